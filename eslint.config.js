@@ -1,0 +1,67 @@
+// Type-aware lint for the whole project, plus the purity fence around src/model
+// (the reference model must not touch I/O, clocks, randomness, browsers or servers).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'reports/',
+      'test-results/',
+      'playwright-report/',
+      'blob-report/',
+      '**/*.mjs',
+      'eslint.config.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['src/model/**/*.ts', 'src/scenario/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'net', 'child_process'],
+              message: 'The model is pure: no I/O.',
+            },
+            {
+              group: ['playwright', '@playwright/*', 'playwright-core'],
+              message: 'The model knows no browser.',
+            },
+            {
+              group: ['**/harness/**', '**/servers/**', '**/report/**', '**/cli/**'],
+              message: 'The model imports only itself and src/scenario.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Time is an argument of the model.' },
+        { object: 'Math', property: 'random', message: 'The model is deterministic.' },
+        { object: 'process', message: 'The model has no environment.' },
+      ],
+      'no-restricted-globals': ['error', 'process', 'fetch', 'setTimeout', 'setInterval'],
+    },
+  },
+);

@@ -1,0 +1,241 @@
+// The portable scenario format (version 1) and the records that travel with it.
+//
+// One scenario is read by four parties: the fixture server answers from it, the reference
+// model predicts from it, the browser driver issues it, the report prints it. It is plain
+// JSON data. The JSON Schema published for users lives in `scenario.schema.json` next to
+// this file; `validate.ts` turns arbitrary JSON into these types or a one-line error.
+
+/** Version of the portable scenario format described by this file. */
+export const SCENARIO_FORMAT_VERSION = 1;
+
+/**
+ * Where a URL points, relative to the page that makes the request. Resolved to a real
+ * origin at run time (ports from the OS, host names mapped to loopback); never a literal.
+ *
+ * - `same-origin`: the page's own origin (`http://a.test:P`).
+ * - `cross-origin`: another host, cross-site (`http://b.test:P`).
+ * - `cross-origin-different-port`: the page's host on another port (`http://a.test:Q`).
+ * - `cross-origin-2`: a third origin (`http://c.test:P`), for A→B→C chains.
+ * - `same-site`: a sub-domain of the page's host (`http://sub.a.test:P`).
+ * - `same-origin-of-parent`: with an opaque-origin client, the origin of the page that
+ *   embeds it (cross-origin for the client, whose origin is opaque).
+ * - `https-cross-origin`: an https origin with a locally generated certificate.
+ */
+export type OriginRole =
+  | 'same-origin'
+  | 'cross-origin'
+  | 'cross-origin-different-port'
+  | 'cross-origin-2'
+  | 'same-site'
+  | 'same-origin-of-parent'
+  | 'https-cross-origin';
+
+export const ORIGIN_ROLES: readonly OriginRole[] = [
+  'same-origin',
+  'cross-origin',
+  'cross-origin-different-port',
+  'cross-origin-2',
+  'same-site',
+  'same-origin-of-parent',
+  'https-cross-origin',
+];
+
+/** The document that runs the request: the top page, or an opaque-origin client. */
+export type ClientKind = 'page' | 'opaque-origin' | 'data-url';
+export const CLIENT_KINDS: readonly ClientKind[] = ['page', 'opaque-origin', 'data-url'];
+
+export type RequestMode = 'cors' | 'no-cors' | 'same-origin';
+export type CredentialsMode = 'omit' | 'same-origin' | 'include';
+export type RedirectMode = 'follow' | 'error' | 'manual';
+export type CacheMode =
+  'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached';
+export type ReferrerPolicy =
+  | ''
+  | 'no-referrer'
+  | 'no-referrer-when-downgrade'
+  | 'same-origin'
+  | 'origin'
+  | 'strict-origin'
+  | 'origin-when-cross-origin'
+  | 'strict-origin-when-cross-origin'
+  | 'unsafe-url';
+export type Api = 'fetch' | 'xhr';
+
+/** An ordered list of raw header lines: duplicates, order and case are kept. */
+export type HeaderList = [name: string, value: string][];
+
+/**
+ * Headers as a scenario author writes them: an object (an array value is several header
+ * lines of that name, in order) or a list of `[name, value]` pairs. `normalizeHeaders`
+ * turns either into a `HeaderList`.
+ */
+export type HeadersInit = Record<string, string | string[]> | HeaderList;
+
+/**
+ * A request body. A bare string is a `USVString` body. The object forms name the
+ * BodyInit type, which decides the default `Content-Type` (fetch#bodyinit-unions).
+ */
+export type BodySpec =
+  | string
+  | { kind: 'text'; value: string }
+  | { kind: 'url-search-params'; value: string }
+  | { kind: 'form-data'; fields: Record<string, string> }
+  | { kind: 'blob'; value: string; type: string }
+  | { kind: 'array-buffer'; value: string }
+  | { kind: 'stream'; value: string };
+
+export interface ScenarioRequest {
+  /** The method string as page JS passes it (before normalization). Default `GET`. */
+  method?: string;
+  headers?: HeadersInit;
+  mode?: RequestMode;
+  credentials?: CredentialsMode;
+  redirect?: RedirectMode;
+  /** Where the first request goes. Default `cross-origin`. */
+  target?: OriginRole;
+  body?: BodySpec;
+  api?: Api;
+  /** XHR only: register a listener on `xhr.upload` before `send()` (forces a preflight). */
+  uploadListener?: boolean;
+  referrerPolicy?: ReferrerPolicy;
+  cache?: CacheMode;
+  /** Extra query string appended to the URL (`a=1`), making a distinct URL. */
+  query?: string;
+  /** XHR only: `withCredentials`; when set it wins over `credentials`. */
+  withCredentials?: boolean;
+}
+
+/** What a server answers to one request: status, raw header lines, body. */
+export interface ResponseSpec {
+  status: number;
+  /** Reason phrase on the status line; default is the usual one for the status. */
+  statusText?: string;
+  headers?: HeadersInit;
+  body?: string;
+}
+
+/** A redirect hop served before the final URL. */
+export interface RedirectHop {
+  /** A redirect status (301, 302, 303, 307, 308) or any other, to test non-redirects. */
+  status: number;
+  /** The origin the `Location` points to (the next hop's or the final URL's). */
+  to: OriginRole;
+  headers?: HeadersInit;
+  /** Put `user:pass@` into the `Location` URL. */
+  userinfo?: string;
+  /** Leave out the `Location` header. */
+  noLocation?: boolean;
+  /** What this hop's URL answers to a preflight; null/absent: it is not a valid preflight answer (404). */
+  preflight?: ResponseSpec | null;
+}
+
+export interface ScenarioServer {
+  /**
+   * What the final URL answers to a CORS preflight. `null` or absent: a 404 without CORS
+   * headers (a preflight to it fails).
+   */
+  preflight?: ResponseSpec | null;
+  /** What the final URL answers to the actual request. Default: 200, no headers. */
+  actual?: ResponseSpec;
+  /**
+   * Redirect hops, in order, served before the final URL. The first hop is at
+   * `request.target`; hop i's `to` is where hop i+1 (or the final URL) lives.
+   */
+  redirects?: RedirectHop[];
+}
+
+/** A cookie put into the browser's jar before the scenario runs. */
+export interface CookieSetup {
+  /** The origin whose host the cookie belongs to. */
+  on: OriginRole;
+  name: string;
+  value: string;
+  /** Raw cookie attributes, e.g. `SameSite=None; Secure`. */
+  attributes?: string;
+}
+
+/**
+ * A follow-up request made after the previous one completed, to the same URL (unless
+ * `request.query` makes another). Overrides apply to the scenario's *first* request;
+ * headers are merged by name (case-insensitive) and a `null` value removes a header.
+ */
+export interface ThenStep {
+  delayMs?: number;
+  request?: Omit<ScenarioRequest, 'headers'> & {
+    headers?: Record<string, string | string[] | null>;
+  };
+  then?: ThenStep;
+}
+
+export interface Scenario {
+  /** Stable id, `area/short-name`. Optional for ad-hoc `predict` input. */
+  id?: string;
+  title?: string;
+  /** Fetch-standard anchors this scenario exercises (`concept-cors-check`, ...). */
+  anchors?: string[];
+  /** Format version; absent means 1. */
+  version?: number;
+  client?: ClientKind;
+  request: ScenarioRequest;
+  server?: ScenarioServer;
+  setup?: { cookies?: CookieSetup[] };
+  then?: ThenStep;
+  /**
+   * Concrete origins to use for the roles when predicting outside a run (the harness
+   * overrides them with the origins it really serves). Missing roles get defaults.
+   */
+  origins?: Partial<Record<OriginRole, string>>;
+}
+
+/** Why the model decided something: the spec algorithm (anchor id) and step. */
+export interface Reason {
+  /** Fetch-standard anchor id, e.g. `concept-cors-check`. */
+  algorithm: string;
+  /** Step number within that algorithm (dotted for sub-steps, e.g. `5.3`). */
+  step: string;
+  /** One sentence, with the concrete values. */
+  message: string;
+  /** Engine-profile entry that changed the spec's answer, when one did. */
+  deviation?: string;
+}
+
+export type Outcome = 'ok' | 'network-error' | 'exception';
+export type ResponseType = 'basic' | 'cors' | 'opaque' | 'opaqueredirect' | 'default' | 'error';
+
+/** What the model expects one request (and, along `then`, each follow-up) to show. */
+export interface Prediction {
+  /** Whether any CORS preflight was sent. */
+  preflight: boolean;
+  /** `Access-Control-Request-Method` of the first preflight, or null. */
+  acrm: string | null;
+  /** `Access-Control-Request-Headers` of the first preflight, or null when absent. */
+  acrh: string | null;
+  /** Whether the actual (non-preflight) request reached the last URL contacted. */
+  actualSent: boolean;
+  /** `ok`: a response reached JS; `network-error`: TypeError / XHR error; `exception`: thrown before any request. */
+  outcome: Outcome;
+  /** Status JS sees (0 for opaque), null on error. */
+  status: number | null;
+  responseType: ResponseType | null;
+  /** `Origin` header on the actual request at the last URL contacted; null when absent. */
+  originHeader: string | null;
+  /** Lowercase names JS can read, sorted. */
+  readableHeaders: string[];
+  /** Every request on the wire, in order. */
+  wire?: WireRequest[];
+  then?: Prediction;
+  because: Reason[];
+}
+
+/** One request as it leaves the browser (model) or arrives at a server (journal). */
+export interface WireRequest {
+  /** Index of the URL in the chain: 0 = `request.target`, last = the final URL. */
+  hop: number;
+  preflight: boolean;
+  method: string;
+  origin: string | null;
+  acrm?: string | null;
+  acrh?: string | null;
+  /** The request carried the scenario's cookie (see `setup.cookies`). */
+  cookie?: boolean;
+}
