@@ -1,0 +1,65 @@
+// The one small interface every browser backend implements. Suites and the runner never
+// know whether Playwright (Chromium, Firefox, Playwright's WebKit) or W3C WebDriver classic
+// (WebKitGTK) sits behind it.
+
+export type BrowserName = 'chromium' | 'firefox' | 'webkit';
+export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox', 'webkit'];
+
+/** Where an engine build was found and how it is driven (printed by `doctor`). */
+export interface EngineInfo {
+  browser: BrowserName;
+  /** The engine's own version string, e.g. `156.0.8078.73`. */
+  version: string;
+  executable: string;
+  driver: 'playwright' | 'webdriver-classic';
+  /** How it was found: an env var / config path, Playwright's installed build, or the system package. */
+  source: 'env' | 'playwright' | 'system';
+  /** Whether host names such as `a.test` resolve to loopback in this engine. */
+  hostNames: boolean;
+}
+
+/** A browser that could not be found, with the one command that gets it. */
+export interface EngineMissing {
+  browser: BrowserName;
+  reason: string;
+  fix: string;
+}
+
+export interface LaunchOptions {
+  /** Host names to map to 127.0.0.1 (`a.test`, `sub.a.test`, `b.test`, ...). */
+  hostNames: string[];
+  /** Per-call timeout for scripts run in the page, ms. */
+  scriptTimeoutMs?: number;
+}
+
+/** One running browser (one per worker). */
+export interface Engine {
+  readonly info: EngineInfo;
+  /** Opens a new page (tab/window) at `url` and waits for its load event. */
+  openPage(url: string): Promise<EnginePage>;
+  /** Ends the browser and every process it started (drivers, MiniBrowser, Xvfb). */
+  close(): Promise<void>;
+}
+
+export interface EnginePage {
+  /**
+   * Runs `fnSource`, the source text of an async function taking one JSON argument, in the
+   * page and returns its JSON result. Rejects with EngineCrashed/ScriptTimeout on trouble.
+   */
+  run<T>(fnSource: string, arg: unknown): Promise<T>;
+  /** Navigates this page to `url` and waits for its load event. */
+  goto(url: string): Promise<void>;
+  /** Console messages (errors and warnings) since the last call, oldest first. Empty where the backend cannot see the console. */
+  takeConsole(): string[];
+  close(): Promise<void>;
+}
+
+/** The browser process died or stopped answering; the runner restarts it. */
+export class EngineCrashed extends Error {
+  override readonly name = 'EngineCrashed';
+}
+
+/** A script in the page did not finish in time. */
+export class ScriptTimeout extends Error {
+  override readonly name = 'ScriptTimeout';
+}
