@@ -68,4 +68,214 @@ export interface JournalMark {
   label: string;
 }
 
-export type JournalRecord = JournalEntry | JournalMark;
+/**
+ * Something went wrong on the server's side of a case: a malformed request, an instruction
+ * that does not decode, a hop index out of range. A harness error, not a conformance verdict.
+ * Added to the shared contract (backwards compatible: a new member of the union).
+ */
+export interface JournalError {
+  kind: 'error';
+  seq: number;
+  time: number;
+  /** The case's token when the request named one; `''` when it could not be told. */
+  token: string;
+  /** One line: what was wrong. */
+  message: string;
+  /** The request-target, when the request line could be read. */
+  target?: string;
+}
+
+export type JournalRecord = JournalEntry | JournalMark | JournalError;
+
+// ---------------------------------------------------------------------------------------
+// The codec: instruction <-> URL.
+
+/** An instruction (or a fixture URL) that cannot be used; the message is one line. */
+export class InstructionError extends Error {
+  override name = 'InstructionError';
+}
+
+/** Tokens and registered ids: what may appear as a path segment without escaping. */
+const TOKEN = /^[A-Za-z0-9_-]+$/;
+const BASE64URL = /^[A-Za-z0-9_-]*={0,2}$/;
+
+/** base64url (no padding) of the instruction's compact JSON, UTF-8 encoded. */
+export function encodeInstruction(i: Instruction): string {
+  return Buffer.from(JSON.stringify(i), 'utf8').toString('base64url');
+}
+
+/** Reverses `encodeInstruction`, checking every field; throws `InstructionError`. */
+export function decodeInstruction(s: string): Instruction {
+  if (s.length === 0) throw new InstructionError('instruction is empty');
+  if (!BASE64URL.test(s) || s.replace(/=+$/, '').length % 4 === 1) {
+    throw new InstructionError('instruction is not base64url');
+  }
+  const bytes = Buffer.from(s, 'base64url');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InstructionError('instruction is not UTF-8 text');
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InstructionError(`instruction is not JSON: ${firstLine(e)}`);
+  }
+  return checkInstruction(json);
+}
+
+/**
+ * Checks that a parsed value has exactly the shape of an `Instruction` (no missing, mistyped
+ * or unknown fields) and returns it typed; throws `InstructionError` naming the field.
+ * Header names, values and reasons are byte strings: every character U+0000..U+00FF.
+ */
+export function checkInstruction(v: unknown): Instruction {
+  const o = object(v, 'instruction');
+  onlyKeys(o, ['token', 'hops', 'vars'], 'instruction');
+  const token = str(o.token, 'token');
+  if (!TOKEN.test(token)) throw new InstructionError('token must match [A-Za-z0-9_-]+');
+  if (!Array.isArray(o.hops) || o.hops.length === 0) {
+    throw new InstructionError('hops must be a non-empty array');
+  }
+  const hops = o.hops.map((h: unknown, n) => checkHop(h, `hops[${n}]`));
+  const vars = object(o.vars, 'vars');
+  onlyKeys(vars, ['origin', 'host'], 'vars');
+  return {
+    token,
+    hops,
+    vars: { origin: str(vars.origin, 'vars.origin'), host: str(vars.host, 'vars.host') },
+  };
+}
+
+function checkHop(v: unknown, at: string): HopInstruction {
+  const o = object(v, at);
+  onlyKeys(o, ['origin', 'preflight', 'response', 'nextUserinfo'], at);
+  const origin = str(o.origin, `${at}.origin`);
+  if (!/^https?:\/\/[^/?#@\s]+$/.test(origin)) {
+    throw new InstructionError(`${at}.origin must be a serialized http(s) origin, got ${origin}`);
+  }
+  if (!('preflight' in o)) throw new InstructionError(`${at}.preflight is missing`);
+  const hop: HopInstruction = {
+    origin,
+    preflight: o.preflight === null ? null : checkResponse(o.preflight, `${at}.preflight`),
+    response: checkResponse(o.response, `${at}.response`),
+  };
+  if (o.nextUserinfo !== undefined) {
+    const u = str(o.nextUserinfo, `${at}.nextUserinfo`);
+    if (/[/?#@\s]/.test(u)) {
+      throw new InstructionError(`${at}.nextUserinfo must not contain / ? # @ or spaces`);
+    }
+    hop.nextUserinfo = u;
+  }
+  return hop;
+}
+
+function checkResponse(v: unknown, at: string): RawResponse {
+  const o = object(v, at);
+  onlyKeys(o, ['status', 'reason', 'headers', 'body'], at);
+  const status = o.status;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 999) {
+    throw new InstructionError(`${at}.status must be an integer 100..999`);
+  }
+  if (!Array.isArray(o.headers)) throw new InstructionError(`${at}.headers must be an array`);
+  const headers = o.headers.map((line: unknown, n): [string, string] => {
+    const where = `${at}.headers[${n}]`;
+    if (!Array.isArray(line) || line.length !== 2) {
+      throw new InstructionError(`${where} must be a [name, value] pair`);
+    }
+    const name = bytes(line[0], `${where} name`);
+    if (name.length === 0) throw new InstructionError(`${where} name is empty`);
+    return [name, bytes(line[1], `${where} value`)];
+  });
+  const out: RawResponse = { status, headers };
+  if (o.reason !== undefined) {
+    const reason = bytes(o.reason, `${at}.reason`);
+    if (/[\r\n]/.test(reason)) throw new InstructionError(`${at}.reason must not contain CR or LF`);
+    out.reason = reason;
+  }
+  if (o.body !== undefined) out.body = str(o.body, `${at}.body`);
+  return out;
+}
+
+function object(v: unknown, at: string): Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) {
+    throw new InstructionError(`${at} must be an object`);
+  }
+  return v as Record<string, unknown>;
+}
+
+function onlyKeys(o: Record<string, unknown>, allowed: readonly string[], at: string): void {
+  for (const k of Object.keys(o)) {
+    if (!allowed.includes(k)) throw new InstructionError(`${at} has an unknown field "${k}"`);
+  }
+}
+
+function str(v: unknown, at: string): string {
+  if (typeof v !== 'string') throw new InstructionError(`${at} must be a string`);
+  return v;
+}
+
+function bytes(v: unknown, at: string): string {
+  const s = str(v, at);
+  // eslint-disable-next-line no-control-regex
+  if (/[^\u0000-\u00ff]/.test(s)) {
+    throw new InstructionError(`${at} must be a byte string (characters U+0000..U+00FF)`);
+  }
+  return s;
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+}
+
+// ---------------------------------------------------------------------------------------
+// Fixture URLs.
+
+/** How a hop URL carries its instruction: inline (encoded) or by a registered id. */
+export type InstructionRef = { inline: string } | { ref: string };
+
+/**
+ * The path and query of one hop's URL: `/cors/<token>/<hop>?i=<encoded>` or `?r=<id>`.
+ * Callers may append further `&name=value` parameters; the server ignores them.
+ */
+export function hopPath(token: string, hop: number, how: InstructionRef): string {
+  if (!TOKEN.test(token)) throw new InstructionError('token must match [A-Za-z0-9_-]+');
+  if (!Number.isInteger(hop) || hop < 0) throw new InstructionError('hop must be an integer >= 0');
+  const query =
+    'inline' in how ? `i=${encodeURIComponent(how.inline)}` : `r=${encodeURIComponent(how.ref)}`;
+  return `/cors/${token}/${hop}?${query}`;
+}
+
+/** What a fixture request-target names; `how` is absent when the query carries neither. */
+export interface HopTarget {
+  token: string;
+  hop: number;
+  how?: InstructionRef;
+}
+
+/**
+ * Reads a request-target of the form `hopPath` builds. Returns null for targets outside
+ * `/cors/`; throws `InstructionError` for a `/cors/` target that is malformed.
+ */
+export function parseHopTarget(target: string): HopTarget | null {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  if (!path.startsWith('/cors/')) return null;
+  const m = /^\/cors\/([^/]+)\/([^/]+)$/.exec(path);
+  if (!m) throw new InstructionError(`fixture path must be /cors/<token>/<hop>, got ${path}`);
+  const token = m[1] ?? '';
+  const hopText = m[2] ?? '';
+  if (!TOKEN.test(token)) throw new InstructionError('token must match [A-Za-z0-9_-]+');
+  if (!/^(0|[1-9][0-9]{0,5})$/.test(hopText)) {
+    throw new InstructionError(`hop must be a decimal integer, got ${hopText}`);
+  }
+  const out: HopTarget = { token, hop: Number(hopText) };
+  const params = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
+  const inline = params.get('i');
+  const ref = params.get('r');
+  if (inline !== null) out.how = { inline };
+  else if (ref !== null) out.how = { ref };
+  return out;
+}
