@@ -1,0 +1,319 @@
+import { expect, test } from '@playwright/test';
+import type { Scenario, ThenStep } from './types.js';
+import { ScenarioError, applyRequestOverrides, parseScenario, parseScenarios } from './validate.js';
+
+function problemOf(json: unknown): string {
+  try {
+    parseScenarios(json);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.message;
+    throw e;
+  }
+  throw new Error('expected a ScenarioError');
+}
+
+const preflighted: Scenario = {
+  id: 'preflight/put-with-header',
+  anchors: ['cors-preflight-fetch'],
+  request: {
+    method: 'PUT',
+    headers: { 'X-Foo': 'a', 'X-Multi': ['1', '2'] },
+    mode: 'cors',
+    credentials: 'include',
+    target: 'cross-origin',
+  },
+  server: {
+    preflight: {
+      status: 204,
+      headers: [
+        ['Access-Control-Allow-Origin', '<origin>'],
+        ['Access-Control-Allow-Methods', 'PUT'],
+        ['access-control-allow-methods', ' put '],
+        ['Access-Control-Allow-Credentials', 'true'],
+      ],
+    },
+    actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '<request-origin>' } },
+    redirects: [{ status: 307, to: 'cross-origin-2', headers: { Location: '<next>' } }],
+  },
+  then: { delayMs: 1000, request: { headers: { 'X-Foo': null }, query: 'b=2' }, then: {} },
+};
+
+test.describe('good shapes are accepted', () => {
+  test('a minimal scenario', () => {
+    expect(parseScenario({ request: {} })).toEqual({ request: {} });
+  });
+
+  test('headers as an object and as [name, value] pairs, everything else set', () => {
+    expect(parseScenario(preflighted)).toEqual(preflighted);
+    const pairs = {
+      request: {
+        headers: [
+          ['x-a', '1'],
+          ['X-A', '2'],
+          ['content-type', ''],
+        ],
+      },
+    };
+    expect(parseScenario(pairs)).toEqual(pairs);
+  });
+
+  test('bodies of every kind, xhr fields, cookies, origins, null preflight', () => {
+    const bodies = [
+      'text',
+      { kind: 'text', value: 'x' },
+      { kind: 'url-search-params', value: 'a=1' },
+      { kind: 'form-data', fields: { a: '1' } },
+      { kind: 'blob', value: 'x', type: 'text/plain' },
+      { kind: 'array-buffer', value: 'x' },
+      { kind: 'stream', value: 'x' },
+    ];
+    for (const body of bodies) {
+      expect(() => parseScenario({ request: { method: 'POST', body } })).not.toThrow();
+    }
+    const full = {
+      version: 1,
+      client: 'opaque-origin',
+      request: { api: 'xhr', uploadListener: true, withCredentials: false, referrerPolicy: '' },
+      server: { preflight: null },
+      setup: { cookies: [{ on: 'cross-origin', name: 'sid', value: 'abc', attributes: 'Path=/' }] },
+      origins: { 'cross-origin': 'http://b.test:5000' },
+    };
+    expect(parseScenario(full)).toEqual(full);
+  });
+
+  test('an array keeps order and says it was an array; a single object does not', () => {
+    const got = parseScenarios([{ request: { method: 'GET' } }, { request: { method: 'POST' } }]);
+    expect(got.isArray).toBe(true);
+    expect(got.scenarios.map((s) => s.request.method)).toEqual(['GET', 'POST']);
+    expect(parseScenarios({ request: {} }).isArray).toBe(false);
+  });
+
+  test('header values may use every byte U+0001..U+00FF except CR and LF', () => {
+    const value = 'a\tb\u0001\u007f\u00ff<origin>';
+    expect(() => parseScenario({ request: { headers: { 'x-v': value } } })).not.toThrow();
+  });
+});
+
+test.describe('bad input names the path and the problem', () => {
+  const cases: { name: string; json: unknown; message: string | RegExp }[] = [
+    {
+      name: 'unknown enum value, in an array',
+      json: [{ request: {} }, { request: {} }, { request: { mode: 'nocors' } }],
+      message: '$[2].request.mode: must be one of cors, no-cors, same-origin (got "nocors")',
+    },
+    {
+      name: 'unknown top-level field',
+      json: { request: {}, reqest: {} },
+      message: /^\$\.reqest: unknown field \(known fields: id, title, .*request/,
+    },
+    {
+      name: 'unknown nested field',
+      json: { request: { mdoe: 'cors' } },
+      message: /^\$\.request\.mdoe: unknown field/,
+    },
+    { name: 'missing request', json: {}, message: '$.request: is required' },
+    { name: 'not an object', json: 3, message: '$: must be an object (got number 3)' },
+    {
+      name: 'wrong type',
+      json: { request: { method: 5 } },
+      message: '$.request.method: must be a string (got number 5)',
+    },
+    {
+      name: 'status not an integer',
+      json: { request: {}, server: { actual: { status: 200.5 } } },
+      message: '$.server.actual.status: must be an integer (got 200.5)',
+    },
+    {
+      name: 'status out of range',
+      json: { request: {}, server: { actual: { status: 99 } } },
+      message: '$.server.actual.status: must be >= 200 (got 99)',
+    },
+    {
+      name: 'redirect hop without to',
+      json: { request: {}, server: { redirects: [{ status: 302 }] } },
+      message: '$.server.redirects[0].to: is required',
+    },
+    {
+      name: 'unknown role',
+      json: { request: { target: 'elsewhere' } },
+      message:
+        /^\$\.request\.target: must be one of same-origin, cross-origin, .* \(got "elsewhere"\)$/,
+    },
+    {
+      name: 'header value above 0xFF (object form)',
+      json: { request: { headers: { 'X-Euro': 'a€' } } },
+      message:
+        '$.request.headers["X-Euro"]: header value contains U+20AC ("€") at index 1, which is above U+00FF (not a byte)',
+    },
+    {
+      name: 'header value with LF (pair form)',
+      json: {
+        request: {
+          headers: [
+            ['x-a', 'ok'],
+            ['x-b', 'a\nb'],
+          ],
+        },
+      },
+      message:
+        '$.request.headers[1][1]: header value contains U+000A (LF) at index 1, which is not allowed in a header value',
+    },
+    {
+      name: 'header value with NUL (array value)',
+      json: { request: { headers: { 'x-a': ['ok', '\u0000'] } } },
+      message: /^\$\.request\.headers\["x-a"\]\[1\]: header value contains U\+0000 \(NUL\)/,
+    },
+    {
+      name: 'header value with CR in a response',
+      json: { request: {}, server: { preflight: { status: 200, headers: { a: 'x\r' } } } },
+      message: /^\$\.server\.preflight\.headers\.a: header value contains U\+000D \(CR\)/,
+    },
+    {
+      name: 'header name not a token (object form)',
+      json: { request: { headers: { 'X Foo': '1' } } },
+      message:
+        '$.request.headers["X Foo"]: header name "X Foo" is not an HTTP token (U+0020 (space) at index 1)',
+    },
+    {
+      name: 'header name not a token (pair form)',
+      json: { request: { headers: [['a:b', '1']] } },
+      message: /^\$\.request\.headers\[0\]\[0\]: header name "a:b" is not an HTTP token/,
+    },
+    {
+      name: 'header line that is not a pair',
+      json: { request: { headers: [['a', '1', '2']] } },
+      message: '$.request.headers[0]: a header line must be a [name, value] pair',
+    },
+    {
+      name: 'null header value outside a follow-up',
+      json: { request: { headers: { a: null } } },
+      message: '$.request.headers.a: must be a string (got null)',
+    },
+    {
+      name: 'unknown body kind',
+      json: { request: { body: { kind: 'json', value: '{}' } } },
+      message: /^\$\.request\.body\.kind: must be one of text, url-search-params/,
+    },
+    {
+      name: 'blob without type',
+      json: { request: { body: { kind: 'blob', value: 'x' } } },
+      message: '$.request.body.type: is required',
+    },
+    {
+      name: 'unsupported version',
+      json: { version: 2, request: {} },
+      message: '$.version: unsupported format version 2 (this tool reads version 1)',
+    },
+    {
+      name: 'bad origin in origins',
+      json: { request: {}, origins: { 'cross-origin': 'http://b.test/path' } },
+      message:
+        '$.origins["cross-origin"]: must be an origin like http://a.test:4001 (got "http://b.test/path")',
+    },
+    {
+      name: 'unknown field deep in a then chain',
+      json: { request: {}, then: { then: { delay: 5 } } },
+      message: /^\$\.then\.then\.delay: unknown field/,
+    },
+    {
+      name: 'negative delay',
+      json: { request: {}, then: { delayMs: -1 } },
+      message: '$.then.delayMs: must be >= 0 (got -1)',
+    },
+    {
+      name: 'xhr-only field on fetch',
+      json: { request: { uploadListener: true } },
+      message: '$.request.uploadListener: only applies when api is "xhr"',
+    },
+    {
+      name: 'follow-up switching to fetch with an inherited xhr field',
+      json: { request: { api: 'xhr', withCredentials: true }, then: { request: { api: 'fetch' } } },
+      message: /^\$\.then\.request\.api: "fetch" conflicts with withCredentials/,
+    },
+    {
+      name: 'method with a character above 0xFF',
+      json: { request: { method: 'GÉT€' } },
+      message:
+        '$.request.method: method contains U+20AC ("€") at index 3, which is above U+00FF (not a byte)',
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const got = problemOf(c.json);
+      if (typeof c.message === 'string') expect(got).toBe(c.message);
+      else expect(got).toMatch(c.message);
+      expect(got).not.toContain('\n');
+    });
+  }
+
+  test('the error carries path and problem apart', () => {
+    try {
+      parseScenario({ request: { mode: 'x' } }, '$[7]');
+      throw new Error('no error');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScenarioError);
+      expect((e as ScenarioError).path).toBe('$[7].request.mode');
+      expect((e as ScenarioError).problem).toMatch(/^must be one of/);
+    }
+  });
+});
+
+test.describe('applyRequestOverrides', () => {
+  const base = {
+    method: 'PUT',
+    headers: { 'X-A': '1', 'x-b': ['2', '3'], 'X-C': '4' },
+    credentials: 'include' as const,
+    query: 'a=1',
+  };
+
+  test('no request overrides: a copy of the base', () => {
+    const got = applyRequestOverrides(base, { delayMs: 5 });
+    expect(got).toEqual(base);
+    expect(got).not.toBe(base);
+  });
+
+  test('fields replace, headers merge by name case-insensitively, null removes', () => {
+    const step: ThenStep = {
+      request: {
+        method: 'DELETE',
+        query: 'b=2',
+        headers: { 'X-B': 'new', 'x-a': null, 'X-D': ['5', '6'] },
+      },
+    };
+    expect(applyRequestOverrides(base, step)).toEqual({
+      method: 'DELETE',
+      credentials: 'include',
+      query: 'b=2',
+      headers: [
+        ['X-B', 'new'],
+        ['X-C', '4'],
+        ['X-D', '5'],
+        ['X-D', '6'],
+      ],
+    });
+  });
+
+  test('pair-form base headers keep their order; the base is untouched', () => {
+    const pairs = {
+      headers: [
+        ['a', '1'],
+        ['B', '2'],
+        ['b', '3'],
+        ['c', '4'],
+      ] as [string, string][],
+    };
+    const got = applyRequestOverrides(pairs, { request: { headers: { b: 'x' } } });
+    expect(got.headers).toEqual([
+      ['a', '1'],
+      ['b', 'x'],
+      ['c', '4'],
+    ]);
+    expect(pairs.headers).toHaveLength(4);
+  });
+
+  test('overrides on a request without headers', () => {
+    expect(applyRequestOverrides({}, { request: { headers: { a: '1', b: null } } })).toEqual({
+      headers: [['a', '1']],
+    });
+  });
+});
