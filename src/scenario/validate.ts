@@ -41,7 +41,7 @@ export function parseScenario(json: unknown, path = '$'): Scenario {
     if (first === undefined) throw new ScenarioError(path, 'is not a valid scenario');
     throw describeError(first, json, path);
   }
-  const scenario = json as unknown as Scenario;
+  const scenario = json as Scenario;
   checkSemantics(scenario, path);
   return scenario;
 }
