@@ -1,0 +1,202 @@
+// Each installed engine behind the one interface: a real cross-origin fetch between host-named
+// origins, ScriptTimeout, EngineCrashed, and no processes left behind after close().
+import { readdirSync, readFileSync } from 'node:fs';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { detectEngines, isMissing } from './detect.js';
+import { launchEngine } from './index.js';
+import type { BrowserName, Engine } from './types.js';
+import { BROWSER_NAMES, EngineCrashed, ScriptTimeout } from './types.js';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+/** A loopback server: `/` is a blank page, `/x` answers any origin (preflights included). */
+async function startServer(): Promise<{ server: Server; port: number; seen: Seen[] }> {
+  const seen: Seen[] = [];
+  const server = createServer((req, res) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    if (req.url === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>page</title>');
+      return;
+    }
+    res.writeHead(200, {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'x-probe',
+      'access-control-max-age': '0',
+      'cache-control': 'no-store',
+      'content-type': 'text/plain',
+    });
+    res.end('hello');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as AddressInfo).port, seen };
+}
+
+interface Proc {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  state: string;
+  comm: string;
+}
+
+function processTable(): Proc[] {
+  const table: Proc[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const [state = '', ppid = '0', pgid = '0'] = stat.slice(close + 2).split(' ');
+      table.push({ pid: Number(entry), ppid: Number(ppid), pgid: Number(pgid), state, comm });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return table;
+}
+
+function descendantsOf(root: number): Proc[] {
+  const table = processTable();
+  const found: Proc[] = [];
+  const parents = new Set([root]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const proc of table) {
+      if (parents.has(proc.ppid) && !parents.has(proc.pid)) {
+        parents.add(proc.pid);
+        found.push(proc);
+        grew = true;
+      }
+    }
+  }
+  return found;
+}
+
+/** Processes that appeared under this test process since `before` (the engine's). */
+function startedSince(before: Set<number>): Proc[] {
+  return descendantsOf(process.pid).filter((p) => !before.has(p.pid) && p.state !== 'Z');
+}
+
+/** Live processes still in one of `procs`' pids or process groups. */
+function survivors(procs: Proc[]): Proc[] {
+  const pids = new Set(procs.map((p) => p.pid));
+  const groups = new Set(procs.map((p) => p.pgid));
+  return processTable().filter(
+    (p) => p.state !== 'Z' && p.pid !== process.pid && (pids.has(p.pid) || groups.has(p.pgid)),
+  );
+}
+
+const FETCH_ONCE = `async ({ url }) => {
+  const response = await fetch(url);
+  return { status: response.status, body: await response.text() };
+}`;
+
+const PREFLIGHTED_LOOP = `async ({ url, count }) => {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(url + '?n=' + i, { headers: { 'x-probe': '1' } });
+    await response.text();
+  }
+  return performance.now() - started;
+}`;
+
+const detected = await detectEngines();
+const available = new Set(detected.filter((d) => !isMissing(d)).map((d) => d.browser));
+
+for (const browser of BROWSER_NAMES) {
+  test.describe(`${browser} engine`, () => {
+    test.skip(!available.has(browser), `${browser} is not installed here`);
+    test.setTimeout(120_000);
+
+    test('cross-origin fetch, timeout, clean close', async () => {
+      const { server, port, seen } = await startServer();
+      const before = new Set(descendantsOf(process.pid).map((p) => p.pid));
+      let engine: Engine | undefined;
+      try {
+        const launchStarted = performance.now();
+        engine = await launchEngine(browser, {
+          hostNames: ['a.test', 'b.test'],
+          scriptTimeoutMs: 2_000,
+        });
+        const launchMs = performance.now() - launchStarted;
+        expect(engine.info.browser).toBe(browser);
+        expect(engine.info.hostNames).toBe(true);
+        const ours = startedSince(before);
+        expect(ours.length).toBeGreaterThan(0);
+
+        const page = await engine.openPage(`http://a.test:${port}/`);
+        const result = await page.run<{ status: number; body: string }>(FETCH_ONCE, {
+          url: `http://b.test:${port}/x`,
+        });
+        expect(result).toEqual({ status: 200, body: 'hello' });
+        const request = seen.find((s) => s.url === '/x');
+        expect(request?.headers.origin).toBe(`http://a.test:${port}`);
+        expect(request?.headers.host).toBe(`b.test:${port}`);
+
+        const count = 100;
+        const elapsedMs = await page.run<number>(PREFLIGHTED_LOOP, {
+          url: `http://b.test:${port}/p`,
+          count,
+        });
+        const preflights = seen.filter((s) => s.method === 'OPTIONS').length;
+        expect(preflights).toBeGreaterThan(0);
+        console.log(
+          `${browser} ${engine.info.version}: launch ${Math.round(launchMs)} ms, ` +
+            `${Math.round((count * 1000) / elapsedMs)} sequential preflighted fetches/s ` +
+            `(${preflights} preflights seen)`,
+        );
+
+        await expect(page.run('() => new Promise(() => {})', null)).rejects.toBeInstanceOf(
+          ScriptTimeout,
+        );
+        // The page is still usable after a timed-out script.
+        expect(await page.run<number>('async (n) => n + 1', 41)).toBe(42);
+
+        await engine.close();
+        engine = undefined;
+        await expect.poll(() => survivors(ours).map((p) => p.comm), { timeout: 5_000 }).toEqual([]);
+      } finally {
+        await engine?.close();
+        server.close();
+      }
+    });
+
+    test('EngineCrashed after the browser process dies', async () => {
+      const { server, port } = await startServer();
+      const before = new Set(descendantsOf(process.pid).map((p) => p.pid));
+      let engine: Engine | undefined;
+      try {
+        engine = await launchEngine(browser, { hostNames: ['a.test'], scriptTimeoutMs: 2_000 });
+        const page = await engine.openPage(`http://a.test:${port}/`);
+        const ours = startedSince(before);
+        const victim = browserProcess(browser, ours);
+        expect(victim, `browser process among ${ours.map((p) => p.comm).join(',')}`).toBeDefined();
+        process.kill(victim?.pid ?? 0, 'SIGKILL');
+        await expect(page.run('async () => 1', null)).rejects.toBeInstanceOf(EngineCrashed);
+        await engine.close();
+        engine = undefined;
+        await expect.poll(() => survivors(ours).map((p) => p.comm), { timeout: 5_000 }).toEqual([]);
+      } finally {
+        await engine?.close();
+        server.close();
+      }
+    });
+  });
+}
+
+/** The engine's main browser process: MiniBrowser for WebKitGTK, the direct child otherwise. */
+function browserProcess(browser: BrowserName, ours: Proc[]): Proc | undefined {
+  if (browser === 'webkit') {
+    return ours.find((p) => p.comm === 'MiniBrowser') ?? ours.find((p) => p.ppid === process.pid);
+  }
+  return ours.find((p) => p.ppid === process.pid);
+}

@@ -1,0 +1,200 @@
+// Chromium, Firefox and Playwright's own WebKit through Playwright: one browser and one
+// context per Engine, a page per openPage.
+import type { Browser, BrowserContext, LaunchOptions as PwLaunchOptions, Page } from 'playwright';
+import { chromium, firefox, webkit } from 'playwright';
+import { ensureHostsEntries } from './hosts-file.js';
+import { callWithTimeout, scriptExpression } from './script.js';
+import type { Engine, EngineInfo, EnginePage, LaunchOptions } from './types.js';
+import { EngineCrashed } from './types.js';
+
+export const DEFAULT_SCRIPT_TIMEOUT_MS = 30_000;
+const LAUNCH_TIMEOUT_MS = 60_000;
+
+/** Chromium flags: no sandbox (root in containers), nothing that phones home. */
+export function chromiumArgs(hostNames: readonly string[]): string[] {
+  const args = [
+    '--no-sandbox',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ];
+  if (hostNames.length > 0) {
+    args.push(`--host-resolver-rules=${hostNames.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`);
+  }
+  return args;
+}
+
+/** Firefox prefs: the test names resolve to loopback, and the browser stays off the network. */
+export function firefoxPrefs(
+  hostNames: readonly string[],
+): Record<string, string | number | boolean> {
+  return {
+    'network.dns.localDomains': hostNames.join(','),
+    // Plain-HTTP origins are the norm here: no HTTPS-first upgrade attempts.
+    'dom.security.https_first': false,
+    'dom.security.https_first_schemeless': false,
+    'dom.security.https_only_mode': false,
+    // Background traffic that would otherwise try to reach the outside world.
+    'app.update.enabled': false,
+    'app.update.auto': false,
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.downloads.enabled': false,
+    'browser.shell.checkDefaultBrowser': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'datareporting.healthreport.uploadEnabled': false,
+    'toolkit.telemetry.enabled': false,
+    'extensions.update.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+    'network.captive-portal-service.enabled': false,
+    'network.connectivity-service.enabled': false,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'network.http.speculative-parallel-limit': 0,
+    'services.settings.server': 'http://127.0.0.1:9/',
+    'browser.region.network.url': '',
+  };
+}
+
+export async function launchPlaywrightEngine(
+  info: EngineInfo,
+  opts: LaunchOptions,
+): Promise<Engine> {
+  const hostNames = [...opts.hostNames];
+  const base: PwLaunchOptions = {
+    headless: true,
+    executablePath: info.executable,
+    timeout: LAUNCH_TIMEOUT_MS,
+  };
+  let browser: Browser;
+  let resolvedInfo: EngineInfo = info;
+  if (info.browser === 'chromium') {
+    browser = await chromium.launch({ ...base, args: chromiumArgs(hostNames) });
+  } else if (info.browser === 'firefox') {
+    // A stock Firefox speaks WebDriver BiDi (the `moz-firefox` channel); Playwright's own
+    // build speaks its patched protocol and takes no channel.
+    const channel = info.source === 'playwright' ? {} : { channel: 'moz-firefox' };
+    browser = await firefox.launch({
+      ...base,
+      ...channel,
+      firefoxUserPrefs: firefoxPrefs(hostNames),
+    });
+  } else {
+    // Playwright's WebKit resolves through the system resolver, like WebKitGTK.
+    const mapped = await ensureHostsEntries(hostNames);
+    resolvedInfo = { ...info, hostNames: mapped };
+    browser = await webkit.launch(base);
+  }
+  try {
+    const context = await browser.newContext({ ignoreHTTPSErrors: true });
+    return new PlaywrightEngine(
+      resolvedInfo,
+      browser,
+      context,
+      opts.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS,
+    );
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+class PlaywrightEngine implements Engine {
+  private disconnected = false;
+
+  constructor(
+    readonly info: EngineInfo,
+    private readonly browser: Browser,
+    private readonly context: BrowserContext,
+    private readonly scriptTimeoutMs: number,
+  ) {
+    browser.on('disconnected', () => {
+      this.disconnected = true;
+    });
+  }
+
+  async openPage(url: string): Promise<EnginePage> {
+    const page = await this.guard(() => this.context.newPage());
+    const wrapped = new PlaywrightPage(page, this.scriptTimeoutMs, (fn) => this.guard(fn));
+    await wrapped.goto(url);
+    return wrapped;
+  }
+
+  async close(): Promise<void> {
+    if (this.disconnected) return;
+    await this.context.close().catch(() => undefined);
+    await this.browser.close().catch(() => undefined);
+  }
+
+  /** Runs a Playwright call, turning "the browser went away" into EngineCrashed. */
+  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.disconnected) throw new EngineCrashed(`${this.info.browser} is no longer running`);
+    try {
+      return await fn();
+    } catch (error) {
+      if (this.disconnected || isGoneError(error)) {
+        throw new EngineCrashed(`${this.info.browser} went away: ${firstLine(error)}`);
+      }
+      throw error;
+    }
+  }
+}
+
+class PlaywrightPage implements EnginePage {
+  private consoleLines: string[] = [];
+  private crashed = false;
+
+  constructor(
+    private readonly page: Page,
+    private readonly scriptTimeoutMs: number,
+    private readonly guard: <T>(fn: () => Promise<T>) => Promise<T>,
+  ) {
+    page.on('console', (message) => {
+      const type = message.type();
+      if (type === 'error' || type === 'warning')
+        this.consoleLines.push(`${type}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => this.consoleLines.push(`error: ${error.message}`));
+    page.on('crash', () => {
+      this.crashed = true;
+    });
+  }
+
+  run<T>(fnSource: string, arg: unknown): Promise<T> {
+    return this.guarded(() =>
+      callWithTimeout(this.page.evaluate<T>(scriptExpression(fnSource, arg)), this.scriptTimeoutMs),
+    );
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.guarded(() => this.page.goto(url, { waitUntil: 'load' }));
+  }
+
+  takeConsole(): string[] {
+    const lines = this.consoleLines;
+    this.consoleLines = [];
+    return lines;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close().catch(() => undefined);
+  }
+
+  private guarded<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.crashed) return Promise.reject(new EngineCrashed('the page crashed'));
+    return this.guard(fn);
+  }
+}
+
+function isGoneError(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /Target (page, context or browser )?(has been )?closed|Browser has been closed|browser has disconnected|Connection closed|Page crashed/i.test(
+    text,
+  );
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}

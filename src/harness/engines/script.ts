@@ -1,0 +1,44 @@
+// How a caller's async function reaches the page, shared by both backends: the function's
+// source is called with its argument inlined as JSON, so no eval is needed in the page.
+import { ScriptTimeout } from './types.js';
+
+/** A JS expression that calls `fnSource` with `arg` and evaluates to its promise. */
+export function scriptExpression(fnSource: string, arg: unknown): string {
+  const json = arg === undefined ? 'undefined' : JSON.stringify(arg);
+  return `(${fnSource})(${json})`;
+}
+
+/**
+ * The body of a WebDriver `execute/async` script: it settles the callback with `{ ok, value }`
+ * or `{ ok: false, error }`, so a rejection in the page is told apart from a driver error.
+ */
+export function webDriverAsyncScript(fnSource: string, arg: unknown): string {
+  return [
+    'const done = arguments[arguments.length - 1];',
+    'Promise.resolve()',
+    `  .then(() => ${scriptExpression(fnSource, arg)})`,
+    '  .then(',
+    '    (value) => done({ ok: true, value: value === undefined ? null : value }),',
+    '    (e) => done({ ok: false, error: String((e && (e.stack || e.message)) || e) }),',
+    '  );',
+  ].join('\n');
+}
+
+/** Rejects with ScriptTimeout when `promise` has not settled after `ms`. */
+export function callWithTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new ScriptTimeout(`script did not finish within ${ms} ms`));
+    }, ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
