@@ -1,0 +1,71 @@
+// The simple `Range` header value parser used by the CORS-safelisting of `Range`.
+
+export interface SingleRange {
+  /** First byte position, or null for a suffix range (`bytes=-500`). */
+  start: number | null;
+  /** Last byte position, or null for an open range (`bytes=10-`). */
+  end: number | null;
+}
+
+function collectDigits(data: string, position: number): [string, number] {
+  let end = position;
+  while (end < data.length && data.charCodeAt(end) >= 0x30 && data.charCodeAt(end) <= 0x39) end++;
+  return [data.slice(position, end), end];
+}
+
+function skipTabOrSpace(data: string, position: number): number {
+  let p = position;
+  while (p < data.length && (data[p] === ' ' || data[p] === '\t')) p++;
+  return p;
+}
+
+/**
+ * Parse `bytes=start-end` (one range only). `allowWhitespace` permits tabs/spaces around
+ * `=` and `-`. The unit `bytes` is case-sensitive in the spec; `unitCaseInsensitive` is the
+ * engine knob `rangeUnitCaseInsensitive` (EngineProfile).
+ */
+// https://fetch.spec.whatwg.org/#simple-range-header-value
+export function parseASingleRangeHeaderValue(
+  value: string,
+  allowWhitespace: boolean,
+  opts?: { unitCaseInsensitive?: boolean },
+): SingleRange | 'failure' {
+  // 1. Isomorphic decode: our strings already hold bytes.
+  const data = value;
+  // 2. It must start with `bytes` (exact bytes, unless the knob folds ASCII case).
+  const unit = data.slice(0, 5);
+  const unitOk = opts?.unitCaseInsensitive ? unit.toLowerCase() === 'bytes' : unit === 'bytes';
+  if (!unitOk) return 'failure';
+  // 3. Continue after the unit.
+  let position = 5;
+  // 4. Optional whitespace.
+  if (allowWhitespace) position = skipTabOrSpace(data, position);
+  // 5-6. Then `=`.
+  if (data[position] !== '=') return 'failure';
+  position++;
+  // 7. Optional whitespace.
+  if (allowWhitespace) position = skipTabOrSpace(data, position);
+  // 8-9. The start digits, or null.
+  const [rangeStart, afterStart] = collectDigits(data, position);
+  position = afterStart;
+  const start = rangeStart === '' ? null : Number(rangeStart);
+  // 10. Optional whitespace.
+  if (allowWhitespace) position = skipTabOrSpace(data, position);
+  // 11-12. Then `-`.
+  if (data[position] !== '-') return 'failure';
+  position++;
+  // 13. Optional whitespace.
+  if (allowWhitespace) position = skipTabOrSpace(data, position);
+  // 14-15. The end digits, or null.
+  const [rangeEnd, afterEnd] = collectDigits(data, position);
+  position = afterEnd;
+  const end = rangeEnd === '' ? null : Number(rangeEnd);
+  // 16. Nothing may follow (a second range `,2-3` fails here).
+  if (position < data.length) return 'failure';
+  // 17. `bytes=-` names nothing.
+  if (start === null && end === null) return 'failure';
+  // 18. A backwards range fails.
+  if (start !== null && end !== null && start > end) return 'failure';
+  // 19. Done.
+  return { start, end };
+}
