@@ -1,0 +1,223 @@
+// Turns one scenario into what the three other parties need for one run: the fixture
+// instruction (what each URL answers), the in-page descriptors (what page JS does), the
+// materialised scenario and World the model predicts from.
+import { Buffer } from 'node:buffer';
+import {
+  encodeInstruction,
+  hopPath,
+  type HopInstruction,
+  type Instruction,
+  type RawResponse,
+} from '../../servers/instruction.js';
+import { normalizeHeaders } from '../scenario/placeholders.js';
+import type {
+  HeaderList,
+  RedirectHop,
+  ResponseSpec,
+  Scenario,
+  ScenarioRequest,
+  ThenStep,
+} from '../scenario/types.js';
+import { applyRequestOverrides } from '../scenario/validate.js';
+import type { OriginMap, World } from '../scenario/world.js';
+import type { CaseDescriptor, StepDescriptor } from './types.js';
+
+/** What compile needs to know about the running servers (a subset of FixtureServers). */
+export interface CompileContext {
+  origins: OriginMap;
+  pageOrigin: string;
+  /** Stores an instruction server-side and returns the id for `?r=`. */
+  register(instruction: Instruction): string;
+}
+
+export interface CompiledCase {
+  token: string;
+  /** The scenario with every response's header list made explicit (what the model reads). */
+  scenario: Scenario;
+  instruction: Instruction;
+  /** The first request's URL (hop 0, with `request.query`). */
+  url: string;
+  /** Whether the instruction went by reference (`?r=`) because the URL would be long. */
+  registered: boolean;
+  descriptor: CaseDescriptor;
+  world: World;
+}
+
+/**
+ * Chromium does not use its preflight cache for URLs of 1024 characters or more; leave
+ * room for a `query` and go by reference well before that.
+ */
+export const INLINE_URL_LIMIT = 900;
+
+/** The cookie names a scenario sets up (the observer looks for these on each request). */
+export function cookieNames(s: Scenario): string[] {
+  return (s.setup?.cookies ?? []).map((c) => c.name);
+}
+
+function hasHeader(list: HeaderList, name: string): boolean {
+  const lower = name.toLowerCase();
+  return list.some(([n]) => n.toLowerCase() === lower);
+}
+
+/**
+ * Makes one response's header list explicit. The fixture server adds nothing the list
+ * does not hold (except a Content-Length it would otherwise have to invent), and the model
+ * only knows what the scenario says; so the harness writes down, here, the two headers every
+ * response needs, and both parties read the same list:
+ * - `Cache-Control: no-store` unless the scenario chose its own, so the HTTP cache never
+ *   answers a later step instead of the server (the CORS-preflight cache is unaffected: it
+ *   is governed by Access-Control-Max-Age);
+ * - `Content-Length`, which makes it a readable (safelisted) response header the model must
+ *   know about, and keeps keep-alive connections framed.
+ */
+export function materialiseResponse(spec: ResponseSpec): ResponseSpec {
+  const headers = normalizeHeaders(spec.headers);
+  if (!hasHeader(headers, 'cache-control')) headers.push(['Cache-Control', 'no-store']);
+  if (!hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
+    headers.push(['Content-Length', String(Buffer.byteLength(spec.body ?? '', 'utf8'))]);
+  }
+  return { ...spec, headers };
+}
+
+function materialiseHop(hop: RedirectHop): RedirectHop {
+  const out: RedirectHop = { ...hop, headers: materialiseResponse(hop).headers ?? [] };
+  if (hop.preflight) out.preflight = materialiseResponse(hop.preflight);
+  return out;
+}
+
+/** The scenario with every response the servers will send written out in full. */
+export function materialiseScenario(s: Scenario): Scenario {
+  const server = s.server ?? {};
+  const out: Scenario = {
+    ...s,
+    server: {
+      ...server,
+      actual: materialiseResponse(server.actual ?? { status: 200 }),
+      preflight: server.preflight ? materialiseResponse(server.preflight) : null,
+    },
+  };
+  if (server.redirects)
+    out.server = { ...out.server, redirects: server.redirects.map(materialiseHop) };
+  return out;
+}
+
+function rawResponse(spec: ResponseSpec): RawResponse {
+  const r: RawResponse = { status: spec.status, headers: normalizeHeaders(spec.headers) };
+  if (spec.statusText !== undefined) r.reason = spec.statusText;
+  if (spec.body !== undefined) r.body = spec.body;
+  return r;
+}
+
+/** The serialized origin of the client document: the page's, or `null` when opaque. */
+export function clientOrigin(s: Scenario, pageOrigin: string): string {
+  return (s.client ?? 'page') === 'page' ? pageOrigin : 'null';
+}
+
+/** Builds the fixture instruction from a materialised scenario. */
+export function buildInstruction(
+  s: Scenario,
+  ctx: Pick<CompileContext, 'origins' | 'pageOrigin'>,
+  token: string,
+): Instruction {
+  const server = s.server ?? {};
+  const redirects = server.redirects ?? [];
+  const hops: HopInstruction[] = [];
+  let role = s.request.target ?? 'cross-origin';
+  for (const r of redirects) {
+    const response = rawResponse(r);
+    // A redirect hop points at the next URL unless the case is about a missing Location.
+    if (!r.noLocation && !hasHeader(response.headers, 'location')) {
+      response.headers.unshift(['Location', '<next>']);
+    }
+    const hop: HopInstruction = {
+      origin: ctx.origins[role],
+      preflight: r.preflight ? rawResponse(r.preflight) : null,
+      response,
+    };
+    if (r.userinfo !== undefined) hop.nextUserinfo = r.userinfo;
+    hops.push(hop);
+    role = r.to;
+  }
+  hops.push({
+    origin: ctx.origins[role],
+    preflight: server.preflight ? rawResponse(server.preflight) : null,
+    response: rawResponse(server.actual ?? { status: 200 }),
+  });
+  return {
+    token,
+    hops,
+    vars: { origin: clientOrigin(s, ctx.pageOrigin), host: new URL(ctx.pageOrigin).host },
+  };
+}
+
+function withQuery(url: string, query: string | undefined): string {
+  if (query === undefined || query === '') return url;
+  return `${url}&${query.replace(/^[?&]/, '')}`;
+}
+
+function stepDescriptor(req: ScenarioRequest, url: string): StepDescriptor {
+  const d: StepDescriptor = {
+    url: withQuery(url, req.query),
+    api: req.api ?? 'fetch',
+    headers: normalizeHeaders(req.headers),
+  };
+  if (req.method !== undefined) d.method = req.method;
+  if (req.body !== undefined) d.body = req.body;
+  if (req.mode !== undefined) d.mode = req.mode;
+  if (req.credentials !== undefined) d.credentials = req.credentials;
+  if (req.redirect !== undefined) d.redirect = req.redirect;
+  if (req.cache !== undefined) d.cache = req.cache;
+  if (req.referrerPolicy !== undefined) d.referrerPolicy = req.referrerPolicy;
+  if (req.uploadListener !== undefined) d.uploadListener = req.uploadListener;
+  if (req.withCredentials !== undefined) d.withCredentials = req.withCredentials;
+  return d;
+}
+
+/** The request each step makes: the first, then each `then` applied to the first. */
+export function stepRequests(s: Scenario): { request: ScenarioRequest; step?: ThenStep }[] {
+  const out: { request: ScenarioRequest; step?: ThenStep }[] = [{ request: s.request }];
+  for (let t = s.then; t !== undefined; t = t.then) {
+    out.push({ request: applyRequestOverrides(s.request, t), step: t });
+  }
+  return out;
+}
+
+export function markUrl(pageOrigin: string, token: string, label: string): string {
+  return `${pageOrigin}/__mark?token=${encodeURIComponent(token)}&label=${encodeURIComponent(label)}`;
+}
+
+/** Materialises a scenario for one run under `token` (`[A-Za-z0-9_-]+`, unique per case). */
+export function compileScenario(s: Scenario, ctx: CompileContext, token: string): CompiledCase {
+  const scenario = materialiseScenario(s);
+  const instruction = buildInstruction(scenario, ctx, token);
+  const hop0 = instruction.hops[0]?.origin ?? ctx.origins['cross-origin'];
+  const inlineBase = `${hop0}${hopPath(token, 0, { inline: encodeInstruction(instruction) })}`;
+  // The longest URL any step uses decides whether the instruction goes by reference.
+  const steps = stepRequests(scenario);
+  const longest = Math.max(...steps.map((st) => withQuery(inlineBase, st.request.query).length));
+  const registered = longest >= INLINE_URL_LIMIT;
+  const base = registered
+    ? `${hop0}${hopPath(token, 0, { ref: ctx.register(instruction) })}`
+    : inlineBase;
+  const descriptors = steps.map((st, i) => {
+    // A then-step may name another target; its URL keeps the case's path and instruction.
+    const target = st.request.target ?? scenario.request.target ?? 'cross-origin';
+    const url = i === 0 ? base : base.replace(hop0, ctx.origins[target]);
+    const d = stepDescriptor(st.request, url);
+    if (i > 0) {
+      d.markUrl = markUrl(ctx.pageOrigin, token, `step-${i}`);
+      if (st.step?.delayMs !== undefined) d.delayMs = st.step.delayMs;
+    }
+    return d;
+  });
+  const client = scenario.client ?? 'page';
+  return {
+    token,
+    scenario,
+    instruction,
+    url: descriptors[0]?.url ?? base,
+    registered,
+    descriptor: { token, steps: descriptors },
+    world: { client, pageOrigin: ctx.pageOrigin, origins: ctx.origins },
+  };
+}

@@ -1,0 +1,142 @@
+// Records the harness passes between its stages: what the page is asked to do (descriptors),
+// what the page saw (page observations), what the servers saw (journal observations), and
+// the per-case result that reports read.
+import type { JournalRecord } from '../../servers/instruction.js';
+import type {
+  Api,
+  BodySpec,
+  CacheMode,
+  ClientKind,
+  CredentialsMode,
+  HeaderList,
+  Outcome,
+  Prediction,
+  RedirectMode,
+  ReferrerPolicy,
+  RequestMode,
+  ResponseType,
+  Scenario,
+  WireRequest,
+} from '../scenario/types.js';
+
+/** One request the in-page runner makes: everything page JS passes, already resolved. */
+export interface StepDescriptor {
+  url: string;
+  api: Api;
+  /** Left out when the scenario left it out (fetch then uses its default, GET). */
+  method?: string;
+  /** Header lines in order; fetch `append`s each, XHR calls `setRequestHeader` for each. */
+  headers: HeaderList;
+  body?: BodySpec;
+  mode?: RequestMode;
+  credentials?: CredentialsMode;
+  redirect?: RedirectMode;
+  cache?: CacheMode;
+  referrerPolicy?: ReferrerPolicy;
+  uploadListener?: boolean;
+  withCredentials?: boolean;
+  /** Wait this long before the step (then-steps only). */
+  delayMs?: number;
+  /** A `/__mark` URL the runner fetches (no-cors) before this step, splitting the journal. */
+  markUrl?: string;
+}
+
+/** One case as the page runs it: its steps in sequence. */
+export interface CaseDescriptor {
+  token: string;
+  steps: StepDescriptor[];
+}
+
+/** What the in-page runner reports for one step, before engine strings are interpreted. */
+export interface RawStepResult {
+  /** `ok`: a response reached JS; `rejected`: fetch rejected / XHR error event; `threw`: construction threw. */
+  kind: 'ok' | 'rejected' | 'threw' | 'timeout';
+  /** For XHR failures: which event fired (`error`, `abort`, `timeout`). */
+  event?: string;
+  status: number | null;
+  statusText: string | null;
+  type: string | null;
+  url: string | null;
+  redirected: boolean | null;
+  /** Names JS can read, lowercase, sorted, unique. */
+  headerNames: string[];
+  body: string | null;
+  errorName: string | null;
+  errorMessage: string | null;
+  elapsedMs: number;
+}
+
+export interface RawCaseResult {
+  token: string;
+  steps: RawStepResult[];
+  /** Set when the runner itself failed for this case (not the request). */
+  harnessError?: string;
+}
+
+/** What the page saw for one step, with engine strings turned into an outcome. */
+export interface PageObservation {
+  outcome: Outcome;
+  status: number | null;
+  statusText: string | null;
+  /** Response type, or null when the API does not expose it (XHR) or on error. */
+  responseType: ResponseType | null;
+  url: string | null;
+  redirected: boolean | null;
+  readableHeaders: string[];
+  body: string | null;
+  /** Error name and raw engine message, kept as evidence. */
+  error: { name: string; message: string } | null;
+  /** True when a failure message was not one engine-strings.ts knows. */
+  unrecognisedError?: boolean;
+  elapsedMs: number;
+}
+
+/** What the fixture servers saw for one step (the journal between two marks). */
+export interface WireObservation {
+  preflight: boolean;
+  acrm: string | null;
+  acrh: string | null;
+  actualSent: boolean;
+  originHeader: string | null;
+  wire: WireRequest[];
+}
+
+/** Everything observed for one step; `then` follows the chain like Prediction. */
+export interface Observation extends PageObservation, WireObservation {
+  then?: Observation;
+}
+
+export type VerdictKind = 'pass' | 'fail' | 'known-deviation' | 'unexpected-pass' | 'harness-error';
+
+export interface Diff {
+  /** Dotted field path, e.g. `then.acrh`. */
+  field: string;
+  predicted: unknown;
+  observed: unknown;
+}
+
+/** A known engine deviation from the model, checked in per engine. */
+export interface Expectation {
+  reason: string;
+  evidence: string;
+  /** Fields the deviation is allowed to differ in; absent = any. */
+  fields?: string[];
+}
+
+export type ExpectationMap = Record<string, Expectation>;
+
+export interface CaseResult {
+  scenario: Scenario;
+  engine: string;
+  client: ClientKind;
+  token: string;
+  prediction: Prediction | null;
+  specPrediction: Prediction | null;
+  observation: Observation | null;
+  journal: JournalRecord[];
+  console: string[];
+  verdict: VerdictKind;
+  diffs: Diff[];
+  /** Why the case is a harness error, or the deviation's reason. */
+  note?: string;
+}
