@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { rewriteHostsText as scriptRewrite } from '../../../scripts/browsers.mjs';
+import { HOST_NAMES as SCRIPT_HOST_NAMES } from '../../../scripts/browsers.mjs';
+import {
+  DEFAULT_HOST_NAMES,
+  HOSTS_BEGIN,
+  HOSTS_END,
+  hostsTextCovers,
+  namesInBlock,
+  rewriteHostsText,
+} from './hosts-file.js';
+
+const ORIGINAL =
+  '127.0.0.1\tlocalhost\n::1 localhost ip6-localhost\n# a comment\n10.0.0.5 db  # keep\n';
+const NAMES = ['a.test', 'b.test'];
+
+test('adds one marked block and leaves every other line as it was', () => {
+  const out = rewriteHostsText(ORIGINAL, NAMES);
+  expect(out).toBe(`${ORIGINAL}${HOSTS_BEGIN}\n127.0.0.1 a.test\n127.0.0.1 b.test\n${HOSTS_END}\n`);
+  expect(out.startsWith(ORIGINAL)).toBe(true);
+  expect(hostsTextCovers(out, NAMES)).toBe(true);
+  expect(hostsTextCovers(ORIGINAL, NAMES)).toBe(false);
+});
+
+test('is idempotent and replaces an old block instead of adding a second', () => {
+  const once = rewriteHostsText(ORIGINAL, NAMES);
+  expect(rewriteHostsText(once, NAMES)).toBe(once);
+  const changed = rewriteHostsText(once, ['c.test']);
+  expect(changed.split(HOSTS_BEGIN)).toHaveLength(2);
+  expect(namesInBlock(changed)).toEqual(['c.test']);
+  expect(rewriteHostsText(changed, [])).toBe(ORIGINAL);
+});
+
+test('keeps lines after a block, a file without final newline, and a lone begin marker', () => {
+  const middle = `a\n${HOSTS_BEGIN}\n127.0.0.1 old.test\n${HOSTS_END}\nb\n`;
+  expect(rewriteHostsText(middle, ['x.test'])).toBe(
+    `a\nb\n${HOSTS_BEGIN}\n127.0.0.1 x.test\n${HOSTS_END}\n`,
+  );
+  expect(rewriteHostsText('a', ['x.test'])).toBe(
+    `a\n${HOSTS_BEGIN}\n127.0.0.1 x.test\n${HOSTS_END}\n`,
+  );
+  const lone = `a\n${HOSTS_BEGIN}\nb\n`;
+  expect(rewriteHostsText(lone, [])).toBe(lone);
+});
+
+test('scripts/browsers.mjs rewrites exactly like hosts-file.ts and maps the same names', () => {
+  const inputs = [ORIGINAL, '', 'a', rewriteHostsText(ORIGINAL, ['z.test']), `x\n${HOSTS_BEGIN}\n`];
+  for (const text of inputs) {
+    for (const names of [NAMES, [], [...DEFAULT_HOST_NAMES]]) {
+      expect(scriptRewrite(text, names)).toBe(rewriteHostsText(text, names));
+    }
+  }
+  expect(SCRIPT_HOST_NAMES).toEqual(DEFAULT_HOST_NAMES);
+});
