@@ -37,8 +37,8 @@ export function headerListGet(list: HeaderList, name: string): string | null {
 /**
  * Collect an HTTP quoted string starting at `position` (which must hold `"`), keeping the
  * quotes and escapes (extract-value false) or returning only the unescaped content.
- * https://fetch.spec.whatwg.org/#collect-an-http-quoted-string
  */
+// https://fetch.spec.whatwg.org/#collect-an-http-quoted-string
 export function collectAnHTTPQuotedString(
   input: string,
   position: number,
@@ -138,6 +138,7 @@ const SINGLE_VALUE_GRAMMARS: Record<string, (v: string) => boolean> = {
  * RFC 9110 section 5.6.1 tells recipients to; any non-empty element that is not a token
  * fails the whole header.
  */
+// https://www.rfc-editor.org/rfc/rfc9110#name-lists-rule-abnf-extension
 export function parseTokenList(value: string): string[] | 'failure' {
   const out: string[] = [];
   for (const raw of value.split(',')) {
