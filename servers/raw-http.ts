@@ -77,7 +77,8 @@ type BodyState =
 
 /**
  * Incremental request parser: feed it whatever the socket delivered, get back the requests
- * completed so far. Throws `HttpParseError` on a malformed request; it is then unusable.
+ * completed so far. On a malformed request it stops: `failure` says why, the requests
+ * completed before it are still returned, and later input is ignored.
  */
 export class RequestParser {
   private buf: Buffer = Buffer.alloc(0);
@@ -86,13 +87,26 @@ export class RequestParser {
   private chunks: Buffer[] = [];
   private bodyLength = 0;
 
+  /** Why parsing stopped, or null while all is well. */
+  failure: HttpParseError | null = null;
+
   push(data: Buffer): ParsedRequest[] {
-    this.buf = this.buf.length === 0 ? data : Buffer.concat([this.buf, data]);
     const out: ParsedRequest[] = [];
-    for (;;) {
-      const got = this.head === null ? this.readHead() : this.readBody();
-      if (got === 'more') return out;
-      if (got !== 'continue') out.push(got);
+    if (this.failure !== null) return out;
+    this.buf = this.buf.length === 0 ? data : Buffer.concat([this.buf, data]);
+    try {
+      for (;;) {
+        const got = this.head === null ? this.readHead() : this.readBody();
+        if (got === 'more') return out;
+        if (got !== 'continue') out.push(got);
+      }
+    } catch (e) {
+      this.failure =
+        e instanceof HttpParseError
+          ? e
+          : new HttpParseError(e instanceof Error ? e.message : String(e), this.head?.target);
+      this.buf = Buffer.alloc(0);
+      return out;
     }
   }
 
@@ -368,17 +382,8 @@ function serveSocket(socket: net.Socket, opts: RawHttpServerOptions, ctx: Reques
   socket.on('error', () => socket.destroy());
   socket.on('data', (data: Buffer) => {
     if (closing) return;
-    let requests: ParsedRequest[];
-    let failure: HttpParseError | null = null;
-    try {
-      requests = parser.push(data);
-    } catch (e) {
-      requests = [];
-      failure =
-        e instanceof HttpParseError
-          ? e
-          : new HttpParseError(e instanceof Error ? e.message : 'parse failure');
-    }
+    const requests = parser.push(data);
+    const failure = parser.failure;
     // Requests completed before a malformed one still get their answers first.
     for (const req of requests) {
       if (closing) break;
