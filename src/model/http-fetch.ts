@@ -1,0 +1,91 @@
+// HTTP fetch (digest MF5): the preflight (when the cache does not cover the request), the
+// request itself, the CORS check on every response of a cors-tainted chain, and redirects.
+import { corsCheck } from './cors-check.js';
+import { lookupPreflightCache } from './cors-preflight-cache.js';
+import { cacheRequestOf, corsPreflightFetch } from './cors-preflight-fetch.js';
+import {
+  failWith,
+  isNetworkError,
+  note,
+  type FetchParams,
+  type FetchResponse,
+} from './fetch-params.js';
+import { opaqueRedirectFilteredResponse } from './filtered-response.js';
+import { httpNetworkOrCacheFetch } from './http-network-or-cache-fetch.js';
+import { httpRedirectFetch } from './http-redirect-fetch.js';
+import { byteSerializingARequestOrigin } from './origin.js';
+import { fail } from './result.js';
+
+const ALGORITHM = 'concept-http-fetch';
+
+/** 301, 302, 303, 307, 308. */
+export function isRedirectStatus(status: number): boolean {
+  return [301, 302, 303, 307, 308].includes(status);
+}
+
+// https://fetch.spec.whatwg.org/#concept-http-fetch
+export function httpFetch(fp: FetchParams, makeCORSPreflight: boolean): FetchResponse {
+  // 1-2. request, response.
+  const request = fp.request;
+  // 3. Service workers: none registered on the fixture origins.
+  // 4.1 The preflight, unless the CORS-preflight cache covers the request.
+  if (makeCORSPreflight) {
+    const lookup = lookupPreflightCache(fp.cache, cacheRequestOf(fp, request), fp.profile, fp.now);
+    fp.cache = lookup.cache;
+    if (lookup.needed) {
+      note(fp, ALGORITHM, '4.1', `CORS-preflight fetch: ${lookup.message}`, lookup.deviation);
+      const preflightResponse = corsPreflightFetch(fp, request);
+      // 4.1.2 A failed preflight is the fetch's network error; the request is not sent.
+      if (isNetworkError(preflightResponse)) return preflightResponse;
+    } else {
+      note(fp, ALGORITHM, '4.1', `no preflight: ${lookup.message}`, lookup.deviation);
+    }
+  }
+  // 4.2 Service-workers mode: not modelled.
+  // 4.3 HTTP-network-or-cache fetch.
+  const response = httpNetworkOrCacheFetch(fp, request);
+  // 4.4 cors tainting: the CORS check, on every response (a 3xx included).
+  if (request.responseTainting === 'cors') {
+    const check = corsCheck(
+      {
+        credentialsMode: request.credentialsMode,
+        serializedOrigin: byteSerializingARequestOrigin(request.origin, request.urlList),
+      },
+      response.headers,
+    );
+    const url = response.urlList[response.urlList.length - 1] ?? '';
+    if (!check.ok)
+      return failWith(
+        fp,
+        fail(
+          ALGORITHM,
+          '4.4',
+          `the ${response.status} response from ${url} fails the CORS check (step ${check.step}): ${check.message}`,
+        ),
+      );
+    note(fp, ALGORITHM, '4.4', `the ${response.status} response from ${url} passes the CORS check`);
+  }
+  // 4.5 TAO: not observed. 5. CORP: fixture responses carry no CORP header.
+  // 6. A redirect status: act on the redirect mode.
+  if (isRedirectStatus(response.status)) {
+    switch (request.redirectMode) {
+      case 'error':
+        return failWith(
+          fp,
+          fail(ALGORITHM, '6.3', `redirect mode error and the response is a ${response.status}`),
+        );
+      case 'manual':
+        note(
+          fp,
+          ALGORITHM,
+          '6.3',
+          `redirect mode manual: an opaque-redirect filtered response for the ${response.status}`,
+        );
+        return opaqueRedirectFilteredResponse(response);
+      case 'follow':
+        return httpRedirectFetch(fp, response);
+    }
+  }
+  // 7. Return it.
+  return response;
+}

@@ -1,0 +1,116 @@
+// HTTP-network-or-cache fetch, reduced to what CORS observes: the `Origin` header, whether
+// credentials (the scenario's cookie) go along, and what the scenario's server answers.
+import type { HeaderList, WireRequest } from '../scenario/types.js';
+import {
+  currentURL,
+  type FetchParams,
+  type ModelRequest,
+  type ModelResponse,
+} from './fetch-params.js';
+import { headerListAppend, headerListGet } from './header-list.js';
+import { byteSerializingARequestOrigin, isSameOrigin, originOfURL } from './origin.js';
+
+// https://fetch.spec.whatwg.org/#append-a-request-origin-header
+/** The header list with `Origin` appended when the request calls for one (digest OH1-OH2a). */
+export function appendARequestOriginHeader(request: ModelRequest): HeaderList {
+  // 1. (The origin is never "client" here.)
+  // 2. serializedOrigin: the byte-serialized request origin (`null` once tainted).
+  let serializedOrigin = byteSerializingARequestOrigin(request.origin, request.urlList);
+  // 3. cors tainting: always append it (websocket/webtransport modes are out of scope).
+  if (request.responseTainting === 'cors')
+    return headerListAppend(request.headerList, 'Origin', serializedOrigin);
+  // 4. Otherwise only for methods other than GET and HEAD ...
+  if (request.method === 'GET' || request.method === 'HEAD') return request.headerList;
+  // 4.1 ... where a non-cors mode lets the referrer policy turn it into `null`.
+  if (request.mode !== 'cors') {
+    const url = currentURL(request);
+    switch (request.referrerPolicy) {
+      case 'no-referrer':
+        serializedOrigin = 'null';
+        break;
+      case 'no-referrer-when-downgrade':
+      case 'strict-origin':
+      case 'strict-origin-when-cross-origin':
+        if (
+          request.origin.kind === 'tuple' &&
+          request.origin.scheme === 'https' &&
+          !url.startsWith('https:')
+        )
+          serializedOrigin = 'null';
+        break;
+      case 'same-origin':
+        if (!isSameOrigin(request.origin, originOfURL(url))) serializedOrigin = 'null';
+        break;
+      default:
+        break;
+    }
+  }
+  // 4.2 Append it.
+  return headerListAppend(request.headerList, 'Origin', serializedOrigin);
+}
+
+/** Options for a CORS-preflight request. */
+export interface PreflightWire {
+  acrm: string;
+  acrh: string | null;
+}
+
+// https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch
+/** Sends the request (recording it on the wire) and returns the server's response. */
+export function httpNetworkOrCacheFetch(
+  fp: FetchParams,
+  request: ModelRequest,
+  preflight?: PreflightWire,
+): ModelResponse {
+  // 1-7. Set-up.
+  // 8.1-8.2 httpRequest: a copy of the request (its header list is not shared).
+  const httpRequest: ModelRequest = {
+    ...request,
+    headerList: request.headerList.map(([n, v]) => [n, v]),
+  };
+  // 8.3 includeCredentials: mode include, or same-origin while tainting is still basic.
+  //     (8.4 COEP credentialless: not modelled; pages are not cross-origin isolated.)
+  const includeCredentials =
+    request.credentialsMode === 'include' ||
+    (request.credentialsMode === 'same-origin' && request.responseTainting === 'basic');
+  // 8.5-8.11 Content-Length and Referer: not observed by the model.
+  // 8.12 Append a request `Origin` header.
+  httpRequest.headerList = appendARequestOriginHeader(httpRequest);
+  // 8.13-8.20 Fetch metadata, User-Agent, cache-mode headers, HTTP's own headers: not observed.
+  // 8.21 With credentials, the `Cookie` header: the scenario's cookie goes to its role's host
+  //      (host-only; SameSite, Secure and third-party cookie policies are not modelled).
+  const url = currentURL(httpRequest);
+  const host = new URL(url).hostname;
+  const cookie = includeCredentials && fp.network.cookieHosts.includes(host);
+  // 8.22-8.26 Proxy auth and the HTTP cache: not modelled (fixture responses carry
+  //           `Cache-Control: no-store`, so nothing is reused).
+  // 9-11. HTTP-network fetch: what the scenario's server answers.
+  const headers = cookie
+    ? headerListAppend(httpRequest.headerList, 'Cookie', '<scenario>')
+    : httpRequest.headerList;
+  const answer = fp.network.answer(url, httpRequest.method, headers);
+  const hop = fp.network.hopOf(url) ?? -1;
+  const wire: WireRequest = {
+    hop,
+    preflight: preflight !== undefined,
+    method: httpRequest.method,
+    origin: headerListGet(httpRequest.headerList, 'Origin'),
+    cookie,
+  };
+  if (preflight !== undefined) {
+    wire.acrm = preflight.acrm;
+    wire.acrh = preflight.acrh;
+  }
+  fp.wire.push(wire);
+  // 12. The response's URL list is the request's.
+  // 13-14. Range-requested and request-includes-credentials: not observed.
+  // 15-17. 401 prompts (none in an automated run), 407 and 421 retries: not modelled.
+  return {
+    type: 'default',
+    status: answer.status,
+    headers: answer.headers,
+    urlList: [...httpRequest.urlList],
+    corsExposed: [],
+    readable: [],
+  };
+}

@@ -1,0 +1,132 @@
+// predict(): from a portable scenario, every browser observable the model expects, for the
+// first request and each follow-up of its `then` chain (the CORS-preflight cache and the
+// clock carry over from one request to the next).
+import type {
+  Prediction,
+  Reason,
+  Scenario,
+  ScenarioRequest,
+  ThenStep,
+  WireRequest,
+} from '../scenario/types.js';
+import { applyRequestOverrides } from '../scenario/validate.js';
+import { defaultWorld, type World } from '../scenario/world.js';
+import { EMPTY_PREFLIGHT_CACHE, type PreflightCache } from './cors-preflight-cache.js';
+import type { EngineProfile } from './engine-profile.js';
+import { isNetworkError, type FetchParams } from './fetch-params.js';
+import { fetch } from './main-fetch.js';
+import { parseSerializedOrigin, type Origin } from './origin.js';
+import { constructRequest } from './request.js';
+import { createScenarioNetwork } from './scenario-network.js';
+
+export interface PredictOptions {
+  engine: EngineProfile;
+  /** Concrete origins; default: `defaultWorld(scenario.client)` with `scenario.origins`. */
+  world?: World;
+  /** The clock at the first request, in ms (default 0). */
+  startTime?: number;
+}
+
+/** The state carried from one request of a `then` chain to the next. */
+export interface PredictState {
+  cache: PreflightCache;
+  now: number;
+}
+
+/** The world a scenario runs in when the caller gives none. */
+export function worldOf(scenario: Scenario): World {
+  return defaultWorld(scenario.client ?? 'page', scenario.origins ?? {});
+}
+
+/** The request's origin: the page's, or an opaque origin for sandboxed and data: clients. */
+export function clientOrigin(world: World): Origin {
+  return world.client === 'page' ? parseSerializedOrigin(world.pageOrigin) : { kind: 'opaque' };
+}
+
+/** Predicts one request (no `then`), from and to an explicit cache/clock state. */
+export function predictRequest(
+  scenario: Scenario,
+  request: ScenarioRequest,
+  engine: EngineProfile,
+  world: World,
+  state: PredictState,
+): { prediction: Prediction; state: PredictState } {
+  const origin = clientOrigin(world);
+  const serializedClient = origin.kind === 'opaque' ? 'null' : world.pageOrigin;
+  const network = createScenarioNetwork(scenario, request, world, serializedClient);
+  const built = constructRequest(request, network.hopURL(0), origin, engine);
+  if (!built.ok) {
+    return {
+      state,
+      prediction: {
+        preflight: false,
+        acrm: null,
+        acrh: null,
+        actualSent: false,
+        outcome: 'exception',
+        status: null,
+        responseType: null,
+        originHeader: null,
+        readableHeaders: [],
+        wire: [],
+        because: built.because,
+      },
+    };
+  }
+  const fp: FetchParams = {
+    request: built.request,
+    profile: engine,
+    network,
+    now: state.now,
+    cache: state.cache,
+    wire: [],
+    because: [...built.because],
+  };
+  const response = fetch(fp);
+  const firstPreflight = fp.wire.find((w) => w.preflight);
+  const last: WireRequest | undefined = fp.wire[fp.wire.length - 1];
+  const actualAtLast = last !== undefined && !last.preflight;
+  const prediction: Prediction = {
+    preflight: firstPreflight !== undefined,
+    acrm: firstPreflight?.acrm ?? null,
+    acrh: firstPreflight?.acrh ?? null,
+    actualSent: actualAtLast,
+    outcome: isNetworkError(response) ? 'network-error' : 'ok',
+    status: isNetworkError(response) ? null : response.status,
+    responseType: isNetworkError(response) ? null : response.type,
+    originHeader: actualAtLast ? (last.origin ?? null) : null,
+    readableHeaders: isNetworkError(response) ? [] : response.readable,
+    wire: fp.wire,
+    because: fp.because,
+  };
+  if (!isNetworkError(response)) {
+    const summary: Reason = {
+      algorithm: 'concept-main-fetch',
+      step: '14.2',
+      message: `${response.type} response, status ${response.status}${response.readable.length > 0 ? `, readable headers ${response.readable.join(', ')}` : ', no readable headers'}`,
+    };
+    prediction.because.push(summary);
+  }
+  return { prediction, state: { cache: fp.cache, now: fp.now } };
+}
+
+/** Predicts a scenario and its `then` chain. */
+export function predict(scenario: Scenario, options: PredictOptions): Prediction {
+  const world = options.world ?? worldOf(scenario);
+  let state: PredictState = { cache: EMPTY_PREFLIGHT_CACHE, now: options.startTime ?? 0 };
+  const first = predictRequest(scenario, scenario.request, options.engine, world, state);
+  state = first.state;
+  // Follow-ups: overrides apply to the scenario's first request; the clock moves by delayMs.
+  let step: ThenStep | undefined = scenario.then;
+  let tail: Prediction = first.prediction;
+  while (step !== undefined) {
+    state = { ...state, now: state.now + (step.delayMs ?? 0) };
+    const request = applyRequestOverrides(scenario.request, step);
+    const next = predictRequest(scenario, request, options.engine, world, state);
+    state = next.state;
+    tail.then = next.prediction;
+    tail = next.prediction;
+    step = step.then;
+  }
+  return first.prediction;
+}

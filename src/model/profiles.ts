@@ -1,0 +1,108 @@
+// The four engine profiles: the Fetch Standard itself and what Chromium, Firefox and WebKit do
+// where the standard leaves a choice to the user agent or where they knowingly depart from it.
+// Every knob that differs from SPEC cites its evidence (fetch-cors-digest.md section 21).
+import type { EngineName, EngineProfile } from './engine-profile.js';
+
+const DIGEST = 'shared/fetch-cors-digest.md';
+
+/**
+ * The standard (whatwg/fetch 586cd2a). Where the standard leaves a value to the user agent,
+ * the choice is written here:
+ * - `maxAgeCapSeconds`: the spec lets the UA impose a limit (cors-preflight-fetch step 7.10)
+ *   but names none. 86400 s is the largest cap any engine uses (Firefox), so under `spec`
+ *   a max-age no engine accepts is never predicted to be reused, and every value that some
+ *   engine honours is honoured.
+ * - `absentACAMAllowsForcedMethod`: off (digest Q2: no engine does it; `--spec-literal`).
+ */
+export const SPEC: EngineProfile = {
+  name: 'spec',
+  wildcardCoversAuthorization: false,
+  extraSafelistedRequestHeaders: false,
+  userAgentIsForbidden: false,
+  rangeUnitCaseInsensitive: false,
+  safelistedValueTotalLimit: true,
+  maxAgeCapSeconds: 86400,
+  maxAgeParsing: 'spec',
+  preflightCache: 'spec',
+  absentACAMAllowsForcedMethod: false,
+  evidence: {},
+};
+
+export const CHROMIUM: EngineProfile = {
+  ...SPEC,
+  name: 'chromium',
+  wildcardCoversAuthorization: true,
+  extraSafelistedRequestHeaders: true,
+  userAgentIsForbidden: true,
+  maxAgeCapSeconds: 7200,
+  maxAgeParsing: 'chromium',
+  preflightCache: 'chromium',
+  evidence: {
+    wildcardCoversAuthorization:
+      `${DIGEST} D1 (High): services/network/public/cpp/features.cc kCorsNonWildcardRequestHeadersSupport ` +
+      'is disabled by default; WPT third_party/blink/web_tests/external/wpt/fetch/api/cors/' +
+      'cors-preflight.any-expected.txt and cors-preflight-star.any-expected.txt record FAIL for the spec rule',
+    extraSafelistedRequestHeaders:
+      `${DIGEST} D2 (High): services/network/public/cpp/cors/cors.cc IsCorsSafelistedHeader ` +
+      '(dpr, device-memory, downlink, width, viewport-width, rtt, ect, save-data, intervention)',
+    userAgentIsForbidden:
+      `${DIGEST} D7 (High): WPT fetch/api/request/request-headers.any-expected.txt records FAIL ` +
+      'for "Adding valid request header User-Agent: OK"',
+    maxAgeCapSeconds: `${DIGEST} D3 (High): services/network/cors/preflight_result.cc kMaxTimeout = 2 h`,
+    maxAgeParsing: `${DIGEST} D4 (High): services/network/cors/preflight_result.cc: negative max-age gives 0`,
+    preflightCache:
+      `${DIGEST} D5 (Medium-High): services/network/cors/preflight_cache.cc, preflight_result.cc, ` +
+      'preflight_controller.cc: one result per (origin, URL) replaced wholesale, a failing lookup ' +
+      'deletes it, lookups apply the strict Authorization rule (D1), no-store/reload/no-cache bypass',
+  },
+};
+
+export const FIREFOX: EngineProfile = {
+  ...SPEC,
+  name: 'firefox',
+  wildcardCoversAuthorization: true,
+  maxAgeCapSeconds: 86400,
+  maxAgeParsing: 'firefox',
+  preflightCache: 'firefox',
+  evidence: {
+    wildcardCoversAuthorization:
+      `${DIGEST} D1 (High): pref network.cors_preflight.authorization_covered_by_wildcard defaults ` +
+      'to true (netwerk/protocol/http/nsCORSListenerProxy.cpp CheckPreflightRequestApproved); ' +
+      "Mozilla's WPT meta cors-preflight-star.any.js.ini sets it to false to run the spec behaviour",
+    maxAgeParsing: `${DIGEST} D4 (High): nsCORSListenerProxy.cpp: a non-digit max-age is not cached at all, 0 is not cached`,
+    preflightCache:
+      `${DIGEST} D5 (Medium-High): nsCORSListenerProxy.cpp nsPreflightCache: accumulating per-token ` +
+      'entries keyed with the credentials flag, cached `*` compared literally, HEAD needs ACAM',
+  },
+};
+
+export const WEBKIT: EngineProfile = {
+  ...SPEC,
+  name: 'webkit',
+  wildcardCoversAuthorization: true,
+  maxAgeCapSeconds: 600,
+  maxAgeParsing: 'webkit',
+  preflightCache: 'webkit',
+  evidence: {
+    wildcardCoversAuthorization:
+      `${DIGEST} D1 (High): Source/WebCore/loader/CrossOriginPreflightResultCache.cpp ` +
+      'validateCrossOriginHeaders treats `*` as every header, Authorization included',
+    maxAgeCapSeconds: `${DIGEST} D3 (High): CrossOriginPreflightResultCache.cpp maxPreflightCacheTimeout = 10 min`,
+    maxAgeParsing: `${DIGEST} D4 (Medium): CrossOriginPreflightResultCache.cpp parseInteger accepts a leading +`,
+    preflightCache:
+      `${DIGEST} D5 (Medium): CrossOriginPreflightResultCache.cpp, CrossOriginAccessControl.cpp: ` +
+      'one item per (origin, URL) replaced wholesale, appended before the method/header check',
+  },
+};
+
+const PROFILES: Record<EngineName, EngineProfile> = {
+  spec: SPEC,
+  chromium: CHROMIUM,
+  firefox: FIREFOX,
+  webkit: WEBKIT,
+};
+
+/** The profile for an engine name. */
+export function getEngineProfile(name: EngineName): EngineProfile {
+  return PROFILES[name];
+}

@@ -1,0 +1,347 @@
+// Building the spec's request from what page JS does: `fetch(url, init)` (the Request
+// constructor, Headers guards, body extraction) or XMLHttpRequest (`open`,
+// `setRequestHeader`, `withCredentials`, upload listeners, `send`). Digest sections 5 and 19.
+// A thrown exception is a StepFailure naming the step; the outcome is then `exception`.
+import { normalizeHeaders } from '../scenario/placeholders.js';
+import type { BodySpec, HeaderList, Reason, ScenarioRequest } from '../scenario/types.js';
+import type { EngineProfile } from './engine-profile.js';
+import type { ModelRequest } from './fetch-params.js';
+import {
+  headerListAppend,
+  headerListCombine,
+  headerListContains,
+  headerListDelete,
+  headerListGet,
+  headerValueNormalize,
+  isHeaderName,
+  isHeaderValue,
+} from './header-list.js';
+import { isCORSSafelistedMethod, isForbiddenMethod, isMethod, normalizeMethod } from './methods.js';
+import type { Origin } from './origin.js';
+import { SPEC } from './profiles.js';
+import {
+  isForbiddenRequestHeader,
+  isNoCORSSafelistedRequestHeader,
+  isPrivilegedNoCORSRequestHeaderName,
+} from './request-headers.js';
+import { fail, type StepFailure } from './result.js';
+
+export type BuiltRequest =
+  | { ok: true; request: ModelRequest; because: Reason[] }
+  | { ok: false; failure: StepFailure; because: Reason[] };
+
+/** A stand-in multipart boundary; browsers pick a random one of similar length. */
+export const MODEL_FORM_BOUNDARY = '----ModelFormBoundary0123456789ab';
+
+type Guard = 'request' | 'request-no-cors';
+
+function reason(
+  algorithm: string,
+  step: string | number,
+  message: string,
+  deviation?: string,
+): Reason {
+  const r: Reason = { algorithm, step: String(step), message };
+  if (deviation !== undefined) r.deviation = deviation;
+  return r;
+}
+
+// https://fetch.spec.whatwg.org/#concept-bodyinit-extract
+/** The Content-Type a body brings with it (step "type"), or null; and whether it is a stream. */
+export function extractBodyType(body: BodySpec): { type: string | null; stream: boolean } {
+  if (typeof body === 'string') return { type: 'text/plain;charset=UTF-8', stream: false };
+  switch (body.kind) {
+    case 'text':
+      return { type: 'text/plain;charset=UTF-8', stream: false };
+    case 'url-search-params':
+      return { type: 'application/x-www-form-urlencoded;charset=UTF-8', stream: false };
+    case 'form-data':
+      return { type: `multipart/form-data; boundary=${MODEL_FORM_BOUNDARY}`, stream: false };
+    case 'blob': {
+      // The Blob constructor keeps a type only when every char is printable ASCII, lowercased.
+      const printable = /^[\x20-\x7e]*$/.test(body.type);
+      const type = printable ? body.type.toLowerCase() : '';
+      return { type: type === '' ? null : type, stream: false };
+    }
+    case 'array-buffer':
+      return { type: null, stream: false };
+    case 'stream':
+      return { type: null, stream: true };
+  }
+}
+
+// https://fetch.spec.whatwg.org/#concept-headers-append
+/**
+ * Appends one header to a Headers object with the given guard. Returns the new list, or a
+ * failure when the Headers object throws, or the list unchanged with a reason when the
+ * header is silently dropped.
+ */
+export function headersAppend(
+  list: HeaderList,
+  guard: Guard,
+  name: string,
+  rawValue: string,
+  profile: EngineProfile,
+  because: Reason[],
+): HeaderList | StepFailure {
+  // 1. Normalize the value (strip leading/trailing HTTP whitespace).
+  const value = headerValueNormalize(rawValue);
+  // 2. Validate: an invalid name or value throws (headers-validate step 1); the `request`
+  //    guard drops forbidden request-headers (headers-validate step 3).
+  if (!isHeaderName(name) || !isHeaderValue(value))
+    return fail('headers-validate', 1, `TypeError: \`${name}: ${value}\` is not a valid header`);
+  if (guard === 'request' && isForbiddenRequestHeader(name, value, profile)) {
+    const inSpec = isForbiddenRequestHeader(name, value, SPEC);
+    because.push(
+      reason(
+        'headers-validate',
+        3,
+        `\`${name}\` is a forbidden request-header: silently dropped`,
+        inSpec ? undefined : 'userAgentIsForbidden',
+      ),
+    );
+    return list;
+  }
+  // 3. The `request-no-cors` guard keeps the header only when its combined value is still
+  //    no-CORS-safelisted.
+  if (guard === 'request-no-cors') {
+    const existing = headerListGet(list, name);
+    const temporaryValue = existing === null ? value : `${existing}, ${value}`;
+    if (!isNoCORSSafelistedRequestHeader(name, temporaryValue)) {
+      because.push(
+        reason(
+          'concept-headers-append',
+          '3.4',
+          `mode no-cors: \`${name}: ${temporaryValue}\` is not a no-CORS-safelisted request-header: silently dropped`,
+        ),
+      );
+      return list;
+    }
+  }
+  // 4. Append.
+  let out = headerListAppend(list, name, value);
+  // 5. `request-no-cors`: remove privileged no-CORS request-headers (Range).
+  if (guard === 'request-no-cors') {
+    for (const [n] of out) {
+      if (isPrivilegedNoCORSRequestHeaderName(n)) {
+        because.push(
+          reason(
+            'concept-headers-remove-privileged-no-cors-request-headers',
+            1,
+            `mode no-cors: \`${n}\` removed`,
+          ),
+        );
+        out = headerListDelete(out, n);
+      }
+    }
+  }
+  return out;
+}
+
+// https://fetch.spec.whatwg.org/#dom-request
+/** `new Request(url, init)` / `fetch(url, init)` for a URL string. */
+export function constructFetchRequest(
+  init: ScenarioRequest,
+  url: string,
+  origin: Origin,
+  profile: EngineProfile,
+): BuiltRequest {
+  const because: Reason[] = [];
+  const exception = (step: string | number, message: string): BuiltRequest => {
+    const failure = fail('dom-request', step, message);
+    because.push(reason(failure.algorithm, failure.step, failure.message));
+    return { ok: false, failure, because };
+  };
+  // 1-15. Parse the URL (a role URL never has credentials) and take the defaults: mode cors,
+  //       credentials same-origin, cache default, redirect follow; the unsafe-request flag.
+  // 16-18. Mode (navigate cannot come from a scenario).
+  const mode = init.mode ?? 'cors';
+  // 19. Credentials mode.
+  const credentialsMode = init.credentials ?? 'same-origin';
+  // 20-21. Cache mode; only-if-cached needs mode same-origin.
+  const cacheMode = init.cache ?? 'default';
+  if (cacheMode === 'only-if-cached' && mode !== 'same-origin')
+    return exception(
+      21,
+      `TypeError: cache \`only-if-cached\` needs mode \`same-origin\`, got \`${mode}\``,
+    );
+  // 22. Redirect mode.
+  const redirectMode = init.redirect ?? 'follow';
+  // 23-24. Integrity, keepalive: not modelled (not scenario fields).
+  // 25. Method: must be a method and not forbidden; then normalized.
+  let method = 'GET';
+  if (init.method !== undefined) {
+    if (!isMethod(init.method) || isForbiddenMethod(init.method))
+      return exception(
+        '25.2',
+        `TypeError: \`${init.method}\` is not a valid or is a forbidden method`,
+      );
+    method = normalizeMethod(init.method);
+  }
+  // 26-31. Signal, priority: not modelled. The Headers object starts with guard `request`.
+  let guard: Guard = 'request';
+  // 32. no-cors: only CORS-safelisted methods, and the `request-no-cors` guard.
+  if (mode === 'no-cors') {
+    if (!isCORSSafelistedMethod(method))
+      return exception(
+        '32.1',
+        `TypeError: mode no-cors allows only GET, HEAD and POST, got \`${method}\``,
+      );
+    guard = 'request-no-cors';
+  }
+  // 33. Fill the headers, one append per header line, in order.
+  let headerList: HeaderList = [];
+  for (const [name, value] of normalizeHeaders(init.headers)) {
+    const next = headersAppend(headerList, guard, name, value, profile, because);
+    if (!Array.isArray(next)) return exception('33.5', next.message);
+    headerList = next;
+  }
+  // 34-35. A body with GET or HEAD throws.
+  const body = init.body;
+  if (body !== undefined && (method === 'GET' || method === 'HEAD'))
+    return exception(35, `TypeError: a \`${method}\` request cannot have a body`);
+  // 36-37. Extract the body; its type becomes Content-Type unless the author set one.
+  let stream = false;
+  if (body !== undefined) {
+    const extracted = extractBodyType(body);
+    stream = extracted.stream;
+    if (extracted.type !== null && !headerListContains(headerList, 'Content-Type')) {
+      const next = headersAppend(
+        headerList,
+        guard,
+        'Content-Type',
+        extracted.type,
+        profile,
+        because,
+      );
+      if (Array.isArray(next)) headerList = next;
+    }
+  }
+  // 38-39. A stream body (duplex `half` assumed given) needs mode cors or same-origin and
+  //        sets the use-CORS-preflight flag.
+  if (stream && mode !== 'cors' && mode !== 'same-origin')
+    return exception(
+      '39.2',
+      `TypeError: a stream body needs mode cors or same-origin, got \`${mode}\``,
+    );
+  return {
+    ok: true,
+    because,
+    request: {
+      method,
+      urlList: [url],
+      headerList,
+      body: body === undefined ? null : { stream },
+      origin,
+      mode,
+      credentialsMode,
+      redirectMode,
+      cacheMode,
+      referrerPolicy: init.referrerPolicy ?? '',
+      unsafeRequest: true,
+      useCORSPreflight: stream,
+      responseTainting: 'basic',
+      redirectCount: 0,
+    },
+  };
+}
+
+// https://xhr.spec.whatwg.org/#dom-xmlhttprequest-send (with open(), setRequestHeader(), withCredentials)
+/** `xhr.open(method, url)`, `setRequestHeader` per header line, `withCredentials`, `send(body)`. */
+export function constructXHRRequest(
+  init: ScenarioRequest,
+  url: string,
+  origin: Origin,
+  profile: EngineProfile,
+): BuiltRequest {
+  const because: Reason[] = [];
+  const exception = (algorithm: string, step: string | number, message: string): BuiltRequest => {
+    const failure = fail(algorithm, step, message);
+    because.push(reason(failure.algorithm, failure.step, failure.message));
+    return { ok: false, failure, because };
+  };
+  // open() steps 2-4: an invalid method throws SyntaxError, a forbidden one SecurityError;
+  // then the method is normalized.
+  const rawMethod = init.method ?? 'GET';
+  if (!isMethod(rawMethod))
+    return exception('dom-xmlhttprequest-open', 2, `SyntaxError: \`${rawMethod}\` is not a method`);
+  if (isForbiddenMethod(rawMethod))
+    return exception(
+      'dom-xmlhttprequest-open',
+      3,
+      `SecurityError: \`${rawMethod}\` is a forbidden method`,
+    );
+  const method = normalizeMethod(rawMethod);
+  // setRequestHeader() steps 3-6: normalize; invalid name/value throws SyntaxError; forbidden
+  // request-headers are ignored; repeated names are combined (`a, b`).
+  let headerList: HeaderList = [];
+  for (const [name, rawValue] of normalizeHeaders(init.headers)) {
+    const value = headerValueNormalize(rawValue);
+    if (!isHeaderName(name) || !isHeaderValue(value))
+      return exception(
+        'dom-xmlhttprequest-setrequestheader',
+        4,
+        `SyntaxError: \`${name}: ${value}\` is not a valid header`,
+      );
+    if (isForbiddenRequestHeader(name, value, profile)) {
+      const inSpec = isForbiddenRequestHeader(name, value, SPEC);
+      because.push(
+        reason(
+          'dom-xmlhttprequest-setrequestheader',
+          5,
+          `\`${name}\` is a forbidden request-header: ignored`,
+          inSpec ? undefined : 'userAgentIsForbidden',
+        ),
+      );
+      continue;
+    }
+    headerList = headerListCombine(headerList, name, value);
+  }
+  // withCredentials: true means credentials mode include, otherwise same-origin. When the
+  // scenario leaves it unset, `credentials: 'include'` stands for withCredentials = true.
+  const withCredentials = init.withCredentials ?? init.credentials === 'include';
+  // send() step 3: the body is ignored for GET and HEAD.
+  const body = method === 'GET' || method === 'HEAD' ? undefined : init.body;
+  // send() step 4: extract the body; its type becomes Content-Type unless the author set
+  // one. (The charset rewrite of an author Content-Type is not modelled: the essence, and so
+  // safelisting, does not change; only the value's length can.)
+  if (body !== undefined) {
+    const extracted = extractBodyType(body);
+    if (extracted.type !== null && !headerListContains(headerList, 'Content-Type'))
+      headerList = headerListCombine(headerList, 'Content-Type', extracted.type);
+  }
+  // send() steps 5-6: mode cors, redirects followed, unsafe-request flag, and the
+  // use-CORS-preflight flag when xhr.upload has listeners.
+  return {
+    ok: true,
+    because,
+    request: {
+      method,
+      urlList: [url],
+      headerList,
+      body: body === undefined ? null : { stream: false },
+      origin,
+      mode: 'cors',
+      credentialsMode: withCredentials ? 'include' : 'same-origin',
+      redirectMode: 'follow',
+      cacheMode: 'default',
+      referrerPolicy: init.referrerPolicy ?? '',
+      unsafeRequest: true,
+      useCORSPreflight: init.uploadListener === true,
+      responseTainting: 'basic',
+      redirectCount: 0,
+    },
+  };
+}
+
+/** Either API, as the scenario says. */
+export function constructRequest(
+  init: ScenarioRequest,
+  url: string,
+  origin: Origin,
+  profile: EngineProfile,
+): BuiltRequest {
+  return init.api === 'xhr'
+    ? constructXHRRequest(init, url, origin, profile)
+    : constructFetchRequest(init, url, origin, profile);
+}
