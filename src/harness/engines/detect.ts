@@ -2,7 +2,7 @@
 // (a path), Playwright's own installed build, then the Debian/Ubuntu system package.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { access, constants, readFile } from 'node:fs/promises';
+import { access, constants, readFile, realpath } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { chromium, firefox, webkit } from 'playwright';
@@ -235,7 +235,9 @@ function playwrightBrowserVersion(name: string): string {
 }
 
 async function packageVersionOf(path: string): Promise<string | undefined> {
-  const owner = /^([^:\s]+)(?::\S+)?: /.exec(await run('dpkg', ['-S', path]))?.[1];
+  // dpkg knows files by their installed path (/usr/bin/x, not /bin/x on merged-/usr systems).
+  const real = await realpath(path).catch(() => path);
+  const owner = /^([^:\s]+)(?::\S+)?: /.exec(await run('dpkg', ['-S', real]))?.[1];
   if (owner === undefined) return undefined;
   const version = (await run('dpkg-query', ['-W', '-f=${Version}', owner])).trim();
   // Drop the Debian revision: 2.50.6-1~deb12u2 -> 2.50.6.

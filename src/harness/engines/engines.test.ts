@@ -155,6 +155,28 @@ for (const browser of BROWSER_NAMES) {
             `(${preflights} preflights seen)`,
         );
 
+        // A second page runs on its own origin; the first keeps its own.
+        const other = await engine.openPage(`http://b.test:${port}/`);
+        expect(await other.run<string>('async () => location.origin', null)).toBe(
+          `http://b.test:${port}`,
+        );
+        expect(await page.run<string>('async () => location.origin', null)).toBe(
+          `http://a.test:${port}`,
+        );
+        await other.close();
+
+        // Console errors are evidence where the backend can see them (not WebDriver classic).
+        page.takeConsole();
+        await page.run('async () => { console.error("probe-error"); }', null);
+        const consoleLines = page.takeConsole();
+        if (engine.info.driver === 'playwright') {
+          await expect
+            .poll(() => [...consoleLines, ...page.takeConsole()].join())
+            .toContain('probe-error');
+        } else {
+          expect(consoleLines).toEqual([]);
+        }
+
         await expect(page.run('() => new Promise(() => {})', null)).rejects.toBeInstanceOf(
           ScriptTimeout,
         );
