@@ -49,7 +49,7 @@ test.describe('wpt-cases.json data', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of cases) {
       expect(c.id, c.id).toMatch(/^[a-z0-9-]+\/[a-z0-9*-]+$/);
-      expect(c.wpt, c.id).toMatch(/^(fetch|xhr)\/\S+\.(js|htm): ./);
+      expect(c.wpt, c.id).toMatch(/^(fetch|xhr)\/\S+\.(js|html?): ./);
       expect(Object.keys(c.expect).length, c.id).toBeGreaterThan(0);
     }
   });
