@@ -379,6 +379,8 @@ function plainError(status: number, message: string): RawResponse {
 function serveSocket(socket: net.Socket, opts: RawHttpServerOptions, ctx: RequestContext): void {
   const parser = new RequestParser();
   let closing = false;
+  // One write per response; send it at once rather than waiting to coalesce.
+  socket.setNoDelay(true);
   socket.on('error', () => socket.destroy());
   socket.on('data', (data: Buffer) => {
     if (closing) return;
