@@ -1,0 +1,49 @@
+// `cors-conformance explain [--engine E] FILE`: the same decision as `predict`, told as a
+// short account (outcome and deciding step, wire, readable headers, reasons, follow-ups).
+import { Command } from 'commander';
+import { explainPrediction } from '../../model/explain.js';
+import { getEngineProfile } from '../../model/profiles.js';
+import { predict } from '../../model/predict.js';
+import type { CliIo } from '../io.js';
+import { EXIT_OK, parseEngineName, processIo, readScenarioInput } from '../io.js';
+import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import type { EngineOption } from './predict.js';
+
+/** The body of `explain`; resolves to the exit code. */
+export async function explainAction(
+  file: string | undefined,
+  options: EngineOption,
+  io: CliIo,
+): Promise<number> {
+  const name = parseEngineName(options.engine);
+  const engine = getEngineProfile(name);
+  const input = await readScenarioInput(file, io);
+  const texts = input.scenarios.map((s) => explainPrediction(s, predict(s, { engine }), name));
+  io.stdout(`${texts.join('\n\n')}\n`);
+  return EXIT_OK;
+}
+
+/** The `explain` command, writing to `io` and reporting its exit code to `done`. */
+export function explainCommand(io: CliIo, done: (code: number) => void): Command {
+  return new Command('explain')
+    .description(
+      'explain in words why the model predicts what it does for a scenario: the outcome and ' +
+        'the spec step that decided it, what went on the wire, the readable headers and the ' +
+        'follow-up chain; engine deviations name the profile knob',
+    )
+    .argument('[file]', 'scenario JSON file, or - for stdin (default: stdin)')
+    .option('-e, --engine <name>', 'engine profile: spec, chromium, firefox or webkit', 'spec')
+    .action(async (file: string | undefined, options: EngineOption) => {
+      done(await runCommand(io, () => explainAction(file, options, io)));
+    });
+}
+
+/** Adds `explain` to the program (process streams; exit code via process.exitCode). */
+export function register(program: Command): void {
+  program.addCommand(explainCommand(processIo(), setExitCode));
+}
+
+/** Runs `explain` in-process; `argv` are the arguments after `explain`. */
+export function runExplain(argv: string[], io: CliIo): Promise<number> {
+  return runStandalone(explainCommand, argv, io);
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// The `cors-conformance` command. Each subcommand lives in `commands/<name>.ts` and adds
+// itself with `register(program)`; this file only assembles them and runs the program.
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError } from 'commander';
+import * as explain from './commands/explain.js';
+import * as predict from './commands/predict.js';
+import { commanderExitCode, oneLineErrors } from './run-command.js';
+
+/** Subcommand modules, in the order `--help` lists them. */
+const COMMANDS: { register(program: Command): void }[] = [predict, explain];
+
+/**
+ * The package version, from the nearest package.json named `cors-conformance` above this
+ * file (two levels up from src/cli, three from dist/src/cli).
+ */
+export function packageVersion(from: string = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === 'cors-conformance' && typeof pkg.version === 'string') return pkg.version;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return '0.0.0-unknown';
+    dir = parent;
+  }
+}
+
+/** The program with every subcommand registered; usage errors exit 2, help/version 0. */
+export function buildProgram(): Command {
+  const program = new Command('cors-conformance')
+    .description(
+      'CORS spec-conformance: a reference model of the Fetch Standard CORS protocol, ' +
+        'checked against real browsers',
+    )
+    .version(packageVersion(), '-V, --version', 'print the package version')
+    .showSuggestionAfterError();
+  for (const command of COMMANDS) command.register(program);
+  // Usage errors exit 2 with one stderr line, also for commands registered by others.
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride().configureOutput({ outputError: oneLineErrors });
+  }
+  return program;
+}
+
+/** Runs the program on `argv` (process.argv form); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) return commanderExitCode(e);
+    throw e;
+  }
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
