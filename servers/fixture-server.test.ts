@@ -123,6 +123,36 @@ test.describe('with host names', () => {
     });
   });
 
+  test('instruction headers reach the wire byte for byte: duplicates, case, control bytes', async () => {
+    const i = chain(s, 'bytes');
+    i.hops[1] = {
+      ...i.hops[1]!,
+      response: {
+        status: 200,
+        reason: 'Fine  Thanks',
+        headers: [
+          ['X-Dup', '1'],
+          ['x-DUP', '2'],
+          ['aCCESS-CONTROL-allow-origin', '*'],
+          ['X-Bytes', '\u0001\u007f\u00e9'],
+          ['Content-Length', '1'],
+        ],
+        body: 'z',
+      },
+    };
+    const b = s.origins['cross-origin'];
+    const r = await get(b, hopPath('bytes', 1, { inline: encodeInstruction(i) }));
+    const expected = Buffer.concat([
+      Buffer.from(
+        'HTTP/1.1 200 Fine  Thanks\r\nX-Dup: 1\r\nx-DUP: 2\r\naCCESS-CONTROL-allow-origin: *\r\nX-Bytes: ',
+        'latin1',
+      ),
+      Buffer.from([0x01, 0x7f, 0xe9]),
+      Buffer.from('\r\nContent-Length: 1\r\n\r\nz', 'latin1'),
+    ]);
+    expect(r.raw.equals(expected)).toBe(true);
+  });
+
   test('a registered chain: redirect to <next> with r=, then preflight and response', async () => {
     const i = chain(s, 'reg-chain');
     const id = s.register(i);
