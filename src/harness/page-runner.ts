@@ -22,8 +22,8 @@ export interface RunnerArg {
   sandbox?: boolean;
 }
 
-export const RUNNER_PAGE_PATH = '/__harness/runner.html';
-export const SANDBOXED_CLIENT_PATH = '/__harness/client.html';
+export const RUNNER_PAGE_PATH = '/harness/runner.html';
+export const SANDBOXED_CLIENT_PATH = '/harness/client.html';
 
 /** Source of `async (arg: RunnerArg) => RawCaseResult[]`. Plain JS on purpose: it runs in the page as is. */
 export const PAGE_RUNNER_SOURCE = String.raw`async function corsConformanceRunner(arg) {

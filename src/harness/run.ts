@@ -1,0 +1,406 @@
+// Runs a table of scenarios in one engine: compile each, run them in batches inside one
+// long-lived page per engine (opaque-origin clients through iframes of that page), read the
+// journal, observe, predict with the engine's profile and the spec's, and decide verdicts.
+import { randomBytes } from 'node:crypto';
+import type { Instruction, JournalRecord } from '../../servers/instruction.js';
+import type { EngineProfile } from '../model/engine-profile.js';
+import { predict } from '../model/predict.js';
+import { getEngineProfile } from '../model/profiles.js';
+import type {
+  ClientKind,
+  CookieSetup,
+  HeaderList,
+  Prediction,
+  Scenario,
+} from '../scenario/types.js';
+import { parseScenario } from '../scenario/validate.js';
+import type { OriginMap } from '../scenario/world.js';
+import { compileScenario, cookieNames, type CompiledCase } from './compile.js';
+import { launchEngine } from './engines/index.js';
+import type { Engine, EnginePage } from './engines/types.js';
+import { observeCase } from './observe.js';
+import {
+  PAGE_RUNNER_SOURCE,
+  RUNNER_PAGE_PATH,
+  clientFields,
+  installRunnerPages,
+  type RunnerArg,
+} from './page-runner.js';
+import type { CaseResult, ExpectationMap, RawCaseResult } from './types.js';
+import { verdict } from './verdict.js';
+
+/** What the runner needs from the fixture servers (FixtureServers satisfies it). */
+export interface HarnessServers {
+  origins: OriginMap;
+  pageOrigin: string;
+  hostNames: boolean;
+  hostNameList: string[];
+  journal: { records(token: string): JournalRecord[]; clear(token: string): void };
+  register(instruction: Instruction): string;
+  addStatic(path: string, res: { contentType: string; body: string; headers?: HeaderList }): void;
+}
+
+/**
+ * The engine a run uses, replaceable: after a crash or a hung script the runner closes it
+ * and launches the same browser again. Whoever owns the slot closes `slot.engine` at the end.
+ */
+export class EngineSlot {
+  restarts = 0;
+  constructor(
+    public engine: Engine,
+    private readonly relaunch: () => Promise<Engine>,
+  ) {}
+
+  static for(engine: Engine, hostNames: string[], scriptTimeoutMs?: number): EngineSlot {
+    const opts = scriptTimeoutMs === undefined ? { hostNames } : { hostNames, scriptTimeoutMs };
+    return new EngineSlot(engine, () => launchEngine(engine.info.browser, opts));
+  }
+
+  async restart(): Promise<Engine> {
+    try {
+      await this.engine.close();
+    } catch {
+      // The old browser is gone already; nothing to close.
+    }
+    this.engine = await this.relaunch();
+    this.restarts++;
+    return this.engine;
+  }
+}
+
+/**
+ * The long-lived page of one engine, reused across batches and tables. Opaque-origin
+ * clients live in iframes of this page, so a backend with a single window works too.
+ */
+export class RunSession {
+  private page: EnginePage | null = null;
+  private installed = false;
+  constructor(
+    readonly slot: EngineSlot,
+    readonly servers: HarnessServers,
+  ) {}
+
+  get runnerUrl(): string {
+    return `${this.servers.pageOrigin}${RUNNER_PAGE_PATH}`;
+  }
+
+  async getPage(): Promise<EnginePage> {
+    if (!this.installed) {
+      installRunnerPages(this.servers);
+      this.installed = true;
+    }
+    this.page ??= await this.slot.engine.openPage(this.runnerUrl);
+    return this.page;
+  }
+
+  /** After a crash: a new browser and a new page. */
+  async restart(): Promise<void> {
+    this.page = null;
+    await this.slot.restart();
+  }
+
+  /** Puts cookies into the jar first-party: each on its own host, by navigating there. */
+  async setCookies(cookies: readonly CookieSetup[], expire = false): Promise<void> {
+    if (cookies.length === 0) return;
+    const page = await this.getPage();
+    for (const c of cookies) {
+      const attrs = [c.attributes ?? '', expire ? 'Max-Age=0' : ''].filter((a) => a !== '');
+      const q = new URLSearchParams({ name: c.name, value: c.value });
+      if (attrs.length > 0) q.set('attrs', attrs.join('; '));
+      await page.goto(`${this.servers.origins[c.on]}/__set-cookie?${q.toString()}`);
+    }
+    await page.goto(this.runnerUrl);
+  }
+
+  async close(): Promise<void> {
+    const p = this.page;
+    this.page = null;
+    if (p) await p.close().catch(() => undefined);
+  }
+}
+
+export interface RunOptions {
+  /** The profile predictions are compared with (the engine's). */
+  profile: EngineProfile;
+  /** Also predicted, for reports; default the `spec` profile. */
+  specProfile?: EngineProfile;
+  /** Cases in flight at once inside the page. Default 16. */
+  concurrency?: number;
+  /** Cases per in-page call (a crash costs at most one batch). Default 200. */
+  batchSize?: number;
+  stepTimeoutMs?: number;
+  bodyCap?: number;
+  expectations?: ExpectationMap;
+  /** Reuse a session (page) across calls; otherwise one is made and its page closed at the end. */
+  session?: RunSession;
+  onProgress?: (done: number, total: number, last: CaseResult) => void;
+}
+
+/** One case on its way through the run. */
+interface Pending {
+  index: number;
+  scenario: Scenario;
+  compiled: CompiledCase;
+  prediction: Prediction;
+  specPrediction: Prediction | null;
+}
+
+function newRunId(): string {
+  return randomBytes(6)
+    .toString('base64url')
+    .replace(/[^A-Za-z0-9]/g, 'x');
+}
+
+function oneLine(e: unknown): string {
+  const m = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return m.split('\n')[0] ?? m;
+}
+
+function cookieKey(s: Scenario): string {
+  return JSON.stringify(s.setup?.cookies ?? []);
+}
+
+/** Cases that share a client kind and a cookie-jar state run together. */
+function groupCases(cases: Pending[]): Pending[][] {
+  const groups = new Map<string, Pending[]>();
+  // Cookie-free groups first, so a cookie set for a later group never leaks into them.
+  const sorted = [...cases].sort(
+    (a, b) => Number(cookieKey(a.scenario) !== '[]') - Number(cookieKey(b.scenario) !== '[]'),
+  );
+  for (const c of sorted) {
+    const key = `${c.compiled.world.client}|${cookieKey(c.scenario)}`;
+    const g = groups.get(key);
+    if (g) g.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups.values()];
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+function harnessError(
+  scenario: Scenario,
+  engine: string,
+  client: ClientKind,
+  token: string,
+  note: string,
+  extra: Partial<CaseResult> = {},
+): CaseResult {
+  return {
+    scenario,
+    engine,
+    client,
+    token,
+    prediction: null,
+    specPrediction: null,
+    observation: null,
+    journal: [],
+    console: [],
+    verdict: 'harness-error',
+    diffs: [],
+    note,
+    ...extra,
+  };
+}
+
+/**
+ * Runs every scenario in `engine` against `servers` and returns one CaseResult per
+ * scenario, in input order. Never throws for a case: trouble becomes `harness-error`.
+ */
+export async function runScenarios(
+  engine: Engine | EngineSlot,
+  servers: HarnessServers,
+  scenarios: readonly Scenario[],
+  opts: RunOptions,
+): Promise<CaseResult[]> {
+  const hostNames = servers.hostNames ? servers.hostNameList : [];
+  const session =
+    opts.session ??
+    new RunSession(
+      engine instanceof EngineSlot ? engine : EngineSlot.for(engine, hostNames),
+      servers,
+    );
+  const ownsSession = opts.session === undefined;
+  const engineName = session.slot.engine.info.browser;
+  const specProfile = opts.specProfile ?? getEngineProfile('spec');
+  const concurrency = opts.concurrency ?? 16;
+  const batchSize = opts.batchSize ?? 200;
+  const stepTimeoutMs = opts.stepTimeoutMs ?? 10_000;
+  const bodyCap = opts.bodyCap ?? 2048;
+  const expectations = opts.expectations ?? {};
+  const results: (CaseResult | undefined)[] = new Array<CaseResult | undefined>(scenarios.length);
+  let done = 0;
+  const finish = (index: number, r: CaseResult): void => {
+    results[index] = r;
+    done++;
+    opts.onProgress?.(done, scenarios.length, r);
+  };
+
+  // 1. Validate, compile and predict; a case that cannot be prepared is a harness error.
+  const runId = newRunId();
+  const pending: Pending[] = [];
+  scenarios.forEach((raw, index) => {
+    const token = `${runId}-${index}`;
+    const client = raw.client ?? 'page';
+    try {
+      const scenario = parseScenario(raw, `$[${index}]`);
+      const compiled = compileScenario(scenario, servers, token);
+      const prediction = predict(compiled.scenario, {
+        engine: opts.profile,
+        world: compiled.world,
+      });
+      let specPrediction: Prediction | null = null;
+      try {
+        specPrediction = predict(compiled.scenario, { engine: specProfile, world: compiled.world });
+      } catch {
+        specPrediction = null;
+      }
+      pending.push({ index, scenario, compiled, prediction, specPrediction });
+    } catch (e) {
+      finish(
+        index,
+        harnessError(raw, engineName, client, token, `preparing the case: ${oneLine(e)}`),
+      );
+    }
+  });
+
+  // 2. Run each group in the page, batch by batch; retry a batch once after a crash.
+  const runBatch = async (batch: Pending[], client: ClientKind): Promise<RawCaseResult[]> => {
+    const page = await session.getPage();
+    const arg: RunnerArg = {
+      cases: batch.map((p) => p.compiled.descriptor),
+      concurrency,
+      bodyCap,
+      stepTimeoutMs,
+      ...clientFields(client, servers.pageOrigin),
+    };
+    return page.run<RawCaseResult[]>(PAGE_RUNNER_SOURCE, arg);
+  };
+
+  for (const group of groupCases(pending)) {
+    const first = group[0];
+    if (first === undefined) continue;
+    const client = first.compiled.world.client;
+    const cookies = first.scenario.setup?.cookies ?? [];
+    let cookiesSet = false;
+    for (const batch of chunk(group, batchSize)) {
+      let raw: RawCaseResult[] | null = null;
+      let cause = '';
+      for (let attempt = 0; attempt < 2 && raw === null; attempt++) {
+        try {
+          if (!cookiesSet) {
+            await session.setCookies(cookies);
+            cookiesSet = true;
+          }
+          raw = await runBatch(batch, client);
+        } catch (e) {
+          cause = oneLine(e);
+          cookiesSet = false;
+          try {
+            await session.restart();
+          } catch (e2) {
+            cause += `; restart failed: ${oneLine(e2)}`;
+            break;
+          }
+        }
+      }
+      const consoleLines = await session
+        .getPage()
+        .then((pg) => pg.takeConsole())
+        .catch(() => [] as string[]);
+      for (const [i, p] of batch.entries()) {
+        finish(p.index, settle(p, raw?.[i], raw === null ? cause : null, consoleLines));
+      }
+    }
+    if (cookiesSet && cookies.length > 0) {
+      try {
+        await session.setCookies(cookies, true);
+      } catch {
+        // A later group sets its own cookies; a stale one only adds a Cookie header.
+      }
+    }
+  }
+
+  function settle(
+    p: Pending,
+    raw: RawCaseResult | undefined,
+    crash: string | null,
+    consoleLines: string[],
+  ): CaseResult {
+    const { token, world } = p.compiled;
+    const journal = servers.journal.records(token);
+    servers.journal.clear(token);
+    const mine = consoleLines.filter((l) => l.includes(token));
+    const base = {
+      prediction: p.prediction,
+      specPrediction: p.specPrediction,
+      journal,
+      console: mine,
+    };
+    if (crash !== null) {
+      return harnessError(
+        p.scenario,
+        engineName,
+        world.client,
+        token,
+        `${engineName}: ${crash}`,
+        base,
+      );
+    }
+    if (raw === undefined || raw.token !== token) {
+      return harnessError(
+        p.scenario,
+        engineName,
+        world.client,
+        token,
+        `${engineName}: the page returned no result`,
+        base,
+      );
+    }
+    const serverError = journal.find((r) => r.kind === 'error');
+    const steps = p.compiled.descriptor.steps.length;
+    const observation = observeCase(raw.steps, journal, steps, cookieNames(p.scenario));
+    if (raw.harnessError !== undefined || serverError !== undefined) {
+      const why = raw.harnessError ?? (serverError?.kind === 'error' ? serverError.message : '');
+      return harnessError(p.scenario, engineName, world.client, token, `${engineName}: ${why}`, {
+        ...base,
+        observation,
+      });
+    }
+    const id = p.scenario.id ?? '';
+    const expectation = expectations[id];
+    const v = verdict(p.prediction, observation, expectation, {
+      cookies: (p.scenario.setup?.cookies ?? []).length > 0,
+    });
+    const result: CaseResult = {
+      scenario: p.scenario,
+      engine: engineName,
+      client: world.client,
+      token,
+      ...base,
+      observation,
+      verdict: v.verdict,
+      diffs: v.diffs,
+    };
+    if (expectation !== undefined && v.verdict === 'known-deviation')
+      result.note = expectation.reason;
+    return result;
+  }
+
+  if (ownsSession) {
+    await session.close();
+    // The caller's engine was replaced after a crash: close the replacement we launched.
+    if (!(engine instanceof EngineSlot) && session.slot.restarts > 0) {
+      await session.slot.engine.close().catch(() => undefined);
+    }
+  }
+  return results.map(
+    (r, i) =>
+      r ??
+      harnessError(scenarios[i] ?? { request: {} }, engineName, 'page', '', 'case was never run'),
+  );
+}

@@ -1,0 +1,136 @@
+// Playwright Test glue for scenario tables: worker-scoped fixture servers and engine, and
+// `defineScenarioSuite`, which declares one test per scenario while the whole table runs
+// once per worker in one batch (no page or context per test).
+import { fileURLToPath } from 'node:url';
+import { test as base, expect } from '@playwright/test';
+import { startFixtureServers, type FixtureServers } from '../servers/fixture-server.js';
+import { launchEngine } from '../src/harness/engines/index.js';
+import type { BrowserName } from '../src/harness/engines/types.js';
+import { EngineSlot, RunSession, runScenarios } from '../src/harness/run.js';
+import type { CaseResult } from '../src/harness/types.js';
+import { loadExpectations } from '../src/harness/verdict.js';
+import { getEngineProfile } from '../src/model/profiles.js';
+import type { Scenario } from '../src/scenario/types.js';
+
+/** The option a Playwright project sets: `use: { corsBrowser: 'firefox' }`. */
+export interface CorsWorkerOptions {
+  corsBrowser: BrowserName;
+}
+
+/** Runs whole tables, each once per worker; later callers get the cached results. */
+export interface ScenarioBatches {
+  run(title: string, scenarios: readonly Scenario[]): Promise<CaseResult[]>;
+}
+
+interface CorsWorkerFixtures {
+  /** Servers and engine together: the servers' origin kind depends on the engine's host mapping. */
+  corsWorld: { servers: FixtureServers; slot: EngineSlot };
+  fixtureServers: FixtureServers;
+  corsEngine: EngineSlot;
+  scenarioBatches: ScenarioBatches;
+}
+
+export const EXPECTATIONS_DIR = fileURLToPath(new URL('./expectations', import.meta.url));
+
+/** Per in-page call; a table's batch of 200 cases stays well inside it. */
+const SCRIPT_TIMEOUT_MS = 120_000;
+
+export const test = base.extend<object, CorsWorkerOptions & CorsWorkerFixtures>({
+  corsBrowser: ['chromium', { option: true, scope: 'worker' }],
+
+  corsWorld: [
+    async ({ corsBrowser }, use) => {
+      let servers = await startFixtureServers({ hostNames: true });
+      const launch = (s: FixtureServers) =>
+        launchEngine(corsBrowser, {
+          hostNames: s.hostNameList,
+          scriptTimeoutMs: SCRIPT_TIMEOUT_MS,
+        });
+      let engine = await launch(servers);
+      if (!engine.info.hostNames) {
+        // This engine cannot map a.test & co. to loopback here: use port-based origins.
+        await engine.close();
+        await servers.close();
+        servers = await startFixtureServers({ hostNames: false });
+        engine = await launch(servers);
+      }
+      const slot = EngineSlot.for(engine, servers.hostNameList, SCRIPT_TIMEOUT_MS);
+      await use({ servers, slot });
+      await slot.engine.close();
+      await servers.close();
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+
+  fixtureServers: [async ({ corsWorld }, use) => use(corsWorld.servers), { scope: 'worker' }],
+
+  corsEngine: [async ({ corsWorld }, use) => use(corsWorld.slot), { scope: 'worker' }],
+
+  scenarioBatches: [
+    async ({ corsWorld, corsBrowser }, use) => {
+      const session = new RunSession(corsWorld.slot, corsWorld.servers);
+      const expectations = await loadExpectations(EXPECTATIONS_DIR, corsBrowser);
+      const profile = getEngineProfile(corsBrowser);
+      const cache = new Map<string, Promise<CaseResult[]>>();
+      await use({
+        run(title, scenarios) {
+          let p = cache.get(title);
+          if (p === undefined) {
+            p = runScenarios(corsWorld.slot, corsWorld.servers, scenarios, {
+              profile,
+              expectations,
+              session,
+            });
+            cache.set(title, p);
+          }
+          return p;
+        },
+      });
+      await session.close();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect };
+
+function describeFailure(r: CaseResult): string {
+  const lines = [`${r.engine} ${r.verdict}${r.note === undefined ? '' : `: ${r.note}`}`];
+  for (const d of r.diffs) {
+    lines.push(
+      `  ${d.field}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)}`,
+    );
+  }
+  const err = r.observation?.error;
+  if (err) lines.push(`  page error: ${err.name}: ${err.message}`);
+  for (const c of r.console) lines.push(`  console: ${c}`);
+  return lines.join('\n');
+}
+
+/**
+ * One Playwright test per scenario. The first test to run awaits the batch run of the whole
+ * table (cached per worker); each test then asserts its own verdict and attaches its result.
+ */
+export function defineScenarioSuite(title: string, scenarios: readonly Scenario[]): void {
+  test.describe(title, () => {
+    test.describe.configure({ timeout: 180_000 });
+    scenarios.forEach((scenario, index) => {
+      const name = `${scenario.id ?? `#${index}`}${scenario.title ? `: ${scenario.title}` : ''}`;
+      const annotation = (scenario.anchors ?? []).map((a) => ({
+        type: 'anchor',
+        description: `https://fetch.spec.whatwg.org/#${a}`,
+      }));
+      test(name, { annotation }, async ({ scenarioBatches }, testInfo) => {
+        const results = await scenarioBatches.run(title, scenarios);
+        const result = results[index];
+        expect(result, 'the run returned a result for every scenario').toBeDefined();
+        if (result === undefined) return;
+        await testInfo.attach('case-result.json', {
+          body: JSON.stringify(result, null, 2),
+          contentType: 'application/json',
+        });
+        expect(['pass', 'known-deviation'], describeFailure(result)).toContain(result.verdict);
+      });
+    });
+  });
+}
