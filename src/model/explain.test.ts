@@ -114,6 +114,7 @@ test('the full account: headline, wire, readable headers, reasons, then chain', 
   expect(text.split('\n')).toEqual([
     'cache/put-then-again (engine: chromium)',
     '  ok: status 200, response type cors',
+    '  chromium departs from the spec here through profile knob `wildcardCoversAuthorization`',
     '  preflight: yes (Access-Control-Request-Method: PUT, Access-Control-Request-Headers: x-foo); actual request: sent; Origin: http://a.test:4001',
     '  on the wire:',
     '    1. hop 0, OPTIONS preflight, Origin: http://a.test:4001, ACRM: PUT, ACRH: x-foo',

@@ -76,7 +76,13 @@ export function explainPrediction(
 
 function body(p: Prediction, engine: string, step: ThenStep | undefined, depth: number): string[] {
   const pad = '  ';
-  const lines = [`${pad}${outcomeLine(p, engine)}`, `${pad}${wireSummary(p)}`];
+  const lines = [`${pad}${outcomeLine(p, engine)}`];
+  const knobs = [...new Set(p.because.flatMap((r) => (r.deviation ? [r.deviation] : [])))];
+  if (knobs.length > 0) {
+    const list = knobs.map((k) => `\`${k}\``).join(', ');
+    lines.push(`${pad}${engine} departs from the spec here through profile knob ${list}`);
+  }
+  lines.push(`${pad}${wireSummary(p)}`);
   if (p.wire !== undefined && p.wire.length > 0) {
     lines.push(`${pad}on the wire:`);
     p.wire.forEach((w, i) => lines.push(`${pad}  ${i + 1}. ${wireLine(w)}`));

@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import fc from 'fast-check';
+import { scenarioArb } from '../../scenario/arbitraries.js';
+import type { Prediction } from '../../scenario/types.js';
 import type { CliIo } from '../io.js';
 import { runExplain } from './explain.js';
 import { runPredict } from './predict.js';
@@ -167,4 +170,75 @@ test.describe('with the reference model', () => {
     expect(text).toMatch(/\n {2}network error: .*CORS check/);
     expect(text).toContain('preflight: no; actual request: sent; Origin: http://a.test:4001');
   });
+});
+
+test('explain: a deviation from the spec names the engine profile knob', async () => {
+  const scenario = {
+    request: { headers: { Authorization: 'Bearer t' } },
+    server: {
+      preflight: {
+        status: 200,
+        headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': '*' },
+      },
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+    },
+  };
+  const spec = memoryIo({}, JSON.stringify(scenario));
+  expect(await runExplain(['-'], spec.io)).toBe(0);
+  expect(spec.stdout()).toMatch(/\n {2}network error: /);
+  expect(spec.stdout()).not.toContain('profile knob');
+  const chromium = memoryIo({}, JSON.stringify(scenario));
+  expect(await runExplain(['--engine', 'chromium', '-'], chromium.io)).toBe(0);
+  expect(chromium.stdout()).toContain('\n  ok: status 200');
+  expect(chromium.stdout()).toContain('profile knob `wildcardCoversAuthorization`');
+});
+
+test('explain: an array gives one account per scenario, in order', async () => {
+  const scenarios = fc.sample(scenarioArb, { numRuns: 30, seed: 11 });
+  const m = memoryIo({ 'all.json': JSON.stringify(scenarios) });
+  expect(await runExplain(['-e', 'webkit', 'all.json'], m.io)).toBe(0);
+  const heads = m
+    .stdout()
+    .split('\n')
+    .filter((l) => l.endsWith('(engine: webkit)'));
+  expect(heads).toEqual(scenarios.map((s) => `${s.id ?? 'scenario'} (engine: webkit)`));
+});
+
+test.describe('the predict contract on generated scenarios', () => {
+  function depth(s: { then?: { then?: unknown } | undefined } | undefined): number {
+    let n = 0;
+    let step = s?.then as { then?: unknown } | undefined;
+    while (step !== undefined) {
+      n += 1;
+      step = step.then as { then?: unknown } | undefined;
+    }
+    return n;
+  }
+
+  for (const engine of ['spec', 'chromium', 'firefox', 'webkit']) {
+    test(`${engine}: an array of valid scenarios gives well-formed predictions in order`, async () => {
+      const scenarios = fc.sample(scenarioArb, { numRuns: 60, seed: 7 });
+      const m = memoryIo({ 'all.json': JSON.stringify(scenarios) });
+      expect(await runPredict(['--engine', engine, 'all.json'], m.io)).toBe(0);
+      expect(m.stderr()).toBe('');
+      const predictions = JSON.parse(m.stdout()) as Prediction[];
+      expect(predictions).toHaveLength(scenarios.length);
+      predictions.forEach((first, i) => {
+        let p: Prediction | undefined = first;
+        let steps = 0;
+        while (p !== undefined) {
+          expect(['ok', 'network-error', 'exception']).toContain(p.outcome);
+          if (p.outcome !== 'ok') expect(p.status).toBeNull();
+          if (p.outcome === 'ok') expect(p.responseType).not.toBeNull();
+          if (!p.preflight) expect(p.acrm).toBeNull();
+          const lower = p.readableHeaders.map((h) => h.toLowerCase());
+          expect(p.readableHeaders).toEqual([...lower].sort());
+          expect(p.because.length).toBeGreaterThan(0);
+          p = p.then;
+          steps += p === undefined ? 0 : 1;
+        }
+        expect(steps).toBe(depth(scenarios[i]));
+      });
+    });
+  }
 });
