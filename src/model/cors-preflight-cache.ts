@@ -209,7 +209,8 @@ function wholesaleLookup(
       cache: { entries: cache.entries.filter((e) => !sameResult(e, origin, req.url)) },
       message: `${why}; the cached result is deleted`,
     };
-    out.deviation = deviation ?? 'preflightCache';
+    // Deleting changes later lookups, not this one; only an engine-only rule marks a deviation.
+    if (deviation !== undefined) out.deviation = deviation;
     return out;
   };
   const credentialed = req.credentialsMode === 'include';
@@ -228,11 +229,12 @@ function wholesaleLookup(
     const viaStar = starCounts && headers.includes('*');
     // Chromium's cache always applies the strict rule for Authorization (digest D1).
     if (viaStar && !(chromium && isCORSNonWildcardRequestHeaderName(name))) continue;
-    return drop(
-      viaStar
-        ? `\`${name}\` was allowed only through \`*\`, which Chromium's cache never accepts for it`
-        : `the cached result does not allow header \`${name}\``,
-    );
+    return viaStar
+      ? drop(
+          `\`${name}\` was allowed only through \`*\`, which Chromium's cache never accepts for it`,
+          'preflightCache',
+        )
+      : drop(`the cached result does not allow header \`${name}\``);
   }
   return {
     needed: false,
