@@ -3,9 +3,10 @@
 // command that gets a missing one. Exit 0 when at least one engine is usable, 1 otherwise.
 import { Command } from 'commander';
 import { detectEngines, isMissing } from '../../harness/engines/detect.js';
-import type { EngineInfo, EngineMissing } from '../../harness/engines/types.js';
+import { launchEngine } from '../../harness/engines/index.js';
+import type { Engine, EngineInfo, EngineMissing } from '../../harness/engines/types.js';
 import type { CliIo } from '../io.js';
-import { EXIT_OK, processIo } from '../io.js';
+import { EXIT_OK, oneLine, processIo } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 
 /** Exit code when no engine at all can be driven. */
@@ -13,8 +14,43 @@ export const EXIT_NO_ENGINE = 1;
 
 export type Detect = () => Promise<Array<EngineInfo | EngineMissing>>;
 
+/** The outcome of really starting an engine (`--launch`). */
+export interface LaunchCheck {
+  ok: boolean;
+  ms: number;
+  error?: string;
+}
+export type Probe = (info: EngineInfo) => Promise<LaunchCheck>;
+
+/** What doctor reads from the machine; tests pass fakes. */
+export interface DoctorDeps {
+  detect?: Detect;
+  probe?: Probe;
+}
+
 export interface DoctorOptions {
   json?: boolean;
+  launch?: boolean;
+}
+
+/** Starts the engine, runs one script in a blank page, closes it. Changes nothing on the machine. */
+export async function launchCheck(info: EngineInfo): Promise<LaunchCheck> {
+  const started = performance.now();
+  const elapsed = (): number => Math.round(performance.now() - started);
+  let engine: Engine | undefined;
+  try {
+    // No host names: doctor must not edit /etc/hosts.
+    engine = await launchEngine(info.browser, { hostNames: [], scriptTimeoutMs: 10_000 });
+    const page = await engine.openPage('about:blank');
+    const answer = await page.run<number>('async (n) => n + 1', 1);
+    if (answer !== 2)
+      return { ok: false, ms: elapsed(), error: `script returned ${String(answer)}` };
+    return { ok: true, ms: elapsed() };
+  } catch (e) {
+    return { ok: false, ms: elapsed(), error: oneLine(e instanceof Error ? e.message : String(e)) };
+  } finally {
+    await engine?.close();
+  }
 }
 
 const SOURCES: Record<EngineInfo['source'], string> = {
@@ -50,19 +86,35 @@ export function hostNameMapping(info: EngineInfo): string {
 export async function doctorAction(
   options: DoctorOptions,
   io: CliIo,
-  detect: Detect = () => detectEngines(),
+  deps: DoctorDeps = {},
 ): Promise<number> {
-  const engines = await detect();
-  const usable = engines.filter((e) => !isMissing(e)).length;
+  const engines = await (deps.detect ?? (() => detectEngines()))();
+  const probe = deps.probe ?? launchCheck;
+  const checks = new Map<EngineInfo['browser'], LaunchCheck>();
+  if (options.launch === true) {
+    // One after another: three browsers at once would crowd a small machine.
+    for (const engine of engines) {
+      if (!isMissing(engine)) checks.set(engine.browser, await probe(engine));
+    }
+  }
+  const works = (e: EngineInfo | EngineMissing): boolean =>
+    !isMissing(e) && checks.get(e.browser)?.ok !== false;
+  const usable = engines.filter(works).length;
   if (options.json === true) {
     const rows = engines.map((e) =>
       isMissing(e)
         ? { found: false, ...e }
-        : { found: true, ...e, drivenBy: drivenBy(e), hostNameMapping: hostNameMapping(e) },
+        : {
+            found: true,
+            ...e,
+            drivenBy: drivenBy(e),
+            hostNameMapping: hostNameMapping(e),
+            ...(checks.has(e.browser) ? { launch: checks.get(e.browser) } : {}),
+          },
     );
     io.stdout(`${JSON.stringify({ usable, engines: rows }, null, 2)}\n`);
   } else {
-    for (const engine of engines) io.stdout(describe(engine));
+    for (const engine of engines) io.stdout(describe(engine, checks.get(engine.browser)));
     io.stdout(
       usable === 0
         ? 'No engine is usable: install one with the fix above (or all with: npm run browsers).\n'
@@ -72,7 +124,7 @@ export async function doctorAction(
   return usable > 0 ? EXIT_OK : EXIT_NO_ENGINE;
 }
 
-function describe(engine: EngineInfo | EngineMissing): string {
+function describe(engine: EngineInfo | EngineMissing, check: LaunchCheck | undefined): string {
   const name = engine.browser.padEnd(9);
   const indent = ' '.repeat(9);
   if (isMissing(engine)) {
@@ -81,20 +133,28 @@ function describe(engine: EngineInfo | EngineMissing): string {
   return (
     `${name}found ${engine.version} at ${engine.executable} (${SOURCES[engine.source]})\n` +
     `${indent}driven by: ${drivenBy(engine)}\n` +
-    `${indent}host names: ${hostNameMapping(engine)}\n`
+    `${indent}host names: ${hostNameMapping(engine)}\n` +
+    (check === undefined
+      ? ''
+      : `${indent}launch: ${check.ok ? 'ok' : `FAILED: ${check.error ?? 'unknown error'}`} (${check.ms} ms)\n`)
   );
 }
 
 /** The `doctor` command, writing to `io` and reporting its exit code to `done`. */
-export function doctorCommand(io: CliIo, done: (code: number) => void, detect?: Detect): Command {
+export function doctorCommand(
+  io: CliIo,
+  done: (code: number) => void,
+  deps: DoctorDeps = {},
+): Command {
   return new Command('doctor')
     .description(
       'check which browser engines (chromium, firefox, webkit) can be driven here: version, ' +
         'where found, how driven, host-name mapping, and the command that installs a missing one',
     )
     .option('--json', 'print the findings as JSON')
+    .option('--launch', 'also start each engine found and run a script in it (a few seconds)')
     .action(async (options: DoctorOptions) => {
-      done(await runCommand(io, () => doctorAction(options, io, detect)));
+      done(await runCommand(io, () => doctorAction(options, io, deps)));
     });
 }
 
@@ -104,6 +164,6 @@ export function register(program: Command): void {
 }
 
 /** Runs `doctor` in-process; `argv` are the arguments after `doctor`. */
-export function runDoctor(io: CliIo, argv: string[] = [], detect?: Detect): Promise<number> {
-  return runStandalone((i, done) => doctorCommand(i, done, detect), argv, io);
+export function runDoctor(io: CliIo, argv: string[] = [], deps: DoctorDeps = {}): Promise<number> {
+  return runStandalone((i, done) => doctorCommand(i, done, deps), argv, io);
 }

@@ -16,12 +16,21 @@ export const ENV_VARS: Record<BrowserName, string> = {
   webkit: 'CORS_CONFORMANCE_WEBKIT_DRIVER',
 };
 
-/** The one command that provisions each engine's system package. */
-export const FIXES: Record<BrowserName, string> = {
-  chromium: 'sudo apt-get install -y chromium   (or: npm run browsers)',
-  firefox: 'sudo apt-get install -y firefox-esr   (or: npm run browsers)',
-  webkit: 'sudo apt-get install -y webkit2gtk-driver xvfb   (or: npm run browsers)',
+/** The Debian/Ubuntu packages behind each engine. */
+export const PACKAGES: Record<BrowserName, string> = {
+  chromium: 'chromium',
+  firefox: 'firefox-esr',
+  webkit: 'webkit2gtk-driver xvfb',
 };
+
+/**
+ * The one command that gets a missing engine: its system package where apt-get exists,
+ * Playwright's own builds elsewhere.
+ */
+export function fixFor(browser: BrowserName, packages: string = PACKAGES[browser]): string {
+  if (!existsSync('/usr/bin/apt-get')) return 'npm run browsers -- --playwright';
+  return `${isRoot() ? '' : 'sudo '}apt-get install -y ${packages}`;
+}
 
 const SYSTEM_NAMES: Record<BrowserName, string[]> = {
   chromium: ['chromium', 'chromium-browser'],
@@ -95,7 +104,7 @@ export async function findEngine(
     return {
       browser,
       reason: `no ${browser} found (${ENV_VARS[browser]} unset, no Playwright build, no system package)`,
-      fix: FIXES[browser],
+      fix: fixFor(browser),
     };
   }
   return withXvfbCheck(
@@ -121,7 +130,7 @@ async function withXvfbCheck(
   return {
     browser: info.browser,
     reason: `found ${info.executable} but no X display: DISPLAY unset and Xvfb not installed`,
-    fix: 'sudo apt-get install -y xvfb   (or: npm run browsers)',
+    fix: fixFor(info.browser, 'xvfb'),
   };
 }
 

@@ -6,7 +6,7 @@ import type { BrowserName, Engine, EngineMissing, LaunchOptions } from './types.
 import { launchWebDriverEngine } from './webdriver-engine.js';
 
 export * from './types.js';
-export { detectEngines, findEngine, isMissing, ENV_VARS, FIXES } from './detect.js';
+export { detectEngines, findEngine, isMissing, ENV_VARS, PACKAGES, fixFor } from './detect.js';
 export type { DetectOptions } from './detect.js';
 export { DEFAULT_HOST_NAMES, ensureHostsEntries, rewriteHostsText } from './hosts-file.js';
 
