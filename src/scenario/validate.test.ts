@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import type { Scenario, ThenStep } from './types.js';
-import { ScenarioError, applyRequestOverrides, parseScenario, parseScenarios } from './validate.js';
+import {
+  SCENARIO_SCHEMA,
+  ScenarioError,
+  applyRequestOverrides,
+  parseScenario,
+  parseScenarios,
+} from './validate.js';
 
 function problemOf(json: unknown): string {
   try {
@@ -316,4 +322,29 @@ test.describe('applyRequestOverrides', () => {
       headers: [['a', '1']],
     });
   });
+});
+
+test('every field of the published schema has a description', () => {
+  type Node = Record<string, unknown>;
+  const defs = SCENARIO_SCHEMA.definitions as Record<string, Node>;
+  const resolve = (n: Node): Node =>
+    typeof n.$ref === 'string' ? resolve(defs[n.$ref.split('/').pop() ?? ''] ?? {}) : n;
+  const missing: string[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (node === null || typeof node !== 'object') return;
+    const n = node as Node;
+    for (const [k, v] of Object.entries((n.properties ?? {}) as Record<string, Node>)) {
+      if (v.description === undefined && resolve(v).description === undefined) {
+        missing.push(`${path}.${k}`);
+      }
+      walk(v, `${path}.${k}`);
+    }
+    // `if` clauses only test a value; they declare no fields.
+    for (const key of ['then', 'else', 'items', 'additionalProperties']) walk(n[key], path);
+    for (const sub of (n.allOf ?? []) as unknown[]) walk(sub, path);
+  };
+  walk(SCENARIO_SCHEMA, '$');
+  for (const [name, def] of Object.entries(defs)) walk(def, `#${name}`);
+  expect(missing).toEqual([]);
+  expect(Object.keys(SCENARIO_SCHEMA.properties as object).length).toBeGreaterThan(5);
 });
