@@ -54,6 +54,20 @@ test('onRecord wakes a listener for each record until unsubscribed', () => {
   expect(seen.map((r) => r.seq)).toEqual([1, 2]);
 });
 
+test('a throwing listener neither stops the record nor the other listeners', () => {
+  const j = new Journal();
+  const boom = new Error('listener bug');
+  let calls = 0;
+  j.onRecord(() => {
+    throw boom;
+  });
+  j.onRecord(() => calls++);
+  expect(() => j.record(request('a'))).not.toThrow();
+  expect(calls).toBe(1);
+  expect(j.records('a')).toHaveLength(1);
+  expect(j.listenerError).toBe(boom);
+});
+
 test('past the bound, whole tokens are dropped oldest first', () => {
   const j = new Journal({ maxRecords: 5 });
   for (const t of ['a', 'a', 'b', 'b', 'c']) j.record(request(t));

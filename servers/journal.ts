@@ -31,6 +31,8 @@ export class Journal {
   private total = 0;
   private lastSeq = 0;
   private droppedCount = 0;
+  /** The last exception a listener threw (listeners are called inside request handling). */
+  listenerError: unknown = undefined;
 
   constructor(opts: JournalOptions = {}) {
     this.maxRecords = opts.maxRecords ?? 20_000;
@@ -51,7 +53,15 @@ export class Journal {
     list.push(rec);
     this.total++;
     this.trim(rec.token);
-    for (const l of this.listeners) l(rec);
+    // A failing listener must not fail the request being journaled (nor the next
+    // listener); its exception is kept for the harness to look at.
+    for (const l of this.listeners) {
+      try {
+        l(rec);
+      } catch (e) {
+        this.listenerError = e;
+      }
+    }
     return rec;
   }
 
