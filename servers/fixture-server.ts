@@ -58,7 +58,7 @@ export interface FixtureServers {
    * `same-site` is no different from them; only `https-cross-origin` is cross-site (scheme).
    */
   siteRelation: Record<OriginRole, SiteRelation>;
-  /** The listeners' ports: `http` serves the host-named origins, `httpOther` the different-port one. */
+  /** Every listener's port, in start order (host names: P, Q, then the https R). */
   ports: number[];
   journal: Journal;
   /** Keeps an instruction on the server; the id goes in `?r=`. Throws InstructionError. */
