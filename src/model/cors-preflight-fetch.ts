@@ -2,6 +2,7 @@
 // request. A failure is a network error naming the step; success stores the result.
 import type { HeaderList } from '../scenario/types.js';
 import { corsCheck } from './cors-check.js';
+import type { EngineProfile } from './engine-profile.js';
 import type { CacheRequest } from './cors-preflight-cache.js';
 import { storePreflightResult } from './cors-preflight-cache.js';
 import {
@@ -47,11 +48,14 @@ export function unsafeNamesDeviation(fp: FetchParams, request: ModelRequest): st
 
 /** Which knob made the engine's max-age differ from the spec's, if one did. */
 function maxAgeDeviation(fp: FetchParams, headers: HeaderList): string | undefined {
-  const spec = JSON.stringify(parseAccessControlMaxAge(headers, SPEC));
-  const mine = JSON.stringify(parseAccessControlMaxAge(headers, fp.profile));
-  if (spec === mine) return undefined;
-  const specWithCap = { ...SPEC, maxAgeCapSeconds: fp.profile.maxAgeCapSeconds };
-  const cappedOnly = JSON.stringify(parseAccessControlMaxAge(headers, specWithCap)) === mine;
+  // Compare the outcome (seconds, or not cached), not the wording.
+  const outcome = (p: EngineProfile): string => {
+    const m = parseAccessControlMaxAge(headers, p);
+    return 'notCached' in m ? 'not cached' : String(m.seconds);
+  };
+  const mine = outcome(fp.profile);
+  if (outcome(SPEC) === mine) return undefined;
+  const cappedOnly = outcome({ ...SPEC, maxAgeCapSeconds: fp.profile.maxAgeCapSeconds }) === mine;
   return cappedOnly ? 'maxAgeCapSeconds' : 'maxAgeParsing';
 }
 

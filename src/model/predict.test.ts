@@ -790,3 +790,126 @@ test('a stream body cannot follow a 307', () => {
   });
   expect(p.because.at(-1)).toMatchObject({ algorithm: 'concept-http-redirect-fetch', step: '11' });
 });
+
+test('Q2: a forced preflight without ACAM fails unless absentACAMAllowsForcedMethod is on', () => {
+  const s: Scenario = {
+    request: { api: 'xhr', method: 'PUT', body: 'x', uploadListener: true },
+    server: {
+      preflight: {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Headers': 'content-type',
+        },
+      },
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+    },
+  };
+  for (const engine of ALL) expect(run(s, engine).outcome).toBe('network-error');
+  expect(run(s).because.at(-1)?.message).toContain('digest Q2');
+  expect(run(s, { ...SPEC, absentACAMAllowsForcedMethod: true }).outcome).toBe('ok');
+});
+
+test('H8: repeated safelisted Accept values over 1024 bytes in total become unsafe', () => {
+  const lines: [string, string][] = Array.from({ length: 8 }, () => ['Accept', 'a'.repeat(128)]);
+  expect(run({ request: { headers: lines } })).toMatchObject({ preflight: false });
+  expect(run({ request: { headers: [...lines, ['Accept', 'a']] } })).toMatchObject({
+    preflight: true,
+    acrh: 'accept',
+  });
+});
+
+test('max-age deviations name the knob: cap vs parsing', () => {
+  const s = (maxAge: string): Scenario => ({
+    request: { method: 'PUT' },
+    server: {
+      preflight: {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Methods': 'PUT',
+          'Access-Control-Max-Age': maxAge,
+        },
+      },
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+    },
+  });
+  const deviation = (p: Prediction): string | undefined =>
+    p.because.find((r) => r.step === '7.10')?.deviation;
+  expect(deviation(run(s('86400'), CHROMIUM))).toBe('maxAgeCapSeconds');
+  expect(deviation(run(s('5s'), FIREFOX))).toBe('maxAgeParsing');
+  expect(deviation(run(s('600'), WEBKIT))).toBeUndefined();
+  expect(deviation(run(s('86400')))).toBeUndefined();
+});
+
+test('a credentialed request sends the cookie to its role only, never on a preflight', () => {
+  const p = run({
+    request: { method: 'PUT', credentials: 'include' },
+    setup: { cookies: [{ on: 'cross-origin', name: 'c', value: '1' }] },
+    server: {
+      preflight: {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': PAGE,
+          'Access-Control-Allow-Credentials': 'true',
+          'Access-Control-Allow-Methods': 'PUT',
+        },
+      },
+      actual: {
+        status: 200,
+        headers: {
+          'Access-Control-Allow-Origin': PAGE,
+          'Access-Control-Allow-Credentials': 'true',
+        },
+      },
+    },
+  });
+  expect(p.wire?.map((w) => [w.method, w.cookie])).toEqual([
+    ['OPTIONS', false],
+    ['PUT', true],
+  ]);
+});
+
+test('credentials same-origin: cookies only while tainting is basic', () => {
+  const p = run({
+    request: { target: 'same-origin' },
+    setup: { cookies: [{ on: 'same-origin', name: 'c', value: '1' }] },
+    server: {
+      redirects: [
+        { status: 302, to: 'cross-origin' },
+        { status: 302, to: 'same-origin', headers: allowAll },
+      ],
+      actual: { status: 200, headers: allowAll },
+    },
+  });
+  expect(p.wire?.map((w) => w.cookie)).toEqual([true, false, false]);
+});
+
+test('then: overrides apply to the first request, query makes another URL', () => {
+  const p = run({
+    request: { method: 'PUT', headers: { 'X-A': '1' } },
+    server: {
+      preflight: {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Methods': 'PUT',
+          'Access-Control-Allow-Headers': '<acrh>',
+          'Access-Control-Max-Age': '60',
+        },
+      },
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+    },
+    then: {
+      request: { headers: { 'x-a': null, 'X-B': '2' } },
+      then: { request: { query: 'q=1' } },
+    },
+  });
+  expect([
+    p.preflight,
+    p.then?.preflight,
+    p.then?.acrh,
+    p.then?.then?.preflight,
+    p.then?.then?.acrh,
+  ]).toEqual([true, true, 'x-b', true, 'x-a']);
+});
