@@ -27,6 +27,11 @@ export const EXIT_USAGE = 2;
 export function processIo(): CliIo {
   return {
     readStdin: async () => {
+      if (process.stdin.isTTY) {
+        throw new UsageError(
+          'no FILE given and stdin is a terminal: name a scenario file or pipe JSON in',
+        );
+      }
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
@@ -66,6 +71,7 @@ export async function readScenarioInput(
   try {
     text = fromStdin ? await io.readStdin() : await io.readFile(file);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     const code = (e as { code?: unknown }).code;
     const why = code === 'ENOENT' ? 'no such file' : oneLine(String(e));
     throw new UsageError(`${label}: cannot read: ${why}`);
