@@ -222,3 +222,18 @@ function browserProcess(browser: BrowserName, ours: Proc[]): Proc | undefined {
   }
   return ours.find((p) => p.ppid === process.pid);
 }
+
+test('a WebKit driver that dies at start fails fast and leaves no Xvfb behind', async () => {
+  test.skip(!available.has('webkit'), 'webkit is not installed here');
+  const before = new Set(descendantsOf(process.pid).map((p) => p.pid));
+  const started = performance.now();
+  await expect(
+    launchEngine(
+      'webkit',
+      { hostNames: [] },
+      { env: { ...process.env, CORS_CONFORMANCE_WEBKIT_DRIVER: '/bin/false' } },
+    ),
+  ).rejects.toBeInstanceOf(EngineCrashed);
+  expect(performance.now() - started).toBeLessThan(10_000);
+  expect(startedSince(before).map((p) => p.comm)).toEqual([]);
+});

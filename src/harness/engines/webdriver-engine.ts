@@ -33,18 +33,7 @@ export async function launchWebDriverEngine(
       processes.add(xvfb.child);
       display = xvfb.display;
     }
-    const port = await getPort({ host: '127.0.0.1' });
-    const driver = spawn(info.executable, [`--port=${port}`], {
-      detached: true,
-      stdio: 'ignore',
-      env: { ...process.env, DISPLAY: display },
-    });
-    processes.add(driver);
-    const client = new WebDriverClient(
-      `http://127.0.0.1:${port}`,
-      () => driver.exitCode !== null || driver.signalCode !== null,
-    );
-    await client.waitUntilReady(START_TIMEOUT_MS);
+    const client = await startDriver(info.executable, display, processes);
     const session = await client.newSession({ acceptInsecureCerts: true }, START_TIMEOUT_MS);
     await client.call('POST', `/session/${session.id}/timeouts`, {
       script: scriptTimeoutMs,
@@ -68,6 +57,47 @@ export async function launchWebDriverEngine(
     await processes.killAll();
     throw error;
   }
+}
+
+/**
+ * Starts WebKitWebDriver on a free loopback port and waits until it answers. A port picked
+ * free can be taken by someone else before the driver binds it, so a driver that exits at
+ * start is retried on a fresh port.
+ */
+async function startDriver(
+  executable: string,
+  display: string,
+  processes: ProcessGroups,
+): Promise<WebDriverClient> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await getPort({ host: '127.0.0.1' });
+    const driver = spawn(executable, [`--port=${port}`], {
+      detached: true,
+      stdio: 'ignore',
+      env: { ...process.env, DISPLAY: display },
+    });
+    let failed = false;
+    driver.on('error', (error) => {
+      failed = true;
+      lastError = new Error(`cannot start ${executable}: ${error.message}`);
+    });
+    processes.add(driver);
+    const client = new WebDriverClient(
+      `http://127.0.0.1:${port}`,
+      () => failed || driver.exitCode !== null || driver.signalCode !== null,
+    );
+    try {
+      await client.waitUntilReady(START_TIMEOUT_MS);
+      return client;
+    } catch (error) {
+      if (failed) break; // the executable cannot be spawned at all: no point retrying
+      lastError = error;
+      // Still running but silent is not a port clash: give up.
+      if (driver.exitCode === null && driver.signalCode === null) throw error;
+    }
+  }
+  throw lastError instanceof Error ? lastError : new Error(String(lastError));
 }
 
 class WebDriverEngine implements Engine {
@@ -224,7 +254,9 @@ class WebDriverPage implements EnginePage {
   }
 
   async goto(url: string): Promise<void> {
-    await this.engine.inWindow(this.handle, () => this.engine.command('POST', '/url', { url }));
+    await this.engine.inWindow(this.handle, () =>
+      this.engine.command('POST', '/url', { url }, PAGE_LOAD_TIMEOUT_MS + 5_000),
+    );
   }
 
   takeConsole(): string[] {
@@ -331,5 +363,6 @@ async function startXvfb(): Promise<{ display: string; child: ChildProcess }> {
   (pipe as { destroy?: () => void } | null)?.destroy?.();
   child.removeAllListeners('exit');
   child.removeAllListeners('error');
+  child.on('error', () => undefined); // signals to an exited server are not our problem
   return { display, child };
 }
