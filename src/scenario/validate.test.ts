@@ -186,6 +186,17 @@ test.describe('bad input names the path and the problem', () => {
       message: /^\$\.request\.headers\[0\]\[0\]: header name "a:b" is not an HTTP token/,
     },
     {
+      name: 'headers neither an object nor a list',
+      json: { request: { headers: 'X-Foo: 1' } },
+      message:
+        '$.request.headers: must be an object of header values or a list of [name, value] pairs (got string "X-Foo: 1")',
+    },
+    {
+      name: 'follow-up headers must be an object',
+      json: { request: {}, then: { request: { headers: [['a', '1']] } } },
+      message: '$.then.request.headers: must be an object (got an array)',
+    },
+    {
       name: 'header line that is not a pair',
       json: { request: { headers: [['a', '1', '2']] } },
       message: '$.request.headers[0]: a header line must be a [name, value] pair',

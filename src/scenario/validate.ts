@@ -156,6 +156,10 @@ function describeError(e: ErrorObject, root: unknown, base: string): ScenarioErr
       }
       return new ScenarioError(at(), `must be ${show(params.allowedValue)} (got ${show(data)})`);
     case 'type':
+      if (/\/headers$/.test(e.instancePath) && !/\/then\//.test(`${e.instancePath}/`)) {
+        const form = 'an object of header values or a list of [name, value] pairs';
+        return new ScenarioError(at(), `must be ${form} (got ${kind(data)})`);
+      }
       return new ScenarioError(at(), `must be ${article(String(params.type))} (got ${kind(data)})`);
     case 'minimum':
     case 'maximum': {
