@@ -913,3 +913,17 @@ test('then: overrides apply to the first request, query makes another URL', () =
     p.then?.then?.acrh,
   ]).toEqual([true, true, 'x-b', true, 'x-a']);
 });
+
+test('XHR charset rewrite removes the quotes: no preflight, where fetch needs one', () => {
+  const request = {
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain; charset="latin1"' },
+    body: 'x',
+  };
+  const server = { actual: { status: 200, headers: allowAll } };
+  expect(run({ request: { ...request, api: 'xhr' }, server })).toMatchObject({
+    preflight: false,
+    outcome: 'ok',
+  });
+  expect(run({ request, server })).toMatchObject({ preflight: true, acrh: 'content-type' });
+});

@@ -299,3 +299,39 @@ test('every knob that departs from SPEC cites evidence', () => {
     }
   }
 });
+
+test('XHR send(): a non-UTF-8 charset of an author Content-Type is rewritten (string body)', () => {
+  const xhr = build({
+    api: 'xhr',
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain; charset="latin1"' },
+    body: 'x',
+  });
+  expect(xhr.ok && xhr.request.headerList).toEqual([['Content-Type', 'text/plain;charset=UTF-8']]);
+  const blob = build({
+    api: 'xhr',
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain; charset="latin1"' },
+    body: { kind: 'blob', value: 'x', type: '' },
+  });
+  expect(blob.ok && blob.request.headerList).toEqual([
+    ['Content-Type', 'text/plain; charset="latin1"'],
+  ]);
+  const utf8 = build({
+    api: 'xhr',
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    body: 'x',
+  });
+  expect(utf8.ok && utf8.request.headerList).toEqual([
+    ['Content-Type', 'text/plain; charset=utf-8'],
+  ]);
+  const fetchBuilt = build({
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain; charset="latin1"' },
+    body: 'x',
+  });
+  expect(fetchBuilt.ok && fetchBuilt.request.headerList).toEqual([
+    ['Content-Type', 'text/plain; charset="latin1"'],
+  ]);
+});

@@ -12,11 +12,13 @@ import {
   headerListContains,
   headerListDelete,
   headerListGet,
+  headerListSet,
   headerValueNormalize,
   isHeaderName,
   isHeaderValue,
 } from './header-list.js';
 import { isCORSSafelistedMethod, isForbiddenMethod, isMethod, normalizeMethod } from './methods.js';
+import { parseAMIMEType } from './mime-type.js';
 import type { Origin } from './origin.js';
 import { SPEC } from './profiles.js';
 import {
@@ -25,6 +27,7 @@ import {
   isPrivilegedNoCORSRequestHeaderName,
 } from './request-headers.js';
 import { fail, type StepFailure } from './result.js';
+import { serializeAMIMEType } from './serialize-mime-type.js';
 
 export type BuiltRequest =
   | { ok: true; request: ModelRequest; because: Reason[] }
@@ -303,12 +306,33 @@ export function constructXHRRequest(
   // send() step 3: the body is ignored for GET and HEAD.
   const body = method === 'GET' || method === 'HEAD' ? undefined : init.body;
   // send() step 4: extract the body; its type becomes Content-Type unless the author set
-  // one. (The charset rewrite of an author Content-Type is not modelled: the essence, and so
-  // safelisting, does not change; only the value's length can.)
+  // one (4.6). An author Content-Type with a string or URLSearchParams body gets a charset
+  // other than UTF-8 rewritten to `UTF-8` and is re-serialized (4.5), which can change
+  // whether the value is CORS-safelisted (quotes disappear).
   if (body !== undefined) {
     const extracted = extractBodyType(body);
-    if (extracted.type !== null && !headerListContains(headerList, 'Content-Type'))
-      headerList = headerListCombine(headerList, 'Content-Type', extracted.type);
+    const author = headerListGet(headerList, 'Content-Type');
+    const textual =
+      typeof body === 'string' || body.kind === 'text' || body.kind === 'url-search-params';
+    if (author === null) {
+      if (extracted.type !== null)
+        headerList = headerListSet(headerList, 'Content-Type', extracted.type);
+    } else if (textual) {
+      const record = parseAMIMEType(author);
+      const charset = record === 'failure' ? undefined : record.parameters.get('charset');
+      if (record !== 'failure' && charset !== undefined && charset.toLowerCase() !== 'utf-8') {
+        record.parameters.set('charset', 'UTF-8');
+        const rewritten = serializeAMIMEType(record);
+        because.push(
+          reason(
+            'dom-xmlhttprequest-send',
+            '4.5.1.2',
+            `author Content-Type \`${author}\` is rewritten to \`${rewritten}\``,
+          ),
+        );
+        headerList = headerListSet(headerList, 'Content-Type', rewritten);
+      }
+    }
   }
   // send() steps 5-6: mode cors, redirects followed, unsafe-request flag, and the
   // use-CORS-preflight flag when xhr.upload has listeners.
