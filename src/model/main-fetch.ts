@@ -100,7 +100,7 @@ export function mainFetch(fp: FetchParams, recursive: boolean): FetchResponse {
         ? 'the use-CORS-preflight flag is set'
         : [
             methodUnsafe ? `method \`${request.method}\` is not CORS-safelisted` : '',
-            unsafe.length > 0 ? `CORS-unsafe request-header names ${unsafe.join(',')}` : '',
+            unsafe.length > 0 ? `the CORS-unsafe request-header names are ${unsafe.join(',')}` : '',
           ]
             .filter((s) => s !== '')
             .join(' and ');
@@ -108,7 +108,7 @@ export function mainFetch(fp: FetchParams, recursive: boolean): FetchResponse {
         fp,
         ALGORITHM,
         '12.1',
-        `cross-origin ${url} with ${why}: cors tainting, CORS-preflight needed`,
+        `cross-origin ${url}: ${why}; cors tainting, CORS-preflight needed`,
         deviation,
       );
       response = httpFetch(fp, true);
