@@ -188,11 +188,19 @@ class PlaywrightPage implements EnginePage {
   }
 }
 
+/** Playwright's ways of saying the browser (or the page's process) is gone. */
+const GONE = [
+  /\b(target|browser|context|page)\b[^\n]*\b(has been )?closed\b/i,
+  /\bdisconnected\b/i,
+  /\bconnection closed\b/i,
+  /\bcrashed\b/i,
+];
+
 function isGoneError(error: unknown): boolean {
-  const text = error instanceof Error ? error.message : String(error);
-  return /Target (page, context or browser )?(has been )?closed|Browser has been closed|browser has disconnected|Connection closed|Page crashed/i.test(
-    text,
-  );
+  if (error instanceof Error && error.name === 'TargetClosedError') return true;
+  // Fallback on the message's first line (Playwright's own words, not the page's text).
+  const text = firstLine(error);
+  return GONE.some((pattern) => pattern.test(text));
 }
 
 function firstLine(error: unknown): string {
