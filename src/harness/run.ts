@@ -141,8 +141,10 @@ interface Pending {
   index: number;
   scenario: Scenario;
   compiled: CompiledCase;
-  prediction: Prediction;
+  prediction: Prediction | null;
   specPrediction: Prediction | null;
+  /** The model threw for this case (a harness error, reported with the message). */
+  predictError?: string;
 }
 
 function newRunId(): string {
@@ -240,7 +242,8 @@ export async function runScenarios(
     opts.onProgress?.(done, scenarios.length, r);
   };
 
-  // 1. Validate, compile and predict; a case that cannot be prepared is a harness error.
+  // 1. Validate and compile; a case that cannot be prepared is a harness error. Predictions
+  //    are made while the page runs the batch (below), off the critical path.
   const runId = newRunId();
   const pending: Pending[] = [];
   scenarios.forEach((raw, index) => {
@@ -249,17 +252,7 @@ export async function runScenarios(
     try {
       const scenario = parseScenario(raw, `$[${index}]`);
       const compiled = compileScenario(scenario, servers, token);
-      const prediction = predict(compiled.scenario, {
-        engine: opts.profile,
-        world: compiled.world,
-      });
-      let specPrediction: Prediction | null = null;
-      try {
-        specPrediction = predict(compiled.scenario, { engine: specProfile, world: compiled.world });
-      } catch {
-        specPrediction = null;
-      }
-      pending.push({ index, scenario, compiled, prediction, specPrediction });
+      pending.push({ index, scenario, compiled, prediction: null, specPrediction: null });
     } catch (e) {
       finish(
         index,
@@ -267,6 +260,29 @@ export async function runScenarios(
       );
     }
   });
+
+  const predictCase = (p: Pending): void => {
+    if (p.prediction !== null || p.predictError !== undefined) return;
+    const { scenario, world } = p.compiled;
+    try {
+      p.prediction = predict(scenario, { engine: opts.profile, world });
+    } catch (e) {
+      p.predictError = oneLine(e);
+      return;
+    }
+    try {
+      p.specPrediction = predict(scenario, { engine: specProfile, world });
+    } catch {
+      p.specPrediction = null;
+    }
+  };
+  /** Predicts a batch, giving the event loop a turn between cases so the page call proceeds. */
+  const predictBatch = async (batch: Pending[]): Promise<void> => {
+    for (const p of batch) {
+      predictCase(p);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
 
   // 2. Run each group in the page, batch by batch; retry a batch once after a crash.
   const runBatch = async (batch: Pending[], client: ClientKind): Promise<RawCaseResult[]> => {
@@ -278,7 +294,7 @@ export async function runScenarios(
       stepTimeoutMs,
       ...clientFields(client, servers.pageOrigin),
     };
-    return page.run<RawCaseResult[]>(PAGE_RUNNER_SOURCE, arg);
+    return JSON.parse(await page.run<string>(PAGE_RUNNER_SOURCE, arg)) as RawCaseResult[];
   };
 
   for (const group of groupCases(pending)) {
@@ -296,7 +312,10 @@ export async function runScenarios(
             await session.setCookies(cookies);
             cookiesSet = true;
           }
-          raw = await runBatch(batch, client);
+          const running = runBatch(batch, client);
+          running.catch(() => undefined); // awaited below, after the predictions
+          await predictBatch(batch);
+          raw = await running;
         } catch (e) {
           cause = oneLine(e);
           cookiesSet = false;
@@ -335,12 +354,17 @@ export async function runScenarios(
     const journal = servers.journal.records(token);
     servers.journal.clear(token);
     const mine = consoleLines.filter((l) => l.includes(token));
+    predictCase(p);
     const base = {
       prediction: p.prediction,
       specPrediction: p.specPrediction,
       journal,
       console: mine,
     };
+    if (p.prediction === null) {
+      const why = `the model threw: ${p.predictError ?? 'no prediction'}`;
+      return harnessError(p.scenario, engineName, world.client, token, why, base);
+    }
     if (crash !== null) {
       return harnessError(
         p.scenario,
