@@ -1,0 +1,200 @@
+// runScenarios without a browser: a fake engine whose page "runs" a batch by writing the
+// journal records a browser would cause and returning the runner's JSON string.
+import { expect, test } from '@playwright/test';
+import type { Instruction } from '../../servers/instruction.js';
+import { Journal } from '../../servers/journal.js';
+import { getEngineProfile } from '../model/profiles.js';
+import type { Scenario } from '../scenario/types.js';
+import { DEFAULT_ORIGINS } from '../scenario/world.js';
+import { EngineCrashed, type Engine, type EnginePage } from './engines/types.js';
+import type { RunnerArg } from './page-runner.js';
+import { EngineSlot, runScenarios, type HarnessServers } from './run.js';
+import type { RawCaseResult } from './types.js';
+
+const PAGE = DEFAULT_ORIGINS['same-origin'];
+
+function fakeServers(): HarnessServers & { journal: Journal } {
+  const registered: Instruction[] = [];
+  return {
+    origins: DEFAULT_ORIGINS,
+    pageOrigin: PAGE,
+    hostNames: true,
+    hostNameList: ['a.test', 'b.test'],
+    journal: new Journal(),
+    register(i) {
+      registered.push(i);
+      return `r${registered.length}`;
+    },
+    addStatic() {},
+  };
+}
+
+interface FakeBehaviour {
+  /** Throw EngineCrashed on these run calls (0-based, counted per fake browser family). */
+  crashOnCalls: number[];
+  /** The Origin header the fake browser sends. */
+  origin: string;
+  /** Every URL the page navigated to. */
+  gotos: string[];
+}
+
+function fakeEngine(servers: { journal: Journal }, b: FakeBehaviour, calls: { n: number }): Engine {
+  const page: EnginePage = {
+    run<T>(_src: string, arg: unknown): Promise<T> {
+      const call = calls.n++;
+      if (b.crashOnCalls.includes(call))
+        return Promise.reject(new EngineCrashed('browser went away'));
+      const { cases } = arg as RunnerArg;
+      const out: RawCaseResult[] = cases.map((c) => ({
+        token: c.token,
+        steps: c.steps.map((d, i) => {
+          if (d.markUrl !== undefined) servers.journal.mark(c.token, `step-${i}`);
+          servers.journal.record({
+            kind: 'request',
+            token: c.token,
+            hop: 0,
+            method: d.method ?? 'GET',
+            target: '/cors/x/0',
+            origin: 'http://b.test:4001',
+            rawHeaders: [['Origin', b.origin]],
+            preflight: false,
+            bodyLength: 0,
+          });
+          return {
+            kind: 'ok',
+            status: 200,
+            statusText: 'OK',
+            type: 'cors',
+            url: d.url,
+            redirected: false,
+            headerNames: ['cache-control', 'content-length'],
+            body: '',
+            errorName: null,
+            errorMessage: null,
+            elapsedMs: 1,
+          };
+        }),
+      }));
+      return Promise.resolve(JSON.stringify(out) as T);
+    },
+    goto: (url) => {
+      b.gotos.push(url);
+      return Promise.resolve();
+    },
+    takeConsole: () => [],
+    close: () => Promise.resolve(),
+  };
+  return {
+    info: {
+      browser: 'chromium',
+      version: 'fake',
+      executable: '/fake',
+      driver: 'playwright',
+      source: 'system',
+      hostNames: true,
+    },
+    openPage: () => Promise.resolve(page),
+    close: () => Promise.resolve(),
+  };
+}
+
+function setup(b: Partial<FakeBehaviour> = {}) {
+  const servers = fakeServers();
+  const behaviour: FakeBehaviour = { crashOnCalls: [], origin: PAGE, gotos: [], ...b };
+  const calls = { n: 0 };
+  let launches = 0;
+  const slot = new EngineSlot(fakeEngine(servers, behaviour, calls), () => {
+    launches++;
+    return Promise.resolve(fakeEngine(servers, behaviour, calls));
+  });
+  return { servers, slot, calls, behaviour, launches: () => launches };
+}
+
+const simple = (id: string): Scenario => ({
+  id,
+  request: { method: 'GET', target: 'cross-origin' },
+  server: { actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } },
+});
+const profile = getEngineProfile('chromium');
+
+test('every case passes, results come back in input order, the journal is read and cleared', async () => {
+  const { servers, slot } = setup();
+  const scenarios = [simple('a'), simple('b'), { ...simple('c'), then: {} }];
+  const progress: number[] = [];
+  const results = await runScenarios(slot, servers, scenarios, {
+    profile,
+    batchSize: 2,
+    onProgress: (done) => progress.push(done),
+  });
+  expect(results.map((r) => [r.scenario.id, r.verdict])).toEqual([
+    ['a', 'pass'],
+    ['b', 'pass'],
+    ['c', 'pass'],
+  ]);
+  expect(progress).toEqual([1, 2, 3]);
+  expect(results[2]?.observation?.then?.actualSent).toBe(true);
+  expect(results[2]?.journal.filter((r) => r.kind === 'mark')).toHaveLength(1);
+  expect(results[0]?.specPrediction).not.toBeNull();
+  for (const r of results) expect(servers.journal.records(r.token)).toEqual([]);
+});
+
+test('a crash restarts the engine and retries the batch once', async () => {
+  const { servers, slot, launches } = setup({ crashOnCalls: [0] });
+  const results = await runScenarios(slot, servers, [simple('a')], { profile });
+  expect(launches()).toBe(1);
+  expect(slot.restarts).toBe(1);
+  expect(results[0]?.verdict).toBe('pass');
+});
+
+test('a second crash makes the batch a harness error naming engine and cause', async () => {
+  const { servers, slot } = setup({ crashOnCalls: [0, 1] });
+  const results = await runScenarios(slot, servers, [simple('a'), simple('b')], { profile });
+  expect(results.map((r) => r.verdict)).toEqual(['harness-error', 'harness-error']);
+  expect(results[0]?.note).toBe('chromium: EngineCrashed: browser went away');
+  expect(results[0]?.prediction).not.toBeNull();
+});
+
+test('an invalid scenario is a harness error; the others still run', async () => {
+  const { servers, slot } = setup();
+  const bad = { id: 'bad', request: { mode: 'nocors' } } as unknown as Scenario;
+  const results = await runScenarios(slot, servers, [bad, simple('ok')], { profile });
+  expect(results[0]?.verdict).toBe('harness-error');
+  expect(results[0]?.note).toMatch(/^preparing the case: .*mode/);
+  expect(results[1]?.verdict).toBe('pass');
+});
+
+test('a disagreeing browser fails; with an expectation it is a known deviation', async () => {
+  const { servers, slot } = setup({ origin: 'null' });
+  const results = await runScenarios(slot, servers, [simple('a'), simple('b')], {
+    profile,
+    expectations: {
+      b: {
+        reason: 'sends null',
+        evidence: 'https://example.invalid/bug',
+        fields: ['originHeader'],
+      },
+    },
+  });
+  expect(results[0]?.verdict).toBe('fail');
+  expect(results[0]?.diffs).toEqual([{ field: 'originHeader', predicted: PAGE, observed: 'null' }]);
+  expect(results[1]?.verdict).toBe('known-deviation');
+  expect(results[1]?.note).toBe('sends null');
+});
+
+test('cookie cases run after cookie-free ones, with their cookies set first-party and expired after', async () => {
+  const { servers, slot, behaviour, calls } = setup();
+  const withCookie: Scenario = {
+    ...simple('c'),
+    setup: { cookies: [{ on: 'cross-origin', name: 'sid', value: '1', attributes: 'Path=/' }] },
+  };
+  const results = await runScenarios(slot, servers, [withCookie, simple('a')], { profile });
+  expect(results.map((r) => r.scenario.id)).toEqual(['c', 'a']);
+  expect(calls.n).toBe(2);
+  const runner = `${PAGE}/harness/runner.html`;
+  expect(behaviour.gotos).toEqual([
+    'http://b.test:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F',
+    runner,
+    'http://b.test:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F%3B+Max-Age%3D0',
+    runner,
+  ]);
+});
