@@ -1,7 +1,8 @@
 // A small table that touches every moving part of the harness once: simple and
 // preflighted requests, credentials, redirects, exposed headers, no-cors, manual redirects,
-// XHR, the preflight cache along `then`, opaque-origin clients and a cookie. Every negative
-// case is decided by the journal too: the verdict compares `preflight` and `actualSent`.
+// XHR, request construction errors, body types, the preflight cache along `then`,
+// opaque-origin clients and a cookie. Every negative case is decided by the journal too:
+// the verdict compares `preflight` and `actualSent`.
 import type { Scenario } from '../../src/scenario/types.js';
 
 const ALLOW_ORIGIN = { 'Access-Control-Allow-Origin': '<origin>' };
@@ -125,6 +126,55 @@ export const SMOKE_SCENARIOS = [
         status: 200,
         headers: { ...ALLOW_ORIGIN, 'Access-Control-Allow-Credentials': 'true' },
       },
+    },
+  },
+
+  // Request construction: forbidden methods throw before anything is sent.
+  {
+    id: 'smoke/fetch-forbidden-method-throws',
+    title: 'fetch with method CONNECT → TypeError at construction, nothing sent',
+    anchors: ['forbidden-method', 'dom-request'],
+    request: { method: 'CONNECT', target: 'cross-origin' },
+    server: { actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } },
+  },
+  {
+    id: 'smoke/xhr-forbidden-method-throws',
+    title: 'XHR open() with TRACE → SecurityError, nothing sent',
+    anchors: ['forbidden-method'],
+    request: { api: 'xhr', method: 'TRACE', target: 'cross-origin' },
+    server: { actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } },
+  },
+
+  // Bodies: the BodyInit type decides Content-Type, and so whether a preflight is needed.
+  {
+    id: 'smoke/body-form-data-no-preflight',
+    title: 'POST FormData (multipart/form-data) → no preflight',
+    anchors: ['bodyinit-unions', 'cors-safelisted-request-header'],
+    request: {
+      method: 'POST',
+      target: 'cross-origin',
+      body: { kind: 'form-data', fields: { a: '1' } },
+    },
+    server: { actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } },
+  },
+  {
+    id: 'smoke/body-blob-json-preflight',
+    title: 'POST Blob of type application/json → preflight with ACRH content-type',
+    anchors: ['bodyinit-unions', 'cors-unsafe-request-header-names'],
+    request: {
+      method: 'POST',
+      target: 'cross-origin',
+      body: { kind: 'blob', value: '{}', type: 'application/json' },
+    },
+    server: {
+      preflight: {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Headers': 'content-type',
+        },
+      },
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
     },
   },
 
