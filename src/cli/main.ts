@@ -5,12 +5,13 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import * as doctor from './commands/doctor.js';
 import * as explain from './commands/explain.js';
 import * as predict from './commands/predict.js';
 import { commanderExitCode, oneLineErrors } from './run-command.js';
 
 /** Subcommand modules, in the order `--help` lists them. */
-const COMMANDS: { register(program: Command): void }[] = [predict, explain];
+const COMMANDS: { register(program: Command): void }[] = [predict, explain, doctor];
 
 /**
  * The package version, from the nearest package.json named `cors-conformance` above this

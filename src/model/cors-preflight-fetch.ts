@@ -119,15 +119,11 @@ export function corsPreflightFetch(fp: FetchParams, request: ModelRequest): Fetc
     },
     response.headers,
   );
-  if (!check.ok)
-    return failWith(
-      fp,
-      fail(
-        ALGORITHM,
-        7,
-        `preflight response fails the CORS check (step ${check.step}): ${check.message}`,
-      ),
-    );
+  if (!check.ok) {
+    // The CORS check's own failed step is the decisive reason; this step gives the context.
+    note(fp, ALGORITHM, 7, 'the preflight response fails the CORS check');
+    return failWith(fp, { ...check, message: `preflight response: ${check.message}` });
+  }
   if (response.status < 200 || response.status > 299)
     return failWith(
       fp,

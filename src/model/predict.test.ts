@@ -644,7 +644,8 @@ test('the decisive failure is the last reason, with the concrete values', () => 
     },
   });
   const last = p.because.at(-1);
-  expect(last).toMatchObject({ algorithm: 'concept-http-fetch', step: '4.4' });
+  expect(last).toMatchObject({ algorithm: 'concept-cors-check', step: '4' });
+  expect(p.because.at(-2)).toMatchObject({ algorithm: 'concept-http-fetch', step: '4.4' });
   expect(last?.message).toContain('http://A.TEST:4001');
   expect(last?.message).toContain(PAGE);
 });

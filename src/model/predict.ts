@@ -9,7 +9,7 @@ import type {
   ThenStep,
   WireRequest,
 } from '../scenario/types.js';
-import { applyRequestOverrides } from '../scenario/validate.js';
+import { applyRequestOverrides } from '../scenario/overrides.js';
 import { defaultWorld, type World } from '../scenario/world.js';
 import { EMPTY_PREFLIGHT_CACHE, type PreflightCache } from './cors-preflight-cache.js';
 import type { EngineProfile } from './engine-profile.js';

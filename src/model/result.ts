@@ -18,7 +18,16 @@ export function fail(algorithm: string, step: string | number, message: string):
   return { ok: false, algorithm, step: String(step), message };
 }
 
-/** The spec's anchor URL for an anchor id. */
+/** Anchor ids that live in the XMLHttpRequest Standard rather than in Fetch. */
+const XHR_ANCHOR = /^dom-xmlhttprequest/;
+/** Anchor ids that live in the HTML Standard (origins). */
+const HTML_ANCHORS = new Set(['ascii-serialisation-of-an-origin', 'same-origin', 'same-site']);
+
+/** The spec's anchor URL for an anchor id (Fetch unless the id belongs to XHR or HTML). */
 export function anchorUrl(anchor: string): string {
+  if (XHR_ANCHOR.test(anchor)) return `https://xhr.spec.whatwg.org/#${anchor}`;
+  if (HTML_ANCHORS.has(anchor))
+    return `https://html.spec.whatwg.org/multipage/browsers.html#${anchor}`;
+  if (anchor === 'parse-a-mime-type') return `https://mimesniff.spec.whatwg.org/#${anchor}`;
   return `https://fetch.spec.whatwg.org/#${anchor}`;
 }

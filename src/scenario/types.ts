@@ -168,6 +168,8 @@ export interface ThenStep {
 }
 
 export interface Scenario {
+  /** Optional URI of the JSON Schema, for editors; ignored. */
+  $schema?: string;
   /** Stable id, `area/short-name`. Optional for ad-hoc `predict` input. */
   id?: string;
   title?: string;
