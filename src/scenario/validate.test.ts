@@ -110,7 +110,7 @@ test.describe('bad input names the path and the problem', () => {
     {
       name: 'unknown top-level field',
       json: { request: {}, reqest: {} },
-      message: /^\$\.reqest: unknown field \(known fields: id, title, .*request/,
+      message: /^\$\.reqest: unknown field \(known fields: \$schema, id, title, .*request/,
     },
     {
       name: 'unknown nested field',
