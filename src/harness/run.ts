@@ -351,6 +351,8 @@ export async function runScenarios(
     consoleLines: string[],
   ): CaseResult {
     const { token, world } = p.compiled;
+    // No wait is needed: the fixture server journals a request before it answers, and the
+    // page reported every step only after its response (or failure) arrived.
     const journal = servers.journal.records(token);
     servers.journal.clear(token);
     const mine = consoleLines.filter((l) => l.includes(token));
