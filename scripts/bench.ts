@@ -163,7 +163,7 @@ async function main(argv: string[]): Promise<number> {
   const program = new Command()
     .name('bench')
     .description('Harness throughput against a bare in-page fetch loop, per engine')
-    .option('--engines <list>', 'comma-separated engines', 'chromium,firefox')
+    .option('--engines <list>', 'comma-separated engines', 'chromium,firefox,webkit')
     .option('-n <count>', 'cases per measurement', '300')
     .option('--concurrency <k>', 'cases in flight in the page', '16')
     .option('--rounds <r>', 'alternating raw/harness rounds (medians are printed)', '3')
