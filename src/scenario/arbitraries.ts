@@ -171,6 +171,22 @@ const ws = (values: string[]): string[] => [
   ...values.map((v) => `\t${v}`),
 ];
 
+/**
+ * Access-Control-Allow-Origin values that resemble the page's origin without being it (roles
+ * are fixed, so lookalikes are header VALUES): a suffix, a prefix, another scheme, a trailing
+ * slash, a default or wrong port, the host alone, the opaque origin spelled as `null`.
+ */
+export const LOOKALIKE_ORIGIN_VALUES: readonly string[] = [
+  'http://<host>.evil',
+  'http://x<host>',
+  'https://<host>',
+  'http://<host>/',
+  'http://<host>:80',
+  '<host>',
+  'http://sub.<host>',
+  'HTTP://<host>',
+];
+
 /** CORS response header lines with case, whitespace, `*`, duplicates and invalid tokens. */
 export const corsResponseHeaderLineArb: fc.Arbitrary<[string, string]> = fc.oneof(
   line(
@@ -185,6 +201,7 @@ export const corsResponseHeaderLineArb: fc.Arbitrary<[string, string]> = fc.oneo
       '',
       '<origin>, <origin>',
       '<origin> *',
+      ...LOOKALIKE_ORIGIN_VALUES,
     ),
   ),
   line(

@@ -1,0 +1,84 @@
+import { expect, test } from '@playwright/test';
+import fc from 'fast-check';
+import { getEngineProfile } from '../model/profiles.js';
+import { normalizeHeaders } from '../scenario/placeholders.js';
+import { parseScenario } from '../scenario/validate.js';
+import { fuzzScenarioArb, sampleScenarios } from './arbitrary.js';
+import { modelExecutor } from './executor.js';
+import { runFuzz, scenarioAt, shrinkFailure } from './fuzz.js';
+import { parseReplay } from './replay.js';
+
+const SEED = 20261126;
+
+test('a sampled batch holds the values fc.check tries, in order, from any start index', () => {
+  const all = fc.sample(fuzzScenarioArb, { seed: SEED, numRuns: 60 });
+  expect(sampleScenarios(fuzzScenarioArb, SEED, 0, 60)).toEqual(all);
+  expect(sampleScenarios(fuzzScenarioArb, SEED, 40, 20)).toEqual(all.slice(40));
+  // fc.check's first value with path "37" is the 38th value of the stream.
+  const seen: unknown[] = [];
+  fc.check(
+    fc.property(fuzzScenarioArb, (s) => {
+      seen.push(s);
+      return true;
+    }),
+    { seed: SEED, path: '37', numRuns: 1 },
+  );
+  expect(seen[0]).toEqual(all[37]);
+  // And without a path, check walks the same stream from the start.
+  const walked: unknown[] = [];
+  fc.check(
+    fc.property(fuzzScenarioArb, (s) => {
+      walked.push(s);
+      return true;
+    }),
+    { seed: SEED, numRuns: 10 },
+  );
+  expect(walked).toEqual(all.slice(0, 10));
+});
+
+test('every fuzz scenario is valid, with follow-up delays of at most 1.1 s', () => {
+  for (const s of sampleScenarios(fuzzScenarioArb, SEED, 0, 300)) {
+    expect(parseScenario(JSON.parse(JSON.stringify(s)))).toEqual(s);
+    for (let t = s.then; t !== undefined; t = t.then) {
+      expect(t.delayMs ?? 0).toBeLessThanOrEqual(1100);
+    }
+    expect(s.setup).toBeUndefined();
+  }
+});
+
+test('the true model as engine and as expectation never disagree', async () => {
+  const report = await runFuzz({
+    executor: modelExecutor(getEngineProfile('chromium'), null),
+    seed: SEED,
+    runs: 400,
+    batchSize: 100,
+  });
+  expect(report.runs).toBe(400);
+  expect(report.counts.fail).toBe(0);
+  expect(report.findings).toEqual([]);
+});
+
+test('the injected acrh-unsorted fault is found and shrunk to two unsafe headers', async () => {
+  const executor = modelExecutor(getEngineProfile('spec'), 'acrh-unsorted');
+  const report = await runFuzz({ executor, seed: SEED, runs: 600, maxShrunk: 1 });
+  expect(report.counts.fail).toBeGreaterThan(0);
+  const finding = report.findings[0];
+  expect(finding?.shrunk).toBe(true);
+  if (finding === undefined) return;
+  expect(finding.outcome.diffs.map((d) => d.field)).toContain('acrh');
+  // Minimal: exactly two request headers (out of order), no redirects, no follow-up.
+  expect(normalizeHeaders(finding.scenario.request.headers)).toHaveLength(2);
+  expect(finding.scenario.server?.redirects ?? []).toEqual([]);
+  expect(finding.scenario.then).toBeUndefined();
+  // The replay id reproduces the minimal scenario, and it still fails.
+  const { seed, path } = parseReplay(finding.replay);
+  const replayed = scenarioAt(seed, path);
+  expect(replayed).toEqual(finding.scenario);
+  const [again] = await executor.run([replayed]);
+  expect(again?.verdict).toBe('fail');
+});
+
+test('shrinking a case that does not fail alone reports null', async () => {
+  const executor = modelExecutor(getEngineProfile('spec'), null);
+  expect(await shrinkFailure(executor, fuzzScenarioArb, SEED, 3)).toBeNull();
+});

@@ -1,0 +1,219 @@
+// The fuzz loop: generate a batch of scenarios from a seed, run the whole batch at once,
+// then shrink only the scenarios that failed, each through fast-check's replay path so the
+// minimal case has its own SEED:PATH.
+import fc from 'fast-check';
+import type { VerdictKind } from '../harness/types.js';
+import type { Scenario } from '../scenario/types.js';
+import { fuzzScenarioArb, sampleScenarios } from './arbitrary.js';
+import type { FuzzExecutor, FuzzOutcome } from './executor.js';
+import { encodeReplay } from './replay.js';
+
+export interface FuzzProgress {
+  engine: string;
+  done: number;
+  /** Target count, or null for a time-bounded run. */
+  total: number | null;
+  failures: number;
+  elapsedMs: number;
+}
+
+export interface FuzzOptions {
+  executor: FuzzExecutor;
+  seed: number;
+  /** Stop after this many scenarios (default 1000 unless `timeMs` is set). */
+  runs?: number;
+  /** Stop starting new batches after this long. */
+  timeMs?: number;
+  arb?: fc.Arbitrary<Scenario>;
+  /** Scenarios per executor call (default 200). */
+  batchSize?: number;
+  /** Failures shrunk (default 5); further failures are reported unshrunk. */
+  maxShrunk?: number;
+  /** Executor calls one shrink may make (default 300). */
+  maxShrinkRuns?: number;
+  onProgress?: (p: FuzzProgress) => void;
+  now?: () => number;
+}
+
+export interface FuzzFinding {
+  engine: string;
+  seed: number;
+  /** Index of the generated scenario that first failed. */
+  index: number;
+  /** `SEED:PATH` of the minimal scenario (of the original one when not shrunk). */
+  replay: string;
+  scenario: Scenario;
+  original: Scenario;
+  outcome: FuzzOutcome;
+  shrunk: boolean;
+  /** Executor calls the shrink made. */
+  shrinkRuns: number;
+}
+
+export interface FuzzReport {
+  engine: string;
+  seed: number;
+  runs: number;
+  elapsedMs: number;
+  /** Generated scenarios executed per minute (batch phase only, shrinking excluded). */
+  perMinute: number;
+  counts: Record<VerdictKind, number>;
+  /** Passing cases where the engine's profile departs from the spec (explained differences). */
+  profileExplained: number;
+  findings: FuzzFinding[];
+  /** Failures beyond `maxShrunk`, by replay id of the unshrunk scenario. */
+  unshrunk: string[];
+  harnessErrors: { replay: string; note: string }[];
+}
+
+function emptyCounts(): Record<VerdictKind, number> {
+  return { pass: 0, fail: 0, 'known-deviation': 0, 'unexpected-pass': 0, 'harness-error': 0 };
+}
+
+/** The failing outcome of one scenario run alone, or null when it does not fail. */
+async function failsAlone(executor: FuzzExecutor, s: Scenario): Promise<FuzzOutcome | null> {
+  const [o] = await executor.run([s]);
+  return o !== undefined && o.verdict === 'fail' ? o : null;
+}
+
+/**
+ * Shrinks the failing scenario at `index` of `seed`'s stream: fast-check replays `path`
+ * (the index) and shrinks from there. Returns the last failing scenario, its path, and the
+ * number of executor calls; null when the failure does not reproduce alone.
+ */
+export async function shrinkFailure(
+  executor: FuzzExecutor,
+  arb: fc.Arbitrary<Scenario>,
+  seed: number,
+  index: number,
+  maxRuns = 300,
+): Promise<{ scenario: Scenario; path: string; outcome: FuzzOutcome; runs: number } | null> {
+  let runs = 0;
+  let last: { scenario: Scenario; outcome: FuzzOutcome } | null = null;
+  const property = fc.asyncProperty(arb, async (s) => {
+    // Past the budget every candidate "passes": the shrinker stops at the last failure.
+    if (runs >= maxRuns) return true;
+    runs++;
+    const o = await failsAlone(executor, s);
+    if (o === null) return true;
+    last = { scenario: s, outcome: o };
+    return false;
+  });
+  const details = await fc.check(property, { seed, path: String(index), numRuns: 1 });
+  const found = last as { scenario: Scenario; outcome: FuzzOutcome } | null;
+  if (!details.failed || details.counterexamplePath === null || found === null) return null;
+  const scenario = details.counterexample?.[0] ?? found.scenario;
+  // The counterexample is the last failing value, so the recorded outcome belongs to it.
+  return { scenario, path: details.counterexamplePath, outcome: found.outcome, runs };
+}
+
+/** Runs a seeded fuzz campaign with one executor. */
+export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
+  const now = opts.now ?? Date.now;
+  const arb = opts.arb ?? fuzzScenarioArb;
+  const batchSize = opts.batchSize ?? 200;
+  const maxShrunk = opts.maxShrunk ?? 5;
+  const limit = opts.runs ?? (opts.timeMs === undefined ? 1000 : Number.POSITIVE_INFINITY);
+  const engine = opts.executor.engine;
+  const started = now();
+  const counts = emptyCounts();
+  const failing: { index: number; scenario: Scenario }[] = [];
+  const harnessErrors: FuzzReport['harnessErrors'] = [];
+  let profileExplained = 0;
+  let done = 0;
+  let runMs = 0;
+
+  while (done < limit) {
+    if (opts.timeMs !== undefined && now() - started >= opts.timeMs) break;
+    const count = Math.min(batchSize, limit - done);
+    const batch = sampleScenarios(arb, opts.seed, done, count);
+    const t0 = now();
+    const outcomes = await opts.executor.run(batch);
+    runMs += now() - t0;
+    outcomes.forEach((o, i) => {
+      const index = done + i;
+      counts[o.verdict]++;
+      if (o.profileExplained) profileExplained++;
+      const scenario = batch[i];
+      if (o.verdict === 'fail' && scenario !== undefined) failing.push({ index, scenario });
+      if (o.verdict === 'harness-error') {
+        harnessErrors.push({
+          replay: encodeReplay({ seed: opts.seed, path: String(index) }),
+          note: o.note ?? '',
+        });
+      }
+    });
+    done += batch.length;
+    opts.onProgress?.({
+      engine,
+      done,
+      total: Number.isFinite(limit) ? limit : null,
+      failures: failing.length,
+      elapsedMs: now() - started,
+    });
+    if (batch.length === 0) break;
+  }
+
+  const findings: FuzzFinding[] = [];
+  const unshrunk: string[] = [];
+  for (const f of failing) {
+    const replayOf = (path: string): string => encodeReplay({ seed: opts.seed, path });
+    if (findings.length >= maxShrunk) {
+      unshrunk.push(replayOf(String(f.index)));
+      continue;
+    }
+    const s = await shrinkFailure(opts.executor, arb, opts.seed, f.index, opts.maxShrinkRuns);
+    if (s === null) {
+      // Failed in its batch but not alone: report it as it was, unshrunk.
+      const [o] = await opts.executor.run([f.scenario]);
+      if (o === undefined) continue;
+      findings.push({
+        engine,
+        seed: opts.seed,
+        index: f.index,
+        replay: replayOf(String(f.index)),
+        scenario: f.scenario,
+        original: f.scenario,
+        outcome: o,
+        shrunk: false,
+        shrinkRuns: 0,
+      });
+      continue;
+    }
+    findings.push({
+      engine,
+      seed: opts.seed,
+      index: f.index,
+      replay: replayOf(s.path),
+      scenario: s.scenario,
+      original: f.scenario,
+      outcome: s.outcome,
+      shrunk: true,
+      shrinkRuns: s.runs,
+    });
+  }
+
+  return {
+    engine,
+    seed: opts.seed,
+    runs: done,
+    elapsedMs: now() - started,
+    perMinute: runMs > 0 ? Math.round((done / runMs) * 60_000) : 0,
+    counts,
+    profileExplained,
+    findings,
+    unshrunk,
+    harnessErrors,
+  };
+}
+
+/** The one scenario a `SEED:PATH` stands for (shrink steps included). */
+export function scenarioAt(
+  seed: number,
+  path: string,
+  arb: fc.Arbitrary<Scenario> = fuzzScenarioArb,
+): Scenario {
+  const [s] = fc.sample(arb, { seed, path, numRuns: 1 });
+  if (s === undefined) throw new Error(`replay ${seed}:${path}: no scenario at that path`);
+  return s;
+}
