@@ -19,5 +19,7 @@ export default defineConfig<CorsWorkerOptions>({
     { name: 'chromium', testMatch: suites, use: { corsBrowser: 'chromium' } },
     { name: 'firefox', testMatch: suites, use: { corsBrowser: 'firefox' } },
     { name: 'webkit', testMatch: suites, use: { corsBrowser: 'webkit' } },
+    // The library example (examples/express-app): its own regression suite, Chromium only.
+    { name: 'example', testMatch: 'examples/**/*.spec.ts', use: { corsBrowser: 'chromium' } },
   ],
 });
