@@ -32,17 +32,39 @@ export const CERT_IP_ADDRESSES = ['127.0.0.1'] as const;
 
 let cached: Promise<LocalCertificate> | null = null;
 let files: Promise<{ certPath: string; keyPath: string }> | null = null;
+/** Certificates that also cover caller-given names, one per distinct name set. */
+const extended = new Map<string, Promise<LocalCertificate>>();
 
-/** The process's certificate, generated on the first call. */
-export function localCertificate(): Promise<LocalCertificate> {
-  cached ??= makeCertificate().catch((e: unknown) => {
+/**
+ * The process's certificate, generated on the first call. With `extraNames` (host names such
+ * as `app.example.com`, for pages served on a user's origins), a certificate that covers the
+ * standard names plus those, generated once per distinct set.
+ */
+export function localCertificate(extraNames: readonly string[] = []): Promise<LocalCertificate> {
+  const extra = [...new Set(extraNames)]
+    .filter((n) => !(CERT_DNS_NAMES as readonly string[]).includes(n))
+    .sort();
+  if (extra.length > 0) {
+    const key = extra.join(',');
+    let found = extended.get(key);
+    if (found === undefined) {
+      found = makeCertificate(extra).catch((e: unknown) => {
+        extended.delete(key);
+        throw new Error(`could not generate the local TLS certificate: ${String(e)}`);
+      });
+      extended.set(key, found);
+    }
+    return found;
+  }
+  cached ??= makeCertificate([]).catch((e: unknown) => {
     cached = null;
     throw new Error(`could not generate the local TLS certificate: ${String(e)}`);
   });
   return cached;
 }
 
-async function makeCertificate(): Promise<LocalCertificate> {
+async function makeCertificate(extra: readonly string[]): Promise<LocalCertificate> {
+  const dnsNames: readonly string[] = [...CERT_DNS_NAMES, ...extra];
   const now = new Date();
   const pems = await generate([{ name: 'commonName', value: 'a.test' }], {
     keyType: 'ec',
@@ -58,7 +80,7 @@ async function makeCertificate(): Promise<LocalCertificate> {
       {
         name: 'subjectAltName',
         altNames: [
-          ...CERT_DNS_NAMES.map((value) => ({ type: 2 as const, value })),
+          ...dnsNames.map((value) => ({ type: 2 as const, value })),
           ...CERT_IP_ADDRESSES.map((ip) => ({ type: 7 as const, ip })),
         ],
       },
@@ -68,7 +90,7 @@ async function makeCertificate(): Promise<LocalCertificate> {
     key: pems.private,
     cert: pems.cert,
     fingerprint: pems.fingerprint,
-    dnsNames: CERT_DNS_NAMES,
+    dnsNames,
     ipAddresses: CERT_IP_ADDRESSES,
   };
 }

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, LaunchOptions as PwLaunchOptions, Page } 
 import { chromium, firefox, webkit } from 'playwright';
 import { ensureHostsEntries } from './hosts-file.js';
 import { callWithTimeout, scriptExpression } from './script.js';
-import type { Engine, EngineInfo, EnginePage, LaunchOptions } from './types.js';
+import type { Engine, EngineCookie, EngineInfo, EnginePage, LaunchOptions } from './types.js';
 import { EngineCrashed } from './types.js';
 
 export const DEFAULT_SCRIPT_TIMEOUT_MS = 30_000;
@@ -120,6 +120,22 @@ class PlaywrightEngine implements Engine {
     const wrapped = new PlaywrightPage(page, this.scriptTimeoutMs, (fn) => this.guard(fn));
     await wrapped.goto(url);
     return wrapped;
+  }
+
+  async addCookie(cookie: EngineCookie): Promise<void> {
+    const sameSite = cookie.sameSite ?? 'None';
+    await this.guard(() =>
+      this.context.addCookies([
+        {
+          name: cookie.name,
+          value: cookie.value,
+          url: cookie.url,
+          sameSite,
+          secure: cookie.secure ?? (sameSite === 'None' || cookie.url.startsWith('https:')),
+          httpOnly: cookie.httpOnly ?? true,
+        },
+      ]),
+    );
   }
 
   async close(): Promise<void> {

@@ -39,6 +39,25 @@ export interface Engine {
   openPage(url: string): Promise<EnginePage>;
   /** Ends the browser and every process it started (drivers, MiniBrowser, Xvfb). */
   close(): Promise<void>;
+  /**
+   * Puts a cookie for `cookie.url`'s host into the browser's jar without contacting that
+   * host (used for browser proofs against a user's server). Optional: backends without an
+   * engine-level cookie API leave it out.
+   */
+  addCookie?(cookie: EngineCookie): Promise<void>;
+}
+
+/** A cookie for `addCookie`. */
+export interface EngineCookie {
+  /** A URL on the host the cookie belongs to, e.g. `http://127.0.0.1:3000/`. */
+  url: string;
+  name: string;
+  value: string;
+  /** Default `None` (sent on cross-site requests). */
+  sameSite?: 'Strict' | 'Lax' | 'None';
+  /** Default: true for https URLs and for SameSite=None. */
+  secure?: boolean;
+  httpOnly?: boolean;
 }
 
 export interface EnginePage {

@@ -1,0 +1,139 @@
+// Deliberately broken tiny CORS servers for the audit's tests (and for trying the audit by
+// hand): each gets one mistake. Plain node:http on 127.0.0.1, a random port.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type BadKind =
+  | 'reflect-credentials'
+  | 'null-allowed'
+  | 'unescaped-dot-regex'
+  | 'missing-vary'
+  | 'request-vary'
+  | 'random-origin'
+  | 'options-misclassified'
+  | 'wildcard-credentials'
+  | 'good';
+
+/** The origin every bad server means to allow. */
+export const BAD_SERVER_ALLOWED = 'https://app.example.com';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+type Decide = (origin: string | undefined, req: http.IncomingMessage) => Record<string, string>;
+
+function decide(kind: BadKind): Decide {
+  let counter = 0;
+  const exact = (o: string | undefined): boolean => o === BAD_SERVER_ALLOWED;
+  switch (kind) {
+    case 'reflect-credentials':
+      return (o) =>
+        o !== undefined
+          ? {
+              'Access-Control-Allow-Origin': o,
+              'Access-Control-Allow-Credentials': 'true',
+              Vary: 'Origin',
+            }
+          : {};
+    case 'null-allowed':
+      return (o) =>
+        exact(o) || o === 'null'
+          ? {
+              'Access-Control-Allow-Origin': o ?? '',
+              'Access-Control-Allow-Credentials': 'true',
+              Vary: 'Origin',
+            }
+          : { Vary: 'Origin' };
+    case 'unescaped-dot-regex':
+      // The classic: /^https:\/\/app.example.com$/ lets https://appxexample.com in.
+      return (o) =>
+        o !== undefined && /^https:\/\/app.example.com$/.test(o)
+          ? {
+              'Access-Control-Allow-Origin': o,
+              'Access-Control-Allow-Credentials': 'true',
+              Vary: 'Origin',
+            }
+          : { Vary: 'Origin' };
+    case 'missing-vary':
+      return (o) => (exact(o) ? { 'Access-Control-Allow-Origin': o ?? '' } : {});
+    case 'request-vary':
+      return (o, req) => ({
+        ...(exact(o) ? { 'Access-Control-Allow-Origin': o ?? '' } : {}),
+        Vary: [
+          'Origin',
+          ...Object.keys(req.headers)
+            .filter((h) => h.startsWith('x-') || h === 'vary')
+            .map((h) => String(req.headers[h])),
+        ].join(', '),
+      });
+    case 'random-origin':
+      // Alternates, so the test is deterministic while the answer is not.
+      return (o) => {
+        counter += 1;
+        return exact(o) && counter % 2 === 0
+          ? { 'Access-Control-Allow-Origin': o ?? '', Vary: 'Origin' }
+          : { Vary: 'Origin' };
+      };
+    case 'wildcard-credentials':
+      return () => ({
+        'Access-Control-Allow-Origin': '*',
+        'Access-Control-Allow-Credentials': 'true',
+      });
+    case 'options-misclassified':
+    case 'good':
+      return (o) =>
+        exact(o)
+          ? {
+              'Access-Control-Allow-Origin': o ?? '',
+              'Access-Control-Allow-Credentials': 'true',
+              Vary: 'Origin',
+            }
+          : { Vary: 'Origin' };
+  }
+}
+
+/** Starts one bad server; `kind: 'good'` is the same shape done right. */
+export async function startBadServer(kind: BadKind): Promise<RunningServer> {
+  const cors = decide(kind);
+  const server = http.createServer((req, res) => {
+    const origin = req.headers.origin;
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      ...cors(origin, req),
+    };
+    const isPreflight =
+      req.method === 'OPTIONS' &&
+      origin !== undefined &&
+      req.headers['access-control-request-method'] !== undefined;
+    if (req.method === 'OPTIONS' && (isPreflight || kind === 'options-misclassified')) {
+      res.writeHead(204, {
+        ...headers,
+        'Access-Control-Allow-Methods': 'GET, POST, PUT',
+        'Access-Control-Allow-Headers': 'content-type',
+        'Content-Length': '0',
+      });
+      res.end();
+      return;
+    }
+    if (req.url !== '/api/data') {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    const body = req.method === 'OPTIONS' ? '{"route":"ran"}' : '{"secret":"account 12345"}';
+    res.writeHead(200, headers);
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/api/data`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
