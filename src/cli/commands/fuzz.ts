@@ -1,0 +1,286 @@
+// `cors-conformance fuzz [--engine E,...] [--seed S] [--runs N | --time 10m] [--replay SEED:PATH]`:
+// property-based differential testing. Generated scenarios run in batches in each engine and
+// are compared with the model's profile for it; each unexplained disagreement is shrunk to a
+// minimal scenario, printed with its SEED:PATH and replay command, and written out as a
+// standalone reproduction under reports/fuzz/.
+import { Command } from 'commander';
+import type { FuzzReport } from '../../fuzz/fuzz.js';
+import { runFuzz, scenarioAt } from '../../fuzz/fuzz.js';
+import { parseModelFault, type ModelFault } from '../../fuzz/fault.js';
+import { freshSeed, parseReplay, type ReplayId } from '../../fuzz/replay.js';
+import { replayCommand, writeRepro } from '../../fuzz/repro.js';
+import {
+  FUZZ_ENGINES,
+  openExecutor,
+  type FuzzEngineName,
+  type OpenExecutor,
+} from '../../fuzz/session.js';
+import type { CliIo } from '../io.js';
+import { EXIT_OK, UsageError, processIo } from '../io.js';
+import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+
+/** Exit code when a run found an unexplained disagreement. */
+export const EXIT_FINDINGS = 1;
+
+export interface FuzzCliOptions {
+  engine: string;
+  seed?: string;
+  runs?: string;
+  time?: string;
+  replay?: string;
+  json?: boolean;
+  fault?: string;
+  out: string;
+  shrink: number | string;
+}
+
+/** Seconds from `90`, `90s`, `10m`, `1h`. */
+export function parseDuration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text.trim());
+  if (m?.[1] === undefined)
+    throw new UsageError(
+      `--time: use a duration like 90s, 10m or 1h (got ${JSON.stringify(text)})`,
+    );
+  const unit = m[2] === 'h' ? 3600 : m[2] === 'm' ? 60 : 1;
+  return Number(m[1]) * unit * 1000;
+}
+
+function positiveInt(name: string, text: string): number {
+  if (!/^\d+$/.test(text) || Number(text) <= 0) {
+    throw new UsageError(`${name}: must be a positive whole number (got ${JSON.stringify(text)})`);
+  }
+  return Number(text);
+}
+
+export function parseEngines(text: string): FuzzEngineName[] {
+  const names = text
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  const known = FUZZ_ENGINES as readonly string[];
+  const bad = names.find((n) => !known.includes(n));
+  if (bad !== undefined || names.length === 0) {
+    throw new UsageError(
+      `--engine: must be one or more of ${FUZZ_ENGINES.join(', ')}, comma-separated (got ${JSON.stringify(bad ?? text)})`,
+    );
+  }
+  return [...new Set(names)] as FuzzEngineName[];
+}
+
+interface Plan {
+  engines: FuzzEngineName[];
+  seed: number;
+  runs?: number;
+  timeMs?: number;
+  replay?: ReplayId;
+  fault: ModelFault | null;
+  maxShrunk: number;
+}
+
+/** Checks every option before anything starts; a mistake is a UsageError (exit 2). */
+export function planFuzz(o: FuzzCliOptions, env: NodeJS.ProcessEnv): Plan {
+  const engines = parseEngines(o.engine);
+  if (o.runs !== undefined && o.time !== undefined)
+    throw new UsageError('--runs and --time: give one of them, not both');
+  if (
+    o.replay !== undefined &&
+    (o.runs !== undefined || o.time !== undefined || o.seed !== undefined)
+  ) {
+    throw new UsageError(
+      '--replay: it names seed and case itself; leave out --seed, --runs and --time',
+    );
+  }
+  let fault: ModelFault | null;
+  try {
+    fault = parseModelFault(o.fault ?? env.CORS_MODEL_FAULT);
+  } catch (e) {
+    throw new UsageError(`--fault / CORS_MODEL_FAULT: ${(e as Error).message}`);
+  }
+  const plan: Plan = {
+    engines,
+    seed: 0,
+    fault,
+    maxShrunk: positiveInt('--shrink', String(o.shrink)),
+  };
+  if (o.replay !== undefined) {
+    try {
+      plan.replay = parseReplay(o.replay);
+    } catch (e) {
+      throw new UsageError(`--replay: ${(e as Error).message}`);
+    }
+    plan.seed = plan.replay.seed;
+    return plan;
+  }
+  if (o.seed !== undefined) {
+    if (!/^-?\d{1,10}$/.test(o.seed))
+      throw new UsageError(`--seed: must be an integer (got ${JSON.stringify(o.seed)})`);
+    plan.seed = Number(o.seed);
+  } else {
+    plan.seed = freshSeed();
+  }
+  if (o.time !== undefined) plan.timeMs = parseDuration(o.time);
+  else plan.runs = o.runs === undefined ? 1000 : positiveInt('--runs', o.runs);
+  return plan;
+}
+
+function summary(r: FuzzReport): string {
+  const c = r.counts;
+  return (
+    `${r.engine}: ${r.runs} scenarios (seed ${r.seed}) in ${(r.elapsedMs / 1000).toFixed(1)} s, ` +
+    `${r.perMinute}/min: ${c.pass} pass (${r.profileExplained} explained by the profile), ` +
+    `${c['known-deviation']} known deviation, ${c.fail} unexplained, ${c['harness-error']} harness errors`
+  );
+}
+
+async function replayOne(plan: Plan, replay: ReplayId, io: CliIo, json: boolean): Promise<number> {
+  const scenario = scenarioAt(replay.seed, replay.path);
+  let failed = false;
+  const out: unknown[] = [];
+  for (const engine of plan.engines) {
+    const opened = await openExecutor(engine, plan.fault);
+    try {
+      const [o] = await opened.executor.run([scenario]);
+      if (o === undefined) continue;
+      failed ||= o.verdict === 'fail';
+      out.push({
+        engine: opened.executor.engine,
+        verdict: o.verdict,
+        diffs: o.diffs,
+        note: o.note,
+      });
+      if (!json) {
+        io.stdout(
+          `${opened.executor.engine}: ${o.verdict}${o.note === undefined ? '' : ` (${o.note})`}\n`,
+        );
+        for (const d of o.diffs)
+          io.stdout(
+            `  ${d.field}: model ${JSON.stringify(d.predicted)}, engine ${JSON.stringify(d.observed)}\n`,
+          );
+      }
+    } finally {
+      await opened.close();
+    }
+  }
+  if (json)
+    io.stdout(
+      `${JSON.stringify({ replay: `${replay.seed}:${replay.path}`, scenario, results: out }, null, 2)}\n`,
+    );
+  else io.stdout(`scenario ${replay.seed}:${replay.path}:\n${JSON.stringify(scenario, null, 2)}\n`);
+  return failed ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The body of `fuzz`; resolves to the exit code. */
+export async function fuzzAction(
+  o: FuzzCliOptions,
+  io: CliIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const plan = planFuzz(o, env);
+  const json = o.json === true;
+  if (plan.replay !== undefined) return replayOne(plan, plan.replay, io, json);
+  io.stderr(
+    `fuzz: seed ${plan.seed}${plan.fault === null ? '' : `, model fault ${plan.fault} injected`}; replay any case with --replay ${plan.seed}:<path>\n`,
+  );
+  const reports: FuzzReport[] = [];
+  const repros: Record<string, string> = {};
+  for (const engine of plan.engines) {
+    let opened: OpenExecutor;
+    try {
+      opened = await openExecutor(engine, plan.fault);
+    } catch (e) {
+      throw new UsageError(`--engine ${engine}: ${(e as Error).message.split('\n')[0] ?? ''}`);
+    }
+    try {
+      let lastLine = 0;
+      const report = await runFuzz({
+        executor: opened.executor,
+        seed: plan.seed,
+        maxShrunk: plan.maxShrunk,
+        ...(plan.runs === undefined ? {} : { runs: plan.runs }),
+        ...(plan.timeMs === undefined ? {} : { timeMs: plan.timeMs }),
+        onProgress: (p) => {
+          if (p.elapsedMs - lastLine < 2000 && p.done !== p.total) return;
+          lastLine = p.elapsedMs;
+          const of = p.total === null ? '' : `/${p.total}`;
+          io.stderr(
+            `fuzz ${p.engine}: ${p.done}${of} scenarios, ${p.failures} failing, ${(p.elapsedMs / 1000).toFixed(1)} s\n`,
+          );
+        },
+      });
+      for (const f of report.findings)
+        repros[`${f.engine} ${f.replay}`] = await writeRepro(o.out, f);
+      reports.push(report);
+    } finally {
+      await opened.close();
+    }
+  }
+  const findings = reports.flatMap((r) => r.findings);
+  // Across engines: a generated case that fails in one engine and passes in another.
+  const failingBy = new Map(
+    reports.map((r) => [r.engine, new Set(r.findings.map((f) => f.index))]),
+  );
+  if (json) {
+    io.stdout(
+      `${JSON.stringify({ seed: plan.seed, fault: plan.fault, reports, repros }, null, 2)}\n`,
+    );
+  } else {
+    for (const r of reports) io.stdout(`${summary(r)}\n`);
+    for (const f of findings) {
+      const others = [...failingBy]
+        .filter(([e, set]) => e !== f.engine && !set.has(f.index))
+        .map(([e]) => e);
+      io.stdout(
+        `\nFINDING ${f.engine} ${f.replay}${f.shrunk ? ` (shrunk in ${f.shrinkRuns} runs)` : ' (not shrunk)'}\n`,
+      );
+      for (const d of f.outcome.diffs)
+        io.stdout(
+          `  ${d.field}: model ${JSON.stringify(d.predicted)}, engine ${JSON.stringify(d.observed)}\n`,
+        );
+      if (others.length > 0) io.stdout(`  agrees with the model in: ${others.join(', ')}\n`);
+      io.stdout(
+        `  replay: ${replayCommand(f)}\n  repro: ${repros[`${f.engine} ${f.replay}`] ?? ''}\n  scenario: ${JSON.stringify(f.scenario)}\n`,
+      );
+    }
+    for (const r of reports)
+      for (const u of r.unshrunk) io.stdout(`more: ${r.engine} ${u} (not shrunk)\n`);
+  }
+  return reports.some((r) => r.counts.fail > 0) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The `fuzz` command, writing to `io` and reporting its exit code to `done`. */
+export function fuzzCommand(io: CliIo, done: (code: number) => void): Command {
+  return new Command('fuzz')
+    .description(
+      "run generated scenarios in the engines and compare each with the model's profile; " +
+        'shrink every unexplained disagreement and write a standalone reproduction (exit 1 when there is one)',
+    )
+    .option(
+      '-e, --engine <names>',
+      `comma-separated: ${FUZZ_ENGINES.join(', ')} (model: the true model, no browser)`,
+      'chromium',
+    )
+    .option('--seed <n>', 'seed of the run (default: a fresh one, printed)')
+    .option('--runs <n>', 'generated scenarios per engine (default 1000)')
+    .option('--time <duration>', 'run for this long per engine instead (90s, 10m)')
+    .option('--replay <seed:path>', 're-run one generated (or shrunk) case')
+    .option(
+      '--fault <name>',
+      'inject a deliberate model fault (also CORS_MODEL_FAULT): acrh-unsorted',
+    )
+    .option('--shrink <n>', 'failures to shrink per engine', '5')
+    .option('--out <dir>', 'where reproductions go', 'reports/fuzz')
+    .option('--json', 'print the reports as JSON')
+    .action(async (options: FuzzCliOptions) => {
+      done(await runCommand(io, () => fuzzAction(options, io)));
+    });
+}
+
+/** Adds `fuzz` to the program. */
+export function register(program: Command): void {
+  program.addCommand(fuzzCommand(processIo(), setExitCode));
+}
+
+/** Runs `fuzz` in-process; `argv` are the arguments after `fuzz`. */
+export function runFuzzCommand(argv: string[], io: CliIo): Promise<number> {
+  return runStandalone(fuzzCommand, argv, io);
+}

@@ -1,0 +1,83 @@
+// Opening an executor outside Playwright Test (the CLI and the bench): fixture servers and
+// a browser, with the same host-name fallback the suites use, plus the engine's checked-in
+// known deviations. `model` is the browser-free executor.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFixtureServers, type FixtureServers } from '../../servers/fixture-server.js';
+import { launchEngine } from '../harness/engines/index.js';
+import type { BrowserName } from '../harness/engines/types.js';
+import { EngineSlot, RunSession } from '../harness/run.js';
+import { loadExpectations } from '../harness/verdict.js';
+import { getEngineProfile } from '../model/profiles.js';
+import { browserExecutor, modelExecutor, type FuzzExecutor } from './executor.js';
+import type { ModelFault } from './fault.js';
+
+export const FUZZ_ENGINES = ['chromium', 'firefox', 'webkit', 'model'] as const;
+export type FuzzEngineName = (typeof FUZZ_ENGINES)[number];
+
+const SCRIPT_TIMEOUT_MS = 120_000;
+
+/** suites/expectations, found from this file in the source tree or under dist/. */
+export function expectationsDir(
+  from: string = dirname(fileURLToPath(import.meta.url)),
+): string | null {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'suites', 'expectations');
+    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return null;
+  }
+}
+
+export interface OpenExecutor {
+  executor: FuzzExecutor;
+  close(): Promise<void>;
+}
+
+/** Starts what `engine` needs and returns its executor; `close` stops all of it. */
+export async function openExecutor(
+  engine: FuzzEngineName,
+  fault: ModelFault | null,
+): Promise<OpenExecutor> {
+  if (engine === 'model') {
+    return {
+      executor: modelExecutor(getEngineProfile('spec'), fault),
+      close: () => Promise.resolve(),
+    };
+  }
+  const browser: BrowserName = engine;
+  let servers: FixtureServers = await startFixtureServers({ hostNames: true });
+  const launch = (s: FixtureServers) =>
+    launchEngine(browser, { hostNames: s.hostNameList, scriptTimeoutMs: SCRIPT_TIMEOUT_MS });
+  let launched;
+  try {
+    launched = await launch(servers);
+    if (!launched.info.hostNames) {
+      await launched.close();
+      await servers.close();
+      servers = await startFixtureServers({ hostNames: false });
+      launched = await launch(servers);
+    }
+  } catch (e) {
+    await servers.close();
+    throw e;
+  }
+  const slot = EngineSlot.for(launched, servers.hostNameList, SCRIPT_TIMEOUT_MS);
+  const session = new RunSession(slot, servers);
+  const dir = expectationsDir();
+  const expectations = dir === null ? {} : await loadExpectations(dir, browser);
+  const executor = browserExecutor(slot, servers, {
+    profile: getEngineProfile(browser),
+    expectations,
+    session,
+    fault,
+  });
+  return {
+    executor,
+    close: async () => {
+      await session.close();
+      await slot.engine.close().catch(() => undefined);
+      await servers.close();
+    },
+  };
+}
