@@ -7,11 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import * as doctor from './commands/doctor.js';
 import * as explain from './commands/explain.js';
+import * as fuzz from './commands/fuzz.js';
 import * as predict from './commands/predict.js';
 import { commanderExitCode, oneLineErrors } from './run-command.js';
 
 /** Subcommand modules, in the order `--help` lists them. */
-const COMMANDS: { register(program: Command): void }[] = [predict, explain, doctor];
+const COMMANDS: { register(program: Command): void }[] = [predict, explain, doctor, fuzz];
 
 /**
  * The package version, from the nearest package.json named `cors-conformance` above this
