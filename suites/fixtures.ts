@@ -3,10 +3,10 @@
 // once per worker in one batch (no page or context per test).
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
-import { startFixtureServers, type FixtureServers } from '../servers/fixture-server.js';
-import { launchEngine } from '../src/harness/engines/index.js';
+import type { FixtureServers } from '../servers/fixture-server.js';
 import type { BrowserName } from '../src/harness/engines/types.js';
-import { EngineSlot, RunSession, runScenarios } from '../src/harness/run.js';
+import { startHarnessWorld } from '../src/harness/launch.js';
+import { RunSession, runScenarios, type EngineSlot } from '../src/harness/run.js';
 import type { CaseResult } from '../src/harness/types.js';
 import { loadExpectations } from '../src/harness/verdict.js';
 import { getEngineProfile } from '../src/model/profiles.js';
@@ -40,24 +40,9 @@ export const test = base.extend<object, CorsWorkerOptions & CorsWorkerFixtures>(
 
   corsWorld: [
     async ({ corsBrowser }, use) => {
-      let servers = await startFixtureServers({ hostNames: true });
-      const launch = (s: FixtureServers) =>
-        launchEngine(corsBrowser, {
-          hostNames: s.hostNameList,
-          scriptTimeoutMs: SCRIPT_TIMEOUT_MS,
-        });
-      let engine = await launch(servers);
-      if (!engine.info.hostNames) {
-        // This engine cannot map a.test & co. to loopback here: use port-based origins.
-        await engine.close();
-        await servers.close();
-        servers = await startFixtureServers({ hostNames: false });
-        engine = await launch(servers);
-      }
-      const slot = EngineSlot.for(engine, servers.hostNameList, SCRIPT_TIMEOUT_MS);
-      await use({ servers, slot });
-      await slot.engine.close();
-      await servers.close();
+      const world = await startHarnessWorld(corsBrowser, { scriptTimeoutMs: SCRIPT_TIMEOUT_MS });
+      await use({ servers: world.servers, slot: world.slot });
+      await world.close();
     },
     { scope: 'worker', timeout: 120_000 },
   ],

@@ -155,7 +155,8 @@ function withQuery(url: string, query: string | undefined): string {
   return `${url}&${query.replace(/^[?&]/, '')}`;
 }
 
-function stepDescriptor(req: ScenarioRequest, url: string): StepDescriptor {
+/** What the in-page runner does for one request of a scenario at `url`. */
+export function stepDescriptor(req: ScenarioRequest, url: string): StepDescriptor {
   const d: StepDescriptor = {
     url: withQuery(url, req.query),
     api: req.api ?? 'fetch',
