@@ -1,0 +1,203 @@
+// A Playwright reporter for the conformance suites. Every scenario test attaches its
+// CaseResult as `case-result.json` (suites/fixtures.ts); this reporter collects them (also
+// from merged blob reports, where attachments come as files), prints a progress line per
+// engine every ~2 s, and at the end writes results.json, junit.xml and index.html and prints
+// the totals and the drift list. A run without scenario results (unit tests only) writes
+// nothing.
+//
+// Options (playwright.config.ts): ConformanceReporterOptions below.
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import type {
+  FullConfig,
+  FullResult,
+  Reporter,
+  Suite,
+  TestCase,
+  TestResult,
+} from '@playwright/test/reporter';
+import type { CaseResult } from '../harness/types.js';
+import { toHtml } from './html.js';
+import { toJunitXml } from './junit.js';
+import type { ReportData, SkippedEngine, VerdictCounts } from './report-data.js';
+import { buildReport, emptyCounts, toResultsJson } from './report-data.js';
+import { formatSummary, progressLine } from './summary.js';
+
+export const ATTACHMENT_NAME = 'case-result.json';
+
+export interface ConformanceReporterOptions {
+  /** Where the three files go; default `reports` (relative to the config's directory). */
+  outDir?: string;
+  /** Engines the config left out, with why: noted in every report. */
+  skipped?: SkippedEngine[];
+  /** Engine name → version, recorded in results.json. */
+  engineVersions?: Record<string, string>;
+  /** Progress lines at most this often, ms; default 2000. 0 turns them off. */
+  progressIntervalMs?: number;
+  /** Where lines go; default stdout. */
+  write?: (text: string) => void;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
+/** The CaseResult a test attached, or null (a unit test, or a test that died before attaching). */
+export function caseResultOf(result: Pick<TestResult, 'attachments'>): CaseResult | null {
+  const a = result.attachments.find((x) => x.name === ATTACHMENT_NAME);
+  if (a === undefined) return null;
+  const text =
+    a.body !== undefined
+      ? a.body.toString('utf8')
+      : a.path !== undefined
+        ? readFileSync(a.path, 'utf8')
+        : null;
+  if (text === null) return null;
+  return JSON.parse(text) as CaseResult;
+}
+
+/** The engine a test runs in: its project's `use.corsBrowser`, or null for other projects. */
+export function engineOf(test: TestCase): string | null {
+  const use = test.parent.project()?.use as { corsBrowser?: unknown } | undefined;
+  return typeof use?.corsBrowser === 'string' ? use.corsBrowser : null;
+}
+
+/** A scenario test that failed without attaching a result: a harness error for the report. */
+export function harnessErrorFor(test: TestCase, engine: string, result: TestResult): CaseResult {
+  const title = test.title;
+  const colon = title.indexOf(': ');
+  const id = colon === -1 ? title : title.slice(0, colon);
+  const message = result.errors[0]?.message ?? `test ${result.status}`;
+  // Playwright error messages carry ANSI colour codes.
+  // eslint-disable-next-line no-control-regex
+  const plain = message.replace(/\u001b\[[0-9;]*m/g, '');
+  return {
+    scenario: { id, title: colon === -1 ? title : title.slice(colon + 2), request: {} },
+    engine,
+    client: 'page',
+    token: '',
+    prediction: null,
+    specPrediction: null,
+    observation: null,
+    journal: [],
+    console: [],
+    verdict: 'harness-error',
+    diffs: [],
+    note: `the test ${result.status} without a result: ${plain.split('\n')[0] ?? ''}`,
+  };
+}
+
+/** Writes the three report files; returns their paths. */
+export async function writeReports(data: ReportData, outDir: string): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const files: [string, string][] = [
+    ['results.json', toResultsJson(data)],
+    ['junit.xml', toJunitXml(data)],
+    ['index.html', toHtml(data)],
+  ];
+  const paths: string[] = [];
+  for (const [name, text] of files) {
+    const path = join(outDir, name);
+    await writeFile(path, text);
+    paths.push(path);
+  }
+  return paths;
+}
+
+export default class ConformanceReporter implements Reporter {
+  private readonly results = new Map<string, CaseResult>();
+  private readonly expected = new Map<string, number>();
+  private readonly done = new Map<string, number>();
+  private readonly counts = new Map<string, VerdictCounts>();
+  private readonly write: (text: string) => void;
+  private readonly now: () => number;
+  private readonly interval: number;
+  private outDir: string;
+  private lastProgress: number;
+  private dirty = false;
+
+  constructor(private readonly options: ConformanceReporterOptions = {}) {
+    this.write = options.write ?? ((t) => void process.stdout.write(t));
+    this.now = options.now ?? (() => Date.now());
+    this.interval = options.progressIntervalMs ?? 2000;
+    this.outDir = options.outDir ?? 'reports';
+    this.lastProgress = this.now();
+  }
+
+  printsToStdio(): boolean {
+    return true;
+  }
+
+  onBegin(config: FullConfig, suite: Suite): void {
+    // A relative outDir is taken from the config file's folder (the package root).
+    const base = config.configFile === undefined ? config.rootDir : dirname(config.configFile);
+    this.outDir = resolve(base, this.options.outDir ?? 'reports');
+    for (const test of suite.allTests()) {
+      const engine = engineOf(test);
+      if (engine !== null) this.expected.set(engine, (this.expected.get(engine) ?? 0) + 1);
+    }
+    this.lastProgress = this.now();
+  }
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    const engine = engineOf(test);
+    let r: CaseResult | null;
+    try {
+      r = caseResultOf(result);
+    } catch (e) {
+      r = null;
+      this.write(
+        `conformance reporter: unreadable ${ATTACHMENT_NAME} of ${test.title}: ${String(e)}\n`,
+      );
+    }
+    if (r === null) {
+      // Unit tests have no engine; a passing or skipped scenario test without a result is
+      // left out, a failed one becomes a harness error.
+      if (engine === null || result.status === 'passed' || result.status === 'skipped') return;
+      r = harnessErrorFor(test, engine, result);
+    }
+    const key = `${test.id}`;
+    const retry = this.results.has(key);
+    this.results.set(key, r);
+    if (!retry) {
+      const name = engine ?? r.engine;
+      this.done.set(name, (this.done.get(name) ?? 0) + 1);
+      const c = this.counts.get(name) ?? emptyCounts();
+      c[r.verdict]++;
+      this.counts.set(name, c);
+      this.dirty = true;
+    }
+    this.maybeProgress();
+  }
+
+  private maybeProgress(): void {
+    if (this.interval <= 0 || !this.dirty) return;
+    const t = this.now();
+    if (t - this.lastProgress < this.interval) return;
+    this.lastProgress = t;
+    this.dirty = false;
+    for (const [engine, done] of this.done) {
+      const total = this.expected.get(engine) ?? null;
+      this.write(
+        `${progressLine(engine, done, total, this.counts.get(engine) ?? emptyCounts())}\n`,
+      );
+    }
+  }
+
+  /** The report of what was collected so far (null when no scenario ran). */
+  report(generatedAt = new Date(this.now()).toISOString()): ReportData | null {
+    if (this.results.size === 0) return null;
+    return buildReport([...this.results.values()], {
+      generatedAt,
+      skipped: this.options.skipped ?? [],
+      engineVersions: this.options.engineVersions ?? {},
+    });
+  }
+
+  async onEnd(_result: FullResult): Promise<void> {
+    const data = this.report();
+    if (data === null) return;
+    const files = await writeReports(data, this.outDir);
+    const shown = files.map((f) => relative(process.cwd(), f) || f);
+    this.write(`\n${formatSummary(data, shown)}`);
+  }
+}

@@ -1,0 +1,302 @@
+// CaseResults (one per scenario and engine) → the report's data: what results.json holds,
+// what junit.xml and index.html are made from. Pure: no I/O, the time comes in as an argument.
+import type { JournalRecord } from '../../servers/instruction.js';
+import type { CaseResult, Diff, VerdictKind } from '../harness/types.js';
+import { compare } from '../harness/verdict.js';
+import { explainPrediction, formatReason } from '../model/explain.js';
+import { anchorUrl } from '../model/result.js';
+import { normalizeHeaders } from '../scenario/placeholders.js';
+import type { HeaderList, Prediction, Scenario } from '../scenario/types.js';
+import { sectionOf, sortSections } from './sections.js';
+
+export const VERDICTS: readonly VerdictKind[] = [
+  'pass',
+  'known-deviation',
+  'unexpected-pass',
+  'fail',
+  'harness-error',
+];
+
+/** Verdicts that make a run exit non-zero. */
+export const DRIFT_VERDICTS: readonly VerdictKind[] = ['fail', 'unexpected-pass', 'harness-error'];
+
+/** Worst first: the colour of a matrix cell is its worst verdict's. */
+const SEVERITY: Record<VerdictKind, number> = {
+  pass: 0,
+  'known-deviation': 1,
+  'unexpected-pass': 2,
+  fail: 3,
+  'harness-error': 4,
+};
+
+export function worstVerdict(verdicts: Iterable<VerdictKind>): VerdictKind | null {
+  let worst: VerdictKind | null = null;
+  for (const v of verdicts) if (worst === null || SEVERITY[v] > SEVERITY[worst]) worst = v;
+  return worst;
+}
+
+export function isDrift(v: VerdictKind): boolean {
+  return DRIFT_VERDICTS.includes(v);
+}
+
+/** One model reason, ready to print with a link to its spec anchor. */
+export interface ReportReason {
+  /** 0 for the first request, 1 for its first `then` follow-up, ... */
+  step: number;
+  algorithm: string;
+  url: string;
+  text: string;
+  deviation?: string;
+}
+
+/** One URL of the chain as the detail view shows it: what arrived, what it answered. */
+export interface ReportHop {
+  hop: number;
+  preflight: boolean;
+  method: string;
+  /** The request target as it arrived (path and query), or the role for a predicted hop. */
+  target: string;
+  origin: string;
+  requestHeaders: HeaderList;
+  /** The answer the scenario gives this request (placeholders as written). */
+  response: { status: number; headers: HeaderList } | null;
+}
+
+export interface ReportCase {
+  /** `<id>@<engine>`: the deep link `#case=<key>` opens it. */
+  key: string;
+  id: string;
+  title: string;
+  /** The id's first segment (`preflight-cache` of `preflight-cache/x`). */
+  area: string;
+  section: string;
+  anchors: string[];
+  engine: string;
+  client: string;
+  verdict: VerdictKind;
+  note?: string;
+  /** Observation vs the engine-profile prediction. */
+  diffs: Diff[];
+  /** Observation vs the spec prediction. */
+  specDiffs: Diff[];
+  scenario: Scenario;
+  prediction: Prediction | null;
+  specPrediction: Prediction | null;
+  /** The model's account of its engine prediction (`cors-conformance explain`). */
+  explanation: string | null;
+  reasons: ReportReason[];
+  observation: CaseResult['observation'];
+  hops: ReportHop[];
+  journal: JournalRecord[];
+  console: string[];
+}
+
+export interface SkippedEngine {
+  engine: string;
+  reason: string;
+}
+
+export type VerdictCounts = Record<VerdictKind, number>;
+
+export interface ReportData {
+  format: 'cors-conformance-results';
+  version: 1;
+  generatedAt: string;
+  engines: string[];
+  skipped: SkippedEngine[];
+  /** Engine name → the build's version, when the run knew it. */
+  engineVersions: Record<string, string>;
+  sections: string[];
+  totals: Record<string, VerdictCounts>;
+  /** Keys of the cases that are drift (fail, unexpected-pass, harness-error). */
+  drift: string[];
+  cases: ReportCase[];
+}
+
+export interface ReportMeta {
+  generatedAt: string;
+  skipped?: SkippedEngine[];
+  engineVersions?: Record<string, string>;
+  /** Engines in column order; default: as met, chromium/firefox/webkit first. */
+  engines?: string[];
+}
+
+export function emptyCounts(): VerdictCounts {
+  return { pass: 0, 'known-deviation': 0, 'unexpected-pass': 0, fail: 0, 'harness-error': 0 };
+}
+
+function reasonsOf(p: Prediction | null, engine: string): ReportReason[] {
+  const out: ReportReason[] = [];
+  let step = 0;
+  for (let s: Prediction | undefined = p ?? undefined; s !== undefined; s = s.then, step++) {
+    for (const r of s.because) {
+      const reason: ReportReason = {
+        step,
+        algorithm: r.algorithm,
+        url: anchorUrl(r.algorithm),
+        text: formatReason(r, engine),
+      };
+      if (r.deviation !== undefined) reason.deviation = r.deviation;
+      out.push(reason);
+    }
+  }
+  return out;
+}
+
+/** What the scenario answers at hop `hop` of `hopCount` (the last is the final URL). */
+function answerOf(
+  s: Scenario,
+  hop: number,
+  preflight: boolean,
+): { status: number; headers: HeaderList } | null {
+  const redirects = s.server?.redirects ?? [];
+  const spec =
+    hop < redirects.length
+      ? preflight
+        ? redirects[hop]?.preflight
+        : redirects[hop]
+      : preflight
+        ? s.server?.preflight
+        : (s.server?.actual ?? { status: 200 });
+  if (spec === undefined || spec === null) return preflight ? { status: 404, headers: [] } : null;
+  return { status: spec.status, headers: normalizeHeaders(spec.headers) };
+}
+
+/** Each request the journal saw (marks split `then` steps), with the scenario's answer. */
+export function hopsOf(s: Scenario, journal: readonly JournalRecord[]): ReportHop[] {
+  const hops: ReportHop[] = [];
+  for (const r of journal) {
+    if (r.kind !== 'request') continue;
+    hops.push({
+      hop: r.hop,
+      preflight: r.preflight,
+      method: r.method,
+      target: r.target,
+      origin: r.origin,
+      requestHeaders: r.rawHeaders,
+      response: answerOf(s, r.hop, r.preflight),
+    });
+  }
+  return hops;
+}
+
+function explanation(r: CaseResult): string | null {
+  if (r.prediction === null) return null;
+  try {
+    return explainPrediction(r.scenario, r.prediction, r.engine);
+  } catch {
+    return null;
+  }
+}
+
+/** A stable id for a case even when the scenario has none. */
+export function caseId(r: CaseResult): string {
+  return r.scenario.id ?? r.scenario.title ?? `(untitled ${r.token})`;
+}
+
+export function toReportCase(r: CaseResult): ReportCase {
+  const id = caseId(r);
+  const cookies = (r.scenario.setup?.cookies ?? []).length > 0;
+  const specDiffs =
+    r.specPrediction !== null && r.observation !== null
+      ? compare(r.specPrediction, r.observation, { cookies })
+      : r.diffs;
+  const c: ReportCase = {
+    key: `${id}@${r.engine}`,
+    id,
+    title: r.scenario.title ?? '',
+    area: id.includes('/') ? (id.split('/')[0] ?? id) : '(no area)',
+    section: sectionOf(r.scenario.anchors),
+    anchors: r.scenario.anchors ?? [],
+    engine: r.engine,
+    client: r.client,
+    verdict: r.verdict,
+    diffs: r.diffs,
+    specDiffs,
+    scenario: r.scenario,
+    prediction: r.prediction,
+    specPrediction: r.specPrediction,
+    explanation: explanation(r),
+    reasons: reasonsOf(r.prediction, r.engine),
+    observation: r.observation,
+    hops: hopsOf(r.scenario, r.journal),
+    journal: r.journal,
+    console: r.console,
+  };
+  if (r.note !== undefined) c.note = r.note;
+  return c;
+}
+
+const ENGINE_ORDER = ['chromium', 'firefox', 'webkit'];
+
+function sortEngines(names: Iterable<string>): string[] {
+  const rank = (e: string): number => {
+    const i = ENGINE_ORDER.indexOf(e);
+    return i === -1 ? ENGINE_ORDER.length : i;
+  };
+  return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** The whole report: cases sorted by id then engine, totals per engine, the drift list. */
+export function buildReport(results: readonly CaseResult[], meta: ReportMeta): ReportData {
+  const cases = results.map(toReportCase);
+  const engines = meta.engines ?? sortEngines(cases.map((c) => c.engine));
+  for (const e of sortEngines(cases.map((c) => c.engine)))
+    if (!engines.includes(e)) engines.push(e);
+  const rank = (e: string): number => engines.indexOf(e);
+  cases.sort((a, b) => a.id.localeCompare(b.id) || rank(a.engine) - rank(b.engine));
+  const totals: Record<string, VerdictCounts> = {};
+  for (const e of engines) totals[e] = emptyCounts();
+  for (const c of cases) {
+    const t = totals[c.engine] ?? (totals[c.engine] = emptyCounts());
+    t[c.verdict]++;
+  }
+  return {
+    format: 'cors-conformance-results',
+    version: 1,
+    generatedAt: meta.generatedAt,
+    engines,
+    skipped: meta.skipped ?? [],
+    engineVersions: meta.engineVersions ?? {},
+    sections: sortSections(cases.map((c) => c.section)),
+    totals,
+    drift: cases.filter((c) => isDrift(c.verdict)).map((c) => c.key),
+    cases,
+  };
+}
+
+/** results.json: the report data, indented. */
+export function toResultsJson(data: ReportData): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** Counts per section and engine: the matrix the HTML report draws. */
+export function matrixOf(data: ReportData): Record<string, Record<string, VerdictCounts>> {
+  const m: Record<string, Record<string, VerdictCounts>> = {};
+  for (const c of data.cases) {
+    const row = m[c.section] ?? (m[c.section] = {});
+    const cell = row[c.engine] ?? (row[c.engine] = emptyCounts());
+    cell[c.verdict]++;
+  }
+  return m;
+}
+
+/** One line per diff: `field: predicted X, observed Y`. */
+export function diffLines(diffs: readonly Diff[]): string[] {
+  return diffs.map(
+    (d) =>
+      `${d.field}: predicted ${JSON.stringify(d.predicted)}, observed ${JSON.stringify(d.observed)}`,
+  );
+}
+
+/** What a drift case says in one line (terminal) or a few (junit failure text). */
+export function driftText(c: ReportCase): string[] {
+  const lines: string[] = [];
+  if (c.note !== undefined) lines.push(c.note);
+  const diffs = c.verdict === 'unexpected-pass' ? [] : c.diffs;
+  lines.push(...diffLines(diffs));
+  const err = c.observation?.error;
+  if (err) lines.push(`page error: ${err.name}: ${err.message}`);
+  for (const m of c.console) lines.push(`console: ${m}`);
+  return lines;
+}
