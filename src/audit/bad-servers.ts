@@ -122,7 +122,12 @@ export async function startBadServer(kind: BadKind): Promise<RunningServer> {
       res.end('not found');
       return;
     }
-    const body = req.method === 'OPTIONS' ? '{"route":"ran"}' : '{"secret":"account 12345"}';
+    // The body says whether a cookie came along, so a browser proof can show it did.
+    const cookie = req.headers.cookie !== undefined;
+    const body =
+      req.method === 'OPTIONS'
+        ? '{"route":"ran"}'
+        : JSON.stringify({ secret: 'account 12345', cookie });
     res.writeHead(200, headers);
     res.end(body);
   });

@@ -1,0 +1,125 @@
+// `cors-conformance audit --target URL [--allow-origin O ...] [--format text|json|sarif]
+// [--fail-on low|medium|high]`: insecure or broken CORS answers of a server, with evidence,
+// fixes, and browser proofs of the exploitable ones. Exit 1 when a finding reaches --fail-on.
+import { Command } from 'commander';
+import { audit, formatAuditText, isSeverity, reachesFailOn, toSarif } from '../../audit/index.js';
+import type { AuditOptions } from '../../audit/index.js';
+import { BROWSER_NAMES } from '../../harness/engines/types.js';
+import type { BrowserName } from '../../harness/engines/types.js';
+import { PolicyError } from '../../verify/policy.js';
+import { TargetError } from '../../verify/probe.js';
+import type { CliIo } from '../io.js';
+import { EXIT_INTERNAL, EXIT_OK, UsageError, processIo } from '../io.js';
+import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { packageVersion } from '../main.js';
+
+export interface AuditCliOptions {
+  target?: string;
+  allowOrigin?: string[];
+  format: string;
+  failOn: string;
+  proof: boolean;
+  engine: string;
+  ca?: string;
+  insecure?: boolean;
+  acrhBudget?: string;
+}
+
+export async function auditAction(options: AuditCliOptions, io: CliIo): Promise<number> {
+  if (options.target === undefined) throw new UsageError('--target URL is required');
+  if (!['text', 'json', 'sarif'].includes(options.format)) {
+    throw new UsageError(
+      `--format: must be one of text, json, sarif (got ${JSON.stringify(options.format)})`,
+    );
+  }
+  const failOn = options.failOn;
+  if (!isSeverity(failOn)) {
+    throw new UsageError(
+      `--fail-on: must be one of low, medium, high (got ${JSON.stringify(failOn)})`,
+    );
+  }
+  const engine = BROWSER_NAMES.find((b) => b === options.engine);
+  if (engine === undefined) {
+    throw new UsageError(
+      `--engine: must be one of ${BROWSER_NAMES.join(', ')} (got ${JSON.stringify(options.engine)})`,
+    );
+  }
+  const auditOptions: AuditOptions = {
+    target: options.target,
+    allowOrigins: options.allowOrigin ?? [],
+    proof: options.proof ? (engine satisfies BrowserName) : false,
+    ...(options.insecure === true ? { insecure: true } : {}),
+  };
+  if (options.ca !== undefined) auditOptions.ca = await readCa(options.ca, io);
+  if (options.acrhBudget !== undefined) {
+    const ms = Number(options.acrhBudget);
+    if (!Number.isInteger(ms) || ms <= 0)
+      throw new UsageError(
+        `--acrh-budget: must be a positive number of ms (got ${JSON.stringify(options.acrhBudget)})`,
+      );
+    auditOptions.acrhBudgetMs = ms;
+  }
+  let report;
+  try {
+    report = await audit(auditOptions);
+  } catch (e) {
+    if (e instanceof PolicyError || e instanceof TargetError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else if (options.format === 'sarif')
+    io.stdout(`${JSON.stringify(toSarif(report, packageVersion()), null, 2)}\n`);
+  else io.stdout(formatAuditText(report));
+  return reachesFailOn(report, failOn) ? EXIT_INTERNAL : EXIT_OK;
+}
+
+async function readCa(file: string, io: CliIo): Promise<string> {
+  try {
+    return await io.readFile(file);
+  } catch {
+    throw new UsageError(`--ca ${file}: cannot read the certificate file`);
+  }
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function auditCommand(io: CliIo, done: (code: number) => void): Command {
+  return new Command('audit')
+    .description(
+      'probe a server for insecure CORS answers (reflection, null, lookalike origins, credentialed wildcard, ' +
+        'Vary, determinism, OPTIONS handling, preflight status, error responses, slow header parsing); ' +
+        'exploitable findings are proven in a real browser. Finding ids: docs/audit.md',
+    )
+    .option('-t, --target <url>', 'the server URL to audit (only this origin is contacted)')
+    .option(
+      '-a, --allow-origin <origin>',
+      'an origin (or https://*.example.com pattern) you mean to allow; repeatable',
+      collect,
+    )
+    .option('-f, --format <format>', 'text, json or sarif', 'text')
+    .option(
+      '--fail-on <severity>',
+      'exit 1 when a finding has this severity or higher: low, medium, high',
+      'medium',
+    )
+    .option('--no-proof', 'skip the browser proofs')
+    .option(
+      '-e, --engine <browser>',
+      'engine for browser proofs: chromium, firefox, webkit',
+      'chromium',
+    )
+    .option('--ca <file>', 'PEM certificate to trust for an https target')
+    .option('--insecure', 'accept any certificate from an https target')
+    .option('--acrh-budget <ms>', 'time budget for one adversarial preflight', '2000')
+    .action(async (options: AuditCliOptions) => {
+      done(await runCommand(io, () => auditAction(options, io)));
+    });
+}
+
+export function register(program: Command): void {
+  program.addCommand(auditCommand(processIo(), setExitCode));
+}
+
+export function runAudit(argv: string[], io: CliIo): Promise<number> {
+  return runStandalone(auditCommand, argv, io);
+}

@@ -1,0 +1,61 @@
+// express + cors: the policy as `cors` options, and the real server. `pkg` picks the
+// installed version: `cors` (current) or the older `cors-v2-8-4` alias.
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import express from 'express';
+import type { CorsOptions } from 'cors';
+import type { CorsPolicy } from '../verify/policy.js';
+import type { ServeOptions, ServedFramework } from './shared.js';
+import {
+  OPTIONS_ROUTE_BODY,
+  ROUTE_BODY,
+  ROUTE_PATH,
+  originMatchers,
+  policyMethodList,
+} from './shared.js';
+
+export type ExpressCorsPackage = 'cors' | 'cors-v2-8-4';
+const require = createRequire(import.meta.url);
+
+/** The `cors` middleware options that implement the policy. */
+export function expressCorsOptions(policy: CorsPolicy): CorsOptions {
+  return {
+    origin: originMatchers(policy),
+    methods: policyMethodList(policy),
+    // An explicit (possibly empty) list: left out, `cors` would echo any requested header.
+    allowedHeaders: policy.requestHeaders ?? [],
+    exposedHeaders: policy.exposedHeaders ?? [],
+    credentials: policy.credentials === true,
+    ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),
+    preflightContinue: false,
+    optionsSuccessStatus: 204,
+  };
+}
+
+export async function serveExpress(
+  policy: CorsPolicy,
+  opts: ServeOptions & { pkg?: ExpressCorsPackage } = {},
+): Promise<ServedFramework> {
+  const cors = require(opts.pkg ?? 'cors') as (o: CorsOptions) => express.RequestHandler;
+  const app = express();
+  app.use(cors(expressCorsOptions(policy)));
+  app.options(ROUTE_PATH, (_req, res) => {
+    res.status(200).json(OPTIONS_ROUTE_BODY);
+  });
+  app.all(ROUTE_PATH, (_req, res) => {
+    res.status(200).json(ROUTE_BODY);
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}${ROUTE_PATH}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

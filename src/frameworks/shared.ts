@@ -1,0 +1,52 @@
+// What every framework adapter shares: turning the policy's origins into matchers (exact
+// strings and anchored regular expressions, dots escaped), the test route's answers, and the
+// running-server handle.
+import type { CorsPolicy } from '../verify/policy.js';
+import { DEFAULT_METHODS, originAllowed, parseOriginRule } from '../verify/policy.js';
+
+/** A framework serving one policy on 127.0.0.1. */
+export interface ServedFramework {
+  /** The route under test, e.g. `http://127.0.0.1:41234/api/data`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  /** 0 (default): any free port. */
+  port?: number;
+}
+
+/** The path every adapter serves. */
+export const ROUTE_PATH = '/api/data';
+/** What the route answers to a request that reaches it. */
+export const ROUTE_BODY = { ok: true, secret: 'route data' } as const;
+/** What the route's own OPTIONS handler answers (seen only when the middleware lets it run). */
+export const OPTIONS_ROUTE_BODY = { route: 'ran' } as const;
+
+/** A regular expression for one pattern rule (`https://*.example.com[:port]`), anchored. */
+export function patternRegExp(pattern: string): RegExp {
+  const rule = parseOriginRule(pattern);
+  const escaped = rule.host.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+  const defaultPort = rule.scheme === 'https' ? '443' : '80';
+  const port = rule.port === defaultPort ? '' : `:${rule.port}`;
+  return new RegExp(
+    `^${rule.scheme}://[a-z0-9-]+(\\.[a-z0-9-]+)*\\.${escaped}${port.replace(/:/, '\\:')}$`,
+  );
+}
+
+/** Exact origins as strings, patterns as anchored regular expressions. */
+export function originMatchers(policy: CorsPolicy): (string | RegExp)[] {
+  return policy.origins.map((o) => (o.includes('*') ? patternRegExp(o) : o));
+}
+
+/** For middlewares that take a function: the request's origin when allowed, else null. */
+export function allowedOriginOf(policy: CorsPolicy, origin: string | undefined): string | null {
+  return origin !== undefined && origin !== '' && originAllowed(policy, origin) ? origin : null;
+}
+
+export function policyMethodList(policy: CorsPolicy): string[] {
+  return policy.methods ?? [...DEFAULT_METHODS];
+}
+
+/** The methods the test route answers (every common one, so the middleware alone decides). */
+export const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
