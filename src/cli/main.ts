@@ -5,6 +5,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import * as audit from './commands/audit.js';
 import * as doctor from './commands/doctor.js';
 import * as explain from './commands/explain.js';
 import * as fuzz from './commands/fuzz.js';
