@@ -13,7 +13,7 @@ import * as predict from './commands/predict.js';
 import { commanderExitCode, oneLineErrors } from './run-command.js';
 
 /** Subcommand modules, in the order `--help` lists them. */
-const COMMANDS: { register(program: Command): void }[] = [predict, explain, doctor, fuzz];
+const COMMANDS: { register(program: Command): void }[] = [predict, explain, doctor, fuzz, audit];
 
 /**
  * The package version, from the nearest package.json named `cors-conformance` above this
