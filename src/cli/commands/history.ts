@@ -1,0 +1,205 @@
+// `cors-conformance history`: the nightly step after a run (or after merging shards). Compares
+// reports/results.json with the previous run (the newest history record, or `--baseline`),
+// prints the drift, writes reports/drift.json, appends this run's compact record to
+// reports/history/ and redraws reports/history/index.html. Exit 0 no drift, 1 drift, 2 when
+// the inputs are missing or broken.
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import type { CaseStates, Drift } from '../../report/drift.js';
+import {
+  caseStatesOf,
+  compareRuns,
+  driftExitCode,
+  driftJson,
+  formatDrift,
+} from '../../report/drift.js';
+import type { HistoryRecord, RunResults } from '../../report/history.js';
+import {
+  appendHistory,
+  archiveMatrix,
+  buildHistoryRecord,
+  loadHistory,
+  parseHistoryRecord,
+  readFrameworkVersions,
+  readSpecCommit,
+  runIdFromTime,
+  safeRunId,
+  writeHistoryIndex,
+} from '../../report/history.js';
+import type { CliIo } from '../io.js';
+import { EXIT_USAGE, UsageError, oneLine, processIo } from '../io.js';
+import { runStandalone, setExitCode } from '../run-command.js';
+
+export interface HistoryCliOptions {
+  results: string;
+  dir: string;
+  runId?: string;
+  seed?: string;
+  link?: string;
+  baseline?: string;
+  /** commander's `--no-record`. */
+  record: boolean;
+  json?: boolean;
+}
+
+/** The folder holding this package's package.json (src/cli/commands or dist/src/cli/commands below it). */
+export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
+  let dir = from;
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string };
+      if (pkg.name === 'cors-conformance') return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return from;
+    dir = parent;
+  }
+}
+
+async function readJson(path: string, io: CliIo, what: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await io.readFile(path);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    throw new UsageError(
+      `${path}: cannot read ${what}: ${code === 'ENOENT' ? 'no such file' : oneLine(String(e))}`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${path}: ${what} is not valid JSON: ${oneLine(String(e))}`);
+  }
+}
+
+/** A results.json (report-data.ts) in the shape history reads; throws one line otherwise. */
+export function asRunResults(json: unknown, path: string): RunResults {
+  const r = json as Partial<RunResults> | null;
+  if (
+    typeof r !== 'object' ||
+    r === null ||
+    !Array.isArray(r.cases) ||
+    !Array.isArray(r.engines) ||
+    typeof r.totals !== 'object'
+  ) {
+    throw new UsageError(
+      `${path}: not a cors-conformance results.json (needs engines, totals, cases)`,
+    );
+  }
+  return r as RunResults;
+}
+
+/** The baseline's case states from a file: a results.json or a history record. */
+async function baselineFromFile(path: string, io: CliIo): Promise<CaseStates> {
+  const json = await readJson(path, io, 'the baseline');
+  if ((json as { format?: unknown } | null)?.format === 'cors-conformance-history') {
+    return parseHistoryRecord(json, path).cases;
+  }
+  return caseStatesOf(asRunResults(json, path));
+}
+
+/** The newest record that is not this run. */
+export function previousRecord(
+  records: readonly HistoryRecord[],
+  currentId: string,
+): HistoryRecord | undefined {
+  return [...records].reverse().find((r) => r.id !== currentId);
+}
+
+export async function historyAction(opts: HistoryCliOptions, io: CliIo): Promise<number> {
+  const results = asRunResults(await readJson(opts.results, io, 'the results'), opts.results);
+  const time = results.generatedAt ?? new Date().toISOString();
+  const id = safeRunId(opts.runId ?? runIdFromTime(time));
+
+  let baseline: CaseStates | null = null;
+  let baselineName: string | null = null;
+  let records: HistoryRecord[];
+  try {
+    records = await loadHistory(opts.dir);
+  } catch (e) {
+    throw new UsageError(oneLine((e as Error).message));
+  }
+  if (opts.baseline !== undefined) {
+    baseline = await baselineFromFile(opts.baseline, io);
+    baselineName = opts.baseline;
+  } else {
+    const prev = previousRecord(records, id);
+    if (prev !== undefined) {
+      baseline = prev.cases;
+      baselineName = `run ${prev.id} (${prev.time})`;
+    }
+  }
+  const drift: Drift = compareRuns(baseline, caseStatesOf(results), baselineName);
+  const driftFile = join(dirname(opts.results), 'drift.json');
+  await writeFile(driftFile, driftJson(drift));
+  io.stdout(opts.json === true ? driftJson(drift) : formatDrift(drift));
+
+  if (opts.record) {
+    let link = opts.link;
+    const matrix = join(dirname(opts.results), 'index.html');
+    if (link === undefined && existsSync(matrix)) link = await archiveMatrix(opts.dir, id, matrix);
+    const root = packageRoot();
+    const record = buildHistoryRecord(results, {
+      id,
+      time,
+      frameworks: await readFrameworkVersions(root),
+      modelSpecCommit: await readSpecCommit(root),
+      ...(opts.seed === undefined ? {} : { fuzzSeed: opts.seed }),
+      ...(link === undefined ? {} : { link }),
+    });
+    const file = await appendHistory(opts.dir, record);
+    const index = await writeHistoryIndex(
+      opts.dir,
+      [...records.filter((r) => r.id !== id), record].sort((a, b) => a.time.localeCompare(b.time)),
+    );
+    if (opts.json !== true) {
+      io.stdout(`history: ${relative(process.cwd(), file)}, ${relative(process.cwd(), index)}\n`);
+    }
+  }
+  return driftExitCode(drift);
+}
+
+/** Like runCommand, but every failure is exit 2 (1 means drift here). */
+async function guarded(io: CliIo, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`${e instanceof UsageError ? '' : 'history: '}${oneLine(message)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+export function historyCommand(io: CliIo, done: (code: number) => void): Command {
+  return new Command('history')
+    .description(
+      'compare a run with the previous one (drift: new failures, new passes, changed reasons, ' +
+        'harness errors), append its record to the run history and redraw the trend page; ' +
+        'exit 0 no drift, 1 drift, 2 bad input',
+    )
+    .option('--results <file>', 'the run to record', 'reports/results.json')
+    .option('--dir <dir>', 'the history folder', 'reports/history')
+    .option('--run-id <id>', "this run's id (default: from the results' time)")
+    .option('--seed <seed>', 'the fuzz seed of this run, kept in the record')
+    .option('--link <url>', "where this run's matrix is kept (default: a copy under <dir>/runs/)")
+    .option('--baseline <file>', 'compare with this results.json or history record instead')
+    .option('--no-record', 'only report drift; leave the history as it is')
+    .option('--json', 'print the drift as JSON')
+    .action(async (options: HistoryCliOptions) => {
+      done(await guarded(io, () => historyAction(options, io)));
+    });
+}
+
+export function register(program: Command): void {
+  program.addCommand(historyCommand(processIo(), setExitCode));
+}
+
+/** Runs `history` in-process; `argv` are the arguments after `history`. */
+export function runHistory(io: CliIo, argv: string[]): Promise<number> {
+  return runStandalone((i, done) => historyCommand(i, done), argv, io);
+}
