@@ -9,11 +9,12 @@ import * as audit from './commands/audit.js';
 import * as doctor from './commands/doctor.js';
 import * as explain from './commands/explain.js';
 import * as fuzz from './commands/fuzz.js';
+import * as history from './commands/history.js';
 import * as predict from './commands/predict.js';
 import { commanderExitCode, oneLineErrors } from './run-command.js';
 
 /** Subcommand modules, in the order `--help` lists them. */
-const COMMANDS: { register(program: Command): void }[] = [predict, explain, doctor, fuzz, audit];
+const COMMANDS: { register(program: Command): void }[] = [predict, explain, doctor, fuzz, audit, history];
 
 /**
  * The package version, from the nearest package.json named `cors-conformance` above this
