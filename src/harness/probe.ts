@@ -239,7 +239,13 @@ export class CorsProber {
     const { from, client = 'page', ...rest } = req;
     const { role, origin } = this.resolveFrom(from);
     // The request part of a scenario: validated like any scenario, one-line errors.
-    const request = parseScenario({ request: rest }, 'request').request;
+    let request: ScenarioRequest;
+    try {
+      request = parseScenario({ request: rest }).request;
+    } catch (e) {
+      const m = e instanceof Error ? e.message : String(e);
+      throw new ProbeError(`cors.fetch(${url}): ${m.replace('$.request', 'init')}`);
+    }
     const world: World = {
       client,
       pageOrigin: origin,
