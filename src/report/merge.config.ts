@@ -1,19 +1,16 @@
 // The config `npx playwright merge-reports --config src/report/merge.config.ts <blob-dir>`
-// uses to merge sharded runs: Playwright's list output and our conformance reporter, which
+// uses to merge sharded runs: Playwright's dot output and our conformance reporter, which
 // reads each test's case-result.json attachment from the blobs and writes one matrix.
-// CORS_REPORTS_DIR moves the output (default: reports/ at the package root).
+// Output goes to ./reports (from the current folder), or to CORS_REPORTS_DIR.
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
-const outDir =
-  process.env.CORS_REPORTS_DIR ?? fileURLToPath(new URL('../../reports', import.meta.url));
+// Built as dist/src/report/merge.config.js the reporter beside it is .js as well.
+const ext = import.meta.url.endsWith('.js') ? '.js' : '.ts';
+const reporter = fileURLToPath(new URL(`./conformance-reporter${ext}`, import.meta.url));
+const outDir = resolve(process.env.CORS_REPORTS_DIR ?? 'reports');
 
 export default defineConfig({
-  reporter: [
-    ['dot'],
-    [
-      fileURLToPath(new URL('./conformance-reporter.ts', import.meta.url)),
-      { outDir, progressIntervalMs: 0 },
-    ],
-  ],
+  reporter: [['dot'], [reporter, { outDir, progressIntervalMs: 0 }]],
 });
