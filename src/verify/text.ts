@@ -1,0 +1,65 @@
+// The verify report as text: one line per case, then the details of every case that is not
+// as intended (the server's raw CORS headers and the model's reason).
+import type { HeaderList } from '../scenario/types.js';
+import { corsHeaders } from './probe.js';
+import type { VerifyReport } from './index.js';
+
+const MARK = {
+  'as-intended': 'ok            ',
+  'too-strict': 'TOO STRICT    ',
+  'too-permissive': 'TOO PERMISSIVE',
+} as const;
+
+function show(h: HeaderList): string {
+  const c = corsHeaders(h);
+  return c.length === 0 ? '(no CORS headers)' : c.map(([n, v]) => `${n}: ${v}`).join(' | ');
+}
+
+export function formatVerifyText(report: VerifyReport): string {
+  const out: string[] = [];
+  const c = report.counts;
+  out.push(
+    `verify ${report.target}: ${report.cases.length} cases: ${c['as-intended']} as intended, ${c['too-strict']} too strict, ${c['too-permissive']} too permissive`,
+  );
+  for (const r of report.cases) {
+    const browsers = r.browsers
+      .map((b) =>
+        b.skipped !== undefined
+          ? `${b.engine}: skipped`
+          : `${b.engine}: ${b.read === true ? 'read' : 'blocked'}${b.agreesWithModel === false ? ' (DISAGREES with the model)' : ''}`,
+      )
+      .join(', ');
+    out.push(
+      `${MARK[r.verdict]} ${r.case.id} [${r.case.intent}]${browsers !== '' ? ` ${browsers}` : ''}`,
+    );
+  }
+  for (const r of report.cases.filter(
+    (x) =>
+      x.verdict !== 'as-intended' ||
+      x.notes.length > 0 ||
+      x.browsers.some((b) => b.agreesWithModel === false),
+  )) {
+    out.push('');
+    out.push(
+      `${r.case.id}: ${r.verdict}${r.blockedBy !== null ? ` (blocked by ${r.blockedBy})` : ''}`,
+    );
+    out.push(
+      `  request: ${r.case.method} from ${r.case.origin}${r.case.credentials ? ' with credentials' : ''}${r.case.headers.length > 0 ? `, headers ${r.case.headers.map(([n]) => n).join(', ')}` : ''}`,
+    );
+    if (r.case.intent === 'deny') out.push(`  the policy denies it: ${r.case.deniedBecause}`);
+    if (r.preflight !== null)
+      out.push(`  preflight ${r.preflight.status}: ${show(r.preflight.headers)}`);
+    if (r.actual !== null) out.push(`  actual ${r.actual.status}: ${show(r.actual.headers)}`);
+    out.push(`  model: ${r.model.reason}`);
+    for (const n of r.notes) out.push(`  note: ${n}`);
+    for (const b of r.browsers) {
+      if (b.skipped !== undefined) out.push(`  ${b.engine}: skipped (${b.skipped})`);
+      else
+        out.push(
+          `  ${b.engine}: ${b.read === true ? `read, status ${String(b.status)}` : `blocked (${b.error ?? 'response not readable'})`}`,
+        );
+    }
+  }
+  for (const s of report.skipped) out.push(`skipped: ${s}`);
+  return `${out.join('\n')}\n`;
+}
