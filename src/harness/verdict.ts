@@ -3,6 +3,7 @@
 // knobs) and the spec profile's; the engine's checked-in known deviations decide the rest.
 import { readFile } from 'node:fs/promises';
 import type { Prediction, WireRequest } from '../scenario/types.js';
+import { checkVersionsField, expectationsForVersion } from './expectation-versions.js';
 import type {
   CaseResult,
   Diff,
@@ -254,13 +255,21 @@ export function parseExpectations(json: unknown, source = 'expectations'): Expec
         `${source}: entry "${id}" needs string reason and evidence, fields an array of strings`,
       );
     }
+    checkVersionsField(id, (v as { versions?: unknown }).versions, source);
     out[id] = v;
   }
   return out;
 }
 
-/** Loads `<dir>/<engine>.json`; a missing file means no known deviations. */
-export async function loadExpectations(dir: string, engine: string): Promise<ExpectationMap> {
+/**
+ * Loads `<dir>/<engine>.json`; a missing file means no known deviations. With `version` (the
+ * engine build's, EngineInfo.version), entries whose `versions` range excludes it are left out.
+ */
+export async function loadExpectations(
+  dir: string,
+  engine: string,
+  version?: string | null,
+): Promise<ExpectationMap> {
   const file = `${dir}/${engine}.json`;
   let text: string;
   try {
@@ -275,5 +284,6 @@ export async function loadExpectations(dir: string, engine: string): Promise<Exp
   } catch (e) {
     throw new Error(`${file}: not valid JSON (${(e as Error).message})`, { cause: e });
   }
-  return parseExpectations(json, file);
+  const all = parseExpectations(json, file);
+  return version === undefined ? all : expectationsForVersion(all, version);
 }
