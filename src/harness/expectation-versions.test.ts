@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import {
   checkVersionsField,
@@ -7,6 +10,7 @@ import {
   versionInRange,
 } from './expectation-versions.js';
 import type { ExpectationMap } from './types.js';
+import { loadExpectations } from './verdict.js';
 
 test('major versions of real engine version strings', () => {
   expect(majorVersion('156.0.8078.108')).toBe(156);
@@ -60,4 +64,33 @@ test('entries with a range apply only to matching builds; others always', () => 
   expect(Object.keys(expectationsForVersion(map, '156.0.8078.108'))).toEqual(['always', 'old']);
   expect(Object.keys(expectationsForVersion(map, '157.0.1'))).toEqual(['always', 'new']);
   expect(Object.keys(expectationsForVersion(map, null))).toEqual(['always']);
+});
+
+test('loadExpectations applies the range for the run build and rejects a bad one', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cc-exp-versions-'));
+  try {
+    await writeFile(
+      join(dir, 'chromium.json'),
+      JSON.stringify({
+        'a/old': { reason: 'r', evidence: 'https://e', versions: '>=150 <157' },
+        'a/any': { reason: 'r', evidence: 'https://e' },
+      }),
+    );
+    expect(Object.keys(await loadExpectations(dir, 'chromium', '156.0.8078.108'))).toEqual([
+      'a/old',
+      'a/any',
+    ]);
+    expect(Object.keys(await loadExpectations(dir, 'chromium', '157.0.1'))).toEqual(['a/any']);
+    // Without a version (callers that do not know the build) every entry is loaded.
+    expect(Object.keys(await loadExpectations(dir, 'chromium'))).toHaveLength(2);
+    await writeFile(
+      join(dir, 'firefox.json'),
+      JSON.stringify({ 'b/x': { reason: 'r', evidence: 'e', versions: 'latest' } }),
+    );
+    await expect(loadExpectations(dir, 'firefox', '153.7.0esr')).rejects.toThrow(
+      /firefox\.json: entry "b\/x": version range "latest"/,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
