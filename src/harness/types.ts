@@ -128,6 +128,8 @@ export type ExpectationMap = Record<string, Expectation>;
 export interface CaseResult {
   scenario: Scenario;
   engine: string;
+  /** The engine build's version (EngineInfo.version), when the runner knew it. */
+  engineVersion?: string;
   client: ClientKind;
   token: string;
   prediction: Prediction | null;
