@@ -54,7 +54,9 @@ export const test = base.extend<object, CorsWorkerOptions & CorsWorkerFixtures>(
   scenarioBatches: [
     async ({ corsWorld, corsBrowser }, use) => {
       const session = new RunSession(corsWorld.slot, corsWorld.servers);
-      const expectations = await loadExpectations(EXPECTATIONS_DIR, corsBrowser);
+      // Entries with a `versions` range apply only to this build; results name the build.
+      const version = corsWorld.slot.engine.info.version;
+      const expectations = await loadExpectations(EXPECTATIONS_DIR, corsBrowser, version);
       const profile = getEngineProfile(corsBrowser);
       const cache = new Map<string, Promise<CaseResult[]>>();
       await use({
@@ -65,7 +67,7 @@ export const test = base.extend<object, CorsWorkerOptions & CorsWorkerFixtures>(
               profile,
               expectations,
               session,
-            });
+            }).then((results) => results.map((r) => ({ ...r, engineVersion: version })));
             cache.set(title, p);
           }
           return p;
