@@ -82,3 +82,23 @@ test('shrinking a case that does not fail alone reports null', async () => {
   const executor = modelExecutor(getEngineProfile('spec'), null);
   expect(await shrinkFailure(executor, fuzzScenarioArb, SEED, 3)).toBeNull();
 });
+
+test('batched shrinking ends on the same path as fast-check shrinking one candidate at a time', async () => {
+  const executor = modelExecutor(getEngineProfile('spec'), 'acrh-unsorted');
+  const report = await runFuzz({ executor, seed: SEED, runs: 300, maxShrunk: 0 });
+  const index = Number(report.unshrunk[0]?.split(':')[1]);
+  expect(Number.isInteger(index)).toBe(true);
+  const batched = await shrinkFailure(executor, fuzzScenarioArb, SEED, index, {
+    width: 7,
+    maxRuns: 10_000,
+  });
+  const sequential = await fc.check(
+    fc.asyncProperty(fuzzScenarioArb, async (s) => {
+      const [o] = await executor.run([s]);
+      return o?.verdict !== 'fail';
+    }),
+    { seed: SEED, path: String(index), numRuns: 1 },
+  );
+  expect(batched?.path).toBe(sequential.counterexamplePath);
+  expect(batched?.scenario).toEqual(sequential.counterexample?.[0]);
+});

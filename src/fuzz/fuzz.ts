@@ -29,8 +29,10 @@ export interface FuzzOptions {
   batchSize?: number;
   /** Failures shrunk (default 5); further failures are reported unshrunk. */
   maxShrunk?: number;
-  /** Executor calls one shrink may make (default 300). */
+  /** Scenarios one shrink may run (default 400). */
   maxShrinkRuns?: number;
+  /** Shrink candidates run together in one executor call (default 16). */
+  shrinkWidth?: number;
   onProgress?: (p: FuzzProgress) => void;
   now?: () => number;
 }
@@ -70,41 +72,57 @@ function emptyCounts(): Record<VerdictKind, number> {
   return { pass: 0, fail: 0, 'known-deviation': 0, 'unexpected-pass': 0, 'harness-error': 0 };
 }
 
-/** The failing outcome of one scenario run alone, or null when it does not fail. */
-async function failsAlone(executor: FuzzExecutor, s: Scenario): Promise<FuzzOutcome | null> {
-  const [o] = await executor.run([s]);
-  return o !== undefined && o.verdict === 'fail' ? o : null;
+/** A shrunk failure: the minimal scenario found, its path, and the executor calls spent. */
+export interface Shrunk {
+  scenario: Scenario;
+  path: string;
+  outcome: FuzzOutcome;
+  runs: number;
 }
 
 /**
- * Shrinks the failing scenario at `index` of `seed`'s stream: fast-check replays `path`
- * (the index) and shrinks from there. Returns the last failing scenario, its path, and the
- * number of executor calls; null when the failure does not reproduce alone.
+ * Shrinks the failing scenario at `index` of `seed`'s stream the way fast-check's runner
+ * does (take the first failing shrink candidate, then shrink that one), but runs the
+ * candidates `width` at a time in one executor call. fast-check's `path` addresses every
+ * node of the shrink tree (`index:child:child...`), and `fc.sample` with a path yields the
+ * children of a node from a given position, so the search is a walk over paths and the
+ * result is a path fast-check itself replays. Returns null when the case does not fail alone.
  */
 export async function shrinkFailure(
   executor: FuzzExecutor,
   arb: fc.Arbitrary<Scenario>,
   seed: number,
   index: number,
-  maxRuns = 300,
-): Promise<{ scenario: Scenario; path: string; outcome: FuzzOutcome; runs: number } | null> {
-  let runs = 0;
-  let last: { scenario: Scenario; outcome: FuzzOutcome } | null = null;
-  const property = fc.asyncProperty(arb, async (s) => {
-    // Past the budget every candidate "passes": the shrinker stops at the last failure.
-    if (runs >= maxRuns) return true;
-    runs++;
-    const o = await failsAlone(executor, s);
-    if (o === null) return true;
-    last = { scenario: s, outcome: o };
-    return false;
-  });
-  const details = await fc.check(property, { seed, path: String(index), numRuns: 1 });
-  const found = last as { scenario: Scenario; outcome: FuzzOutcome } | null;
-  if (!details.failed || details.counterexamplePath === null || found === null) return null;
-  const scenario = details.counterexample?.[0] ?? found.scenario;
-  // The counterexample is the last failing value, so the recorded outcome belongs to it.
-  return { scenario, path: details.counterexamplePath, outcome: found.outcome, runs };
+  opts: { width?: number; maxRuns?: number } = {},
+): Promise<Shrunk | null> {
+  const width = opts.width ?? 16;
+  const maxRuns = opts.maxRuns ?? 400;
+  let path = String(index);
+  const start = scenarioAt(seed, path, arb);
+  const [first] = await executor.run([start]);
+  if (first?.verdict !== 'fail') return null;
+  let best: Shrunk = { scenario: start, path, outcome: first, runs: 1 };
+  let offset = 0;
+  while (best.runs < maxRuns) {
+    const count = Math.min(width, maxRuns - best.runs);
+    const candidates = fc.sample(arb, { seed, path: `${path}:${offset}`, numRuns: count });
+    if (candidates.length === 0) break;
+    const outcomes = await executor.run(candidates);
+    best.runs += candidates.length;
+    const j = outcomes.findIndex((o) => o.verdict === 'fail');
+    const hit = j < 0 ? undefined : candidates[j];
+    const outcome = j < 0 ? undefined : outcomes[j];
+    if (hit !== undefined && outcome !== undefined) {
+      path = `${path}:${offset + j}`;
+      best = { scenario: hit, path, outcome, runs: best.runs };
+      offset = 0;
+    } else if (candidates.length < count) {
+      break; // every child of this node passes: it is minimal
+    } else {
+      offset += candidates.length;
+    }
+  }
+  return best;
 }
 
 /** Runs a seeded fuzz campaign with one executor. */
@@ -162,7 +180,10 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
       unshrunk.push(replayOf(String(f.index)));
       continue;
     }
-    const s = await shrinkFailure(opts.executor, arb, opts.seed, f.index, opts.maxShrinkRuns);
+    const s = await shrinkFailure(opts.executor, arb, opts.seed, f.index, {
+      ...(opts.maxShrinkRuns === undefined ? {} : { maxRuns: opts.maxShrinkRuns }),
+      ...(opts.shrinkWidth === undefined ? {} : { width: opts.shrinkWidth }),
+    });
     if (s === null) {
       // Failed in its batch but not alone: report it as it was, unshrunk.
       const [o] = await opts.executor.run([f.scenario]);
