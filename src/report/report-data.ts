@@ -237,6 +237,15 @@ function sortEngines(names: Iterable<string>): string[] {
   return [...new Set(names)].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
+/** Each engine's build version from the results that name one (the first wins). */
+export function engineVersionsOf(results: readonly CaseResult[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of results) {
+    if (r.engineVersion !== undefined && !(r.engine in out)) out[r.engine] = r.engineVersion;
+  }
+  return out;
+}
+
 /** The whole report: cases sorted by id then engine, totals per engine, the drift list. */
 export function buildReport(results: readonly CaseResult[], meta: ReportMeta): ReportData {
   const cases = results.map(toReportCase);
@@ -257,7 +266,8 @@ export function buildReport(results: readonly CaseResult[], meta: ReportMeta): R
     generatedAt: meta.generatedAt,
     engines,
     skipped: meta.skipped ?? [],
-    engineVersions: meta.engineVersions ?? {},
+    // Versions the results carry (merged shards have no other source), the caller's first.
+    engineVersions: { ...engineVersionsOf(results), ...meta.engineVersions },
     sections: sortSections(cases.map((c) => c.section)),
     totals,
     drift: cases.filter((c) => isDrift(c.verdict)).map((c) => c.key),
