@@ -21,6 +21,8 @@ import {
   type HistoryRecord,
   type RunResults,
 } from './history.js';
+import { buildReport } from './report-data.js';
+import { sampleResults } from './sample-results.js';
 
 function results(over: Partial<RunResults> = {}): RunResults {
   return {
@@ -182,4 +184,20 @@ test('append, load and render round-trip through a folder', async () => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('results.json names each engine build: from the results, or as the caller says', () => {
+  const rs = sampleResults().map((r) => ({ ...r, engineVersion: `${r.engine}-1.2.3` }));
+  const data = buildReport(rs, { generatedAt: 't' });
+  for (const e of data.engines) expect(data.engineVersions[e]).toBe(`${e}-1.2.3`);
+  const told = buildReport(rs, { generatedAt: 't', engineVersions: { chromium: '156' } });
+  expect(told.engineVersions.chromium).toBe('156');
+  // And the history record keeps them.
+  const record = buildHistoryRecord(data, {
+    id: 'r',
+    time: 't',
+    frameworks: {},
+    modelSpecCommit: null,
+  });
+  expect(record.engines[data.engines[0] ?? '']?.version).toBe(`${data.engines[0]}-1.2.3`);
 });
