@@ -323,8 +323,14 @@ const SCRIPT = `
 })();
 `;
 
+/** Extra HTML the page shows above the totals (trusted: built by our own code, escaped there). */
+export interface HtmlExtras {
+  /** E.g. the drift since the previous run (src/report/drift.ts `driftHtml`). */
+  top?: string;
+}
+
 /** The whole page as one string. */
-export function toHtml(data: ReportData): string {
+export function toHtml(data: ReportData, extras: HtmlExtras = {}): string {
   const title = 'cors-conformance report';
   return `<!doctype html>
 <html lang="en">
@@ -340,7 +346,7 @@ export function toHtml(data: ReportData): string {
 <div class="meta">generated ${escapeHtml(data.generatedAt)}; ${data.cases.length} cases; engines: ${escapeHtml(data.engines.join(', ') || 'none')}</div>
 </header>
 <main>
-<section class="panel"><h2>Totals</h2><div id="totals"></div>
+${extras.top === undefined ? '' : `<section class="panel" id="top">${extras.top}</section>\n`}<section class="panel"><h2>Totals</h2><div id="totals"></div>
 <p><label>Find a scenario: <input type="search" id="search" placeholder="id or title, e.g. preflight-cache/"></label></p></section>
 <section class="panel"><h2>Conformance matrix (scenarios by spec section \u00d7 engine)</h2><table id="matrix"></table>
 <p class="muted">Click a cell to list its scenarios; a scenario to see its request, the wire and the model's reasons.</p></section>
