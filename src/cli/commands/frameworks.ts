@@ -1,0 +1,67 @@
+// `cors-conformance frameworks --policy P`: the same policy through every framework adapter
+// (express+cors, fastify+@fastify/cors, koa+@koa/cors, hono, and older package versions side
+// by side), one framework x case table with the differences highlighted.
+import { Command } from 'commander';
+import { compareFrameworks, formatComparison } from '../../frameworks/compare.js';
+import { PolicyError, loadPolicyFile } from '../../verify/index.js';
+import type { CliIo } from '../io.js';
+import { EXIT_OK, UsageError, processIo } from '../io.js';
+import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { parseBrowsers } from './verify.js';
+
+export interface FrameworksCliOptions {
+  policy?: string;
+  engine?: string;
+  browser: boolean;
+  format: string;
+}
+
+export async function frameworksAction(options: FrameworksCliOptions, io: CliIo): Promise<number> {
+  if (options.policy === undefined) throw new UsageError('--policy FILE is required');
+  if (!['text', 'json'].includes(options.format))
+    throw new UsageError(`--format: must be text or json (got ${JSON.stringify(options.format)})`);
+  const engine = options.browser
+    ? (parseBrowsers(options.engine === undefined ? undefined : [options.engine], [
+        'chromium',
+      ])[0] ?? 'chromium')
+    : null;
+  let config;
+  try {
+    config = await loadPolicyFile(options.policy);
+  } catch (e) {
+    if (e instanceof PolicyError) throw new UsageError(e.message);
+    throw e;
+  }
+  const comparison = await compareFrameworks(config.policy, { engine });
+  if (options.format === 'json') {
+    const { reports: _reports, ...table } = comparison;
+    io.stdout(`${JSON.stringify(table, null, 2)}\n`);
+  } else io.stdout(formatComparison(comparison));
+  return EXIT_OK;
+}
+
+export function frameworksCommand(io: CliIo, done: (code: number) => void): Command {
+  return new Command('frameworks')
+    .description(
+      'run one policy through every framework adapter (and older package versions) and compare the verdicts',
+    )
+    .option('-p, --policy <file>', 'policy.json, or cors.config.ts / .js')
+    .option(
+      '-e, --engine <browser>',
+      'engine confirming each case: chromium, firefox, webkit',
+      'chromium',
+    )
+    .option('--no-browser', 'the model only, no engine')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .action(async (options: FrameworksCliOptions) => {
+      done(await runCommand(io, () => frameworksAction(options, io)));
+    });
+}
+
+export function register(program: Command): void {
+  program.addCommand(frameworksCommand(processIo(), setExitCode));
+}
+
+export function runFrameworks(argv: string[], io: CliIo): Promise<number> {
+  return runStandalone(frameworksCommand, argv, io);
+}

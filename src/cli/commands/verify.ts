@@ -1,0 +1,119 @@
+// `cors-conformance verify --target URL --policy FILE`: does the server's CORS do what the
+// policy says, in the model and in real engines? Exit 0 when every case is as intended, 1
+// when one is too strict or too permissive, 2 for a bad policy or an unreachable target.
+import { Command } from 'commander';
+import { BROWSER_NAMES } from '../../harness/engines/types.js';
+import type { BrowserName } from '../../harness/engines/types.js';
+import {
+  PolicyError,
+  TargetError,
+  formatVerifyText,
+  loadPolicyFile,
+  verify,
+} from '../../verify/index.js';
+import type { CliIo } from '../io.js';
+import { EXIT_INTERNAL, EXIT_OK, UsageError, processIo } from '../io.js';
+import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+
+export interface VerifyCliOptions {
+  target?: string;
+  policy?: string;
+  engine?: string[];
+  browser: boolean;
+  format: string;
+  ca?: string;
+  insecure?: boolean;
+}
+
+/** Checks repeated `--engine` values. */
+export function parseBrowsers(
+  values: readonly string[] | undefined,
+  fallback: BrowserName[],
+): BrowserName[] {
+  if (values === undefined || values.length === 0) return fallback;
+  return values.map((v) => {
+    const found = BROWSER_NAMES.find((b) => b === v);
+    if (found === undefined)
+      throw new UsageError(
+        `--engine: must be one of ${BROWSER_NAMES.join(', ')} (got ${JSON.stringify(v)})`,
+      );
+    return found;
+  });
+}
+
+export async function verifyAction(options: VerifyCliOptions, io: CliIo): Promise<number> {
+  if (options.policy === undefined)
+    throw new UsageError(
+      '--policy FILE is required (policy.json, or cors.config.ts with defineConfig)',
+    );
+  if (!['text', 'json'].includes(options.format))
+    throw new UsageError(`--format: must be text or json (got ${JSON.stringify(options.format)})`);
+  const engines = options.browser ? parseBrowsers(options.engine, ['chromium']) : [];
+  try {
+    const config = await loadPolicyFile(options.policy);
+    const target = options.target ?? config.target;
+    if (target === undefined)
+      throw new UsageError('--target URL is required (or set target in the config file)');
+    let ca: string | undefined;
+    if (options.ca !== undefined) {
+      ca = await io.readFile(options.ca).catch(() => {
+        throw new UsageError(`--ca ${options.ca ?? ''}: cannot read the certificate file`);
+      });
+    }
+    const report = await verify({
+      target,
+      policy: config.policy,
+      engines,
+      ...(ca !== undefined ? { ca } : {}),
+      ...(options.insecure === true ? { insecure: true } : {}),
+    });
+    io.stdout(
+      options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyText(report),
+    );
+    const bad = report.cases.some(
+      (c) =>
+        c.verdict !== 'as-intended' ||
+        c.browsers.some((b) => b.verdict !== null && b.verdict !== 'as-intended'),
+    );
+    return bad ? EXIT_INTERNAL : EXIT_OK;
+  } catch (e) {
+    if (e instanceof PolicyError || e instanceof TargetError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+export function verifyCommand(io: CliIo, done: (code: number) => void): Command {
+  return new Command('verify')
+    .description(
+      "check a server's CORS against the policy its owner declares: allowed and disallowed origins " +
+        '(with lookalikes), methods, headers, credentials; each case as intended, too strict or too permissive, ' +
+        'from the model and from real engines on the requesting origins',
+    )
+    .option('-t, --target <url>', 'the server URL (only this origin and local pages are contacted)')
+    .option(
+      '-p, --policy <file>',
+      'policy.json, or cors.config.ts / .js exporting defineConfig({ target, policy })',
+    )
+    .option(
+      '-e, --engine <browser>',
+      'engine confirming each case (repeatable; default chromium)',
+      collect,
+    )
+    .option('--no-browser', 'the model only, no engine')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .option('--ca <file>', 'PEM certificate to trust for an https target')
+    .option('--insecure', 'accept any certificate from an https target')
+    .action(async (options: VerifyCliOptions) => {
+      done(await runCommand(io, () => verifyAction(options, io)));
+    });
+}
+
+export function register(program: Command): void {
+  program.addCommand(verifyCommand(processIo(), setExitCode));
+}
+
+export function runVerify(argv: string[], io: CliIo): Promise<number> {
+  return runStandalone(verifyCommand, argv, io);
+}
