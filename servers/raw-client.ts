@@ -16,6 +16,8 @@ export interface RawReply {
 
 export interface RawClientOptions {
   port: number;
+  /** Loopback address to connect to: `127.0.0.1` (default) or `::1`. */
+  host?: '127.0.0.1' | '::1';
   /** Connect with TLS; `ca` is the PEM certificate to trust, `servername` the SNI name. */
   tls?: { ca: string; servername?: string };
   timeoutMs?: number;
@@ -51,17 +53,18 @@ export class RawClient {
 
   static connect(opts: RawClientOptions): Promise<RawClient> {
     const timeoutMs = opts.timeoutMs ?? 5000;
+    const host = opts.host ?? '127.0.0.1';
     return new Promise((resolve, reject) => {
       // SNI carries names only; for an IP the certificate is checked against the IP.
       const name = opts.tls?.servername ?? 'localhost';
       const socket = opts.tls
         ? tls.connect({
-            host: '127.0.0.1',
+            host,
             port: opts.port,
             ca: opts.tls.ca,
             ...(net.isIP(name) === 0 ? { servername: name } : {}),
           })
-        : net.connect({ host: '127.0.0.1', port: opts.port });
+        : net.connect({ host, port: opts.port });
       socket.once(opts.tls ? 'secureConnect' : 'connect', () => {
         socket.off('error', reject);
         resolve(new RawClient(socket, timeoutMs));

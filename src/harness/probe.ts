@@ -99,7 +99,7 @@ export class ProbeError extends Error {
   override readonly name = 'ProbeError';
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1']);
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** The origin role the model puts the user's server on (its URL is given separately). */
 const TARGET_ROLE: OriginRole = 'cross-origin';
@@ -115,7 +115,7 @@ function checkUrl(url: string): URL {
   }
   if (u.protocol !== 'http:' || !LOOPBACK.has(u.hostname)) {
     throw new ProbeError(
-      `cors.fetch: ${u.origin} is not supported: serve the app under test over http on localhost or 127.0.0.1`,
+      `cors.fetch: ${u.origin} is not supported: serve the app under test over http on localhost, 127.0.0.1 or [::1]`,
     );
   }
   return u;
@@ -154,11 +154,25 @@ async function rawExchange(
   const bytes = body === undefined ? undefined : Buffer.from(body, 'utf8');
   if (bytes !== undefined) lines.push(`Content-Length: ${bytes.length}`);
   lines.push('Connection: close', '', '');
-  let client: RawClient;
-  try {
-    client = await RawClient.connect({ port, timeoutMs });
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+  // `localhost` may be served on either loopback address: IPv4 first, like most clients.
+  const hosts: ('127.0.0.1' | '::1')[] =
+    url.hostname === '[::1]'
+      ? ['::1']
+      : url.hostname === 'localhost'
+        ? ['127.0.0.1', '::1']
+        : ['127.0.0.1'];
+  let client: RawClient | undefined;
+  let failure: unknown;
+  for (const host of hosts) {
+    try {
+      client = await RawClient.connect({ port, host, timeoutMs });
+      break;
+    } catch (e) {
+      failure = e;
+    }
+  }
+  if (client === undefined) {
+    const why = failure instanceof Error ? failure.message : String(failure);
     throw new ProbeError(
       `cors.fetch: cannot connect to ${url.origin} (${why}): is the server running?`,
     );
@@ -166,11 +180,27 @@ async function rawExchange(
   try {
     client.write(lines.join('\r\n'));
     if (bytes !== undefined) client.write(bytes);
+    if (method === 'HEAD') return parseHead(await client.readToEnd());
     const reply: RawReply = await client.readResponse();
     return { status: reply.status, statusText: reply.reason, headers: reply.headers };
   } finally {
     client.close();
   }
+}
+
+/** A response to HEAD has a Content-Length but no body: read the head up to the close. */
+export function parseHead(bytes: Buffer): RawAnswer {
+  const text = bytes.toString('latin1');
+  const end = text.indexOf('\r\n\r\n');
+  const lines = (end < 0 ? text : text.slice(0, end)).split('\r\n');
+  const m = /^HTTP\/1\.[01] (\d{3}) ?(.*)$/.exec(lines[0] ?? '');
+  if (m === null)
+    throw new ProbeError(`cors.fetch: the server's answer to HEAD has no status line`);
+  const headers: HeaderList = lines.slice(1).map((l) => {
+    const c = l.indexOf(':');
+    return [l.slice(0, c), l.slice(c + 1).replace(/^ /, '')];
+  });
+  return { status: Number(m[1]), statusText: m[2] ?? '', headers };
 }
 
 function responseSpec(a: RawAnswer): ResponseSpec {
