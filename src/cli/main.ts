@@ -8,13 +8,15 @@ import { Command, CommanderError } from 'commander';
 import * as audit from './commands/audit.js';
 import * as doctor from './commands/doctor.js';
 import * as explain from './commands/explain.js';
+import * as frameworks from './commands/frameworks.js';
 import * as fuzz from './commands/fuzz.js';
 import * as history from './commands/history.js';
 import * as predict from './commands/predict.js';
+import * as verify from './commands/verify.js';
 import { commanderExitCode, oneLineErrors } from './run-command.js';
 
 /** Subcommand modules, in the order `--help` lists them. */
-const COMMANDS: { register(program: Command): void }[] = [predict, explain, doctor, fuzz, audit, history];
+const COMMANDS: { register(program: Command): void }[] = [predict, explain, doctor, fuzz, verify, audit, frameworks, history];
 
 /**
  * The package version, from the nearest package.json named `cors-conformance` above this
