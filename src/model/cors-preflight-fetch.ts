@@ -39,11 +39,19 @@ export function unsafeNamesDeviation(fp: FetchParams, request: ModelRequest): st
   const mine = getCORSUnsafeRequestHeaderNames(request.headerList, fp.profile).join(',');
   if (spec === mine) return undefined;
   const p = fp.profile;
-  if (p.extraSafelistedRequestHeaders !== SPEC.extraSafelistedRequestHeaders)
-    return 'extraSafelistedRequestHeaders';
-  if (p.rangeUnitCaseInsensitive !== SPEC.rangeUnitCaseInsensitive)
-    return 'rangeUnitCaseInsensitive';
-  return 'safelistedValueTotalLimit';
+  // The first knob that alone turns the spec's answer into this engine's names it.
+  const knobs = [
+    'extraSafelistedRequestHeaders',
+    'rangeUnitCaseInsensitive',
+    'safelistChecksCombinedValue',
+    'safelistedValueTotalLimit',
+  ] as const;
+  for (const knob of knobs) {
+    if ((p[knob] ?? false) === (SPEC[knob] ?? false)) continue;
+    const alone = getCORSUnsafeRequestHeaderNames(request.headerList, { ...SPEC, [knob]: p[knob] });
+    if (alone.join(',') !== spec) return knob;
+  }
+  return knobs.find((k) => (p[k] ?? false) !== (SPEC[k] ?? false)) ?? 'safelistedValueTotalLimit';
 }
 
 /** Which knob made the engine's max-age differ from the spec's, if one did. */

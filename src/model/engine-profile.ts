@@ -23,6 +23,12 @@ export interface EngineKnobs {
   rangeUnitCaseInsensitive: boolean;
   /** The 1024-byte total of safelisted request-header values applies (H8 step 2). */
   safelistedValueTotalLimit: boolean;
+  /**
+   * Repeated request headers of one name are judged as ONE combined value (`a, b`, the way
+   * they go on the wire), not entry by entry as fetch#cors-unsafe-request-header-names says.
+   * Optional (absent: false, the spec), so profiles built before it keep their meaning.
+   */
+  safelistChecksCombinedValue?: boolean;
   /** Upper bound on the preflight-cache lifetime, in seconds (D3). */
   maxAgeCapSeconds: number;
   maxAgeParsing: MaxAgeParsing;

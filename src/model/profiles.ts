@@ -21,6 +21,7 @@ export const SPEC: EngineProfile = {
   userAgentIsForbidden: false,
   rangeUnitCaseInsensitive: false,
   safelistedValueTotalLimit: true,
+  safelistChecksCombinedValue: false,
   maxAgeCapSeconds: 86400,
   maxAgeParsing: 'spec',
   preflightCache: 'spec',
@@ -34,6 +35,7 @@ export const CHROMIUM: EngineProfile = {
   wildcardCoversAuthorization: true,
   extraSafelistedRequestHeaders: true,
   userAgentIsForbidden: true,
+  safelistChecksCombinedValue: true,
   maxAgeCapSeconds: 7200,
   maxAgeParsing: 'chromium',
   preflightCache: 'chromium',
@@ -48,6 +50,11 @@ export const CHROMIUM: EngineProfile = {
     userAgentIsForbidden:
       `${DIGEST} D7 (High): WPT fetch/api/request/request-headers.any-expected.txt records FAIL ` +
       'for "Adding valid request header User-Agent: OK"',
+    safelistChecksCombinedValue:
+      'engine source (Medium): third_party/blink/renderer/core/fetch/fetch_manager.cc copies each ' +
+      'FetchHeaderList entry with ResourceRequest::AddHttpHeaderField, which joins a repeated name ' +
+      'into one `a, b` field before services/network/public/cpp/cors/cors.cc judges it; observed in ' +
+      'Chromium 156: eight Accept lines of 128 bytes are preflighted with ACRH `accept`',
     maxAgeCapSeconds: `${DIGEST} D3 (High): services/network/cors/preflight_result.cc kMaxTimeout = 2 h`,
     maxAgeParsing: `${DIGEST} D4 (High): services/network/cors/preflight_result.cc: negative max-age gives 0`,
     preflightCache:
@@ -80,6 +87,8 @@ export const WEBKIT: EngineProfile = {
   ...SPEC,
   name: 'webkit',
   wildcardCoversAuthorization: true,
+  rangeUnitCaseInsensitive: true,
+  safelistChecksCombinedValue: true,
   maxAgeCapSeconds: 600,
   maxAgeParsing: 'webkit',
   preflightCache: 'webkit',
@@ -87,6 +96,14 @@ export const WEBKIT: EngineProfile = {
     wildcardCoversAuthorization:
       `${DIGEST} D1 (High): Source/WebCore/loader/CrossOriginPreflightResultCache.cpp ` +
       'validateCrossOriginHeaders treats `*` as every header, Authorization included',
+    rangeUnitCaseInsensitive:
+      'engine source (Medium): Source/WebCore/platform/network/HTTPParsers.cpp parseRange matches ' +
+      'the unit with startsWithLettersIgnoringASCIICase(range, "bytes="); observed in WebKitGTK ' +
+      '2.50: `Range: Bytes=0-` is sent without a preflight',
+    safelistChecksCombinedValue:
+      'engine source (Medium): Source/WebCore/Modules/fetch/FetchRequest.cpp resourceRequest() ' +
+      'hands the network layer the FetchHeaders HTTPHeaderMap, one joined value per name; observed ' +
+      'in WebKitGTK 2.50: eight Accept lines of 128 bytes are preflighted with ACRH `accept`',
     maxAgeCapSeconds: `${DIGEST} D3 (High): CrossOriginPreflightResultCache.cpp maxPreflightCacheTimeout = 10 min`,
     maxAgeParsing: `${DIGEST} D4 (Medium): CrossOriginPreflightResultCache.cpp parseInteger accepts a leading +`,
     preflightCache:

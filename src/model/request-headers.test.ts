@@ -312,6 +312,35 @@ test('unsafe headers do not count towards the 1024 total (H8.2)', () => {
   ];
   expect(getCORSUnsafeRequestHeaderNames(list)).toEqual(['x-big']);
 });
+test('safelistChecksCombinedValue: repeated names are judged as one joined value', () => {
+  // Two Accept entries of 100 bytes: each is safelisted, their join (202 bytes) is not.
+  const twice: HeaderList = [
+    ['Accept', `text/${'a'.repeat(95)}`],
+    ['accept', `text/${'b'.repeat(95)}`],
+  ];
+  expect(getCORSUnsafeRequestHeaderNames(twice, profile())).toEqual([]);
+  expect(
+    getCORSUnsafeRequestHeaderNames(twice, profile({ safelistChecksCombinedValue: true })),
+  ).toEqual(['accept']);
+  // Eight 128-byte Accept entries (1024 in total) plus one byte: the spec makes both names
+  // unsafe through the 1024 rule; joined, only Accept is unsafe (its own length).
+  const eight: HeaderList = [
+    ...Array.from({ length: 8 }, (): [string, string] => ['Accept', 'a'.repeat(128)]),
+    ['Content-Language', 'a'],
+  ];
+  expect(getCORSUnsafeRequestHeaderNames(eight, profile())).toEqual(['accept', 'content-language']);
+  expect(
+    getCORSUnsafeRequestHeaderNames(eight, profile({ safelistChecksCombinedValue: true })),
+  ).toEqual(['accept']);
+  // A name that appears once is unaffected.
+  expect(
+    getCORSUnsafeRequestHeaderNames(
+      [['Content-Type', 'text/plain']],
+      profile({ safelistChecksCombinedValue: true }),
+    ),
+  ).toEqual([]);
+});
+
 test('safelistedValueTotalLimit off: the 1024 rule never fires', () => {
   expect(
     getCORSUnsafeRequestHeaderNames(accepts(9, 128), profile({ safelistedValueTotalLimit: false })),

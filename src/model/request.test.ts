@@ -283,7 +283,13 @@ test('profiles carry the digest values (D1, D2, D3, D5, D7, Q2)', () => {
     false,
     false,
     false,
+    true,
+  ]);
+  expect(ENGINE_NAMES.map((n) => pick(n).safelistChecksCombinedValue)).toEqual([
     false,
+    true,
+    false,
+    true,
   ]);
 });
 
@@ -295,7 +301,10 @@ test('every knob that departs from SPEC cites evidence', () => {
     const p = getEngineProfile(name);
     for (const knob of knobs) {
       if (p[knob] === SPEC[knob]) continue;
-      expect(p.evidence[knob], `${name}.${knob}`).toMatch(/D\d+ \((High|Medium|Low)/);
+      // A digest section-21 item, or an engine source file read with its confidence.
+      expect(p.evidence[knob], `${name}.${knob}`).toMatch(
+        /D\d+ \((High|Medium|Low)|engine source \((High|Medium|Low)\)/,
+      );
     }
   }
 });
