@@ -16,7 +16,16 @@ import * as verify from './commands/verify.js';
 import { commanderExitCode, oneLineErrors } from './run-command.js';
 
 /** Subcommand modules, in the order `--help` lists them. */
-const COMMANDS: { register(program: Command): void }[] = [predict, explain, doctor, fuzz, verify, audit, frameworks, history];
+const COMMANDS: { register(program: Command): void }[] = [
+  predict,
+  explain,
+  doctor,
+  fuzz,
+  verify,
+  audit,
+  frameworks,
+  history,
+];
 
 /**
  * The package version, from the nearest package.json named `cors-conformance` above this
