@@ -1,0 +1,51 @@
+// Puts a drift summary where people look: reports/drift.json for CI steps, and the top of
+// reports/index.html (the matrix is drawn again from results.json with the summary above it).
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Drift } from './drift.js';
+import { driftHtml, driftJson } from './drift.js';
+import { toHtml } from './html.js';
+import type { ReportData } from './report-data.js';
+
+/** Whether parsed results.json is a full report (not only the fields history reads). */
+export function isFullReport(json: unknown): json is ReportData {
+  const r = json as Partial<ReportData> | null;
+  return (
+    typeof r === 'object' &&
+    r !== null &&
+    r.format === 'cors-conformance-results' &&
+    Array.isArray(r.cases) &&
+    Array.isArray(r.sections)
+  );
+}
+
+/** The HTML above the matrix: the drift, and a link to the trend page when there is one. */
+export function driftTop(drift: Drift, historyHref?: string): string {
+  const link =
+    historyHref === undefined
+      ? ''
+      : `<p><a href="${historyHref.replace(/"/g, '&quot;')}">History and trend per engine</a></p>`;
+  return `${driftHtml(drift)}${link}`;
+}
+
+/**
+ * Writes `<outDir>/drift.json`, and `<outDir>/index.html` again with the drift on top when
+ * `data` is a full report. Returns the paths written.
+ */
+export async function writeDriftReport(
+  outDir: string,
+  data: unknown,
+  drift: Drift,
+  historyHref?: string,
+): Promise<string[]> {
+  const written: string[] = [];
+  const json = join(outDir, 'drift.json');
+  await writeFile(json, driftJson(drift));
+  written.push(json);
+  if (isFullReport(data)) {
+    const html = join(outDir, 'index.html');
+    await writeFile(html, toHtml(data, { top: driftTop(drift, historyHref) }));
+    written.push(html);
+  }
+  return written;
+}
