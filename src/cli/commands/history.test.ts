@@ -2,6 +2,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
+import { buildReport, toResultsJson } from '../../report/report-data.js';
+import { sampleResults } from '../../report/sample-results.js';
 import type { CliIo } from '../io.js';
 import { runHistory } from './history.js';
 
@@ -104,6 +106,33 @@ test('history: first run, an unchanged run, a planted change (exit 0, 0, 1) and 
     io = memoryIo();
     expect(await runHistory(io, ['--results', join(dir, 'absent.json'), '--dir', hist])).toBe(2);
     expect(io.err).toMatch(/absent\.json: cannot read the results: no such file\n$/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('history puts the drift on top of a full report and archives that matrix', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cc-history-full-'));
+  try {
+    const data = buildReport(sampleResults(), { generatedAt: '2026-11-26T02:00:00.000Z' });
+    const results = join(dir, 'results.json');
+    await writeFile(results, toResultsJson(data));
+    const io = memoryIo();
+    const code = await runHistory(io, [
+      '--results',
+      results,
+      '--dir',
+      join(dir, 'history'),
+      '--run-id',
+      'n1',
+    ]);
+    // The sample has drift verdicts and no baseline: each failing case is new.
+    expect(code).toBe(1);
+    const html = await readFile(join(dir, 'index.html'), 'utf8');
+    expect(html).toContain('class="cc-drift"');
+    expect(html).toContain('href="history/index.html"');
+    expect(html.indexOf('cc-drift')).toBeLessThan(html.indexOf('<h2>Totals</h2>'));
+    expect(await readFile(join(dir, 'history/runs/n1.html'), 'utf8')).toBe(html);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -4,8 +4,7 @@
 // reports/history/ and redraws reports/history/index.html. Exit 0 no drift, 1 drift, 2 when
 // the inputs are missing or broken.
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import type { CaseStates, Drift } from '../../report/drift.js';
@@ -16,6 +15,7 @@ import {
   driftJson,
   formatDrift,
 } from '../../report/drift.js';
+import { writeDriftReport } from '../../report/drift-report.js';
 import type { HistoryRecord, RunResults } from '../../report/history.js';
 import {
   appendHistory,
@@ -135,8 +135,12 @@ export async function historyAction(opts: HistoryCliOptions, io: CliIo): Promise
     }
   }
   const drift: Drift = compareRuns(baseline, caseStatesOf(results), baselineName);
-  const driftFile = join(dirname(opts.results), 'drift.json');
-  await writeFile(driftFile, driftJson(drift));
+  const outDir = dirname(opts.results);
+  const historyHref = opts.record
+    ? relative(outDir, join(opts.dir, 'index.html')).split(sep).join('/')
+    : undefined;
+  // drift.json, and the matrix again with the drift on top (before it is archived below).
+  await writeDriftReport(outDir, results, drift, historyHref);
   io.stdout(opts.json === true ? driftJson(drift) : formatDrift(drift));
 
   if (opts.record) {
