@@ -1,25 +1,72 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { detectEngines } from './src/harness/engines/detect.js';
+import type { BrowserName } from './src/harness/engines/types.js';
+import type { ConformanceReporterOptions } from './src/report/conformance-reporter.js';
+import {
+  DETECTION_ENV,
+  decodeDetection,
+  encodeDetection,
+  parseEngineList,
+  selectEngines,
+  selectionLines,
+} from './src/report/engine-selection.js';
 import type { CorsWorkerOptions } from './suites/fixtures.js';
 
 // One runner for everything: a browser-less `unit` project for the model, servers and
 // harness pieces, and one project per engine for the browser suites. An engine project
 // names its browser with `use.corsBrowser`; suites/fixtures.ts launches it once per worker
 // through src/harness/engines and runs each scenario table as one in-page batch.
+//
+// Engine projects exist only for the engines found on this machine (CORS_ENGINES=chromium,firefox
+// narrows the list); each one left out gets one printed line and a note in the reports. The
+// runner process detects once and hands the result to its workers through the environment.
 const suites = 'suites/**/*.spec.ts';
 
+const cached = decodeDetection(process.env[DETECTION_ENV]);
+const detected = cached ?? (await detectEngines());
+if (cached === null) process.env[DETECTION_ENV] = encodeDetection(detected);
+const selection = selectEngines(detected, parseEngineList(process.env.CORS_ENGINES));
+if (cached === null && process.env.TEST_WORKER_INDEX === undefined) {
+  for (const line of selectionLines(selection, 'CORS_ENGINES')) console.log(line);
+}
+const has = (engine: BrowserName): boolean => selection.engines.includes(engine);
+
+// The conformance reporter writes reports/ (results.json, junit.xml, index.html) after any
+// run that had scenario tests; CORS_REPORT_DIR moves it, CORS_HTML_REPORT=1 adds Playwright's
+// own HTML report (playwright-report/).
+const conformance: ConformanceReporterOptions = {
+  skipped: selection.skipped,
+  engineVersions: selection.versions,
+};
+if (process.env.CORS_REPORT_DIR) conformance.outDir = process.env.CORS_REPORT_DIR;
+const reporter: ReporterDescription[] = [
+  ['list'],
+  ['./src/report/conformance-reporter.ts', conformance],
+];
+if (process.env.CI) reporter.push(['junit', { outputFile: 'reports/playwright-junit.xml' }]);
+if (process.env.CORS_HTML_REPORT) reporter.push(['html', { open: 'never' }]);
+
 export default defineConfig<CorsWorkerOptions>({
-  reporter: process.env.CI
-    ? [['list'], ['junit', { outputFile: 'reports/playwright-junit.xml' }]]
-    : 'list',
+  reporter,
   projects: [
     {
       name: 'unit',
       testMatch: ['src/**/*.test.ts', 'servers/**/*.test.ts', 'scripts/**/*.test.ts'],
     },
-    { name: 'chromium', testMatch: suites, use: { corsBrowser: 'chromium' } },
-    { name: 'firefox', testMatch: suites, use: { corsBrowser: 'firefox' } },
-    { name: 'webkit', testMatch: suites, use: { corsBrowser: 'webkit' } },
+    ...selection.engines.map((engine) => ({
+      name: engine,
+      testMatch: suites,
+      use: { corsBrowser: engine },
+    })),
     // The library example (examples/express-app): its own regression suite, Chromium only.
-    { name: 'example', testMatch: 'examples/**/*.spec.ts', use: { corsBrowser: 'chromium' } },
+    ...(has('chromium')
+      ? [
+          {
+            name: 'example',
+            testMatch: 'examples/**/*.spec.ts',
+            use: { corsBrowser: 'chromium' as const },
+          },
+        ]
+      : []),
   ],
 });

@@ -55,10 +55,16 @@ export function caseResultOf(result: Pick<TestResult, 'attachments'>): CaseResul
   return JSON.parse(text) as CaseResult;
 }
 
-/** The engine a test runs in: its project's `use.corsBrowser`, or null for other projects. */
+/**
+ * The engine of a conformance test: an engine project is named after the browser in its
+ * `use.corsBrowser`. Other projects (unit, the library example) are not in the matrix.
+ */
 export function engineOf(test: TestCase): string | null {
-  const use = test.parent.project()?.use as { corsBrowser?: unknown } | undefined;
-  return typeof use?.corsBrowser === 'string' ? use.corsBrowser : null;
+  const project = test.parent.project();
+  const use = project?.use as { corsBrowser?: unknown } | undefined;
+  return typeof use?.corsBrowser === 'string' && use.corsBrowser === project?.name
+    ? use.corsBrowser
+    : null;
 }
 
 /** A scenario test that failed without attaching a result: a harness error for the report. */
@@ -149,17 +155,18 @@ export default class ConformanceReporter implements Reporter {
         `conformance reporter: unreadable ${ATTACHMENT_NAME} of ${test.title}: ${String(e)}\n`,
       );
     }
+    if (engine === null) return;
     if (r === null) {
-      // Unit tests have no engine; a passing or skipped scenario test without a result is
-      // left out, a failed one becomes a harness error.
-      if (engine === null || result.status === 'passed' || result.status === 'skipped') return;
+      // A passing or skipped scenario test without a result is left out; a failed one
+      // becomes a harness error.
+      if (result.status === 'passed' || result.status === 'skipped') return;
       r = harnessErrorFor(test, engine, result);
     }
     const key = `${test.id}`;
     const retry = this.results.has(key);
     this.results.set(key, r);
     if (!retry) {
-      const name = engine ?? r.engine;
+      const name = engine;
       this.done.set(name, (this.done.get(name) ?? 0) + 1);
       const c = this.counts.get(name) ?? emptyCounts();
       c[r.verdict]++;

@@ -1,0 +1,225 @@
+// `cors-conformance run [--engine chromium,firefox,webkit] [--suite smoke,...] [--out reports]
+// [--shard i/n] [--html]`: the conformance suites in every engine found, through this
+// package's own Playwright Test and playwright.config.ts, with the conformance reporter
+// writing the reports. Exit 0: no drift; 1: drift (new failure, unexpected pass, harness
+// error); 2: a usage problem or a run that could not produce results (no engine, ...).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { detectEngines } from '../../harness/engines/detect.js';
+import type { EngineInfo, EngineMissing } from '../../harness/engines/types.js';
+import { BROWSER_NAMES } from '../../harness/engines/types.js';
+import {
+  DETECTION_ENV,
+  encodeDetection,
+  parseEngineList,
+  selectEngines,
+  selectionLines,
+} from '../../report/engine-selection.js';
+import { packageRoot } from '../../report/paths.js';
+import type { CliIo } from '../io.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, processIo } from '../io.js';
+import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+
+export const EXIT_DRIFT = 1;
+
+export interface RunOptions {
+  engine?: string;
+  suite?: string;
+  out: string;
+  shard?: string;
+  html?: boolean;
+  workers?: string;
+}
+
+/** What `run` touches outside itself; tests pass fakes. */
+export interface RunDeps {
+  detect(): Promise<Array<EngineInfo | EngineMissing>>;
+  /** Runs `node <args>` in `cwd` with `env`, output to the terminal; resolves to its exit code. */
+  spawnNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number>;
+  root: string;
+  /** The current folder (`--out` is relative to it). */
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The suite folders: `suites/<name>/` holding at least one `*.spec.ts`. */
+export function availableSuites(root: string): string[] {
+  const dir = join(root, 'suites');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .filter((d) => readdirSync(join(dir, d.name)).some((f) => f.endsWith('.spec.ts')))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** The Playwright Test CLI this package depends on. */
+export function playwrightCli(): string {
+  return createRequire(import.meta.url).resolve('@playwright/test/cli');
+}
+
+/** The `playwright test` arguments for a run. */
+export function playwrightArgs(
+  cli: string,
+  root: string,
+  engines: readonly string[],
+  suites: readonly string[],
+  opts: { shard?: string; workers?: string },
+): string[] {
+  const args = [cli, 'test', '--config', join(root, 'playwright.config.ts')];
+  for (const e of engines) args.push('--project', e);
+  if (opts.shard !== undefined) args.push('--shard', opts.shard);
+  if (opts.workers !== undefined) args.push('--workers', opts.workers);
+  // Positional filters are matched against test file paths.
+  for (const s of suites) args.push(`suites/${s}/`);
+  return args;
+}
+
+interface ResultsSummary {
+  drift: unknown[];
+  cases: unknown[];
+}
+
+async function readResults(file: string): Promise<ResultsSummary | null> {
+  try {
+    const json = JSON.parse(await readFile(file, 'utf8')) as Partial<ResultsSummary>;
+    if (!Array.isArray(json.drift) || !Array.isArray(json.cases)) return null;
+    return { drift: json.drift, cases: json.cases };
+  } catch {
+    return null;
+  }
+}
+
+export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): Promise<number> {
+  const wanted = parseEngineList(options.engine);
+  const unknown = (wanted ?? []).filter((n) => !(BROWSER_NAMES as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--engine: ${unknown.join(', ')} is no engine (one or more of ${BROWSER_NAMES.join(', ')})`,
+    );
+  }
+  const known = availableSuites(deps.root);
+  const suites = parseEngineList(options.suite) ?? [];
+  const badSuites = suites.filter((s) => !known.includes(s));
+  if (badSuites.length > 0) {
+    throw new UsageError(
+      `--suite: no suite ${badSuites.join(', ')} (suites: ${known.join(', ') || 'none'})`,
+    );
+  }
+  if (options.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(options.shard);
+    if (m === null || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) {
+      throw new UsageError(`--shard: must be i/n with 1 <= i <= n (got "${options.shard}")`);
+    }
+  }
+  if (options.workers !== undefined && !/^[1-9]\d*%?$/.test(options.workers)) {
+    throw new UsageError(
+      `--workers: must be a positive number or a percentage (got "${options.workers}")`,
+    );
+  }
+
+  const detected = await deps.detect();
+  const selection = selectEngines(detected, wanted);
+  for (const line of selectionLines(selection, '--engine')) io.stdout(`${line}\n`);
+  if (selection.engines.length === 0) {
+    io.stderr(
+      'no browser engine available: run `npm run browsers` (then `npx cors-conformance doctor`)\n',
+    );
+    return EXIT_USAGE;
+  }
+
+  const outDir = resolve(deps.cwd, options.out);
+  const resultsFile = join(outDir, 'results.json');
+  // A stale results.json must not decide this run's exit code.
+  await rm(resultsFile, { force: true });
+  const env: NodeJS.ProcessEnv = {
+    ...deps.env,
+    [DETECTION_ENV]: encodeDetection(detected),
+    CORS_ENGINES: (wanted ?? BROWSER_NAMES).join(','),
+    CORS_REPORT_DIR: outDir,
+  };
+  if (options.html === true) env.CORS_HTML_REPORT = '1';
+  const opts: { shard?: string; workers?: string } = {};
+  if (options.shard !== undefined) opts.shard = options.shard;
+  if (options.workers !== undefined) opts.workers = options.workers;
+  const args = playwrightArgs(playwrightCli(), deps.root, selection.engines, suites, opts);
+  io.stdout(
+    `running ${suites.length === 0 ? 'every suite' : `suites ${suites.join(', ')}`} in ${selection.engines.join(', ')}\n`,
+  );
+  const code = await deps.spawnNode(args, deps.root, env);
+
+  const results = await readResults(resultsFile);
+  if (results === null || results.cases.length === 0) {
+    io.stderr(
+      `the run produced no results (${resultsFile} missing or empty; playwright exited ${code})\n`,
+    );
+    return EXIT_USAGE;
+  }
+  if (results.drift.length > 0) return EXIT_DRIFT;
+  if (code !== 0) {
+    io.stderr(`playwright exited ${code} although no scenario drifted: see its output above\n`);
+    return EXIT_DRIFT;
+  }
+  return EXIT_OK;
+}
+
+function spawnNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolveCode, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: 'inherit' });
+    // Ctrl-C reaches the child through the terminal; wait for it to finish its reports.
+    const ignore = (): void => undefined;
+    process.on('SIGINT', ignore);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', ignore);
+      resolveCode(code ?? (signal === null ? 1 : 130));
+    });
+  });
+}
+
+export function defaultRunDeps(): RunDeps {
+  return {
+    detect: () => detectEngines(),
+    spawnNode,
+    root: packageRoot(),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}
+
+export function runCommandDefinition(
+  io: CliIo,
+  done: (code: number) => void,
+  deps: () => RunDeps = defaultRunDeps,
+): Command {
+  return new Command('run')
+    .description(
+      'run the conformance suites in every available engine and write reports/ ' +
+        '(results.json, junit.xml, index.html); exit 0 no drift, 1 drift, 2 usage or harness problem',
+    )
+    .option(
+      '-e, --engine <names>',
+      'engines, comma-separated: chromium, firefox, webkit (default: all found)',
+    )
+    .option('-s, --suite <names>', 'suite folders under suites/, comma-separated (default: all)')
+    .option('-o, --out <dir>', 'where the reports go', 'reports')
+    .option('--shard <i/n>', "run one shard of n (Playwright's --shard)")
+    .option('--workers <n>', 'Playwright workers (default: its own choice)')
+    .option('--html', "also write Playwright's own HTML report (playwright-report/)")
+    .action(async (options: RunOptions) => {
+      done(await runCommand(io, () => runAction(options, io, deps())));
+    });
+}
+
+export function register(program: Command): void {
+  program.addCommand(runCommandDefinition(processIo(), setExitCode));
+}
+
+/** Runs `run` in-process; `argv` are the arguments after `run`. */
+export function runRun(argv: string[], io: CliIo, deps: RunDeps): Promise<number> {
+  return runStandalone((i, d) => runCommandDefinition(i, d, () => deps), argv, io);
+}
