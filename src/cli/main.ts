@@ -12,6 +12,9 @@ import * as frameworks from './commands/frameworks.js';
 import * as fuzz from './commands/fuzz.js';
 import * as history from './commands/history.js';
 import * as predict from './commands/predict.js';
+import * as run from './commands/run.js';
+import * as showReport from './commands/show-report.js';
+import * as updateExpectations from './commands/update-expectations.js';
 import * as verify from './commands/verify.js';
 import { commanderExitCode, oneLineErrors } from './run-command.js';
 
@@ -25,6 +28,9 @@ const COMMANDS: { register(program: Command): void }[] = [
   audit,
   frameworks,
   history,
+  run,
+  showReport,
+  updateExpectations,
 ];
 
 /**
