@@ -297,6 +297,11 @@ export class CorsProber {
       predict(scenarioFor(server), { engine: profile, world });
 
     const notes: string[] = [];
+    if (origin.startsWith('https:') && target.protocol === 'http:') {
+      notes.push(
+        'an https page requesting an http URL is mixed content: the model leaves it out; Chromium and Firefox allow it for loopback, WebKit blocks it',
+      );
+    }
     const timeout = this.opts.rawTimeoutMs ?? 5000;
     const requestOrigin = client === 'page' ? origin : 'null';
     const authorHeaders = normalizeHeaders(request.headers);
