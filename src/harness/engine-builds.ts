@@ -7,14 +7,54 @@ import type { DetectOptions } from './engines/detect.js';
 import type { BrowserName, EngineInfo } from './engines/types.js';
 import { BROWSER_NAMES } from './engines/types.js';
 
-/** One engine project: `name` is the matrix column; `detect` picks the build at launch. */
+/**
+ * What makes detection pick one build: the engine's env var set to the build's executable
+ * (an env var wins over every other source), or removed (`null`: Playwright's own build is
+ * then the first match).
+ */
+export interface BuildSelector {
+  variable: string;
+  executable: string | null;
+}
+
+/** One engine project: `name` is the matrix column; `select` picks the build at launch. */
 export interface EngineProjectSpec {
   name: string;
   browser: BrowserName;
   /** The build's version, when the project stands for one build. */
   version?: string;
-  /** How `launchEngine` finds this build; absent = the usual first match. */
-  detect?: DetectOptions;
+  /** Absent: the usual first match. */
+  select?: BuildSelector;
+}
+
+export function selectorFor(
+  build: Pick<EngineInfo, 'browser' | 'executable' | 'source'>,
+): BuildSelector {
+  return {
+    variable: ENV_VARS[build.browser],
+    executable: build.source === 'playwright' ? null : build.executable,
+  };
+}
+
+/** `env` with the selector applied (a new object). */
+export function envWithSelector(
+  selector: BuildSelector,
+  env: NodeJS.ProcessEnv,
+): NodeJS.ProcessEnv {
+  const out = { ...env };
+  if (selector.executable === null) delete out[selector.variable];
+  else out[selector.variable] = selector.executable;
+  return out;
+}
+
+/**
+ * Applies a selector to `env` in place. A Playwright worker serves one project only, so a
+ * worker fixture may point its own process's detection at the project's build this way
+ * (relaunches after a crash then find the same build).
+ */
+export function applySelector(selector: BuildSelector, env: NodeJS.ProcessEnv = process.env): void {
+  if (selector.executable === null) delete env[selector.variable];
+  else env[selector.variable] = selector.executable;
 }
 
 /** The detection inputs that make `findEngine` pick exactly `build`. */
@@ -22,15 +62,8 @@ export function detectOptionsFor(
   build: Pick<EngineInfo, 'browser' | 'executable' | 'source'>,
   env: NodeJS.ProcessEnv,
 ): DetectOptions {
-  const variable = ENV_VARS[build.browser];
-  if (build.source === 'playwright') {
-    // Playwright's build is the first match once no env var points elsewhere.
-    const rest = { ...env };
-    delete rest[variable];
-    return { env: rest };
-  }
-  // An env var wins over every other source and keeps the build's driver (WebDriver for WebKitGTK).
-  return { env: { ...env, [variable]: build.executable } };
+  // For WebKitGTK the env var names the WebKitWebDriver, so the build keeps its driver.
+  return { env: envWithSelector(selectorFor(build), env) };
 }
 
 function tag(b: EngineInfo, clash: boolean): string {
@@ -43,10 +76,7 @@ function tag(b: EngineInfo, clash: boolean): string {
  * `<engine>@<version>` (`<engine>@<version>-<source>` when two builds share a version),
  * ordered env, Playwright, system.
  */
-export function engineProjects(
-  builds: readonly EngineInfo[],
-  env: NodeJS.ProcessEnv = {},
-): EngineProjectSpec[] {
+export function engineProjects(builds: readonly EngineInfo[]): EngineProjectSpec[] {
   const order: EngineInfo['source'][] = ['env', 'playwright', 'system'];
   const out: EngineProjectSpec[] = [];
   for (const browser of BROWSER_NAMES) {
@@ -70,7 +100,7 @@ export function engineProjects(
         name: `${browser}@${tag(b, clash)}`,
         browser,
         version: b.version,
-        detect: detectOptionsFor(b, env),
+        select: selectorFor(b),
       });
     }
   }
@@ -98,4 +128,20 @@ export async function detectEngineBuilds(
     if (!isMissing(r) && !found.some((f) => f.executable === r.executable)) found.push(r);
   }
   return found;
+}
+
+/** `CORS_ENGINE_BUILDS=all` asks for every build of each engine side by side. */
+export const BUILDS_ENV = 'CORS_ENGINE_BUILDS';
+
+/**
+ * The engine projects for `engines`: one per engine, or with `CORS_ENGINE_BUILDS=all` one per
+ * build found (engines with a single build keep their plain name).
+ */
+export async function engineProjectsFor(
+  engines: readonly BrowserName[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<EngineProjectSpec[]> {
+  if (env[BUILDS_ENV] !== 'all') return engines.map((e) => ({ name: e, browser: e }));
+  const builds = await Promise.all(engines.map((e) => detectEngineBuilds(e, env)));
+  return engineProjects(builds.flat());
 }
