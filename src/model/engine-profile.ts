@@ -9,6 +9,9 @@ export const ENGINE_NAMES: readonly EngineName[] = ['spec', 'chromium', 'firefox
 /** How `Access-Control-Max-Age` is read (digest D4). */
 export type MaxAgeParsing = 'spec' | 'chromium' | 'firefox' | 'webkit';
 
+/** What happens to cookies on cross-site subresource requests (digest C7, D18). */
+export type ThirdPartyCookies = 'allow' | 'block' | 'partition';
+
 /** How the CORS-preflight cache is organised (digest D5). */
 export type PreflightCacheKind = 'spec' | 'chromium' | 'firefox' | 'webkit';
 
@@ -39,6 +42,21 @@ export interface EngineKnobs {
    * every profile, `spec` included, has it off; `--spec-literal` may turn it on.
    */
   absentACAMAllowsForcedMethod: boolean;
+  // The three cookie knobs are optional (absent: the spec profile's value), so profiles
+  // built before they existed keep their meaning.
+  /**
+   * The SameSite a cookie without the attribute is enforced with (RFC 6265bis leaves a
+   * "Lax by default" mode to the UA). Spec profile: `none`.
+   */
+  cookieSameSiteDefault?: 'none' | 'lax';
+  /** `SameSite=None` without `Secure` is rejected when stored. Spec profile: false. */
+  sameSiteNoneRequiresSecure?: boolean;
+  /**
+   * Cookies on cross-site subresource requests: sent (`allow`), never stored or sent
+   * (`block`), or kept in a jar partitioned by the top-level site (`partition`: cookies set
+   * first-party are not sent, cookies set in that third-party context are). Spec: `allow`.
+   */
+  thirdPartyCookies?: ThirdPartyCookies;
 }
 
 export interface EngineProfile extends EngineKnobs {

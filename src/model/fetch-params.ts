@@ -13,6 +13,7 @@ import type {
   WireRequest,
 } from '../scenario/types.js';
 import type { EngineProfile } from './engine-profile.js';
+import type { CookieJar } from './cookies.js';
 import type { Origin } from './origin.js';
 import type { PreflightCache } from './cors-preflight-cache.js';
 import type { StepFailure } from './result.js';
@@ -88,6 +89,12 @@ export interface FetchParams {
   wire: WireRequest[];
   /** The decisive steps, in order. */
   because: Reason[];
+  /**
+   * The cookie jar (replaced as responses store cookies), the names of the scenario's
+   * cookies (the ones the journal looks for) and the top-level page's origin. Absent: the
+   * host-only rule alone (a scenario cookie is sent to its role's host).
+   */
+  cookies?: { jar: CookieJar; names: readonly string[]; topLevel: Origin };
 }
 
 /** Records a decisive step. */

@@ -7,6 +7,7 @@ import {
   type ModelRequest,
   type ModelResponse,
 } from './fetch-params.js';
+import { cookieIsSent, storeSetCookieHeaders } from './cookies.js';
 import { headerListAppend, headerListGet } from './header-list.js';
 import { byteSerializingARequestOrigin, isSameOrigin, originOfURL } from './origin.js';
 
@@ -77,11 +78,18 @@ export function httpNetworkOrCacheFetch(
   // 8.12 Append a request `Origin` header.
   httpRequest.headerList = appendARequestOriginHeader(httpRequest);
   // 8.13-8.20 Fetch metadata, User-Agent, cache-mode headers, HTTP's own headers: not observed.
-  // 8.21 With credentials, the `Cookie` header: the scenario's cookie goes to its role's host
-  //      (host-only; SameSite, Secure and third-party cookie policies are not modelled).
+  // 8.21 With credentials, the `Cookie` header: a scenario cookie the jar sends to this URL
+  //      (host-only; Secure, SameSite and the engine's third-party policy: cookies.ts).
   const url = currentURL(httpRequest);
   const host = new URL(url).hostname;
-  const cookie = includeCredentials && fp.network.cookieHosts.includes(host);
+  const jar = fp.cookies;
+  const cookie =
+    includeCredentials &&
+    (jar === undefined
+      ? fp.network.cookieHosts.includes(host)
+      : jar.jar.some(
+          (c) => jar.names.includes(c.name) && cookieIsSent(c, url, jar.topLevel, fp.profile),
+        ));
   // 8.22-8.26 Proxy auth and the HTTP cache: not modelled (fixture responses carry
   //           `Cache-Control: no-store`, so nothing is reused).
   // 9-11. HTTP-network fetch: what the scenario's server answers.
@@ -102,6 +110,14 @@ export function httpNetworkOrCacheFetch(
     wire.acrh = preflight.acrh;
   }
   fp.wire.push(wire);
+  // 11 (HTTP-network fetch): with credentials, `Set-Cookie` is stored, before any CORS
+  //    check (digest C2); without, it is ignored (C3). Preflights never include credentials.
+  if (includeCredentials && preflight === undefined && jar !== undefined) {
+    fp.cookies = {
+      ...jar,
+      jar: storeSetCookieHeaders(jar.jar, answer.headers, url, jar.topLevel, fp.profile),
+    };
+  }
   // 12. The response's URL list is the request's.
   // 13-14. Range-requested and request-includes-credentials: not observed.
   // 15-17. 401 prompts (none in an automated run), 407 and 421 retries: not modelled.

@@ -90,7 +90,9 @@ const VECTORS: Row[] = [
       responseType: 'cors',
       wire: [{ hop: 0, preflight: false, method: 'GET', origin: PAGE, cookie: true }],
     },
-    engines: ALL,
+    // Chromium (Lax by default, third-party cookies blocked) and Firefox (partitioned
+    // third-party jar) keep this cross-site cookie home: see cookies.test.ts.
+    engines: [SPEC, WEBKIT],
   },
   {
     name: '5 PUT with ACAO * and no ACAM fails at the preflight',

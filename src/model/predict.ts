@@ -11,6 +11,7 @@ import type {
 } from '../scenario/types.js';
 import { applyRequestOverrides } from '../scenario/overrides.js';
 import { defaultWorld, type World } from '../scenario/world.js';
+import { EMPTY_COOKIE_JAR, storeCookie, type CookieJar } from './cookies.js';
 import { EMPTY_PREFLIGHT_CACHE, type PreflightCache } from './cors-preflight-cache.js';
 import type { EngineProfile } from './engine-profile.js';
 import { isNetworkError, type FetchParams } from './fetch-params.js';
@@ -31,6 +32,22 @@ export interface PredictOptions {
 export interface PredictState {
   cache: PreflightCache;
   now: number;
+  /** The cookie jar; absent: the jar `setup.cookies` leaves (setupCookieJar). */
+  jar?: CookieJar;
+}
+
+/**
+ * The jar after the harness set `setup.cookies`: each is stored first-party (a top-level
+ * navigation to its role's origin), so only Secure-over-http and the engine's
+ * SameSite=None-needs-Secure rule can refuse one.
+ */
+export function setupCookieJar(scenario: Scenario, world: World, engine: EngineProfile): CookieJar {
+  let jar = EMPTY_COOKIE_JAR;
+  for (const c of scenario.setup?.cookies ?? []) {
+    const url = `${world.origins[c.on]}/__set-cookie`;
+    jar = storeCookie(jar, { name: c.name, attributes: c.attributes ?? '' }, url, null, engine);
+  }
+  return jar;
 }
 
 /** The world a scenario runs in when the caller gives none. */
@@ -81,6 +98,11 @@ export function predictRequest(
     cache: state.cache,
     wire: [],
     because: [...built.because],
+    cookies: {
+      jar: state.jar ?? setupCookieJar(scenario, world, engine),
+      names: (scenario.setup?.cookies ?? []).map((c) => c.name),
+      topLevel: parseSerializedOrigin(world.pageOrigin),
+    },
   };
   const response = fetch(fp);
   const firstPreflight = fp.wire.find((w) => w.preflight);
@@ -107,7 +129,9 @@ export function predictRequest(
     };
     prediction.because.push(summary);
   }
-  return { prediction, state: { cache: fp.cache, now: fp.now } };
+  const next: PredictState = { cache: fp.cache, now: fp.now };
+  if (fp.cookies !== undefined) next.jar = fp.cookies.jar;
+  return { prediction, state: next };
 }
 
 /** Predicts a scenario and its `then` chain. */

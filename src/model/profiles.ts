@@ -26,6 +26,9 @@ export const SPEC: EngineProfile = {
   maxAgeParsing: 'spec',
   preflightCache: 'spec',
   absentACAMAllowsForcedMethod: false,
+  cookieSameSiteDefault: 'none',
+  sameSiteNoneRequiresSecure: false,
+  thirdPartyCookies: 'allow',
   evidence: {},
 };
 
@@ -39,7 +42,26 @@ export const CHROMIUM: EngineProfile = {
   maxAgeCapSeconds: 7200,
   maxAgeParsing: 'chromium',
   preflightCache: 'chromium',
+  cookieSameSiteDefault: 'lax',
+  sameSiteNoneRequiresSecure: true,
+  thirdPartyCookies: 'block',
   evidence: {
+    cookieSameSiteDefault:
+      `${DIGEST} D18 (Medium), C7: cookies without SameSite are Lax by default since Chrome 84 stable ` +
+      '(https://blog.chromium.org/2020/05/resuming-samesite-cookie-changes-in-july.html, ' +
+      'GoogleChrome/web.dev samesite-cookie-recipes); observed in Chromium 156: an unattributed ' +
+      'cookie is not sent cross-site and a cross-site response cannot set one',
+    sameSiteNoneRequiresSecure:
+      `${DIGEST} D18 (Medium): ` +
+      'same launch as cookieSameSiteDefault ("Incrementally Better Cookies": SameSite=None must be ' +
+      'Secure); observed in Chromium 156: a SameSite=None cookie without Secure is not stored',
+    thirdPartyCookies:
+      `${DIGEST} D18 (Medium): ` +
+      'Playwright browser contexts are off-the-record profiles, and components/content_settings/core/' +
+      'browser/cookie_settings.cc registers prefs::kCookieControlsMode as CookieControlsMode::' +
+      'kIncognitoOnly (third-party cookies blocked in incognito; cookie_settings_unittest.cc ' +
+      'CookiesControlsEnabledForIncognito); observed in Chromium 156: a SameSite=None; Secure ' +
+      'cookie of https://b.test is sent top-level but not on a fetch from http(s)://a.test',
     wildcardCoversAuthorization:
       `${DIGEST} D1 (High): services/network/public/cpp/features.cc kCorsNonWildcardRequestHeadersSupport ` +
       'is disabled by default; WPT third_party/blink/web_tests/external/wpt/fetch/api/cors/' +
@@ -71,7 +93,22 @@ export const FIREFOX: EngineProfile = {
   maxAgeCapSeconds: 86400,
   maxAgeParsing: 'firefox',
   preflightCache: 'firefox',
+  sameSiteNoneRequiresSecure: true,
+  thirdPartyCookies: 'partition',
   evidence: {
+    sameSiteNoneRequiresSecure:
+      `${DIGEST} D18 (Medium): ` +
+      'pref network.cookie.sameSite.noneRequiresSecure (netwerk/cookie tests push it; ' +
+      'browser_sameSiteConsole.js expects "rejected because it has the SameSite=None attribute but ' +
+      'is missing the secure attribute"); observed in Firefox ESR 153: such a cookie is not stored. ' +
+      'network.cookie.sameSite.laxByDefault stays false (MDN Firefox experimental features: not ' +
+      'enabled in Release), so cookieSameSiteDefault keeps the spec value',
+    thirdPartyCookies:
+      `${DIGEST} D18 (Medium): ` +
+      'Total Cookie Protection: network.cookie.cookieBehavior 5 (BEHAVIOR_REJECT_TRACKER_AND_' +
+      'PARTITION_FOREIGN) is the default, so a cross-site subresource gets a jar partitioned by the ' +
+      'top-level site; observed in Firefox ESR 153: cookies set first-party on b.test are not sent ' +
+      'on a fetch from a.test',
     wildcardCoversAuthorization:
       `${DIGEST} D1 (High): pref network.cors_preflight.authorization_covered_by_wildcard defaults ` +
       'to true (netwerk/protocol/http/nsCORSListenerProxy.cpp CheckPreflightRequestApproved); ' +
