@@ -204,7 +204,10 @@ export default class ConformanceReporter implements Reporter {
     const data = this.report();
     if (data === null) return;
     const files = await writeReports(data, this.outDir);
-    const shown = files.map((f) => relative(process.cwd(), f) || f);
+    const shown = files.map((f) => {
+      const rel = relative(process.cwd(), f);
+      return rel === '' || rel.startsWith('..') ? f : rel;
+    });
     this.write(`\n${formatSummary(data, shown)}`);
   }
 }

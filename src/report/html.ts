@@ -71,11 +71,16 @@ th { background: #f6f8fa; }
 #cases a { color: #0969da; text-decoration: none; font-family: ui-monospace, monospace; }
 #cases a:hover { text-decoration: underline; }
 .muted { color: #656d76; }
-pre { background: #f6f8fa; padding: 8px; overflow: auto; margin: 4px 0; font-size: 12px; }
+pre { background: #f6f8fa; padding: 8px; overflow: auto; margin: 4px 0; font-size: 12px; white-space: pre-wrap; overflow-wrap: anywhere; }
 code, .mono { font-family: ui-monospace, monospace; font-size: 12px; }
 tr.diff td.observed { background: #ffebe9; font-weight: 600; }
 tr.spec-diff td.spec { background: #fff8c5; }
-.headers div { white-space: pre-wrap; font-family: ui-monospace, monospace; font-size: 12px; }
+.headers div { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 12px; }
+section.panel { min-width: 0; overflow-x: auto; }
+#hops { width: 100%; table-layout: fixed; }
+#hops th:first-child { width: 2.5em; }
+#hops td { overflow-wrap: anywhere; }
+#reasons li, #note { overflow-wrap: anywhere; }
 .side { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 input[type=search] { padding: 4px 8px; width: 320px; }
 .tag { font-size: 11px; background: #ddf4ff; color: #0969da; padding: 0 4px; border-radius: 4px; }
