@@ -55,8 +55,25 @@ export type { FixtureServers } from '../servers/fixture-server.js';
 export { CorsProber, ProbeError, comparePageFields } from './harness/probe.js';
 export type { ProbeRequest, ProbeResult, ProberOptions, RawAnswer } from './harness/probe.js';
 // Policies and audits (src/verify, src/audit).
-export { defineConfig, definePolicy, validatePolicy, PolicyError } from './verify/policy.js';
-export type { CorsConfig, CorsPolicy } from './verify/policy.js';
+export {
+  verify,
+  formatVerifyText,
+  defineConfig,
+  definePolicy,
+  loadPolicyFile,
+  validateConfig,
+  validatePolicy,
+  PolicyError,
+  TargetError,
+} from './verify/index.js';
+export type {
+  CorsConfig,
+  CorsPolicy,
+  VerifyOptions,
+  VerifyReport,
+  VerifyCaseResult,
+  Verdict as VerifyVerdict,
+} from './verify/index.js';
 export { audit, formatAuditText, toSarif, RULES, SEVERITIES } from './audit/index.js';
 export type { AuditOptions, AuditReport, Finding, Severity } from './audit/index.js';
 
