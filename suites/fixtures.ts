@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 import type { FixtureServers } from '../servers/fixture-server.js';
+import { applySelector, type BuildSelector } from '../src/harness/engine-builds.js';
 import type { BrowserName } from '../src/harness/engines/types.js';
 import { startHarnessWorld } from '../src/harness/launch.js';
 import { RunSession, runScenarios, type EngineSlot } from '../src/harness/run.js';
@@ -12,9 +13,15 @@ import { loadExpectations } from '../src/harness/verdict.js';
 import { getEngineProfile } from '../src/model/profiles.js';
 import type { Scenario } from '../src/scenario/types.js';
 
-/** The option a Playwright project sets: `use: { corsBrowser: 'firefox' }`. */
+/** The options a Playwright project sets: `use: { corsBrowser: 'firefox' }`. */
 export interface CorsWorkerOptions {
   corsBrowser: BrowserName;
+  /**
+   * Set on side-by-side build projects (`chromium@156.0.8078.108`, see
+   * src/harness/engine-builds.ts): which build of the engine this project runs. Its results
+   * are then labelled with the project's name, so each build is its own matrix column.
+   */
+  corsBuild: BuildSelector | null;
 }
 
 /** Runs whole tables, each once per worker; later callers get the cached results. */
@@ -37,9 +44,13 @@ const SCRIPT_TIMEOUT_MS = 120_000;
 
 export const test = base.extend<object, CorsWorkerOptions & CorsWorkerFixtures>({
   corsBrowser: ['chromium', { option: true, scope: 'worker' }],
+  corsBuild: [null, { option: true, scope: 'worker' }],
 
   corsWorld: [
-    async ({ corsBrowser }, use) => {
+    async ({ corsBrowser, corsBuild }, use) => {
+      // A worker serves one project: point this process's engine detection at its build
+      // (relaunches after a crash then find the same one).
+      if (corsBuild !== null) applySelector(corsBuild);
       const world = await startHarnessWorld(corsBrowser, { scriptTimeoutMs: SCRIPT_TIMEOUT_MS });
       await use({ servers: world.servers, slot: world.slot });
       await world.close();
@@ -52,7 +63,8 @@ export const test = base.extend<object, CorsWorkerOptions & CorsWorkerFixtures>(
   corsEngine: [async ({ corsWorld }, use) => use(corsWorld.slot), { scope: 'worker' }],
 
   scenarioBatches: [
-    async ({ corsWorld, corsBrowser }, use) => {
+    async ({ corsWorld, corsBrowser, corsBuild }, use, workerInfo) => {
+      const label = corsBuild === null ? corsBrowser : workerInfo.project.name;
       const session = new RunSession(corsWorld.slot, corsWorld.servers);
       // Entries with a `versions` range apply only to this build; results name the build.
       const version = corsWorld.slot.engine.info.version;
@@ -67,7 +79,9 @@ export const test = base.extend<object, CorsWorkerOptions & CorsWorkerFixtures>(
               profile,
               expectations,
               session,
-            }).then((results) => results.map((r) => ({ ...r, engineVersion: version })));
+            }).then((results) =>
+              results.map((r) => ({ ...r, engine: label, engineVersion: version })),
+            );
             cache.set(title, p);
           }
           return p;
