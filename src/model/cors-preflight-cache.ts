@@ -245,6 +245,15 @@ function wholesaleLookup(
 
 /** Firefox: results keyed with the credentials flag; tokens compared literally; HEAD checked. */
 function firefoxLookup(cache: PreflightCache, req: CacheRequest, now: number): CacheLookup {
+  // Firefox: `no-store` and `reload` become LOAD_BYPASS_CACHE, which skips the preflight
+  // cache (digest D5); `no-cache` (validate) does not.
+  if (req.cacheMode === 'no-store' || req.cacheMode === 'reload')
+    return {
+      needed: true,
+      cache,
+      message: `cache mode \`${req.cacheMode}\` bypasses Firefox's preflight cache`,
+      deviation: 'preflightCache',
+    };
   const credentials = req.credentialsMode === 'include';
   const result = cache.entries.filter(
     (e) =>

@@ -116,7 +116,9 @@ export const FIREFOX: EngineProfile = {
     maxAgeParsing: `${DIGEST} D4 (High): nsCORSListenerProxy.cpp: a non-digit max-age is not cached at all, 0 is not cached`,
     preflightCache:
       `${DIGEST} D5 (Medium-High): nsCORSListenerProxy.cpp nsPreflightCache: accumulating per-token ` +
-      'entries keyed with the credentials flag, cached `*` compared literally, HEAD needs ACAM',
+      'entries keyed with the credentials flag, cached `*` compared literally, HEAD needs ACAM; ' +
+      'LOAD_BYPASS_CACHE skips the cache, and fetch cache modes no-store and reload map to it ' +
+      '(inference; observed in Firefox ESR 153: both re-preflight, no-cache does not)',
   },
 };
 
