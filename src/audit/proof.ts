@@ -32,7 +32,18 @@ export async function proveFindings(
   _target: ProbeTarget,
 ): Promise<string[]> {
   const skipped: string[] = [];
-  const localAttacker = `http://${ATTACKER_ORIGIN_HOST}:${await freePort()}`;
+  // Browsers send a cookie on a cross-site fetch only when it is SameSite=None, which needs
+  // Secure, which needs https. For a plain-http target the cookie is SameSite=Lax and the
+  // attacker page for reflection sits on a same-site origin of the target (another port, or
+  // a sub-domain), where a Lax cookie does go along; CORS still applies (another origin).
+  const secureTarget = url.protocol === 'https:';
+  const port = await freePort();
+  const host = url.hostname;
+  const localAttacker = secureTarget
+    ? `http://${ATTACKER_ORIGIN_HOST}:${port}`
+    : host === 'localhost' || /^[\d.]+$/.test(host)
+      ? `http://${host}:${port}`
+      : `http://attacker.${host}:${port}`;
   const plans = findings.map((f) => ({ f, ...attackerOriginFor(f, localAttacker) }));
   const pages = await serveOriginPages([...new Set(plans.map((p) => p.origin))]);
   let engine: Engine | null = null;
@@ -49,7 +60,13 @@ export async function proveFindings(
     const cookie = `cors_conformance_proof=${randomBytes(6).toString('hex')}`;
     if (engine.addCookie !== undefined) {
       const [name, value] = cookie.split('=') as [string, string];
-      await engine.addCookie({ url: `${url.origin}/`, name, value });
+      await engine.addCookie({
+        url: `${url.origin}/`,
+        name,
+        value,
+        sameSite: secureTarget ? 'None' : 'Lax',
+        secure: secureTarget,
+      });
     } else {
       skipped.push(
         `browser proofs: the ${browser} backend cannot set a cookie for the target; proofs run without one`,

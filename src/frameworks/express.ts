@@ -33,13 +33,21 @@ export function expressCorsOptions(policy: CorsPolicy): CorsOptions {
   };
 }
 
-export async function serveExpress(
+export function serveExpress(
   policy: CorsPolicy,
+  opts: ServeOptions & { pkg?: ExpressCorsPackage } = {},
+): Promise<ServedFramework> {
+  return serveExpressWith(expressCorsOptions(policy), opts);
+}
+
+/** express with `cors` configured by hand (tests of known-bad configurations use this). */
+export async function serveExpressWith(
+  corsOptions: CorsOptions,
   opts: ServeOptions & { pkg?: ExpressCorsPackage } = {},
 ): Promise<ServedFramework> {
   const cors = require(opts.pkg ?? 'cors') as (o: CorsOptions) => express.RequestHandler;
   const app = express();
-  app.use(cors(expressCorsOptions(policy)));
+  app.use(cors(corsOptions));
   app.options(ROUTE_PATH, (_req, res) => {
     res.status(200).json(OPTIONS_ROUTE_BODY);
   });

@@ -25,12 +25,20 @@ export function fastifyCorsOptions(policy: CorsPolicy): FastifyCorsOptions {
   };
 }
 
-export async function serveFastify(
+export function serveFastify(
   policy: CorsPolicy,
   opts: ServeOptions = {},
 ): Promise<ServedFramework> {
+  return serveFastifyWith(fastifyCorsOptions(policy), opts);
+}
+
+/** fastify with `@fastify/cors` configured by hand. */
+export async function serveFastifyWith(
+  corsOptions: FastifyCorsOptions,
+  opts: ServeOptions = {},
+): Promise<ServedFramework> {
   const app = Fastify({ logger: false });
-  await app.register(fastifyCors, fastifyCorsOptions(policy));
+  await app.register(fastifyCors, corsOptions);
   app.route({ method: [...ROUTE_METHODS], url: ROUTE_PATH, handler: async () => ROUTE_BODY });
   app.route({ method: 'OPTIONS', url: ROUTE_PATH, handler: async () => OPTIONS_ROUTE_BODY });
   await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });

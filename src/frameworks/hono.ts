@@ -28,12 +28,17 @@ export function honoCorsOptions(policy: CorsPolicy): HonoCorsOptions {
   };
 }
 
-export async function serveHono(
-  policy: CorsPolicy,
+export function serveHono(policy: CorsPolicy, opts: ServeOptions = {}): Promise<ServedFramework> {
+  return serveHonoWith(honoCorsOptions(policy), opts);
+}
+
+/** hono with its `cors` middleware configured by hand. */
+export async function serveHonoWith(
+  corsOptions: HonoCorsOptions,
   opts: ServeOptions = {},
 ): Promise<ServedFramework> {
   const app = new Hono();
-  app.use('*', cors(honoCorsOptions(policy)));
+  app.use('*', cors(corsOptions));
   app.options(ROUTE_PATH, (c) => c.json(OPTIONS_ROUTE_BODY));
   app.all(ROUTE_PATH, (c) => c.json(ROUTE_BODY));
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

@@ -7,10 +7,10 @@ import { serveKoa } from './koa.js';
 import type { ServeOptions, ServedFramework } from './shared.js';
 
 export type { ServedFramework, ServeOptions } from './shared.js';
-export { expressCorsOptions, serveExpress } from './express.js';
-export { fastifyCorsOptions, serveFastify } from './fastify.js';
-export { koaCorsOptions, serveKoa } from './koa.js';
-export { honoCorsOptions, serveHono } from './hono.js';
+export { expressCorsOptions, serveExpress, serveExpressWith } from './express.js';
+export { fastifyCorsOptions, serveFastify, serveFastifyWith } from './fastify.js';
+export { koaCorsOptions, serveKoa, serveKoaWith } from './koa.js';
+export { honoCorsOptions, serveHono, serveHonoWith } from './hono.js';
 export { originMatchers, patternRegExp, ROUTE_PATH } from './shared.js';
 
 export interface FrameworkAdapter {

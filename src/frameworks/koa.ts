@@ -41,13 +41,21 @@ export function koaCorsOptions(policy: CorsPolicy): KoaCorsOptions {
   };
 }
 
-export async function serveKoa(
+export function serveKoa(
   policy: CorsPolicy,
   opts: ServeOptions & { pkg?: KoaCorsPackage } = {},
 ): Promise<ServedFramework> {
-  const cors = require(opts.pkg ?? '@koa/cors') as (o: KoaCorsOptions) => Middleware;
+  return serveKoaWith(koaCorsOptions(policy), opts);
+}
+
+/** koa with `@koa/cors` configured by hand (any of its options). */
+export async function serveKoaWith(
+  corsOptions: Partial<KoaCorsOptions> | Record<string, unknown>,
+  opts: ServeOptions & { pkg?: KoaCorsPackage } = {},
+): Promise<ServedFramework> {
+  const cors = require(opts.pkg ?? '@koa/cors') as (o: object) => Middleware;
   const app = new Koa();
-  app.use(cors(koaCorsOptions(policy)));
+  app.use(cors(corsOptions));
   app.use((ctx) => {
     if (ctx.path !== ROUTE_PATH) {
       ctx.status = 404;
