@@ -57,14 +57,16 @@ export function caseResultOf(result: Pick<TestResult, 'attachments'>): CaseResul
 
 /**
  * The engine of a conformance test: an engine project is named after the browser in its
- * `use.corsBrowser`. Other projects (unit, the library example) are not in the matrix.
+ * `use.corsBrowser`, or `<browser>@<version>` for one of several builds side by side
+ * (src/harness/engine-builds.ts). Other projects (unit, the library example) are not in the matrix.
  */
 export function engineOf(test: TestCase): string | null {
   const project = test.parent.project();
   const use = project?.use as { corsBrowser?: unknown } | undefined;
-  return typeof use?.corsBrowser === 'string' && use.corsBrowser === project?.name
-    ? use.corsBrowser
-    : null;
+  const browser = use?.corsBrowser;
+  const name = project?.name;
+  if (typeof browser !== 'string' || name === undefined) return null;
+  return name === browser || name.startsWith(`${browser}@`) ? name : null;
 }
 
 /** A scenario test that failed without attaching a result: a harness error for the report. */
