@@ -1,4 +1,5 @@
 import { defineConfig, type ReporterDescription } from '@playwright/test';
+import { engineProjectsFor } from './src/harness/engine-builds.js';
 import { detectEngines } from './src/harness/engines/detect.js';
 import type { BrowserName } from './src/harness/engines/types.js';
 import type { ConformanceReporterOptions } from './src/report/conformance-reporter.js';
@@ -45,6 +46,12 @@ const reporter: ReporterDescription[] = [
 ];
 if (process.env.CI) reporter.push(['junit', { outputFile: 'reports/playwright-junit.xml' }]);
 if (process.env.CORS_HTML_REPORT) reporter.push(['html', { open: 'never' }]);
+// CORS_BLOB_DIR (`run --blob DIR`): also a blob report, for merging shards (docs/nightly.md).
+if (process.env.CORS_BLOB_DIR) reporter.push(['blob', { outputDir: process.env.CORS_BLOB_DIR }]);
+
+// CORS_ENGINE_BUILDS=all: one project per build of an engine (`chromium@156.0.8078.108`, ...)
+// when several are installed; otherwise one project per engine.
+const engineProjects = await engineProjectsFor(selection.engines);
 
 export default defineConfig<CorsWorkerOptions>({
   reporter,
@@ -53,10 +60,10 @@ export default defineConfig<CorsWorkerOptions>({
       name: 'unit',
       testMatch: ['src/**/*.test.ts', 'servers/**/*.test.ts', 'scripts/**/*.test.ts'],
     },
-    ...selection.engines.map((engine) => ({
-      name: engine,
+    ...engineProjects.map((p) => ({
+      name: p.name,
       testMatch: suites,
-      use: { corsBrowser: engine },
+      use: { corsBrowser: p.browser, corsBuild: p.select ?? null },
     })),
     // The library example (examples/express-app): its own regression suite, Chromium only.
     ...(has('chromium')
