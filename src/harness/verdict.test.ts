@@ -241,6 +241,14 @@ const ruleRows: {
     verdict: 'known-deviation',
   },
   {
+    name: 'listed, a knob moves one field and the entry covers the other',
+    engine: KNOB_PREFLIGHT,
+    spec: prediction(SPEC_NO_PREFLIGHT),
+    o: { acrh: 'x-a' },
+    expectation: { reason: 'r', evidence: 'e', fields: ['acrh'] },
+    verdict: 'known-deviation',
+  },
+  {
     name: 'listed, differs outside the listed fields',
     engine: prediction(),
     spec: prediction(),

@@ -136,8 +136,9 @@ export interface JudgeInput {
  * The verdict rules (suites/expectations/README.md):
  *
  * Listed in the engine's file: the observation matches the spec → `unexpected-pass` (the
- * entry is stale); it matches the engine profile, or differs from the spec only in the
- * entry's `fields` (any field when absent) → `known-deviation`; otherwise `fail`.
+ * entry is stale); it matches the engine profile, or differs from the spec (or from the
+ * engine profile) only in the entry's `fields` (any field when absent) → `known-deviation`;
+ * otherwise `fail`.
  *
  * Not listed: matches both → `pass`; matches the engine profile but not the spec (a profile
  * knob explains the difference) → `known-deviation` naming the knobs; otherwise `fail`.
@@ -161,7 +162,14 @@ export function judge(input: JudgeInput): Judgement {
       };
     }
     const fields = expectation.fields;
-    if (matchesEngine || fields === undefined || withinFields(specDiffs, fields)) {
+    // The entry's fields bound the difference from the spec, or (where a knob already moves
+    // the engine's prediction away from the spec) from the engine profile.
+    if (
+      matchesEngine ||
+      fields === undefined ||
+      withinFields(specDiffs, fields) ||
+      withinFields(diffs, fields)
+    ) {
       return { verdict: 'known-deviation', diffs, specDiffs, note: expectation.reason };
     }
     const outside = specDiffs.filter((d) => !withinFields([d], fields)).map((d) => d.field);
