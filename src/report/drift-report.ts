@@ -2,8 +2,10 @@
 // reports/index.html (the matrix is drawn again from results.json with the summary above it).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Drift } from './drift.js';
-import { driftHtml, driftJson } from './drift.js';
+import type { CaseStates, Drift } from './drift.js';
+import { caseStatesOf, driftHtml, driftJson } from './drift.js';
+import type { RunResults } from './history.js';
+import { parseHistoryRecord } from './history.js';
 import { toHtml } from './html.js';
 import type { ReportData } from './report-data.js';
 
@@ -17,6 +19,31 @@ export function isFullReport(json: unknown): json is ReportData {
     Array.isArray(r.cases) &&
     Array.isArray(r.sections)
   );
+}
+
+/** Parsed results.json in the shape history and drift read; throws one line otherwise. */
+export function runResultsOf(json: unknown, source: string): RunResults {
+  const r = json as Partial<RunResults> | null;
+  if (
+    typeof r !== 'object' ||
+    r === null ||
+    !Array.isArray(r.cases) ||
+    !Array.isArray(r.engines) ||
+    typeof r.totals !== 'object'
+  ) {
+    throw new Error(
+      `${source}: not a cors-conformance results.json (needs engines, totals, cases)`,
+    );
+  }
+  return r as RunResults;
+}
+
+/** A baseline's case states from parsed JSON: a results.json or a history record. */
+export function baselineStatesOf(json: unknown, source: string): CaseStates {
+  if ((json as { format?: unknown } | null)?.format === 'cors-conformance-history') {
+    return parseHistoryRecord(json, source).cases;
+  }
+  return caseStatesOf(runResultsOf(json, source));
 }
 
 /** The HTML above the matrix: the drift, and a link to the trend page when there is one. */

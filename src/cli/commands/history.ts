@@ -15,14 +15,13 @@ import {
   driftJson,
   formatDrift,
 } from '../../report/drift.js';
-import { writeDriftReport } from '../../report/drift-report.js';
+import { baselineStatesOf, runResultsOf, writeDriftReport } from '../../report/drift-report.js';
 import type { HistoryRecord, RunResults } from '../../report/history.js';
 import {
   appendHistory,
   archiveMatrix,
   buildHistoryRecord,
   loadHistory,
-  parseHistoryRecord,
   readFrameworkVersions,
   readSpecCommit,
   runIdFromTime,
@@ -77,30 +76,23 @@ async function readJson(path: string, io: CliIo, what: string): Promise<unknown>
   }
 }
 
-/** A results.json (report-data.ts) in the shape history reads; throws one line otherwise. */
+/** A results.json (report-data.ts) in the shape history reads; a usage error otherwise. */
 export function asRunResults(json: unknown, path: string): RunResults {
-  const r = json as Partial<RunResults> | null;
-  if (
-    typeof r !== 'object' ||
-    r === null ||
-    !Array.isArray(r.cases) ||
-    !Array.isArray(r.engines) ||
-    typeof r.totals !== 'object'
-  ) {
-    throw new UsageError(
-      `${path}: not a cors-conformance results.json (needs engines, totals, cases)`,
-    );
+  try {
+    return runResultsOf(json, path);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
-  return r as RunResults;
 }
 
 /** The baseline's case states from a file: a results.json or a history record. */
 async function baselineFromFile(path: string, io: CliIo): Promise<CaseStates> {
   const json = await readJson(path, io, 'the baseline');
-  if ((json as { format?: unknown } | null)?.format === 'cors-conformance-history') {
-    return parseHistoryRecord(json, path).cases;
+  try {
+    return baselineStatesOf(json, path);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
   }
-  return caseStatesOf(asRunResults(json, path));
 }
 
 /** The newest record that is not this run. */
