@@ -57,6 +57,11 @@ export interface EngineKnobs {
    * first-party are not sent, cookies set in that third-party context are). Spec: `allow`.
    */
   thirdPartyCookies?: ThirdPartyCookies;
+  /**
+   * XHR: upload listeners force a preflight only when the request has a body (the XHR
+   * standard sets the use-CORS-preflight flag whatever the body). Absent: false.
+   */
+  uploadListenerNeedsBody?: boolean;
 }
 
 export interface EngineProfile extends EngineKnobs {

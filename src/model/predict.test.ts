@@ -331,7 +331,8 @@ const VECTORS: Row[] = [
       },
     },
     expect: { preflight: true, acrm: 'GET', acrh: null, outcome: 'ok' },
-    engines: ALL,
+    // Chromium needs a request body for the forced preflight (uploadListenerNeedsBody).
+    engines: [SPEC, FIREFOX, WEBKIT],
   },
   {
     name: '21 ACEH * exposes X-Foo but never Set-Cookie',

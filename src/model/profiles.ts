@@ -45,7 +45,13 @@ export const CHROMIUM: EngineProfile = {
   cookieSameSiteDefault: 'lax',
   sameSiteNoneRequiresSecure: true,
   thirdPartyCookies: 'block',
+  uploadListenerNeedsBody: true,
   evidence: {
+    uploadListenerNeedsBody:
+      `${DIGEST} D19 (Low, now observed): third_party/blink/renderer/core/xmlhttprequest/` +
+      'xml_http_request.cc CreateRequest reads upload_->HasEventListeners() only inside ' +
+      '`if (http_body && upload_)`, and only then asks for kCorsWithForcedPreflight; observed in ' +
+      'Chromium 156: a GET or a body-less POST with upload listeners is not preflighted',
     cookieSameSiteDefault:
       `${DIGEST} D18 (Medium), C7: cookies without SameSite are Lax by default since Chrome 84 stable ` +
       '(https://blog.chromium.org/2020/05/resuming-samesite-cookie-changes-in-july.html, ' +

@@ -344,3 +344,17 @@ test('XHR send(): a non-UTF-8 charset of an author Content-Type is rewritten (st
     ['Content-Type', 'text/plain; charset="latin1"'],
   ]);
 });
+
+test('XHR upload listeners: the spec forces a preflight without a body; Chromium only with one', () => {
+  const flag = (init: ScenarioRequest, profile = SPEC): boolean | undefined => {
+    const built = build({ api: 'xhr', uploadListener: true, ...init }, profile);
+    return built.ok ? built.request.useCORSPreflight : undefined;
+  };
+  expect(flag({ method: 'GET' })).toBe(true);
+  expect(flag({ method: 'POST' })).toBe(true);
+  expect(flag({ method: 'GET' }, CHROMIUM)).toBe(false);
+  expect(flag({ method: 'POST' }, CHROMIUM)).toBe(false);
+  expect(flag({ method: 'POST', body: 'x' }, CHROMIUM)).toBe(true);
+  // A GET's body is ignored, so it never counts.
+  expect(flag({ method: 'GET', body: 'x' }, CHROMIUM)).toBe(false);
+});

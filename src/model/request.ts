@@ -335,7 +335,8 @@ export function constructXHRRequest(
     }
   }
   // send() steps 5-6: mode cors, redirects followed, unsafe-request flag, and the
-  // use-CORS-preflight flag when xhr.upload has listeners.
+  // use-CORS-preflight flag when xhr.upload has listeners (with a body only, under the
+  // `uploadListenerNeedsBody` knob).
   return {
     ok: true,
     because,
@@ -351,7 +352,9 @@ export function constructXHRRequest(
       cacheMode: 'default',
       referrerPolicy: init.referrerPolicy ?? '',
       unsafeRequest: true,
-      useCORSPreflight: init.uploadListener === true,
+      useCORSPreflight:
+        init.uploadListener === true &&
+        (body !== undefined || profile.uploadListenerNeedsBody !== true),
       responseTainting: 'basic',
       redirectCount: 0,
     },
