@@ -25,6 +25,7 @@ import type { World } from '../scenario/world.js';
 import { stepDescriptor } from './compile.js';
 import type { BrowserName, EnginePage } from './engines/types.js';
 import { observePage } from './observe.js';
+import { startPageHost, type PageHost } from './page-host.js';
 import {
   PAGE_RUNNER_SOURCE,
   RUNNER_PAGE_PATH,
@@ -39,7 +40,9 @@ import type { Diff, PageObservation, RawCaseResult } from './types.js';
 export interface ProbeRequest extends Omit<ScenarioRequest, 'target' | 'query'> {
   /**
    * The origin the page making the request lives on: a role (`cross-origin`, `same-site`,
-   * `https-cross-origin`, ...) or one of the fixture origins exactly. Default `cross-origin`.
+   * `https-cross-origin`, ...), one of the fixture origins exactly, or an origin of your
+   * choice on this machine, `http://localhost:<port>` or `http://127.0.0.1:<port>` (a page
+   * server is started on that port; it must be free). Default `cross-origin`.
    */
   from?: string;
   /** `opaque-origin` (a sandboxed iframe, `Origin: null`) or `data-url`. Default `page`. */
@@ -61,8 +64,8 @@ export interface ProbeResult {
   method: string;
   /** The serialized origin of the page that made the request. */
   from: string;
-  /** Its role among the fixture origins. */
-  fromRole: OriginRole;
+  /** Its role among the fixture origins; null for an origin of your choice (`http://localhost:5173`). */
+  fromRole: OriginRole | null;
   client: ClientKind;
   engine: BrowserName;
   /** The request as a scenario request (no target: the URL above is the target). */
@@ -228,6 +231,7 @@ export function comparePageFields(p: Prediction, o: PageObservation): Diff[] {
  */
 export class CorsProber {
   private readonly pages = new Map<string, Promise<EnginePage>>();
+  private readonly hosts = new Map<string, Promise<PageHost>>();
   private installed = false;
   private seq = 0;
   private readonly profile: EngineProfile;
@@ -246,8 +250,10 @@ export class CorsProber {
     return this.slot.engine.info.browser;
   }
 
-  /** Resolves a role or fixture origin; throws a one-line ProbeError for anything else. */
-  resolveFrom(from: string | undefined): { role: OriginRole; origin: string } {
+  /** Resolves a role, a fixture origin or a loopback origin; a one-line ProbeError otherwise. */
+  async resolveFrom(
+    from: string | undefined,
+  ): Promise<{ role: OriginRole | null; origin: string }> {
     const want = from ?? 'cross-origin';
     const origins = this.servers.origins;
     if ((ORIGIN_ROLES as readonly string[]).includes(want)) {
@@ -255,19 +261,35 @@ export class CorsProber {
       return { role, origin: origins[role] };
     }
     const role = ORIGIN_ROLES.find((r) => origins[r] === want);
-    if (role === undefined) {
+    if (role !== undefined) return { role, origin: want };
+    const custom = /^http:\/\/(localhost|127\.0\.0\.1):(\d+)$/.exec(want);
+    if (custom === null) {
       throw new ProbeError(
-        `cors.fetch: from "${want}" is neither a role (${ORIGIN_ROLES.join(', ')}) nor a fixture origin (${[...new Set(Object.values(origins))].join(', ')})`,
+        `cors.fetch: from "${want}" is neither a role (${ORIGIN_ROLES.join(', ')}), a fixture origin (${[...new Set(Object.values(origins))].join(', ')}) nor http://localhost:<port>`,
       );
     }
-    return { role, origin: want };
+    let host = this.hosts.get(want);
+    if (host === undefined) {
+      host = startPageHost(want);
+      host.catch(() => this.hosts.delete(want));
+      this.hosts.set(want, host);
+    }
+    try {
+      await host;
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new ProbeError(
+        `cors.fetch: cannot serve a page on ${want} (${why}): choose a free port`,
+      );
+    }
+    return { role: null, origin: want };
   }
 
   /** Requests `url` from the page on `req.from` and predicts what this engine should show. */
   async fetch(url: string, req: ProbeRequest = {}): Promise<ProbeResult> {
     const target = checkUrl(url);
     const { from, client = 'page', ...rest } = req;
-    const { role, origin } = this.resolveFrom(from);
+    const { role, origin } = await this.resolveFrom(from);
     // The request part of a scenario: validated like any scenario, one-line errors.
     let request: ScenarioRequest;
     try {
@@ -439,10 +461,13 @@ export class CorsProber {
     return observePage(raw[0]?.steps[0]);
   }
 
-  /** Closes the pages this prober opened. */
+  /** Closes the pages this prober opened and the page servers it started. */
   async close(): Promise<void> {
     const pages = [...this.pages.values()];
+    const hosts = [...this.hosts.values()];
     this.pages.clear();
+    this.hosts.clear();
     await Promise.all(pages.map(async (p) => (await p.catch(() => null))?.close()));
+    await Promise.all(hosts.map(async (h) => (await h.catch(() => null))?.close()));
   }
 }

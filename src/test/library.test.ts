@@ -5,9 +5,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect as baseExpect, test } from '@playwright/test';
+import getPort from 'get-port';
 import { startFixtureServers, type FixtureServers } from '../../servers/fixture-server.js';
 import type { Engine, EnginePage } from '../harness/engines/types.js';
-import type { RunnerArg } from '../harness/page-runner.js';
+import { RUNNER_PAGE_PATH, type RunnerArg } from '../harness/page-runner.js';
 import { CorsProber, ProbeError, parseHead, type ProbeResult } from '../harness/probe.js';
 import { EngineSlot } from '../harness/run.js';
 import { expect } from './index.js';
@@ -136,12 +137,30 @@ test('a simple GET: no preflight, the replay carries the page origin', async () 
   baseExpect(r.fromRole).toBe('same-site');
 });
 
+test('from an origin of your choice: a page server on that port, the replay carries it', async () => {
+  const port = await getPort();
+  const origin = `http://localhost:${port}`;
+  const r = await prober.fetch(`${api}/x`, { from: origin });
+  baseExpect(r.from).toBe(origin);
+  baseExpect(r.fromRole).toBeNull();
+  baseExpect(seen[0]?.origin).toBe(origin);
+  baseExpect(r.prediction.outcome).toBe('network-error'); // not in the app's allow-list
+  const page = await fetch(`http://127.0.0.1:${port}${RUNNER_PAGE_PATH}`);
+  baseExpect(page.status).toBe(200);
+  // The same port cannot be served twice by anyone else: a one-line error names it.
+  const other = new CorsProber(prober['slot'], servers);
+  await baseExpect(other.fetch(`${api}/x`, { from: `http://127.0.0.1:${port}` })).rejects.toThrow(
+    /cannot serve a page on http:\/\/127\.0\.0\.1:\d+ \(.*EADDRINUSE.*\): choose a free port/,
+  );
+  await other.close();
+});
+
 test('mistakes are one-line ProbeErrors', async () => {
   await baseExpect(prober.fetch('https://example.com/')).rejects.toThrow(ProbeError);
   await baseExpect(prober.fetch('https://example.com/')).rejects.toThrow(/over http on localhost/);
   await baseExpect(prober.fetch('nope')).rejects.toThrow(/not an absolute URL/);
   await baseExpect(prober.fetch(`${api}/`, { from: 'http://evil.test' })).rejects.toThrow(
-    /neither a role .* nor a fixture origin/,
+    /neither a role .*, a fixture origin .* nor http:\/\/localhost:<port>/,
   );
   await baseExpect(prober.fetch(`${api}/`, { mode: 'nocors' as 'cors' })).rejects.toThrow(
     /^cors\.fetch\(.*\): init\.mode: must be one of/,

@@ -68,7 +68,7 @@ export const corsMatchers = {
       : r.from === origin;
     if (!same) {
       throw new ProbeError(
-        `toBeReadableFrom: this result was requested from ${r.from} (${r.fromRole}), not ${origin}: call cors.fetch(url, { from: '${origin}' })`,
+        `toBeReadableFrom: this result was requested from ${r.from}${r.fromRole === null ? '' : ` (${r.fromRole})`}, not ${origin}: call cors.fetch(url, { from: '${origin}' })`,
       );
     }
     return {
