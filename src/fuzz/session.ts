@@ -12,11 +12,15 @@ import { loadExpectations } from '../harness/verdict.js';
 import { getEngineProfile } from '../model/profiles.js';
 import { browserExecutor, modelExecutor, type FuzzExecutor } from './executor.js';
 import type { ModelFault } from './fault.js';
+import { withTriage } from './triage.js';
 
 export const FUZZ_ENGINES = ['chromium', 'firefox', 'webkit', 'model'] as const;
 export type FuzzEngineName = (typeof FUZZ_ENGINES)[number];
 
 const SCRIPT_TIMEOUT_MS = 120_000;
+
+/** Cases in flight in the page: generated cases include 1.1 s waits, so more than the suites' 16. */
+export const FUZZ_CONCURRENCY = 48;
 
 /** suites/expectations, found from this file in the source tree or under dist/. */
 export function expectationsDir(
@@ -38,6 +42,7 @@ export interface OpenExecutor {
 export async function openExecutor(
   engine: FuzzEngineName,
   fault: ModelFault | null,
+  concurrency = FUZZ_CONCURRENCY,
 ): Promise<OpenExecutor> {
   if (engine === 'model') {
     return {
@@ -66,12 +71,15 @@ export async function openExecutor(
   const session = new RunSession(slot, servers);
   const dir = expectationsDir();
   const expectations = dir === null ? {} : await loadExpectations(dir, browser);
-  const executor = browserExecutor(slot, servers, {
-    profile: getEngineProfile(browser),
-    expectations,
-    session,
-    fault,
-  });
+  const executor = withTriage(
+    browserExecutor(slot, servers, {
+      profile: getEngineProfile(browser),
+      expectations,
+      session,
+      fault,
+      concurrency,
+    }),
+  );
   return {
     executor,
     close: async () => {

@@ -1,0 +1,128 @@
+// Triaged differences of generated scenarios: engine behaviour the fuzzer found, checked
+// against the Fetch Standard, and not (yet) expressed as an EngineProfile knob. A failing
+// generated case whose every difference is covered by a rule for its engine becomes a
+// `known-deviation` naming the rule, exactly as a checked-in expectation does for a suite
+// row (those are keyed by scenario id, which generated scenarios do not have).
+import { stepRequests } from '../harness/compile.js';
+import type { Diff } from '../harness/types.js';
+import type { Scenario, ScenarioRequest } from '../scenario/types.js';
+import type { FuzzExecutor, FuzzOutcome } from './executor.js';
+
+export interface TriageRule {
+  id: string;
+  engines: readonly string[];
+  /** Fields (last path segment) the engine may differ in. */
+  fields: readonly string[];
+  /** Whether the rule applies to the request of the step that differs. */
+  applies(request: ScenarioRequest, scenario: Scenario): boolean;
+  reason: string;
+  /** Replay id (fuzz seed 1) of the minimal case, and the spec text it contradicts. */
+  evidence: string;
+}
+
+const hops = (s: Scenario) => s.server?.redirects ?? [];
+const bodyKind = (r: ScenarioRequest): string | null =>
+  r.body === undefined ? null : typeof r.body === 'string' ? 'string' : r.body.kind;
+const OUTCOME = ['outcome', 'status', 'responseType', 'readableHeaders'];
+
+export const TRIAGE_RULES: readonly TriageRule[] = [
+  {
+    id: 'origin-header-no-referrer-same-origin',
+    engines: ['chromium'],
+    fields: ['originHeader'],
+    applies: (r) => r.referrerPolicy === 'no-referrer',
+    reason:
+      'a same-origin non-GET/HEAD request with referrerPolicy "no-referrer" carries the page origin in Origin, not `null`',
+    evidence:
+      'fuzz 1:6:0:1:0:2:2:2:4:4:5:4:4:4:4:4; fetch#append-a-request-origin-header step 4 ("no-referrer": serializedOrigin = `null`); Firefox sends `null`',
+  },
+  {
+    id: 'redirect-error-without-location',
+    engines: ['chromium', 'webkit'],
+    fields: OUTCOME,
+    applies: (r, s) => r.redirect === 'error' && hops(s).some((h) => h.noLocation === true),
+    reason:
+      'redirect: "error" and a redirect status without Location: the response is returned instead of a network error',
+    evidence:
+      'fuzz seed 1 (redirect 301, noLocation); fetch#http-fetch step "If internalResponse\'s status is a redirect status" → redirect mode "error": network error (before any Location parsing); Firefox follows the spec; WPT redirect-location.any.js leaves this untested (FIXME)',
+  },
+  {
+    id: 'redirect-to-url-with-credentials',
+    engines: ['chromium'],
+    fields: [...OUTCOME, 'actualSent', 'originHeader'],
+    applies: (_r, s) => hops(s).some((h) => (h.userinfo ?? '') !== ''),
+    reason:
+      'a redirect to a URL with credentials fails even where the spec allows it (no-cors mode, or a same-origin target)',
+    evidence:
+      'fuzz 2:4:0:0:0:0:0:0:0:0:0:1:0:0:0:2:1:2:1:1:1:1 (same-origin GET, 301 to same-origin with user:pass@); fetch#http-redirect-fetch fails on locationURL credentials only for mode "cors" with a cross-origin location, or tainting "cors"; Firefox follows the spec',
+  },
+  {
+    id: 'stream-request-body',
+    engines: ['chromium', 'webkit'],
+    fields: ['preflight', 'actualSent', ...OUTCOME, 'acrm', 'acrh', 'originHeader'],
+    applies: (r) => bodyKind(r) === 'stream',
+    reason:
+      'ReadableStream request bodies: Chromium always preflights them and rejects them over HTTP/1.1; WebKit throws when the Request is built',
+    evidence:
+      'fuzz seed 1 (PUT with a stream body); the model follows fetch#concept-bodyinit-extract with duplex "half"; Firefox agrees with the model',
+  },
+  {
+    id: 'xhr-upload-listener-without-body',
+    engines: ['chromium'],
+    fields: ['preflight', 'actualSent', 'acrm', 'acrh'],
+    applies: (r) => r.api === 'xhr' && r.uploadListener === true,
+    reason: 'an XHR upload listener forces a preflight only when the request has a body',
+    evidence:
+      'fuzz 1:17 (xhr GET with an upload listener); xhr#the-send()-method sets the upload listener flag from registered listeners; Firefox preflights like the model',
+  },
+];
+
+/** The step index a diff belongs to (`then.then.acrh` → 2) and its last field name. */
+function split(field: string): { step: number; name: string } {
+  const parts = field.split('.');
+  return { step: parts.length - 1, name: parts[parts.length - 1] ?? field };
+}
+
+/** The rule ids covering every difference of a failing case, or null when one is left over. */
+export function triage(
+  engine: string,
+  scenario: Scenario,
+  diffs: readonly Diff[],
+  rules: readonly TriageRule[] = TRIAGE_RULES,
+): string[] | null {
+  if (diffs.length === 0) return null;
+  const steps = stepRequests(scenario);
+  const used = new Set<string>();
+  for (const d of diffs) {
+    const { step, name } = split(d.field);
+    const request = steps[step]?.request;
+    if (request === undefined) return null;
+    const rule = rules.find(
+      (r) => r.engines.includes(engine) && r.fields.includes(name) && r.applies(request, scenario),
+    );
+    if (rule === undefined) return null;
+    used.add(rule.id);
+  }
+  return [...used];
+}
+
+/** The executor with triaged failures turned into `known-deviation`. */
+export function withTriage(
+  executor: FuzzExecutor,
+  rules: readonly TriageRule[] = TRIAGE_RULES,
+): FuzzExecutor {
+  return {
+    engine: executor.engine,
+    async run(scenarios) {
+      const outcomes = await executor.run(scenarios);
+      return outcomes.map((o, i): FuzzOutcome => {
+        const s = scenarios[i];
+        if (o.verdict !== 'fail' || s === undefined) return o;
+        const ids = triage(executor.engine, s, o.diffs, rules);
+        return ids === null
+          ? o
+          : { ...o, verdict: 'known-deviation', note: `triaged: ${ids.join(', ')}` };
+      });
+    },
+  };
+}

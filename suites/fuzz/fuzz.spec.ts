@@ -1,0 +1,66 @@
+// Property-based differential run in each engine project: a fixed seed (FUZZ_SEED overrides
+// it; nightly: FUZZ_SEED=random records a fresh one in the report), ~150 generated
+// scenarios as one batch run, every unexplained disagreement shrunk and printed with its
+// SEED:PATH and replay command. Only unexplained disagreements fail the test.
+import { getEngineProfile } from '../../src/model/profiles.js';
+import { browserExecutor } from '../../src/fuzz/executor.js';
+import { modelFaultFromEnv } from '../../src/fuzz/fault.js';
+import { runFuzz } from '../../src/fuzz/fuzz.js';
+import { freshSeed } from '../../src/fuzz/replay.js';
+import { replayCommand } from '../../src/fuzz/repro.js';
+import { withTriage } from '../../src/fuzz/triage.js';
+import { loadExpectations } from '../../src/harness/verdict.js';
+import { RunSession } from '../../src/harness/run.js';
+import { EXPECTATIONS_DIR, expect, test } from '../fixtures.js';
+
+/** The CI seed. */
+const FIXED_SEED = 20261126;
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+
+function seedFromEnv(): number {
+  const s = process.env.FUZZ_SEED;
+  if (s === undefined || s === '') return FIXED_SEED;
+  return s === 'random' ? freshSeed() : Number(s);
+}
+
+test.describe('fuzz', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  test(`generated scenarios agree with the engine's profile`, async ({
+    corsEngine,
+    fixtureServers,
+    corsBrowser,
+  }, testInfo) => {
+    const seed = seedFromEnv();
+    testInfo.annotations.push({ type: 'fuzz-seed', description: String(seed) });
+    const session = new RunSession(corsEngine, fixtureServers);
+    const executor = withTriage(
+      browserExecutor(corsEngine, fixtureServers, {
+        profile: getEngineProfile(corsBrowser),
+        expectations: await loadExpectations(EXPECTATIONS_DIR, corsBrowser),
+        session,
+        fault: modelFaultFromEnv(),
+        concurrency: 48,
+      }),
+    );
+    try {
+      const report = await runFuzz({ executor, seed, runs: RUNS, maxShrunk: 3 });
+      await testInfo.attach('fuzz-report.json', {
+        body: JSON.stringify(report, null, 2),
+        contentType: 'application/json',
+      });
+      const lines = report.findings.map((f) =>
+        [
+          `${f.engine} ${f.replay}: ${f.outcome.diffs.map((d) => `${d.field} model ${JSON.stringify(d.predicted)} engine ${JSON.stringify(d.observed)}`).join('; ')}`,
+          `  replay: ${replayCommand(f)}`,
+          `  scenario: ${JSON.stringify(f.scenario)}`,
+        ].join('\n'),
+      );
+      expect(report.runs).toBe(RUNS);
+      expect(report.counts.fail, `seed ${seed}\n${lines.join('\n')}`).toBe(0);
+      expect(report.counts['harness-error'], JSON.stringify(report.harnessErrors)).toBe(0);
+    } finally {
+      await session.close();
+    }
+  });
+});
