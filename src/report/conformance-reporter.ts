@@ -198,7 +198,10 @@ export default class ConformanceReporter implements Reporter {
     return buildReport([...this.results.values()], {
       generatedAt,
       skipped: this.options.skipped ?? [],
-      engineVersions: this.options.engineVersions ?? {},
+      // Versions of the engines that ran only (the config knows every engine found).
+      engineVersions: Object.fromEntries(
+        Object.entries(this.options.engineVersions ?? {}).filter(([e]) => this.done.has(e)),
+      ),
     });
   }
 

@@ -275,9 +275,13 @@ export function buildReport(results: readonly CaseResult[], meta: ReportMeta): R
   };
 }
 
-/** results.json: the report data, indented. */
+/** results.json: the report data, indented; the hops are left out (the journal has them). */
 export function toResultsJson(data: ReportData): string {
-  return `${JSON.stringify(data, null, 2)}\n`;
+  const cases = data.cases.map((c) => {
+    const { hops: _hops, ...rest } = c;
+    return rest;
+  });
+  return `${JSON.stringify({ ...data, cases }, null, 2)}\n`;
 }
 
 /** Counts per section and engine: the matrix the HTML report draws. */

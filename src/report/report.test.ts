@@ -80,6 +80,9 @@ test('report data: totals per engine, drift list, sorted cases, hops, reasons', 
   expect(put?.explanation).toContain('preflight-response/put-without-acam');
   const parsed = JSON.parse(toResultsJson(data)) as typeof data;
   expect(parsed.cases).toHaveLength(7);
+  const parsedPut = parsed.cases.find((c) => c.key === put?.key);
+  expect(parsedPut?.journal).toHaveLength(2);
+  expect(parsedPut).not.toHaveProperty('hops');
   expect(parsed.format).toBe('cors-conformance-results');
   expect(matrixOf(data)['Redirects']?.webkit?.['unexpected-pass']).toBe(1);
 });
