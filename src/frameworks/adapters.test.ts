@@ -139,3 +139,30 @@ test('every adapter serves the policy: allowed origin gets ACAO + ACAC, a lookal
     }
   }
 });
+
+test('no request headers in the policy: no adapter echoes Access-Control-Request-Headers', async () => {
+  const bare: CorsPolicy = { origins: ['https://app.example.com'] };
+  expect(koaCorsOptions(bare).allowHeaders).toEqual(['sec-cors-conformance-none']);
+  expect(honoCorsOptions(bare).allowHeaders).toEqual(['sec-cors-conformance-none']);
+  for (const adapter of FRAMEWORK_ADAPTERS) {
+    const served = await adapter.serve(bare);
+    try {
+      const pre = await probe(
+        { url: new URL(served.url) },
+        {
+          method: 'OPTIONS',
+          headers: [
+            ['Origin', 'https://app.example.com'],
+            ['Access-Control-Request-Method', 'GET'],
+            ['Access-Control-Request-Headers', 'x-anything'],
+          ],
+        },
+      );
+      const acah =
+        pre.headers.find(([k]) => k.toLowerCase() === 'access-control-allow-headers')?.[1] ?? '';
+      expect(acah, adapter.name).not.toContain('x-anything');
+    } finally {
+      await served.close();
+    }
+  }
+});

@@ -39,8 +39,16 @@ export async function serveFastifyWith(
 ): Promise<ServedFramework> {
   const app = Fastify({ logger: false });
   await app.register(fastifyCors, corsOptions);
-  app.route({ method: [...ROUTE_METHODS], url: ROUTE_PATH, handler: async () => ROUTE_BODY });
-  app.route({ method: 'OPTIONS', url: ROUTE_PATH, handler: async () => OPTIONS_ROUTE_BODY });
+  app.route({
+    method: [...ROUTE_METHODS],
+    url: ROUTE_PATH,
+    handler: (_req, reply) => reply.send(ROUTE_BODY),
+  });
+  app.route({
+    method: 'OPTIONS',
+    url: ROUTE_PATH,
+    handler: (_req, reply) => reply.send(OPTIONS_ROUTE_BODY),
+  });
   await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;

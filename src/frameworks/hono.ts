@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import type { CorsPolicy } from '../verify/policy.js';
 import type { ServeOptions, ServedFramework } from './shared.js';
 import {
+  allowHeadersNeverEmpty,
   OPTIONS_ROUTE_BODY,
   ROUTE_BODY,
   ROUTE_PATH,
@@ -21,7 +22,8 @@ export function honoCorsOptions(policy: CorsPolicy): HonoCorsOptions {
   return {
     origin: (origin) => allowedOriginOf(policy, origin),
     allowMethods: policyMethodList(policy),
-    allowHeaders: policy.requestHeaders ?? [],
+    // Never empty: an empty list makes this middleware echo Access-Control-Request-Headers.
+    allowHeaders: allowHeadersNeverEmpty(policy),
     exposeHeaders: policy.exposedHeaders ?? [],
     credentials: policy.credentials === true,
     ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),

@@ -8,6 +8,7 @@ import type { Context, Middleware } from 'koa';
 import type { CorsPolicy } from '../verify/policy.js';
 import type { ServeOptions, ServedFramework } from './shared.js';
 import {
+  allowHeadersNeverEmpty,
   OPTIONS_ROUTE_BODY,
   ROUTE_BODY,
   ROUTE_PATH,
@@ -33,7 +34,8 @@ export function koaCorsOptions(policy: CorsPolicy): KoaCorsOptions {
   return {
     origin: (ctx) => allowedOriginOf(policy, ctx.get('Origin')) ?? '',
     allowMethods: policyMethodList(policy),
-    allowHeaders: policy.requestHeaders ?? [],
+    // Never empty: an empty list makes this middleware echo Access-Control-Request-Headers.
+    allowHeaders: allowHeadersNeverEmpty(policy),
     exposeHeaders: policy.exposedHeaders ?? [],
     credentials: policy.credentials === true,
     ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),

@@ -50,3 +50,16 @@ export function policyMethodList(policy: CorsPolicy): string[] {
 
 /** The methods the test route answers (every common one, so the middleware alone decides). */
 export const ROUTE_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * A header name no page can send (the `sec-` prefix is forbidden to scripts). @koa/cors and
+ * hono echo the requested headers back when their allow list is empty; listing only this
+ * name keeps "no request headers beyond the safelisted ones" meaning exactly that.
+ */
+export const NO_REQUEST_HEADERS = 'sec-cors-conformance-none';
+
+/** The policy's request headers, or the one unsendable name when there are none. */
+export function allowHeadersNeverEmpty(policy: CorsPolicy): string[] {
+  const list = policy.requestHeaders ?? [];
+  return list.length > 0 ? list : [NO_REQUEST_HEADERS];
+}

@@ -51,7 +51,7 @@ export function probe(target: ProbeTarget, req: ProbeRequest): Promise<ProbeRepl
       host: url.hostname.replace(/^\[|\]$/g, ''),
       port: url.port === '' ? (isHttps ? 443 : 80) : Number(url.port),
       path: `${url.pathname}${url.search}`,
-      headers: [...headers, 'Connection', 'close'] as unknown as http.OutgoingHttpHeaders,
+      headers: [...headers, 'Connection', 'close'],
       agent: false,
       timeout: target.timeoutMs ?? 10_000,
     };
