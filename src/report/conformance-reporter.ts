@@ -116,6 +116,7 @@ export default class ConformanceReporter implements Reporter {
   private readonly expected = new Map<string, number>();
   private readonly done = new Map<string, number>();
   private readonly counts = new Map<string, VerdictCounts>();
+  private readonly printed = new Map<string, number>();
   private readonly write: (text: string) => void;
   private readonly now: () => number;
   private readonly interval: number;
@@ -185,6 +186,9 @@ export default class ConformanceReporter implements Reporter {
     this.lastProgress = t;
     this.dirty = false;
     for (const [engine, done] of this.done) {
+      // Only engines that moved since the last lines.
+      if (this.printed.get(engine) === done) continue;
+      this.printed.set(engine, done);
       const total = this.expected.get(engine) ?? null;
       this.write(
         `${progressLine(engine, done, total, this.counts.get(engine) ?? emptyCounts())}\n`,
