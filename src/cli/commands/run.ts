@@ -1,14 +1,16 @@
 // `cors-conformance run [--engine chromium,firefox,webkit] [--suite smoke,...] [--out reports]
-// [--shard i/n] [--html]`: the conformance suites in every engine found, through this
+// [--shard i/n] [--html] [--blob DIR] [--baseline FILE]`: the conformance suites in every engine found, through this
 // package's own Playwright Test and playwright.config.ts, with the conformance reporter
 // writing the reports. Exit 0: no drift; 1: drift (new failure, unexpected pass, harness
-// error); 2: a usage problem or a run that could not produce results (no engine, ...).
+// error; with --baseline: any drift since that run, docs/nightly.md); 2: a usage problem or
+// a run that could not produce results (no engine, ...).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { BUILDS_ENV } from '../../harness/engine-builds.js';
 import { detectEngines } from '../../harness/engines/detect.js';
 import type { EngineInfo, EngineMissing } from '../../harness/engines/types.js';
 import { BROWSER_NAMES } from '../../harness/engines/types.js';
@@ -19,6 +21,9 @@ import {
   selectEngines,
   selectionLines,
 } from '../../report/engine-selection.js';
+import type { CaseStates } from '../../report/drift.js';
+import { caseStatesOf, compareRuns, driftExitCode, formatDrift } from '../../report/drift.js';
+import { baselineStatesOf, runResultsOf, writeDriftReport } from '../../report/drift-report.js';
 import { packageRoot } from '../../report/paths.js';
 import type { CliIo } from '../io.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, processIo } from '../io.js';
@@ -33,6 +38,10 @@ export interface RunOptions {
   shard?: string;
   html?: boolean;
   workers?: string;
+  /** Also write a Playwright blob report here (to merge shards later). */
+  blob?: string;
+  /** Judge drift against this earlier results.json or history record instead. */
+  baseline?: string;
 }
 
 /** What `run` touches outside itself; tests pass fakes. */
@@ -84,11 +93,26 @@ interface ResultsSummary {
   cases: unknown[];
 }
 
+/** `--baseline FILE`'s case states; a usage error naming the file when it is unusable. */
+async function readBaseline(file: string, cwd: string): Promise<CaseStates> {
+  const path = resolve(cwd, file);
+  try {
+    return baselineStatesOf(JSON.parse(await readFile(path, 'utf8')), file);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    throw new UsageError(
+      code === 'ENOENT'
+        ? `--baseline: ${file}: no such file`
+        : `--baseline: ${(e as Error).message}`,
+    );
+  }
+}
+
 async function readResults(file: string): Promise<ResultsSummary | null> {
   try {
     const json = JSON.parse(await readFile(file, 'utf8')) as Partial<ResultsSummary>;
     if (!Array.isArray(json.drift) || !Array.isArray(json.cases)) return null;
-    return { drift: json.drift, cases: json.cases };
+    return json as ResultsSummary;
   } catch {
     return null;
   }
@@ -122,6 +146,10 @@ export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): 
     );
   }
 
+  // A bad baseline is a usage error before the run, not after it.
+  const baseline =
+    options.baseline === undefined ? null : await readBaseline(options.baseline, deps.cwd);
+
   const detected = await deps.detect();
   const selection = selectEngines(detected, wanted);
   for (const line of selectionLines(selection, '--engine')) io.stdout(`${line}\n`);
@@ -143,10 +171,14 @@ export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): 
     CORS_REPORT_DIR: outDir,
   };
   if (options.html === true) env.CORS_HTML_REPORT = '1';
+  if (options.blob !== undefined) env.CORS_BLOB_DIR = resolve(deps.cwd, options.blob);
   const opts: { shard?: string; workers?: string } = {};
   if (options.shard !== undefined) opts.shard = options.shard;
   if (options.workers !== undefined) opts.workers = options.workers;
-  const args = playwrightArgs(playwrightCli(), deps.root, selection.engines, suites, opts);
+  // Side by side (CORS_ENGINE_BUILDS=all) an engine's projects are `chromium@<version>`.
+  const projects =
+    deps.env[BUILDS_ENV] === 'all' ? selection.engines.map((e) => `${e}*`) : selection.engines;
+  const args = playwrightArgs(playwrightCli(), deps.root, projects, suites, opts);
   io.stdout(
     `running ${suites.length === 0 ? 'every suite' : `suites ${suites.join(', ')}`} in ${selection.engines.join(', ')}\n`,
   );
@@ -158,6 +190,17 @@ export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): 
       `the run produced no results (${resultsFile} missing or empty; playwright exited ${code})\n`,
     );
     return EXIT_USAGE;
+  }
+  if (baseline !== null) {
+    // Drift since the baseline run, not against the expectation files (docs/nightly.md).
+    const drift = compareRuns(
+      baseline,
+      caseStatesOf(runResultsOf(results, resultsFile)),
+      options.baseline ?? null,
+    );
+    await writeDriftReport(outDir, results, drift);
+    io.stdout(formatDrift(drift));
+    return driftExitCode(drift);
   }
   if (results.drift.length > 0) return EXIT_DRIFT;
   if (code !== 0) {
@@ -210,6 +253,11 @@ export function runCommandDefinition(
     .option('--shard <i/n>', "run one shard of n (Playwright's --shard)")
     .option('--workers <n>', 'Playwright workers (default: its own choice)')
     .option('--html', "also write Playwright's own HTML report (playwright-report/)")
+    .option('--blob <dir>', 'also write a Playwright blob report to DIR (merge shards later)')
+    .option(
+      '--baseline <file>',
+      'exit on drift since this earlier results.json or history record instead',
+    )
     .action(async (options: RunOptions) => {
       done(await runCommand(io, () => runAction(options, io, deps())));
     });
