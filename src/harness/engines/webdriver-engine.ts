@@ -11,7 +11,7 @@ import getPort from 'get-port';
 import { displayUsable } from './detect.js';
 import { ensureHostsEntries } from './hosts-file.js';
 import { webDriverAsyncScript } from './script.js';
-import type { Engine, EngineInfo, EnginePage, LaunchOptions } from './types.js';
+import type { Engine, EngineCookie, EngineInfo, EnginePage, LaunchOptions } from './types.js';
 import { EngineCrashed, ScriptTimeout } from './types.js';
 import { WebDriverClient, WebDriverError } from './webdriver-client.js';
 
@@ -135,6 +135,31 @@ class WebDriverEngine implements Engine {
     return page;
   }
 
+  /**
+   * WebDriver classic sets cookies for the current document's host only, so a window first
+   * loads a page on `cookie.url` (one GET to that URL), then the cookie is added.
+   */
+  async addCookie(cookie: EngineCookie): Promise<void> {
+    const page = (await this.openPage(cookie.url)) as WebDriverPage;
+    try {
+      const sameSite = cookie.sameSite ?? 'None';
+      await this.inWindow(page.handle, () =>
+        this.command('POST', '/cookie', {
+          cookie: {
+            name: cookie.name,
+            value: cookie.value,
+            path: '/',
+            secure: cookie.secure ?? (sameSite === 'None' || cookie.url.startsWith('https:')),
+            httpOnly: cookie.httpOnly ?? true,
+            sameSite,
+          },
+        }),
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -246,7 +271,7 @@ class WebDriverEngine implements Engine {
 class WebDriverPage implements EnginePage {
   constructor(
     private readonly engine: WebDriverEngine,
-    private readonly handle: string,
+    readonly handle: string,
   ) {}
 
   run<T>(fnSource: string, arg: unknown): Promise<T> {
