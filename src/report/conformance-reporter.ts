@@ -17,6 +17,7 @@ import type {
   TestCase,
   TestResult,
 } from '@playwright/test/reporter';
+import { BROWSER_NAMES } from '../harness/engines/types.js';
 import type { CaseResult } from '../harness/types.js';
 import { toHtml } from './html.js';
 import { toJunitXml } from './junit.js';
@@ -57,16 +58,17 @@ export function caseResultOf(result: Pick<TestResult, 'attachments'>): CaseResul
 
 /**
  * The engine of a conformance test: an engine project is named after the browser in its
- * `use.corsBrowser`, or `<browser>@<version>` for one of several builds side by side
- * (src/harness/engine-builds.ts). Other projects (unit, the library example) are not in the matrix.
+ * `use.corsBrowser`. Merged blob reports do not keep `use`, so there the project's name
+ * alone counts when it is an engine's. Other projects (unit, the example) are not in the matrix.
  */
 export function engineOf(test: TestCase): string | null {
   const project = test.parent.project();
-  const use = project?.use as { corsBrowser?: unknown } | undefined;
-  const browser = use?.corsBrowser;
-  const name = project?.name;
-  if (typeof browser !== 'string' || name === undefined) return null;
-  return name === browser || name.startsWith(`${browser}@`) ? name : null;
+  if (project === undefined) return null;
+  const use = project.use as { corsBrowser?: unknown } | undefined;
+  if (typeof use?.corsBrowser === 'string') {
+    return use.corsBrowser === project.name ? use.corsBrowser : null;
+  }
+  return (BROWSER_NAMES as readonly string[]).includes(project.name) ? project.name : null;
 }
 
 /** A scenario test that failed without attaching a result: a harness error for the report. */

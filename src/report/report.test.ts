@@ -150,8 +150,9 @@ test('terminal: progress line and a summary with totals and the drift list', () 
   expect(formatSummary(clean)).toContain('no drift');
 });
 
-function fakeTest(id: string, title: string, engine: string | null): TestCase {
-  const project = { name: engine ?? 'unit', use: engine === null ? {} : { corsBrowser: engine } };
+function fakeTest(id: string, title: string, engine: string | null, merged = false): TestCase {
+  const use = engine === null || merged ? {} : { corsBrowser: engine };
+  const project = { name: engine ?? 'unit', use };
   return { id, title, parent: { project: () => project } } as unknown as TestCase;
 }
 function fakeResult(
@@ -189,7 +190,10 @@ test('reporter: collects attachments, prints progress every 2 s (engines that mo
       now: () => clock,
     });
     const samples = sampleResults().slice(0, 4);
-    const tests = samples.map((r, i) => fakeTest(`t${i}`, `${r.scenario.id ?? ''}: x`, r.engine));
+    // The firefox test as a merged blob report has it: no `use` options kept.
+    const tests = samples.map((r, i) =>
+      fakeTest(`t${i}`, `${r.scenario.id ?? ''}: x`, r.engine, r.engine === 'firefox'),
+    );
     const unit = fakeTest('u', 'a unit test', null);
     const dead = fakeTest('t9', 'redirects/x: died', 'webkit');
     reporter.onBegin(
@@ -197,6 +201,12 @@ test('reporter: collects attachments, prints progress every 2 s (engines that mo
       { allTests: () => [...tests, unit, dead] } as never,
     );
     reporter.onTestEnd(unit, fakeResult('passed', null));
+    const example = {
+      id: 'ex',
+      title: 'x',
+      parent: { project: () => ({ name: 'example', use: { corsBrowser: 'chromium' } }) },
+    };
+    reporter.onTestEnd(example as unknown as TestCase, fakeResult('passed', samples[0] ?? null));
     tests.forEach((t, i) => {
       clock += 900;
       reporter.onTestEnd(t, fakeResult(i === 3 ? 'failed' : 'passed', samples[i] ?? null));
