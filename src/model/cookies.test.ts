@@ -7,6 +7,7 @@ import {
   storeSetCookieHeaders,
 } from './cookies.js';
 import { parseSerializedOrigin } from './origin.js';
+import { predict } from './predict.js';
 import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from './profiles.js';
 
 const TOP = parseSerializedOrigin('http://a.test:4001');
@@ -76,4 +77,28 @@ test('cookies: a cross-site response cannot set a cookie enforced as Lax; Set-Co
     SPEC,
   );
   expect(jar.map((c) => c.name)).toEqual(['a', 'b']);
+});
+
+test('cookies: a knob that changes whether the cookie goes out is named as the deviation', () => {
+  const scenario = {
+    request: { credentials: 'include' as const, target: 'cross-origin' as const },
+    setup: { cookies: [{ on: 'cross-origin' as const, name: 'c', value: '1' }] },
+    server: {
+      actual: {
+        status: 200,
+        headers: {
+          'Access-Control-Allow-Origin': '<origin>',
+          'Access-Control-Allow-Credentials': 'true',
+        },
+      },
+    },
+  };
+  const knobs = (profile = SPEC) =>
+    predict(scenario, { engine: profile }).because.flatMap((r) =>
+      r.deviation === undefined ? [] : [r.deviation],
+    );
+  expect(knobs(SPEC)).toEqual([]);
+  expect(knobs(CHROMIUM)).toContain('thirdPartyCookies');
+  expect(knobs(FIREFOX)).toContain('thirdPartyCookies');
+  expect(knobs(WEBKIT)).toEqual([]);
 });

@@ -6,7 +6,7 @@
 // RFC leaves open (the SameSite default, SameSite=None needing Secure, third-party cookie
 // blocking or partitioning; digest C7, D18) come from the EngineProfile.
 import type { HeaderList } from '../scenario/types.js';
-import type { EngineProfile } from './engine-profile.js';
+import type { EngineKnobs, EngineProfile } from './engine-profile.js';
 import { isSameSite, originOfURL, type Origin } from './origin.js';
 
 export type SameSiteValue = 'strict' | 'lax' | 'none' | 'unset';
@@ -154,4 +154,33 @@ export function storeSetCookieHeaders(
     if (cookie !== null) out = storeCookie(out, cookie, url, topLevel, profile);
   }
   return out;
+}
+
+/** The profile with the three cookie knobs at the spec's values (to tell when a knob decided). */
+export function cookieNeutralProfile(profile: EngineProfile): EngineProfile {
+  const {
+    cookieSameSiteDefault: _d,
+    sameSiteNoneRequiresSecure: _n,
+    thirdPartyCookies: _t,
+    ...rest
+  } = profile;
+  return rest;
+}
+
+/**
+ * The knob most likely to explain why a cookie went out (or not) differently from the spec
+ * profile on a request to `url`: the third-party policy and the SameSite default only act
+ * on cross-site requests; otherwise the jar differs because a SameSite=None cookie without
+ * Secure was refused.
+ */
+export function decidingCookieKnob(
+  url: string,
+  topLevel: Origin,
+  profile: EngineProfile,
+): keyof EngineKnobs {
+  if (!isSameSiteRequest(url, topLevel)) {
+    if ((profile.thirdPartyCookies ?? 'allow') !== 'allow') return 'thirdPartyCookies';
+    if ((profile.cookieSameSiteDefault ?? 'none') !== 'none') return 'cookieSameSiteDefault';
+  }
+  return 'sameSiteNoneRequiresSecure';
 }

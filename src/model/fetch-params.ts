@@ -94,7 +94,13 @@ export interface FetchParams {
    * cookies (the ones the journal looks for) and the top-level page's origin. Absent: the
    * host-only rule alone (a scenario cookie is sent to its role's host).
    */
-  cookies?: { jar: CookieJar; names: readonly string[]; topLevel: Origin };
+  cookies?: {
+    jar: CookieJar;
+    /** The same jar kept with the cookie knobs at the spec's values (cookieNeutralProfile). */
+    neutralJar: CookieJar;
+    names: readonly string[];
+    topLevel: Origin;
+  };
 }
 
 /** Records a decisive step. */

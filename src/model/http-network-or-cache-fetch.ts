@@ -3,11 +3,19 @@
 import type { HeaderList, WireRequest } from '../scenario/types.js';
 import {
   currentURL,
+  note,
   type FetchParams,
   type ModelRequest,
   type ModelResponse,
 } from './fetch-params.js';
-import { cookieIsSent, storeSetCookieHeaders } from './cookies.js';
+import {
+  cookieIsSent,
+  cookieNeutralProfile,
+  decidingCookieKnob,
+  storeSetCookieHeaders,
+  type CookieJar,
+} from './cookies.js';
+import type { EngineProfile } from './engine-profile.js';
 import { headerListAppend, headerListGet } from './header-list.js';
 import { byteSerializingARequestOrigin, isSameOrigin, originOfURL } from './origin.js';
 
@@ -83,13 +91,22 @@ export function httpNetworkOrCacheFetch(
   const url = currentURL(httpRequest);
   const host = new URL(url).hostname;
   const jar = fp.cookies;
+  const neutral = cookieNeutralProfile(fp.profile);
+  const sends = (list: CookieJar, profile: EngineProfile): boolean =>
+    jar !== undefined &&
+    list.some((c) => jar.names.includes(c.name) && cookieIsSent(c, url, jar.topLevel, profile));
   const cookie =
     includeCredentials &&
-    (jar === undefined
-      ? fp.network.cookieHosts.includes(host)
-      : jar.jar.some(
-          (c) => jar.names.includes(c.name) && cookieIsSent(c, url, jar.topLevel, fp.profile),
-        ));
+    (jar === undefined ? fp.network.cookieHosts.includes(host) : sends(jar.jar, fp.profile));
+  if (includeCredentials && jar !== undefined && cookie !== sends(jar.neutralJar, neutral)) {
+    note(
+      fp,
+      'concept-http-network-or-cache-fetch',
+      '8.21',
+      `the scenario's cookie is ${cookie ? '' : 'not '}sent to ${url}, unlike under the spec's cookie rules`,
+      decidingCookieKnob(url, jar.topLevel, fp.profile),
+    );
+  }
   // 8.22-8.26 Proxy auth and the HTTP cache: not modelled (fixture responses carry
   //           `Cache-Control: no-store`, so nothing is reused).
   // 9-11. HTTP-network fetch: what the scenario's server answers.
@@ -116,6 +133,7 @@ export function httpNetworkOrCacheFetch(
     fp.cookies = {
       ...jar,
       jar: storeSetCookieHeaders(jar.jar, answer.headers, url, jar.topLevel, fp.profile),
+      neutralJar: storeSetCookieHeaders(jar.neutralJar, answer.headers, url, jar.topLevel, neutral),
     };
   }
   // 12. The response's URL list is the request's.

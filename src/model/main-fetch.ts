@@ -113,8 +113,22 @@ export function mainFetch(fp: FetchParams, recursive: boolean): FetchResponse {
       );
       response = httpFetch(fp, true);
       // 12.3 A network error clears the preflight-cache entries for this request.
-      if (isNetworkError(response))
-        fp.cache = clearCacheEntries(fp.cache, cacheRequestOf(fp, request), fp.profile);
+      if (isNetworkError(response)) {
+        const req = cacheRequestOf(fp, request);
+        fp.cache = clearCacheEntries(fp.cache, req, fp.profile);
+        // WebKit keeps what it stored for the URL (digest D5): later lookups may still hit.
+        if (
+          fp.profile.preflightCache === 'webkit' &&
+          fp.cache.entries.some((e) => e.url === req.url)
+        )
+          note(
+            fp,
+            ALGORITHM,
+            '12.3',
+            `WebKit keeps the preflight-cache item for ${req.url} after the network error`,
+            'preflightCache',
+          );
+      }
     } else {
       request.responseTainting = 'cors';
       note(

@@ -11,7 +11,7 @@ import type {
 } from '../scenario/types.js';
 import { applyRequestOverrides } from '../scenario/overrides.js';
 import { defaultWorld, type World } from '../scenario/world.js';
-import { EMPTY_COOKIE_JAR, storeCookie, type CookieJar } from './cookies.js';
+import { cookieNeutralProfile, EMPTY_COOKIE_JAR, storeCookie, type CookieJar } from './cookies.js';
 import { EMPTY_PREFLIGHT_CACHE, type PreflightCache } from './cors-preflight-cache.js';
 import type { EngineProfile } from './engine-profile.js';
 import { isNetworkError, type FetchParams } from './fetch-params.js';
@@ -34,6 +34,8 @@ export interface PredictState {
   now: number;
   /** The cookie jar; absent: the jar `setup.cookies` leaves (setupCookieJar). */
   jar?: CookieJar;
+  /** The jar under the spec's cookie rules, to tell when a cookie knob decided. */
+  neutralJar?: CookieJar;
 }
 
 /**
@@ -100,6 +102,7 @@ export function predictRequest(
     because: [...built.because],
     cookies: {
       jar: state.jar ?? setupCookieJar(scenario, world, engine),
+      neutralJar: state.neutralJar ?? setupCookieJar(scenario, world, cookieNeutralProfile(engine)),
       names: (scenario.setup?.cookies ?? []).map((c) => c.name),
       topLevel: parseSerializedOrigin(world.pageOrigin),
     },
@@ -130,7 +133,10 @@ export function predictRequest(
     prediction.because.push(summary);
   }
   const next: PredictState = { cache: fp.cache, now: fp.now };
-  if (fp.cookies !== undefined) next.jar = fp.cookies.jar;
+  if (fp.cookies !== undefined) {
+    next.jar = fp.cookies.jar;
+    next.neutralJar = fp.cookies.neutralJar;
+  }
   return { prediction, state: next };
 }
 

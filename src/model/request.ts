@@ -334,6 +334,19 @@ export function constructXHRRequest(
       }
     }
   }
+  if (
+    init.uploadListener === true &&
+    body === undefined &&
+    profile.uploadListenerNeedsBody === true
+  )
+    because.push(
+      reason(
+        'dom-xmlhttprequest-send',
+        6,
+        'upload listeners but no request body: no forced preflight in this engine',
+        'uploadListenerNeedsBody',
+      ),
+    );
   // send() steps 5-6: mode cors, redirects followed, unsafe-request flag, and the
   // use-CORS-preflight flag when xhr.upload has listeners (with a body only, under the
   // `uploadListenerNeedsBody` knob).
