@@ -43,6 +43,9 @@ const BAD: { kind: BadKind; expected: string[] }[] = [
   { kind: 'random-origin', expected: ['nondeterministic-origin/medium'] },
   { kind: 'options-misclassified', expected: ['options-misclassified/low'] },
   { kind: 'wildcard-credentials', expected: ['credentialed-wildcard/low'] },
+  { kind: 'preflight-redirect', expected: ['preflight-redirect/medium'] },
+  { kind: 'preflight-error-status', expected: ['preflight-failure-status/medium'] },
+  { kind: 'errors-without-cors', expected: ['error-response-without-cors/low'] },
   { kind: 'good', expected: [] },
 ];
 

@@ -12,6 +12,9 @@ export type BadKind =
   | 'random-origin'
   | 'options-misclassified'
   | 'wildcard-credentials'
+  | 'preflight-redirect'
+  | 'preflight-error-status'
+  | 'errors-without-cors'
   | 'good';
 
 /** The origin every bad server means to allow. */
@@ -82,6 +85,9 @@ function decide(kind: BadKind): Decide {
         'Access-Control-Allow-Credentials': 'true',
       });
     case 'options-misclassified':
+    case 'preflight-redirect':
+    case 'preflight-error-status':
+    case 'errors-without-cors':
     case 'good':
       return (o) =>
         exact(o)
@@ -107,6 +113,17 @@ export async function startBadServer(kind: BadKind): Promise<RunningServer> {
       req.method === 'OPTIONS' &&
       origin !== undefined &&
       req.headers['access-control-request-method'] !== undefined;
+    if (isPreflight && kind === 'preflight-redirect') {
+      res.writeHead(301, { ...headers, Location: '/api/data/' });
+      res.end();
+      return;
+    }
+    if (isPreflight && kind === 'preflight-error-status') {
+      // Says "allowed" in its headers, but with a status browsers refuse.
+      res.writeHead(500, { ...headers, 'Access-Control-Allow-Methods': 'GET, POST, PUT' });
+      res.end('{"error":"no handler"}');
+      return;
+    }
     if (req.method === 'OPTIONS' && (isPreflight || kind === 'options-misclassified')) {
       res.writeHead(204, {
         ...headers,
@@ -118,7 +135,8 @@ export async function startBadServer(kind: BadKind): Promise<RunningServer> {
       return;
     }
     if (req.url !== '/api/data') {
-      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain' });
+      const errorHeaders = kind === 'errors-without-cors' ? {} : headers;
+      res.writeHead(404, { ...errorHeaders, 'Content-Type': 'text/plain' });
       res.end('not found');
       return;
     }

@@ -262,13 +262,22 @@ export function preflightStatus(preflight: Probed): Finding[] {
       ),
     ];
   }
+  // Only when the headers say "allowed" (origin and the requested method) and the status
+  // says otherwise: a 403 without Access-Control-Allow-Methods is a deliberate refusal.
   const acao = headerValue(headers, 'access-control-allow-origin');
-  if ((status < 200 || status > 299) && acao !== null) {
+  const method =
+    preflight.exchange.request.headers.find(([n]) => n === 'Access-Control-Request-Method')?.[1] ??
+    '';
+  const methods = (headerValue(headers, 'access-control-allow-methods') ?? '')
+    .split(',')
+    .map((m) => m.trim());
+  const allowsMethod = methods.includes(method) || methods.includes('*');
+  if ((status < 200 || status > 299) && acao !== null && allowsMethod) {
     return [
       finding(
         'preflight-failure-status',
         'medium',
-        `the preflight carries Access-Control-Allow-Origin: ${acao} but has status ${status}: browsers treat it as a failed CORS check`,
+        `the preflight carries Access-Control-Allow-Origin: ${acao} and allows ${method} but has status ${status}: browsers treat it as a failed CORS check`,
         preflight,
       ),
     ];
