@@ -5,6 +5,7 @@
 // row (those are keyed by scenario id, which generated scenarios do not have).
 import { stepRequests } from '../harness/compile.js';
 import type { Diff } from '../harness/types.js';
+import { normalizeHeaders } from '../scenario/placeholders.js';
 import type { Scenario, ScenarioRequest } from '../scenario/types.js';
 import type { FuzzExecutor, FuzzOutcome } from './executor.js';
 
@@ -23,6 +24,7 @@ export interface TriageRule {
 const hops = (s: Scenario) => s.server?.redirects ?? [];
 const bodyKind = (r: ScenarioRequest): string | null =>
   r.body === undefined ? null : typeof r.body === 'string' ? 'string' : r.body.kind;
+const SAFELISTED_NAMES = new Set(['accept', 'accept-language', 'content-language', 'content-type']);
 const OUTCOME = ['outcome', 'status', 'responseType', 'readableHeaders'];
 
 export const TRIAGE_RULES: readonly TriageRule[] = [
@@ -58,22 +60,49 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
   },
   {
     id: 'stream-request-body',
-    engines: ['chromium', 'webkit'],
+    engines: ['chromium', 'firefox', 'webkit'],
     fields: ['preflight', 'actualSent', ...OUTCOME, 'acrm', 'acrh', 'originHeader'],
     applies: (r) => bodyKind(r) === 'stream',
     reason:
-      'ReadableStream request bodies: Chromium always preflights them and rejects them over HTTP/1.1; WebKit throws when the Request is built',
+      'ReadableStream request bodies: Chromium preflights them even where no request may be sent and rejects them over HTTP/1.1; Firefox sends them without the preflight; WebKit throws when the Request is built',
     evidence:
-      'fuzz seed 1 (PUT with a stream body); the model follows fetch#concept-bodyinit-extract with duplex "half"; Firefox agrees with the model',
+      'fuzz seeds 1 and 20261126 (POST/PUT with a stream body); the Request constructor sets the use-CORS-preflight flag for a body whose source is null (fetch#dom-request), which the model follows',
+  },
+  {
+    id: 'safelisted-value-with-non-ascii-byte',
+    engines: ['firefox'],
+    fields: ['preflight', 'actualSent', 'acrm', 'acrh'],
+    applies: (r) =>
+      normalizeHeaders(r.headers).some(
+        ([n, v]) => SAFELISTED_NAMES.has(n.toLowerCase()) && /[\u0080-\u00ff]/.test(v),
+      ),
+    reason:
+      'a safelisted header (Accept, ...) whose value has a byte >= 0x80 is treated as CORS-unsafe and listed in Access-Control-Request-Headers',
+    evidence:
+      'fuzz 20261126:66:0:0:0:0:0:0:0:0:0:0:0:1:2:0:0:0:0:3:2:2 (Accept: a\u00ff); fetch#cors-unsafe-request-header-byte lists only control bytes and "():<>?@[\\]{} and 0x7F as unsafe',
   },
   {
     id: 'xhr-upload-listener-without-body',
-    engines: ['chromium'],
+    engines: ['chromium', 'webkit'],
     fields: ['preflight', 'actualSent', 'acrm', 'acrh'],
     applies: (r) => r.api === 'xhr' && r.uploadListener === true,
-    reason: 'an XHR upload listener forces a preflight only when the request has a body',
+    reason:
+      'XHR upload listener: Chromium forces a preflight only when the request has a body; WebKit also preflights a same-origin request redirected cross-origin',
     evidence:
       'fuzz 1:17 (xhr GET with an upload listener); xhr#the-send()-method sets the upload listener flag from registered listeners; Firefox preflights like the model',
+  },
+  {
+    id: 'unsafe-method-after-same-origin-redirect',
+    engines: ['webkit'],
+    fields: ['preflight', 'actualSent'],
+    applies: (r, s) =>
+      (r.target ?? 'cross-origin') === 'same-origin' &&
+      hops(s).length > 0 &&
+      !/^(GET|HEAD|POST)$/i.test(r.method ?? 'GET'),
+    reason:
+      'a non-safelisted method sent same-origin and redirected cross-origin reaches the new origin without a preflight',
+    evidence:
+      'fuzz 20261126:29:2:2:2:2:2:2:3:3:5:5:5:5:5:5:5 (DELETE, same-origin 301 to cross-origin-2); fetch#http-redirect-fetch re-runs main fetch, whose HTTP fetch makes a CORS-preflight fetch for a cross-origin request with an unsafe method (fetch#http-fetch step 4.1); to be confirmed outside the harness with the reproduction',
   },
 ];
 
