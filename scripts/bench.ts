@@ -9,6 +9,7 @@ import { launchEngine } from '../src/harness/engines/index.js';
 import { BROWSER_NAMES, type BrowserName, type Engine } from '../src/harness/engines/types.js';
 import { RUNNER_PAGE_PATH, installRunnerPages } from '../src/harness/page-runner.js';
 import { EngineSlot, RunSession, runScenarios } from '../src/harness/run.js';
+import { fuzzThroughput } from '../src/fuzz/bench.js';
 import { getEngineProfile } from '../src/model/profiles.js';
 import type { Scenario } from '../src/scenario/types.js';
 
@@ -47,6 +48,8 @@ export interface BenchResult {
   raw: number;
   harness: number;
   ratio: number;
+  /** Fuzz: generated scenarios per minute (batch phase; absent with --fuzz-runs 0). */
+  fuzzPerMinute?: number;
 }
 
 function median(xs: number[]): number {
@@ -167,7 +170,8 @@ async function main(argv: string[]): Promise<number> {
     .option('-n <count>', 'cases per measurement', '300')
     .option('--concurrency <k>', 'cases in flight in the page', '16')
     .option('--rounds <r>', 'alternating raw/harness rounds (medians are printed)', '3')
-    .option('--json', 'print { "<engine>": { raw, harness, ratio } }')
+    .option('--fuzz-runs <n>', 'generated scenarios for the fuzz throughput line (0: skip)', '600')
+    .option('--json', 'print { "<engine>": { raw, harness, ratio, fuzzPerMinute } }')
     .exitOverride();
   program.parse(argv);
   const opts = program.opts<{
@@ -175,8 +179,12 @@ async function main(argv: string[]): Promise<number> {
     n: string;
     concurrency: string;
     rounds: string;
+    fuzzRuns: string;
     json?: boolean;
   }>();
+  const fuzzRuns = Number(opts.fuzzRuns);
+  if (!Number.isInteger(fuzzRuns) || fuzzRuns < 0)
+    throw new Error(`--fuzz-runs must be a whole number (got ${opts.fuzzRuns})`);
   const rounds = Number(opts.rounds);
   if (!Number.isInteger(rounds) || rounds < 1)
     throw new Error(`--rounds must be a positive integer (got ${opts.rounds})`);
@@ -189,12 +197,17 @@ async function main(argv: string[]): Promise<number> {
   }
   const out: Record<string, BenchResult> = {};
   for (const browser of parseEngines(opts.engines)) {
-    out[browser] = await benchEngine(browser, n, concurrency, rounds);
+    const r: BenchResult = await benchEngine(browser, n, concurrency, rounds);
+    if (fuzzRuns > 0) r.fuzzPerMinute = await fuzzThroughput(browser, fuzzRuns);
+    out[browser] = r;
     if (!opts.json) {
-      const r = out[browser];
       console.log(
         `${browser.padEnd(9)} raw ${r.raw.toFixed(1).padStart(7)} cases/s   harness ${r.harness.toFixed(1).padStart(7)} cases/s   ratio ${r.ratio.toFixed(2)}`,
       );
+      if (r.fuzzPerMinute !== undefined)
+        console.log(
+          `${browser.padEnd(9)} fuzz ${String(r.fuzzPerMinute).padStart(7)} generated scenarios/min`,
+        );
     }
   }
   if (opts.json) console.log(JSON.stringify(out));
