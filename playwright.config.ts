@@ -33,13 +33,15 @@ if (cached === null && process.env.TEST_WORKER_INDEX === undefined) {
 const has = (engine: BrowserName): boolean => selection.engines.includes(engine);
 
 // The conformance reporter writes reports/ (results.json, junit.xml, index.html) after any
-// run that had scenario tests; CORS_REPORT_DIR moves it, CORS_HTML_REPORT=1 adds Playwright's
-// own HTML report (playwright-report/).
+// run that had scenario tests; CORS_REPORT_DIR (or CORS_REPORTS_DIR, as the merge config
+// reads it) moves them; CORS_HTML_REPORT=1 adds Playwright's own HTML report
+// (playwright-report/).
 const conformance: ConformanceReporterOptions = {
   skipped: selection.skipped,
   engineVersions: selection.versions,
 };
-if (process.env.CORS_REPORT_DIR) conformance.outDir = process.env.CORS_REPORT_DIR;
+const reportDir = process.env.CORS_REPORT_DIR ?? process.env.CORS_REPORTS_DIR;
+if (reportDir) conformance.outDir = reportDir;
 const reporter: ReporterDescription[] = [
   ['list'],
   ['./src/report/conformance-reporter.ts', conformance],
