@@ -348,7 +348,7 @@ export function toHtml(data: ReportData, extras: HtmlExtras = {}): string {
 <body>
 <header>
 <h1>${title}</h1>
-<div class="meta">generated ${escapeHtml(data.generatedAt)}; ${data.cases.length} cases; engines: ${escapeHtml(data.engines.join(', ') || 'none')}</div>
+<div class="meta">generated ${escapeHtml(data.generatedAt)}; ${data.cases.length} cases; engines: ${escapeHtml(data.engines.map((e) => (data.engineVersions[e] ? `${e} ${data.engineVersions[e]}` : e)).join(', ') || 'none')}</div>
 </header>
 <main>
 ${extras.top === undefined ? '' : `<section class="panel" id="top">${extras.top}</section>\n`}<section class="panel"><h2>Totals</h2><div id="totals"></div>
