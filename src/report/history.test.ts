@@ -14,6 +14,7 @@ import {
   loadHistory,
   parseCaseMark,
   runIdFromTime,
+  runIndependent,
   safeRunId,
   specCommitFrom,
   trendSvg,
@@ -79,6 +80,23 @@ test('a case mark is the verdict plus a stable, sorted why', () => {
     why: 'acrh=null outcome="network-error"',
   });
   expect(parseCaseMark('pass')).toEqual({ verdict: 'pass', why: '' });
+});
+
+test('the why leaves out what changes every run: ports and URL tokens', () => {
+  expect(runIndependent('originHeader="http://a.test:38383" x')).toBe(
+    'originHeader="http://a.test:<port>" x',
+  );
+  expect(runIndependent('GET http://127.0.0.1:4011/x?i=eyJhbGciOiJIUzI1 failed')).toBe(
+    'GET http://127.0.0.1:<port>/x?i=<token> failed',
+  );
+  const a = caseMark({
+    key: 'k',
+    id: 'k',
+    engine: 'chromium',
+    verdict: 'fail',
+    diffs: [{ field: 'originHeader', predicted: null, observed: 'http://a.test:41001' }],
+  });
+  expect(a).toBe('fail originHeader="http://a.test:<port>"');
 });
 
 test('the record keeps versions, counts, frameworks, spec commit, seed and link', () => {

@@ -75,8 +75,18 @@ export const FRAMEWORK_PACKAGES: readonly string[] = [
 
 const MAX_WHY = 160;
 
+/**
+ * What differs between two runs of the same behaviour is left out: the fixture servers'
+ * ports (fresh each run) and per-case tokens in URLs.
+ */
+export function runIndependent(s: string): string {
+  return s
+    .replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^/\s"'?#]+?):\d{1,5}\b/gi, '$1:<port>')
+    .replace(/([?&][a-z]=)[A-Za-z0-9_-]{8,}/g, '$1<token>');
+}
+
 function oneLine(s: string): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
+  const flat = runIndependent(s).replace(/\s+/g, ' ').trim();
   return flat.length > MAX_WHY ? `${flat.slice(0, MAX_WHY - 1)}…` : flat;
 }
 
