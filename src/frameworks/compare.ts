@@ -6,8 +6,8 @@ import type { HeaderList } from '../scenario/types.js';
 import { caseOrigins } from '../verify/cases.js';
 import { corsHeaders, probe } from '../verify/probe.js';
 import type { CorsPolicy } from '../verify/policy.js';
-import type { Verdict, VerifyReport } from '../verify/index.js';
-import { verify } from '../verify/index.js';
+import type { BrowserSession, Verdict, VerifyReport } from '../verify/index.js';
+import { generateCases, openBrowserSession, validatePolicy, verify } from '../verify/index.js';
 import type { FrameworkAdapter } from './index.js';
 import { FRAMEWORK_ADAPTERS } from './index.js';
 
@@ -61,28 +61,43 @@ export async function compareFrameworks(
   const plainOptions: Record<string, OptionsCell> = {};
   const skipped: string[] = [];
   const firstOrigin = caseOrigins(policy)[0]?.origin ?? 'null';
-  for (const a of adapters) {
-    const served = await a.serve(policy);
+  // One engine and one set of origin pages for every framework.
+  let session: BrowserSession | undefined;
+  if (engine !== null) {
     try {
-      reports[a.name] = await verify({
-        target: served.url,
-        policy,
-        engines: engine === null ? [] : [engine],
-      });
-      for (const s of reports[a.name]?.skipped ?? []) skipped.push(`${a.name}: ${s}`);
-      const reply = await probe(
-        { url: new URL(served.url) },
-        { method: 'OPTIONS', headers: [['Origin', firstOrigin]] },
-      );
-      plainOptions[a.name] = {
-        status: reply.status,
-        result: reply.body.includes('"ran"')
-          ? 'route ran'
-          : `answered as a preflight (${reply.status}${reply.body !== '' ? ` ${JSON.stringify(reply.body.slice(0, 40))}` : ''})`,
-      };
-    } finally {
-      await served.close();
+      session = await openBrowserSession(engine, generateCases(validatePolicy(policy)));
+    } catch (e) {
+      const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+      skipped.push(`${engine}: ${why}; model only`);
     }
+  }
+  try {
+    for (const a of adapters) {
+      const served = await a.serve(policy);
+      try {
+        reports[a.name] = await verify({
+          target: served.url,
+          policy,
+          engines: [],
+          ...(session !== undefined ? { session } : {}),
+        });
+        for (const s of reports[a.name]?.skipped ?? []) skipped.push(`${a.name}: ${s}`);
+        const reply = await probe(
+          { url: new URL(served.url) },
+          { method: 'OPTIONS', headers: [['Origin', firstOrigin]] },
+        );
+        plainOptions[a.name] = {
+          status: reply.status,
+          result: reply.body.includes('"ran"')
+            ? 'route ran'
+            : `answered as a preflight (${reply.status}${reply.body !== '' ? ` ${JSON.stringify(reply.body.slice(0, 40))}` : ''})`,
+        };
+      } finally {
+        await served.close();
+      }
+    }
+  } finally {
+    await session?.close();
   }
   const frameworks = adapters.map((a) => a.name);
   const cases = reports[frameworks[0] ?? '']?.cases.map((c) => c.case.id) ?? [];

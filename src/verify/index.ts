@@ -8,12 +8,14 @@ import type { VerifyCase } from './cases.js';
 import { generateCases } from './cases.js';
 import type { ModelCase } from './model.js';
 import { modelAnswer } from './model.js';
-import { freePort } from './origin-pages.js';
 import type { CorsPolicy } from './policy.js';
 import { checkTargetUrl, validatePolicy } from './policy.js';
 import type { ProbeReply, ProbeTarget } from './probe.js';
 import { corsHeaders, probe } from './probe.js';
-import { runCasesInBrowser } from './run-browser.js';
+import type { BrowserRun, BrowserSession } from './run-browser.js';
+import { runCasesInBrowser, runCasesInSession } from './run-browser.js';
+export { openBrowserSession } from './run-browser.js';
+export type { BrowserSession } from './run-browser.js';
 
 export type { CorsPolicy, CorsConfig, OriginRule } from './policy.js';
 export {
@@ -39,6 +41,8 @@ export interface VerifyOptions {
   engines?: BrowserName[];
   ca?: string;
   insecure?: boolean;
+  /** An already running engine with pages on the cases' origins (replaces `engines`). */
+  session?: BrowserSession;
 }
 
 export interface BrowserVerdict {
@@ -158,10 +162,21 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     });
   }
   const skipped: string[] = [];
-  const engines = options.engines ?? ['chromium'];
-  for (const browser of engines) {
+  const runs: { label: string; start: () => Promise<BrowserRun> }[] = [];
+  const { session } = options;
+  if (session !== undefined) {
+    runs.push({
+      label: session.engine.info.browser,
+      start: () => runCasesInSession(session, url, cases),
+    });
+  } else {
+    for (const browser of options.engines ?? ['chromium']) {
+      runs.push({ label: browser, start: () => runCasesInBrowser(browser, url, cases) });
+    }
+  }
+  for (const { label, start } of runs) {
     try {
-      const run = await runCasesInBrowser(browser, url, cases, await freePort());
+      const run = await start();
       for (const r of results) {
         const got = run.results.get(r.case.id);
         if (got === undefined || 'skipped' in got) {
@@ -189,7 +204,7 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
       }
     } catch (e) {
       skipped.push(
-        `${browser}: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`,
+        `${label}: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`,
       );
     }
   }
