@@ -159,3 +159,74 @@ test('frameworks (model only): one table, differing OPTIONS handling highlighted
   expect(io.out).toMatch(/^>> options-without-acrm +pf 204 +pf 204 +pf 400 +route +route +pf 204/m);
   expect(io.out).toContain('koa+@koa/cors: route ran');
 });
+
+test('verify against https: a certificate the machine does not trust is one line, exit 2; --ca or --insecure fix it', async () => {
+  const { localCertificate } = await import('../../../servers/tls.js');
+  const https = await import('node:https');
+  const cert = await localCertificate();
+  const server = https.createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
+    const origin = req.headers.origin;
+    res.writeHead(
+      200,
+      origin === 'https://app.example.com'
+        ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }
+        : {},
+    );
+    res.end('{}');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as { port: number }).port;
+  const simple = { origins: ['https://app.example.com'] };
+  try {
+    const untrusted = memoryIo();
+    expect(
+      await runVerify(
+        [
+          '--target',
+          `https://localhost:${port}/`,
+          '--policy',
+          await policyFile(simple),
+          '--no-browser',
+        ],
+        untrusted,
+      ),
+    ).toBe(2);
+    expect(untrusted.err).toMatch(
+      /^TLS failure talking to https:\/\/localhost:\d+: .*\(give --ca FILE to trust its certificate, or --insecure\)\n$/,
+    );
+    const dir = await mkdtemp(path.join(tmpdir(), 'verify-ca-'));
+    await writeFile(path.join(dir, 'ca.pem'), cert.cert);
+    const trusted = memoryIo();
+    expect(
+      await runVerify(
+        [
+          '--target',
+          `https://localhost:${port}/`,
+          '--policy',
+          await policyFile(simple),
+          '--no-browser',
+          '--ca',
+          path.join(dir, 'ca.pem'),
+        ],
+        trusted,
+      ),
+    ).toBe(0);
+    const insecure = memoryIo();
+    expect(
+      await runVerify(
+        [
+          '--target',
+          `https://localhost:${port}/`,
+          '--policy',
+          await policyFile(simple),
+          '--no-browser',
+          '--insecure',
+        ],
+        insecure,
+      ),
+    ).toBe(0);
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+});
