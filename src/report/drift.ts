@@ -152,6 +152,8 @@ function esc(s: string): string {
     .replace(/"/g, '&quot;');
 }
 
+const OPEN_UP_TO = 10;
+
 /**
  * The drift summary as an HTML fragment for the top of a report. Each case links to the
  * matrix's deep link `#case=<key>`.
@@ -165,14 +167,18 @@ export function driftHtml(d: Drift): string {
   for (const [k, label] of GROUPS) {
     const items = d[k];
     if (items.length === 0) continue;
-    parts.push(`<h3>${label} (${items.length})</h3><ul>`);
+    // Long lists start folded so the matrix below stays in reach.
+    const open = items.length <= OPEN_UP_TO ? ' open' : '';
+    parts.push(
+      `<details${open}><summary><h3 style="display:inline">${label} (${items.length})</h3></summary><ul>`,
+    );
     for (const i of items) {
       const text = itemLine(i).slice(i.key.length);
       parts.push(
         `<li data-drift="${k}"><a href="#case=${encodeURIComponent(i.key)}">${esc(i.key)}</a>${esc(text)}</li>`,
       );
     }
-    parts.push('</ul>');
+    parts.push('</ul></details>');
   }
   parts.push('</section>');
   return parts.join('');

@@ -267,13 +267,23 @@ export function trendSvg(records: readonly HistoryRecord[], engine: string): str
     `<text x="${PAD.left - 6}" y="${y(max) + 4}" text-anchor="end" font-size="11">${max}</text>`,
     `<text x="${PAD.left - 6}" y="${y(0) + 4}" text-anchor="end" font-size="11">0</text>`,
   );
+  // Dates under the runs; times of day when every run is from the same day.
+  const oneDay = new Set(records.map((r) => r.time.slice(0, 10))).size <= 1;
+  const labelOf = (r: HistoryRecord): string =>
+    oneDay ? r.time.slice(11, 16) : r.time.slice(5, 10);
   const labelEvery = Math.max(1, Math.ceil(n / 8));
   records.forEach((r, i) => {
     if (i % labelEvery !== 0 && i !== n - 1) return;
+    const anchor = n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle';
     parts.push(
-      `<text x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="middle" font-size="10">${esc(r.time.slice(0, 10))}</text>`,
+      `<text x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="${anchor}" font-size="10">${esc(labelOf(r))}</text>`,
     );
   });
+  if (oneDay && n > 0) {
+    parts.push(
+      `<text x="${PAD.left}" y="${H - 4}" font-size="10" fill="#555">${esc(records[0]?.time.slice(0, 10) ?? '')} (UTC)</text>`,
+    );
+  }
   for (const v of HISTORY_VERDICTS) {
     const points = series.flatMap((c, i) =>
       c === null ? [] : [[x(i), y(c[v]), c[v], i] as const],
@@ -309,7 +319,7 @@ function runRow(r: HistoryRecord, engines: readonly string[]): string {
     if (info === undefined) return '<td>–</td>';
     const c = info.counts;
     const version = info.version === null ? '' : `<div class="ver">${esc(info.version)}</div>`;
-    return `<td>${version}${c.pass} pass · ${c['known-deviation']} known · ${c.fail + c['unexpected-pass']} drift · ${c['harness-error']} harness</td>`;
+    return `<td>${version}${c.pass} pass · ${c['known-deviation']} known deviation · ${c.fail} fail · ${c['unexpected-pass']} unexpected pass · ${c['harness-error']} harness error</td>`;
   });
   const name = r.link === undefined ? esc(r.id) : `<a href="${esc(r.link)}">${esc(r.id)}</a>`;
   const seed = r.fuzzSeed === undefined ? '' : esc(r.fuzzSeed);
