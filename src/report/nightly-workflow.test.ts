@@ -86,6 +86,7 @@ test('fuzz uses a fresh seed unless one is given, and records it', () => {
 test('frameworks runs the adapters with the checked-in policy', () => {
   const script = runs(job('frameworks'));
   expect(script).toContain('npx cors-conformance frameworks --policy .github/nightly/policy.json');
+  expect(script).toContain('--format json');
   const policy = JSON.parse(
     readFileSync(new URL('../../.github/nightly/policy.json', import.meta.url), 'utf8'),
   ) as unknown;
