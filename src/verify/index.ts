@@ -126,6 +126,42 @@ async function probeCase(
   return { pre, preRequest, actual, answer: modelAnswer(mc, pre, actual) };
 }
 
+/** Response headers page JS may always read (fetch#cors-safelisted-response-header-name). */
+const SAFELISTED_RESPONSE_HEADERS = [
+  'cache-control',
+  'content-language',
+  'content-length',
+  'content-type',
+  'expires',
+  'last-modified',
+  'pragma',
+];
+
+/** Exposed headers against the policy: sent but unreadable, or readable beyond the policy. */
+function exposureNotes(
+  policy: CorsPolicy,
+  c: VerifyCase,
+  read: boolean,
+  actual: ProbeReply | null,
+  readable: string[],
+): string[] {
+  if (!read || c.intent !== 'allow' || actual === null) return [];
+  const notes: string[] = [];
+  const exposed = (policy.exposedHeaders ?? []).map((h) => h.toLowerCase());
+  for (const h of exposed) {
+    const sent = actual.headers.some(([n]) => n.toLowerCase() === h);
+    if (sent && !readable.includes(h)) {
+      notes.push(`too strict: ${h} is in exposedHeaders and sent, but page JS cannot read it`);
+    }
+  }
+  for (const h of readable) {
+    if (!exposed.includes(h) && !SAFELISTED_RESPONSE_HEADERS.includes(h)) {
+      notes.push(`too permissive: page JS can read ${h}, which is not in exposedHeaders`);
+    }
+  }
+  return notes;
+}
+
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const url = checkTargetUrl(options.target);
   const policy = validatePolicy(options.policy);
@@ -140,13 +176,13 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     const { pre, preRequest, actual, answer } = await probeCase(target, c);
     const reason = answer.reason === null ? '' : formatReason(answer.reason, 'spec');
     const verdict = verdictOf(c.intent, answer.read);
-    const notes: string[] = [];
-    if (answer.read && c.intent === 'allow' && actual !== null) {
-      const readable = answer.prediction.readableHeaders;
-      for (const h of policy.exposedHeaders ?? []) {
-        const sent = actual.headers.some(([n]) => n.toLowerCase() === h.toLowerCase());
-        if (sent && !readable.includes(h.toLowerCase()))
-          notes.push(`too strict: ${h} is in exposedHeaders and sent, but page JS cannot read it`);
+    const notes = exposureNotes(policy, c, answer.read, actual, answer.prediction.readableHeaders);
+    if (pre !== null && c.intent === 'allow' && policy.maxAge !== undefined) {
+      const sent = pre.headers.find(([n]) => n.toLowerCase() === 'access-control-max-age')?.[1];
+      if (sent !== String(policy.maxAge)) {
+        notes.push(
+          `max-age: the preflight says ${sent === undefined ? 'nothing (browsers cache 5 s)' : sent}, the policy ${policy.maxAge}`,
+        );
       }
     }
     results.push({
