@@ -3,9 +3,8 @@
 // prints the drift, writes reports/drift.json, appends this run's compact record to
 // reports/history/ and redraws reports/history/index.html. Exit 0 no drift, 1 drift, 2 when
 // the inputs are missing or broken.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import type { CaseStates, Drift } from '../../report/drift.js';
 import {
@@ -17,6 +16,7 @@ import {
 } from '../../report/drift.js';
 import { baselineStatesOf, runResultsOf, writeDriftReport } from '../../report/drift-report.js';
 import type { HistoryRecord, RunResults } from '../../report/history.js';
+import { packageRoot } from '../../report/paths.js';
 import {
   appendHistory,
   archiveMatrix,
@@ -42,21 +42,6 @@ export interface HistoryCliOptions {
   /** commander's `--no-record`. */
   record: boolean;
   json?: boolean;
-}
-
-/** The folder holding this package's package.json (src/cli/commands or dist/src/cli/commands below it). */
-export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
-  let dir = from;
-  for (;;) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) {
-      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string };
-      if (pkg.name === 'cors-conformance') return dir;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return from;
-    dir = parent;
-  }
 }
 
 async function readJson(path: string, io: CliIo, what: string): Promise<unknown> {
