@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { launchEngine } from '../harness/engines/index.js';
 import type { BrowserName, Engine } from '../harness/engines/types.js';
-import { freePort, serveOriginPages } from '../verify/origin-pages.js';
+import { freePort, limitToTestNames, serveOriginPages } from '../verify/origin-pages.js';
 import { PAGE_FETCH_SOURCE, parsePageFetch } from '../verify/page-fetch.js';
 import type { ProbeTarget } from '../verify/probe.js';
 import type { BrowserProof, Finding } from './findings.js';
@@ -45,7 +45,8 @@ export async function proveFindings(
       ? `http://${host}:${port}`
       : `http://attacker.${host}:${port}`;
   const plans = findings.map((f) => ({ f, ...attackerOriginFor(f, localAttacker) }));
-  const pages = await serveOriginPages([...new Set(plans.map((p) => p.origin))]);
+  const served = await serveOriginPages([...new Set(plans.map((p) => p.origin))]);
+  const pages = browser === 'webkit' ? limitToTestNames(served) : served;
   let engine: Engine | null = null;
   try {
     for (const u of pages.unavailable) skipped.push(`browser proof from ${u.origin}: ${u.reason}`);

@@ -1,7 +1,7 @@
 import https from 'node:https';
 import { expect, test } from '@playwright/test';
 import { localCertificate } from '../../servers/tls.js';
-import { freePort, serveOriginPages } from './origin-pages.js';
+import { freePort, limitToTestNames, serveOriginPages } from './origin-pages.js';
 
 test('the local certificate can cover extra names, and the standard one is unchanged', async () => {
   const standard = await localCertificate();
@@ -48,6 +48,23 @@ test('origin pages: an https origin on its port answers for its host name with a
       { origin: `http://x.test:${port}`, reason: `port ${port} on 127.0.0.1 is already in use` },
     ]);
     await again.close();
+  } finally {
+    await pages.close();
+  }
+});
+
+test('for WebKit only .test names (and loopback addresses) get pages', async () => {
+  const port = await freePort();
+  const pages = await serveOriginPages([
+    `http://app.example.com:${port}`,
+    `http://evil.test:${port}`,
+    `http://127.0.0.1:${port}`,
+  ]);
+  try {
+    const limited = limitToTestNames(pages);
+    expect(limited.served).toEqual([`http://evil.test:${port}`, `http://127.0.0.1:${port}`]);
+    expect(limited.hostNames).toEqual(['evil.test']);
+    expect(limited.unavailable.map((u) => u.origin)).toEqual([`http://app.example.com:${port}`]);
   } finally {
     await pages.close();
   }

@@ -110,3 +110,35 @@ export async function freePort(): Promise<number> {
   await new Promise<void>((resolve) => s.close(() => resolve()));
   return port;
 }
+
+/**
+ * WebKit resolves host names through /etc/hosts (the engine layer writes a marked block
+ * there), which would point real domains on this machine at loopback for good. For WebKit only
+ * `.test` names (reserved, never real) are mapped; pages on other names are reported as
+ * unavailable. Returns a view of `pages` with those moved.
+ */
+export function limitToTestNames(pages: OriginPages): OriginPages {
+  const isSafe = (origin: string): boolean => {
+    const host = new URL(origin).hostname;
+    return (
+      host.endsWith('.test') ||
+      host === 'localhost' ||
+      /^[\d.]+$/.test(host) ||
+      host.startsWith('[')
+    );
+  };
+  const unsafe = pages.served.filter((o) => !isSafe(o));
+  return {
+    served: pages.served.filter(isSafe),
+    unavailable: [
+      ...pages.unavailable,
+      ...unsafe.map((origin) => ({
+        origin,
+        reason:
+          'WebKit resolves names through /etc/hosts, where only .test names are mapped (use chromium or firefox)',
+      })),
+    ],
+    hostNames: pages.hostNames.filter((h) => h.endsWith('.test')),
+    close: () => pages.close(),
+  };
+}

@@ -5,7 +5,7 @@ import { launchEngine } from '../harness/engines/index.js';
 import type { BrowserName, Engine, EnginePage } from '../harness/engines/types.js';
 import type { VerifyCase } from './cases.js';
 import type { OriginPages } from './origin-pages.js';
-import { freePort, serveOriginPages } from './origin-pages.js';
+import { freePort, limitToTestNames, serveOriginPages } from './origin-pages.js';
 import type { PageFetchResult } from './page-fetch.js';
 import { PAGE_FETCH_SOURCE, parsePageFetch } from './page-fetch.js';
 
@@ -33,7 +33,8 @@ export async function openBrowserSession(
 ): Promise<BrowserSession> {
   const nullParent = `http://parent.cors-conformance.test:${await freePort()}`;
   const origins = [...new Set(cases.map((c) => (c.origin === 'null' ? nullParent : c.origin)))];
-  const pages = await serveOriginPages(origins);
+  const served = await serveOriginPages(origins);
+  const pages = browser === 'webkit' ? limitToTestNames(served) : served;
   let engine: Engine;
   try {
     engine = await launchEngine(browser, { hostNames: pages.hostNames, scriptTimeoutMs: 30_000 });
