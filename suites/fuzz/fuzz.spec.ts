@@ -3,6 +3,7 @@
 // scenarios as one batch run, every unexplained disagreement shrunk and printed with its
 // SEED:PATH and replay command. Only unexplained disagreements fail the test.
 import { getEngineProfile } from '../../src/model/profiles.js';
+import { preflightTrail, sampleCacheCases } from '../../src/fuzz/cache-commands.js';
 import { browserExecutor } from '../../src/fuzz/executor.js';
 import { modelFaultFromEnv } from '../../src/fuzz/fault.js';
 import { runFuzz } from '../../src/fuzz/fuzz.js';
@@ -59,6 +60,35 @@ test.describe('fuzz', () => {
       expect(report.runs).toBe(RUNS);
       expect(report.counts.fail, `seed ${seed}\n${lines.join('\n')}`).toBe(0);
       expect(report.counts['harness-error'], JSON.stringify(report.harnessErrors)).toBe(0);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('preflight-cache command sequences (max-age 2 s) agree with the cache profile', async ({
+    corsEngine,
+    fixtureServers,
+    corsBrowser,
+  }) => {
+    const cases = sampleCacheCases(seedFromEnv(), 24);
+    const session = new RunSession(corsEngine, fixtureServers);
+    const executor = browserExecutor(corsEngine, fixtureServers, {
+      profile: getEngineProfile(corsBrowser),
+      session,
+      concurrency: 6,
+    });
+    try {
+      const outcomes = await executor.run(cases.map((c) => c.scenario));
+      const bad = outcomes.flatMap((o, i) =>
+        o.verdict === 'pass'
+          ? []
+          : [
+              `#${i} ${o.verdict} ${o.note ?? ''} expected preflights ${JSON.stringify(cases[i]?.expected)}, ` +
+                `engine ${JSON.stringify(o.observation === null ? null : preflightTrail(o.observation))}: ` +
+                JSON.stringify(cases[i]?.scenario),
+            ],
+      );
+      expect(bad, bad.join('\n')).toEqual([]);
     } finally {
       await session.close();
     }
