@@ -73,8 +73,16 @@ export async function proveFindings(
         `browser proofs: the ${browser} backend cannot set a cookie for the target; proofs run without one`,
       );
     }
+    // Findings that need the same page (reflection and its credentialed-wildcard twin) share one run.
+    const done = new Map<string, BrowserProof>();
     for (const plan of plans) {
       if (!pages.served.includes(plan.origin)) continue;
+      const key = `${plan.origin} ${String(plan.opaque)}`;
+      const earlier = done.get(key);
+      if (earlier !== undefined) {
+        plan.f.proof = earlier;
+        continue;
+      }
       const page = await engine.openPage(`${plan.origin}/`);
       try {
         const text = await page.run<string>(PAGE_FETCH_SOURCE, {
@@ -95,6 +103,7 @@ export async function proveFindings(
           ...(r.error !== null ? { error: r.error } : {}),
         };
         plan.f.proof = proof;
+        done.set(key, proof);
       } finally {
         await page.close();
       }
