@@ -24,6 +24,7 @@ import {
 import type { CaseStates } from '../../report/drift.js';
 import { caseStatesOf, compareRuns, driftExitCode, formatDrift } from '../../report/drift.js';
 import { baselineStatesOf, runResultsOf, writeDriftReport } from '../../report/drift-report.js';
+import { loadHistory } from '../../report/history.js';
 import { packageRoot } from '../../report/paths.js';
 import type { CliIo } from '../io.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, processIo } from '../io.js';
@@ -91,6 +92,35 @@ export function playwrightArgs(
 interface ResultsSummary {
   drift: unknown[];
   cases: unknown[];
+}
+
+/**
+ * With a run history next to the reports (`<out>/history/`, written by `history`), the drift
+ * since its newest record goes on top of index.html and to the terminal. Informational: the
+ * exit code stays the expectation files' (use --baseline or `history` for run-over-run codes).
+ */
+async function showDriftSinceLastRecord(
+  outDir: string,
+  results: unknown,
+  resultsFile: string,
+  io: CliIo,
+): Promise<void> {
+  const historyDir = join(outDir, 'history');
+  let last;
+  try {
+    last = (await loadHistory(historyDir)).at(-1);
+  } catch (e) {
+    io.stderr(`drift since the last run not shown: ${(e as Error).message}\n`);
+    return;
+  }
+  if (last === undefined) return;
+  const drift = compareRuns(
+    last.cases,
+    caseStatesOf(runResultsOf(results, resultsFile)),
+    `run ${last.id} (${last.time})`,
+  );
+  await writeDriftReport(outDir, results, drift, 'history/index.html');
+  io.stdout(formatDrift(drift));
 }
 
 /** `--baseline FILE`'s case states; a usage error naming the file when it is unusable. */
@@ -202,6 +232,7 @@ export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): 
     io.stdout(formatDrift(drift));
     return driftExitCode(drift);
   }
+  await showDriftSinceLastRecord(outDir, results, resultsFile, io);
   if (results.drift.length > 0) return EXIT_DRIFT;
   if (code !== 0) {
     io.stderr(`playwright exited ${code} although no scenario drifted: see its output above\n`);
