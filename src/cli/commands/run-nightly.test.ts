@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { EngineInfo } from '../../harness/engines/types.js';
+import { buildHistoryRecord } from '../../report/history.js';
 import type { CliIo } from '../io.js';
 import type { RunDeps } from './run.js';
 import { runRun } from './run.js';
@@ -125,4 +126,27 @@ test('CORS_ENGINE_BUILDS=all selects every build project of an engine', async ()
   expect(await runRun([], m.io, d)).toBe(0);
   const args = calls[0]?.args ?? [];
   expect(args[args.indexOf('--project') + 1]).toBe('chromium*');
+});
+
+test('with a history beside the reports, run shows the drift since its newest record', async () => {
+  const out = join(root, 'with-history');
+  await mkdir(join(out, 'history'), { recursive: true });
+  const record = buildHistoryRecord(results(500), {
+    id: 'n1',
+    time: '2026-11-25T02:00:00.000Z',
+    frameworks: {},
+    modelSpecCommit: null,
+  });
+  await writeFile(join(out, 'history', 'n1.json'), JSON.stringify(record));
+  const m = memoryIo();
+  // The exit code stays the expectation files' (a fail is drift there).
+  expect(await runRun(['--out', out], m.io, deps(results(0)).d)).toBe(1);
+  expect(m.out()).toContain('drift since run n1 (2026-11-25T02:00:00.000Z): 0 new failures');
+  expect(m.out()).toContain('was status=500; now status=0');
+  const drift = JSON.parse(await readFile(join(out, 'drift.json'), 'utf8')) as { exitCode: number };
+  expect(drift.exitCode).toBe(1);
+
+  const plain = memoryIo();
+  expect(await runRun(['--out', 'no-history'], plain.io, deps(results(null)).d)).toBe(0);
+  expect(plain.out()).not.toContain('drift since');
 });
