@@ -74,12 +74,17 @@ test('conformance runs engines x shards, each provisioning browsers and uploadin
   expect(upload?.with?.name).toBe('blob-${{ matrix.engine }}-${{ matrix.shard }}');
 });
 
-test('fuzz uses a fresh seed unless one is given, and records it', () => {
-  const script = runs(job('fuzz'));
-  expect(script).toContain('$(date +%s)');
-  expect(script).toContain('reports/fuzz/seed.txt');
-  expect(script).toMatch(
-    /cors-conformance fuzz [\s\S]*?--seed "\$\{\{ steps\.seed\.outputs\.seed \}\}"/,
+test('fuzz uses one fresh seed for every engine unless one is given, and records it', () => {
+  expect(runs(job('seed'))).toContain('seed="${REQUESTED_SEED:-$(date +%s)}"');
+  const fuzz = job('fuzz');
+  expect(fuzz.needs).toBe('seed');
+  const step = fuzz.steps.find((s) => s.run?.includes('cors-conformance fuzz'));
+  expect(step?.env?.SEED).toBe('${{ needs.seed.outputs.seed }}');
+  expect(step?.run).toContain('reports/fuzz/seed.txt');
+  expect(step?.run).toMatch(/cors-conformance fuzz [\s\S]*?--seed "\$SEED"/);
+  // The history record keeps it.
+  expect(runs(job('merge'))).toMatch(
+    /seed="\$\{\{ needs\.seed\.outputs\.seed \}\}"[\s\S]*--seed "\$seed"/,
   );
 });
 
@@ -95,7 +100,7 @@ test('frameworks runs the adapters with the checked-in policy', () => {
 
 test('merge waits for every run job, merges the blobs with our reporter and keeps history', () => {
   const m = job('merge');
-  expect([m.needs].flat().sort()).toEqual(['conformance', 'frameworks', 'fuzz']);
+  expect([m.needs].flat().sort()).toEqual(['conformance', 'frameworks', 'fuzz', 'seed']);
   expect(m.if).toContain('!cancelled()');
   const download = m.steps.find(
     (s) => s.uses?.startsWith('actions/download-artifact') && s.with?.pattern === 'blob-*',
@@ -111,5 +116,7 @@ test('merge waits for every run job, merges the blobs with our reporter and keep
   expect(restore?.with?.path).toBe('reports/history');
   expect(save?.with?.key).toBe(restore?.with?.key);
   // The last step turns the drift code and the other jobs' results into the run's exit code.
-  expect(m.steps.at(-1)?.run).toContain('exit "${DRIFT:-2}"');
+  const last = m.steps.at(-1)?.run ?? '';
+  expect(last).toContain('exit "${DRIFT:-2}"');
+  expect(last).toContain("grep -qs 'exit-code=1' reports/fuzz/exit-*.txt");
 });
