@@ -401,6 +401,7 @@ export async function runScenarios(
     const expectation = expectations[id];
     const v = verdict(p.prediction, observation, expectation, {
       cookies: (p.scenario.setup?.cookies ?? []).length > 0,
+      spec: base.specPrediction,
     });
     const result: CaseResult = {
       scenario: p.scenario,
@@ -412,8 +413,7 @@ export async function runScenarios(
       verdict: v.verdict,
       diffs: v.diffs,
     };
-    if (expectation !== undefined && v.verdict === 'known-deviation')
-      result.note = expectation.reason;
+    if (v.note !== undefined) result.note = v.note;
     return result;
   }
 

@@ -2,7 +2,7 @@
 // (express+cors, fastify+@fastify/cors, koa+@koa/cors, hono, and older package versions side
 // by side), one framework x case table with the differences highlighted.
 import { Command } from 'commander';
-import { compareFrameworks, formatComparison } from '../../frameworks/compare.js';
+import type * as CompareModule from '../../frameworks/compare.js';
 import { PolicyError, loadPolicyFile } from '../../verify/index.js';
 import type { CliIo } from '../io.js';
 import { EXIT_OK, UsageError, processIo } from '../io.js';
@@ -32,6 +32,19 @@ export async function frameworksAction(options: FrameworksCliOptions, io: CliIo)
     if (e instanceof PolicyError) throw new UsageError(e.message);
     throw e;
   }
+  // The adapters import express, fastify, koa and hono, which a user of this package may not
+  // have installed: load them only when this command runs, and say so in one line if missing.
+  let compare: typeof CompareModule;
+  try {
+    compare = await import('../../frameworks/compare.js');
+  } catch (e) {
+    const missing = /Cannot find (?:package|module) '([^']+)'/.exec(String(e))?.[1];
+    if (missing === undefined) throw e;
+    throw new UsageError(
+      `the frameworks command needs the framework packages installed: npm install --save-dev express cors fastify @fastify/cors koa @koa/cors hono @hono/node-server (missing: ${missing})`,
+    );
+  }
+  const { compareFrameworks, formatComparison } = compare;
   const comparison = await compareFrameworks(config.policy, { engine });
   if (options.format === 'json') {
     const { reports: _reports, ...table } = comparison;
