@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { EngineInfo } from '../../harness/engines/types.js';
-import { buildHistoryRecord } from '../../report/history.js';
+import { buildHistoryRecord, type RunResults } from '../../report/history.js';
 import type { CliIo } from '../io.js';
 import type { RunDeps } from './run.js';
 import { runRun } from './run.js';
@@ -131,7 +131,7 @@ test('CORS_ENGINE_BUILDS=all selects every build project of an engine', async ()
 test('with a history beside the reports, run shows the drift since its newest record', async () => {
   const out = join(root, 'with-history');
   await mkdir(join(out, 'history'), { recursive: true });
-  const record = buildHistoryRecord(results(500), {
+  const record = buildHistoryRecord(results(500) as RunResults, {
     id: 'n1',
     time: '2026-11-25T02:00:00.000Z',
     frameworks: {},
