@@ -63,6 +63,8 @@ export interface FuzzReport {
   /** Passing cases where the engine's profile departs from the spec (explained differences). */
   profileExplained: number;
   findings: FuzzFinding[];
+  /** Indices of every generated scenario that failed (shrunk or not). */
+  failing: number[];
   /** Failures beyond `maxShrunk`, by replay id of the unshrunk scenario. */
   unshrunk: string[];
   harnessErrors: { replay: string; note: string }[];
@@ -223,6 +225,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     counts,
     profileExplained,
     findings,
+    failing: failing.map((f) => f.index),
     unshrunk,
     harnessErrors,
   };

@@ -25,6 +25,9 @@ const hops = (s: Scenario) => s.server?.redirects ?? [];
 const bodyKind = (r: ScenarioRequest): string | null =>
   r.body === undefined ? null : typeof r.body === 'string' ? 'string' : r.body.kind;
 const SAFELISTED_NAMES = new Set(['accept', 'accept-language', 'content-language', 'content-type']);
+const OVERRIDE_NAMES = new Set(['x-http-method-override', 'x-http-method', 'x-method-override']);
+const FORBIDDEN_IN_OVERRIDE = /(^|,)\s*(CONNECT|TRACE|TRACK)\s*(,|$)/i;
+const CLIENT_HINTS = new Set(['dpr', 'width', 'viewport-width', 'save-data', 'device-memory']);
 const OUTCOME = ['outcome', 'status', 'responseType', 'readableHeaders'];
 
 export const TRIAGE_RULES: readonly TriageRule[] = [
@@ -96,13 +99,77 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     engines: ['webkit'],
     fields: ['preflight', 'actualSent'],
     applies: (r, s) =>
-      (r.target ?? 'cross-origin') === 'same-origin' &&
+      ['same-origin', 'same-origin-of-parent'].includes(r.target ?? 'cross-origin') &&
       hops(s).length > 0 &&
       !/^(GET|HEAD|POST)$/i.test(r.method ?? 'GET'),
     reason:
       'a non-safelisted method sent same-origin and redirected cross-origin reaches the new origin without a preflight',
     evidence:
       'fuzz 20261126:29:2:2:2:2:2:2:3:3:5:5:5:5:5:5:5 (DELETE, same-origin 301 to cross-origin-2); fetch#http-redirect-fetch re-runs main fetch, whose HTTP fetch makes a CORS-preflight fetch for a cross-origin request with an unsafe method (fetch#http-fetch step 4.1); to be confirmed outside the harness with the reproduction',
+  },
+  {
+    id: 'safelist-judges-joined-value',
+    engines: ['firefox'],
+    fields: ['preflight', 'actualSent', 'acrm', 'acrh'],
+    applies: (r) => {
+      const names = normalizeHeaders(r.headers).map(([n]) => n.toLowerCase());
+      return names.some((n, i) =>
+        SAFELISTED_NAMES.has(n) || n === 'range' ? names.indexOf(n) !== i : false,
+      );
+    },
+    reason:
+      'a safelisted header set more than once is judged on the joined value (as the Chromium and WebKit profiles do with safelistChecksCombinedValue); the Firefox profile does not have that knob yet',
+    evidence:
+      'fuzz 777:36:0:1:0:0:0:0:0:0:0:3:1:1:2:2:2:2:2:2:2:2:2:2 (PUT, Range: bytes=0- twice → ACRH range) and 777:474:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:1:0:1:3:2:2:0:0:0:2 (Content-Type: text/plain twice)',
+  },
+  {
+    id: 'method-override-forbidden-in-later-line',
+    engines: ['chromium', 'webkit'],
+    fields: ['preflight', 'actualSent', 'acrm', 'acrh'],
+    applies: (r) => {
+      const lines = normalizeHeaders(r.headers).filter(([n]) =>
+        OVERRIDE_NAMES.has(n.toLowerCase()),
+      );
+      return lines.length > 1 && lines.slice(1).some(([, v]) => FORBIDDEN_IN_OVERRIDE.test(v));
+    },
+    reason:
+      'X-HTTP-Method-Override & co. set twice, the second line naming a forbidden method: the whole header is dropped (the joined value is judged), where fetch#concept-headers-append judges each appended value and keeps the first line',
+    evidence:
+      'fuzz 777:806:0:0:0:0:0:0:0:0:4:5:5:5:3:3:3:3:3:3:3:3:3 (x-http-method-override PUT then CONNECT: no preflight, actual sent); Firefox preflights like the model',
+  },
+  {
+    id: 'client-hint-header-dropped-on-redirect',
+    engines: ['chromium'],
+    fields: ['preflight', 'actualSent', 'acrm', 'acrh'],
+    applies: (r, s) =>
+      hops(s).length > 0 &&
+      normalizeHeaders(r.headers).some(([n]) => CLIENT_HINTS.has(n.toLowerCase())),
+    reason:
+      'a same-origin request with a non-safelisted client-hint value (dpr: x y) redirected cross-origin is sent without a preflight (the header is presumably dropped or re-judged on redirect)',
+    evidence:
+      'fuzz 777:1223:0:2:2:2:2:0:0:0:0:2:2:2:3:3:3:3:5:4:5:5:5:5 (same-origin 301 to https-cross-origin); Firefox and WebKit preflight like the model; to be confirmed with the reproduction',
+  },
+  {
+    id: 'origin-kept-after-redirect-to-get',
+    engines: ['webkit'],
+    fields: ['originHeader'],
+    applies: (r, s) =>
+      !/^(GET|HEAD)$/i.test(r.method ?? 'GET') &&
+      hops(s).some((h) => [301, 302, 303].includes(h.status)),
+    reason:
+      'after a redirect rewrites the method to GET (303, or POST on 301/302), the same-origin GET still carries the Origin header of the first request',
+    evidence:
+      'fuzz 777:253:0:1:0:0:0:0:0:2:1:2:4:4:4:4:8:6:6:6:0:1:2:2 (PUT, 303 to same-origin); fetch#append-a-request-origin-header runs per request and adds nothing to a same-origin GET; Chromium and Firefox agree with the model',
+  },
+  {
+    id: 'preflight-before-credentials-redirect-check',
+    engines: ['webkit'],
+    fields: ['preflight', 'actualSent'],
+    applies: (_r, s) => hops(s).some((h) => (h.userinfo ?? '') !== ''),
+    reason:
+      'a redirect to a cross-origin URL with credentials is preflighted before it fails, where the spec fails it in HTTP-redirect fetch before any request to the new URL',
+    evidence:
+      'fuzz 777:325:0:0:0:0:0:0:1:0:0:0:3:2:3:3:3:3:4:4:3:3:3:3:3:5:5 (XHR same-origin 301 to same-site with user:pass@); Chromium and Firefox agree with the model',
   },
 ];
 

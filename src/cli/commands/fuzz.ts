@@ -216,9 +216,7 @@ export async function fuzzAction(
   }
   const findings = reports.flatMap((r) => r.findings);
   // Across engines: a generated case that fails in one engine and passes in another.
-  const failingBy = new Map(
-    reports.map((r) => [r.engine, new Set(r.findings.map((f) => f.index))]),
-  );
+  const failingBy = new Map(reports.map((r) => [r.engine, new Set(r.failing)]));
   if (json) {
     io.stdout(
       `${JSON.stringify({ seed: plan.seed, fault: plan.fault, reports, repros }, null, 2)}\n`,
