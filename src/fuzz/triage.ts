@@ -95,17 +95,16 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
       'fuzz 1:17 (xhr GET with an upload listener); xhr#the-send()-method sets the upload listener flag from registered listeners; Firefox preflights like the model',
   },
   {
-    id: 'unsafe-method-after-same-origin-redirect',
+    id: 'redirect-rewrites-any-method-to-get',
     engines: ['webkit'],
-    fields: ['preflight', 'actualSent'],
+    fields: ['preflight', 'actualSent', 'acrm', 'acrh', 'originHeader'],
     applies: (r, s) =>
-      ['same-origin', 'same-origin-of-parent'].includes(r.target ?? 'cross-origin') &&
-      hops(s).length > 0 &&
-      !/^(GET|HEAD|POST)$/i.test(r.method ?? 'GET'),
+      !/^(GET|HEAD|POST)$/i.test(r.method ?? 'GET') &&
+      hops(s).some((h) => h.status === 301 || h.status === 302),
     reason:
-      'a non-safelisted method sent same-origin and redirected cross-origin reaches the new origin without a preflight',
+      'a 301/302 redirect turns every method (DELETE, PUT, ...) into GET, where fetch#http-redirect-fetch rewrites only POST; a same-origin DELETE redirected cross-origin then goes out as GET without a preflight, or is preflighted with ACRM GET',
     evidence:
-      'fuzz 20261126:29:2:2:2:2:2:2:3:3:5:5:5:5:5:5:5 (DELETE, same-origin 301 to cross-origin-2); fetch#http-redirect-fetch re-runs main fetch, whose HTTP fetch makes a CORS-preflight fetch for a cross-origin request with an unsafe method (fetch#http-fetch step 4.1); to be confirmed outside the harness with the reproduction',
+      'fuzz 777:40:2:2:2:2:2:2:4:2:5:4:4:4:8:6:6:6 (DELETE + Content-Type: application/json, same-origin 301 to same-site: preflight with ACRM GET) and 20261126:29:2:2:2:2:2:2:3:3:5:5:5:5:5:5:5 (DELETE, 301 to cross-origin-2: no preflight); Chromium and Firefox agree with the model',
   },
   {
     id: 'safelist-judges-joined-value',
