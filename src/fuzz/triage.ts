@@ -170,6 +170,26 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
     evidence:
       'fuzz 777:325:0:0:0:0:0:0:1:0:0:0:3:2:3:3:3:3:4:4:3:3:3:3:3:5:5 (XHR same-origin 301 to same-site with user:pass@); Chromium and Firefox agree with the model',
   },
+  {
+    id: 'no-cors-origin-null-after-redirect',
+    engines: ['chromium'],
+    fields: ['originHeader'],
+    applies: (r, s) => r.mode === 'no-cors' && hops(s).length > 0,
+    reason:
+      'a no-cors POST redirected from the page origin to another origin carries `Origin: null`, where the tainted origin flag stays unset (the request origin is same origin with the URL that redirected)',
+    evidence:
+      'fuzz 4242:946:0:4:4:4:4:4:4:5:4:4:8:7:7:7:7:7 (POST no-cors, same-origin 307 to same-site); fetch#http-redirect-fetch tainted-origin step; Firefox and WebKit agree with the model',
+  },
+  {
+    id: 'no-referrer-origin-after-redirect',
+    engines: ['webkit'],
+    fields: ['originHeader'],
+    applies: (r, s) => r.referrerPolicy === 'no-referrer' && hops(s).length > 0,
+    reason:
+      'a no-referrer non-GET/HEAD request that was redirected carries the page origin where fetch#append-a-request-origin-header step 4 gives `null`',
+    evidence:
+      'fuzz 4242:876:0:0:0:0:0:0:0:1:1:1:5:4:4:4:4:5:4:5:9:8:8:10:10:10:10 (POST no-cors no-referrer, 308 to https-cross-origin); Chromium and Firefox agree with the model',
+  },
 ];
 
 /** The step index a diff belongs to (`then.then.acrh` → 2) and its last field name. */
