@@ -1,5 +1,6 @@
 // What a fixture URL answers: a PURE function of the request, the instruction and the hop.
 // No I/O, no clock; the socket glue (fixture-server.ts) journals and writes the result.
+import { isBodylessStatus, withFramingHeaders } from '../src/scenario/framing.js';
 import type { HeaderList } from '../src/scenario/types.js';
 import { resolveHeaderList } from '../src/scenario/placeholders.js';
 import {
@@ -129,19 +130,9 @@ function instructionRefOf(target: string): InstructionRef | null {
  * drops the body.
  */
 function withLength(res: RawResponse, method: string): RawResponse {
-  const body = res.body ?? '';
-  const names = res.headers.map(([n]) => n.toLowerCase());
-  const bodyless = res.status < 200 || res.status === 204 || res.status === 304;
-  let headers = res.headers;
-  if (!bodyless && !names.includes('content-length') && !names.includes('transfer-encoding')) {
-    headers = [...headers, ['Content-Length', String(utf8Length(body))]];
-  }
+  const headers = withFramingHeaders(res.status, res.headers, res.body ?? '');
+  const bodyless = isBodylessStatus(res.status);
   const out: RawResponse = { ...res, headers };
   if (method === 'HEAD' || bodyless) out.body = '';
   return out;
-}
-
-/** UTF-8 byte count of the body as it will be written. */
-function utf8Length(s: string): number {
-  return new TextEncoder().encode(s).length;
 }

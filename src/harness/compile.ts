@@ -1,7 +1,7 @@
 // Turns one scenario into what the three other parties need for one run: the fixture
 // instruction (what each URL answers), the in-page descriptors (what page JS does), the
 // materialised scenario and World the model predicts from.
-import { Buffer } from 'node:buffer';
+import { bodyByteLength } from '../scenario/framing.js';
 import {
   encodeInstruction,
   hopPath,
@@ -73,8 +73,10 @@ function hasHeader(list: HeaderList, name: string): boolean {
 export function materialiseResponse(spec: ResponseSpec): ResponseSpec {
   const headers = normalizeHeaders(spec.headers);
   if (!hasHeader(headers, 'cache-control')) headers.push(['Cache-Control', 'no-store']);
+  // Listed even for bodyless statuses (the server then sends `Content-Length: 0`), so the
+  // model never has to know the server's own framing rule (src/scenario/framing.ts).
   if (!hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
-    headers.push(['Content-Length', String(Buffer.byteLength(spec.body ?? '', 'utf8'))]);
+    headers.push(['Content-Length', String(bodyByteLength(spec.body ?? ''))]);
   }
   return { ...spec, headers };
 }
