@@ -95,16 +95,14 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
       'fuzz 1:17 (xhr GET with an upload listener); xhr#the-send()-method sets the upload listener flag from registered listeners; Firefox preflights like the model',
   },
   {
-    id: 'redirect-rewrites-any-method-to-get',
+    id: 'unsafe-method-redirected-cross-origin',
     engines: ['webkit'],
     fields: ['preflight', 'actualSent', 'acrm', 'acrh', 'originHeader'],
-    applies: (r, s) =>
-      !/^(GET|HEAD|POST)$/i.test(r.method ?? 'GET') &&
-      hops(s).some((h) => h.status === 301 || h.status === 302),
+    applies: (r, s) => !/^(GET|HEAD|POST)$/i.test(r.method ?? 'GET') && hops(s).length > 0,
     reason:
-      'a 301/302 redirect turns every method (DELETE, PUT, ...) into GET, where fetch#http-redirect-fetch rewrites only POST; a same-origin DELETE redirected cross-origin then goes out as GET without a preflight, or is preflighted with ACRM GET',
+      'a non-safelisted method (DELETE, PUT, ...) sent to the page origin and redirected to another origin goes out without a preflight (307), or is preflighted with ACRM GET (301); the spec preflights the redirected request with its own method (fetch#http-redirect-fetch rewrites only POST on 301/302)',
     evidence:
-      'fuzz 777:40:2:2:2:2:2:2:4:2:5:4:4:4:8:6:6:6 (DELETE + Content-Type: application/json, same-origin 301 to same-site: preflight with ACRM GET) and 20261126:29:2:2:2:2:2:2:3:3:5:5:5:5:5:5:5 (DELETE, 301 to cross-origin-2: no preflight); Chromium and Firefox agree with the model',
+      'fuzz 777:40:2:2:2:2:2:2:4:2:5:4:4:4:8:6:6:6 (DELETE + Content-Type: application/json, same-origin 301 to same-site: preflight with ACRM GET) and 20261126:29:2:2:2:2:2:2:3:3:7:6:6:6:6:6 (DELETE, 307 to cross-origin-2: no preflight); Chromium and Firefox agree with the model',
   },
   {
     id: 'safelist-judges-joined-value',
