@@ -78,6 +78,7 @@ test('run: playwright test with this config, the engines found, the suites; exit
   const [call] = calls;
   expect(call?.args.slice(1)).toEqual([
     'test',
+    'suites/smoke/',
     '--config',
     join(root, 'playwright.config.ts'),
     '--project',
@@ -86,7 +87,6 @@ test('run: playwright test with this config, the engines found, the suites; exit
     'firefox',
     '--shard',
     '1/2',
-    'suites/smoke/',
   ]);
   expect(call?.args[0]).toMatch(/@playwright[/\\]test[/\\]cli\.js$/);
   expect(call?.env.CORS_REPORT_DIR).toBe(join(root, 'out'));

@@ -80,12 +80,13 @@ export function playwrightArgs(
   suites: readonly string[],
   opts: { shard?: string; workers?: string },
 ): string[] {
-  const args = [cli, 'test', '--config', join(root, 'playwright.config.ts')];
+  // Positional filters (matched against test file paths) come first: `--project` takes a
+  // list, so a path after it would be read as one more project name.
+  const args = [cli, 'test', ...suites.map((s) => `suites/${s}/`)];
+  args.push('--config', join(root, 'playwright.config.ts'));
   for (const e of engines) args.push('--project', e);
   if (opts.shard !== undefined) args.push('--shard', opts.shard);
   if (opts.workers !== undefined) args.push('--workers', opts.workers);
-  // Positional filters are matched against test file paths.
-  for (const s of suites) args.push(`suites/${s}/`);
   return args;
 }
 
