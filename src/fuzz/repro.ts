@@ -157,10 +157,14 @@ export function reproServerData(s: Scenario, html: string): unknown {
   };
 }
 
-/** The one-line replay command for a finding. */
-export function replayCommand(f: Pick<FuzzFinding, 'engine' | 'replay'>): string {
+/** The one-line replay command for a finding (with the injected model fault, if any). */
+export function replayCommand(
+  f: Pick<FuzzFinding, 'engine' | 'replay'>,
+  fault: string | null = null,
+): string {
   const engine = f.engine.startsWith('model:') ? 'model' : f.engine;
-  return `npx cors-conformance fuzz --engine ${engine} --replay ${f.replay}`;
+  const withFault = fault === null ? '' : ` --fault ${fault}`;
+  return `npx cors-conformance fuzz --engine ${engine}${withFault} --replay ${f.replay}`;
 }
 
 function readme(f: FuzzFinding, dirName: string): string {

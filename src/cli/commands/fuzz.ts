@@ -236,7 +236,7 @@ export async function fuzzAction(
         );
       if (others.length > 0) io.stdout(`  agrees with the model in: ${others.join(', ')}\n`);
       io.stdout(
-        `  replay: ${replayCommand(f)}\n  repro: ${repros[`${f.engine} ${f.replay}`] ?? ''}\n  scenario: ${JSON.stringify(f.scenario)}\n`,
+        `  replay: ${replayCommand(f, plan.fault)}\n  repro: ${repros[`${f.engine} ${f.replay}`] ?? ''}\n  scenario: ${JSON.stringify(f.scenario)}\n`,
       );
     }
     for (const r of reports)
