@@ -64,9 +64,10 @@ test('an injected model fault: exit 1, a shrunk finding whose replay command rep
     const argv = ['--engine', 'model', '--seed', '5', '--runs', '300', '--shrink', '1'];
     const code = await runFuzzCommand([...argv, '--fault', 'acrh-unsorted', '--out', out], m.io);
     expect(code).toBe(1);
-    const replay = /replay: npx cors-conformance fuzz --engine model --replay (\S+)/.exec(
-      m.stdout(),
-    );
+    const replay =
+      /replay: npx cors-conformance fuzz --engine model --fault acrh-unsorted --replay (\S+)/.exec(
+        m.stdout(),
+      );
     expect(replay?.[1]).toMatch(/^5:\d+(:\d+)+$/);
     const dirs = await readdir(out);
     expect(dirs).toHaveLength(1);
