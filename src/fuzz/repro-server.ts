@@ -91,7 +91,7 @@ function handle(socket, port, method, target, headers) {
 }
 
 function serve(port) {
-  net.createServer((socket) => {
+  const server = net.createServer((socket) => {
     let buf = Buffer.alloc(0);
     socket.on('data', (chunk) => {
       buf = Buffer.concat([buf, chunk]);
@@ -109,10 +109,12 @@ function serve(port) {
       handle(socket, port, method, target, headers);
     });
     socket.on('error', () => {});
-  }).listen(port, '127.0.0.1');
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
 }
 
-serve(PAGE_PORT);
-serve(OTHER_PORT);
-console.log('open ' + ORIGINS.page + '/ in the browser (this server prints every request it gets)');
+// Say where to go only once both ports really listen.
+Promise.all([serve(PAGE_PORT), serve(OTHER_PORT)]).then(() =>
+  console.log('open ' + ORIGINS.page + '/ in the browser (this server prints every request it gets)'),
+);
 `;
