@@ -297,6 +297,15 @@ export async function runScenarios(
     return JSON.parse(await page.run<string>(PAGE_RUNNER_SOURCE, arg)) as RawCaseResult[];
   };
 
+  // Settling a batch (journal → observation → verdict) waits until the next batch has been
+  // handed to the page, so the page is not idle while Node decides verdicts.
+  let deferredSettle: (() => void) | null = null;
+  const settleDeferred = (): void => {
+    const run = deferredSettle;
+    deferredSettle = null;
+    run?.();
+  };
+
   for (const group of groupCases(pending)) {
     const first = group[0];
     if (first === undefined) continue;
@@ -314,6 +323,7 @@ export async function runScenarios(
           }
           const running = runBatch(batch, client);
           running.catch(() => undefined); // awaited below, after the predictions
+          settleDeferred();
           await predictBatch(batch);
           raw = await running;
         } catch (e) {
@@ -331,10 +341,20 @@ export async function runScenarios(
         .getPage()
         .then((pg) => pg.takeConsole())
         .catch(() => [] as string[]);
-      for (const [i, p] of batch.entries()) {
-        finish(p.index, settle(p, raw?.[i], raw === null ? cause : null, consoleLines));
-      }
+      const batchRaw = raw;
+      const batchCause = cause;
+      settleDeferred();
+      deferredSettle = () => {
+        for (const [i, p] of batch.entries()) {
+          finish(
+            p.index,
+            settle(p, batchRaw?.[i], batchRaw === null ? batchCause : null, consoleLines),
+          );
+        }
+      };
     }
+    // Cookies change between groups: settle before the jar does.
+    settleDeferred();
     if (cookiesSet && cookies.length > 0) {
       try {
         await session.setCookies(cookies, true);
