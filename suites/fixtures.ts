@@ -11,6 +11,7 @@ import { RunSession, runScenarios, type EngineSlot } from '../src/harness/run.js
 import type { CaseResult } from '../src/harness/types.js';
 import { loadExpectations } from '../src/harness/verdict.js';
 import { getEngineProfile } from '../src/model/profiles.js';
+import { anchorUrl } from '../src/model/result.js';
 import type { Scenario } from '../src/scenario/types.js';
 
 /** The options a Playwright project sets: `use: { corsBrowser: 'firefox' }`. */
@@ -119,7 +120,7 @@ export function defineScenarioSuite(title: string, scenarios: readonly Scenario[
       const name = `${scenario.id ?? `#${index}`}${scenario.title ? `: ${scenario.title}` : ''}`;
       const annotation = (scenario.anchors ?? []).map((a) => ({
         type: 'anchor',
-        description: `https://fetch.spec.whatwg.org/#${a}`,
+        description: anchorUrl(a),
       }));
       test(name, { annotation }, async ({ scenarioBatches }, testInfo) => {
         const results = await scenarioBatches.run(title, scenarios);
