@@ -120,7 +120,11 @@ export async function startBadServer(kind: BadKind): Promise<RunningServer> {
     }
     if (isPreflight && kind === 'preflight-error-status') {
       // Says "allowed" in its headers, but with a status browsers refuse.
-      res.writeHead(500, { ...headers, 'Access-Control-Allow-Methods': 'GET, POST, PUT' });
+      res.writeHead(500, {
+        ...headers,
+        'Access-Control-Allow-Methods': 'GET, POST, PUT',
+        'Access-Control-Allow-Headers': 'content-type',
+      });
       res.end('{"error":"no handler"}');
       return;
     }

@@ -1,31 +1,20 @@
 // The audit's header-level checks: each takes what the probes saw and returns findings.
 // The reference model decides whether a browser would hand a response to a page on the
 // probing origin (`modelAnswer`), so "allowed" means exactly what a browser would do.
-import type { HeaderList } from '../scenario/types.js';
 import { formatReason } from '../model/explain.js';
-import { modelAnswer } from '../verify/model.js';
-import { headerValue, headerValues } from '../verify/probe.js';
+import { getEngineProfile } from '../model/profiles.js';
+import { headerValue, headerValues } from '../live/headers.js';
+import type { Readability } from '../live/readability.js';
+import { readability as readabilityOf } from '../live/readability.js';
+import { liveModel, responseSpec } from '../live/replay.js';
+import type { HeaderList } from '../scenario/types.js';
 import type { Finding, FindingId, Severity } from './findings.js';
 import { RULES } from './findings.js';
 import type { Probed } from './probes.js';
 
 /** Whether page JS on `origin` could read this GET answer, with and without credentials. */
-export interface ReadAnswer {
-  read: boolean;
-  readWithCredentials: boolean;
-  why: string;
-}
-
-export function readability(target: URL, origin: string, p: Probed): ReadAnswer {
-  const base = { origin, target, method: 'GET', headers: [] as HeaderList };
-  const plain = modelAnswer({ ...base, credentials: false }, null, p.reply);
-  const creds = modelAnswer({ ...base, credentials: true }, null, p.reply);
-  const reason = (creds.read ? creds : plain).reason;
-  return {
-    read: plain.read,
-    readWithCredentials: creds.read,
-    why: reason === null ? '' : formatReason(reason, 'spec'),
-  };
+export function readability(target: URL, origin: string, p: Probed): Readability {
+  return readabilityOf(target, origin, p.reply);
 }
 
 export function finding(
@@ -262,17 +251,26 @@ export function preflightStatus(preflight: Probed): Finding[] {
       ),
     ];
   }
-  // Only when the headers say "allowed" (origin and the requested method) and the status
-  // says otherwise: a 403 without Access-Control-Allow-Methods is a deliberate refusal.
+  // Only when the headers say "allowed" (origin, the requested method and every requested
+  // header) and the status says otherwise: a refusal of an unlisted header, or a 403 without
+  // Access-Control-Allow-Methods, is deliberate.
   const acao = headerValue(headers, 'access-control-allow-origin');
-  const method =
-    preflight.exchange.request.headers.find(([n]) => n === 'Access-Control-Request-Method')?.[1] ??
-    '';
-  const methods = (headerValue(headers, 'access-control-allow-methods') ?? '')
-    .split(',')
-    .map((m) => m.trim());
+  const sent = preflight.exchange.request.headers;
+  const method = sent.find(([n]) => n === 'Access-Control-Request-Method')?.[1] ?? '';
+  const list = (name: string): string[] =>
+    (headerValue(headers, name) ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter((m) => m !== '');
+  const methods = list('access-control-allow-methods');
   const allowsMethod = methods.includes(method) || methods.includes('*');
-  if ((status < 200 || status > 299) && acao !== null && allowsMethod) {
+  const allowed = list('access-control-allow-headers').map((h) => h.toLowerCase());
+  const requested = (sent.find(([n]) => n === 'Access-Control-Request-Headers')?.[1] ?? '')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== '');
+  const allowsHeaders = allowed.includes('*') || requested.every((h) => allowed.includes(h));
+  if ((status < 200 || status > 299) && acao !== null && allowsMethod && allowsHeaders) {
     return [
       finding(
         'preflight-failure-status',
@@ -300,16 +298,75 @@ export function errorWithoutCors(normal: Probed, error: Probed): Finding[] {
   ];
 }
 
-/** Adversarial Access-Control-Request-Headers taking longer than the budget. */
-export function slowAcrh(baseline: Probed, adversarial: Probed[], budgetMs: number): Finding[] {
-  const slow = adversarial.find((p) => p.reply.elapsedMs > budgetMs);
-  if (slow === undefined) return [];
+/**
+ * Adversarial Access-Control-Request-Headers taking longer than the budget beyond an ordinary
+ * preflight measured the same way (same origin and method, same deadline): a target that is
+ * slow for every preflight is not slow at parsing. Returns the findings, or a skip reason.
+ */
+export function slowAcrh(
+  baseline: Probed,
+  adversarial: Probed[],
+  budgetMs: number,
+): { findings: Finding[]; skipped: string | null } {
+  const base = baseline.reply.elapsedMs;
+  if (base > budgetMs) {
+    return {
+      findings: [],
+      skipped: `slow-acrh-parsing: an ordinary preflight already took ${Math.round(base)} ms (budget ${budgetMs} ms): the target is too slow to tell`,
+    };
+  }
+  const slow = adversarial.find((p) => p.reply.elapsedMs - base > budgetMs);
+  if (slow === undefined) return { findings: [], skipped: null };
+  const acrh =
+    slow.exchange.request.headers.find(([n]) => n === 'Access-Control-Request-Headers')?.[1] ?? '';
+  return {
+    findings: [
+      finding(
+        'slow-acrh-parsing',
+        'medium',
+        `a preflight with a crafted ${acrh.length}-byte Access-Control-Request-Headers took ${Math.round(slow.reply.elapsedMs)} ms, an ordinary preflight measured the same way ${Math.round(base)} ms (budget ${budgetMs} ms)`,
+        slow,
+      ),
+    ],
+    skipped: null,
+  };
+}
+
+/**
+ * A preflight from the attacker origin that lets a credentialed, state-changing request through
+ * (the origin allowed, Access-Control-Allow-Credentials: true, the method and headers allowed):
+ * any site sends such requests with the user's cookies and reads nothing, or everything.
+ */
+export function preflightReflection(
+  target: URL,
+  attacker: string,
+  preflight: Probed,
+  method: string,
+  headers: HeaderList,
+): Finding[] {
+  const acao = headerValue(preflight.reply.headers, 'access-control-allow-origin');
+  const acac = headerValue(preflight.reply.headers, 'access-control-allow-credentials');
+  if (acao !== attacker || acac !== 'true') return [];
+  const model = liveModel(target, {
+    pageOrigin: attacker,
+    client: 'page',
+    request: { method, headers, credentials: 'include', redirect: 'manual' },
+  });
+  const p = model.predict(
+    { preflight: responseSpec(preflight.reply), actual: { status: 200 } },
+    getEngineProfile('spec'),
+  );
+  if (!p.actualSent) return [];
+  // The preflight's own verdict (the actual answer here is a stand-in).
+  const passed = p.because.filter((r) => r.algorithm.startsWith('cors-preflight-fetch')).at(-1);
+  const sent = headers.map(([n, v]) => `${n}: ${v}`).join(', ');
   return [
     finding(
-      'slow-acrh-parsing',
-      'medium',
-      `a preflight with a crafted ${slow.exchange.request.headers.find(([n]) => n === 'Access-Control-Request-Headers')?.[1].length ?? 0}-byte Access-Control-Request-Headers took ${Math.round(slow.reply.elapsedMs)} ms (budget ${budgetMs} ms; an ordinary preflight took ${Math.round(baseline.reply.elapsedMs)} ms)`,
-      slow,
+      'preflight-origin-reflection',
+      'high',
+      `a preflight from ${attacker} for a credentialed ${method}${sent === '' ? '' : ` with ${sent}`} is answered with Access-Control-Allow-Origin: ${attacker} and Access-Control-Allow-Credentials: true: any site sends such requests with the user's cookies`,
+      preflight,
+      { modelSays: passed === undefined ? '' : formatReason(passed, 'spec') },
     ),
   ];
 }

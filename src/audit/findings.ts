@@ -7,6 +7,7 @@ export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high'];
 
 export type FindingId =
   | 'origin-reflection'
+  | 'preflight-origin-reflection'
   | 'null-origin-allowed'
   | 'lookalike-origin-allowed'
   | 'credentialed-wildcard'
@@ -30,6 +31,11 @@ export const RULES: Record<FindingId, RuleInfo> = {
     id: 'origin-reflection',
     title: 'An arbitrary origin is allowed (the request Origin is reflected)',
     fix: 'Compare the Origin header with an explicit allow-list and send Access-Control-Allow-Origin only for listed origins.',
+  },
+  'preflight-origin-reflection': {
+    id: 'preflight-origin-reflection',
+    title: 'A preflight from an arbitrary origin is allowed with credentials',
+    fix: 'Answer preflights with Access-Control-Allow-Origin only for listed origins, and Access-Control-Allow-Credentials only with one of them; never reflect the request Origin.',
   },
   'null-origin-allowed': {
     id: 'null-origin-allowed',
@@ -122,6 +128,8 @@ export interface Finding {
   /** Whether the model says a browser would hand the response to the attacker's page. */
   modelSays?: string;
   proof?: BrowserProof;
+  /** For a lookalike the generator found: how it was made, and the seed that replays it. */
+  generated?: { of: string; mutation: string; raw: string; seed: number; shrinks: number };
 }
 
 export function severityRank(s: Severity): number {

@@ -1,5 +1,5 @@
 // The audit report as text for a terminal: one block per finding with the evidence.
-import { corsHeaders } from '../verify/probe.js';
+import { corsHeaders } from '../live/headers.js';
 import type { HeaderList } from '../scenario/types.js';
 import type { AuditReport } from './index.js';
 
@@ -13,6 +13,12 @@ export function formatAuditText(report: AuditReport): string {
   out.push(
     `audit of ${report.target}: ${report.findings.length} finding(s) (${high} high, ${medium} medium, ${low} low), ${report.probes} requests sent`,
   );
+  const g = report.generated;
+  if (g !== null) {
+    out.push(
+      `lookalikes: ${report.lookalikes.length} named, ${g.tried.length} generated (seed ${g.seed}: replay with --seed ${g.seed}${g.interrupted ? '; stopped early by the time limit' : ''})`,
+    );
+  }
   for (const f of report.findings) {
     out.push('');
     out.push(
@@ -35,6 +41,12 @@ export function formatAuditText(report: AuditReport): string {
     const shown = corsHeaders(res.headers);
     out.push(...(shown.length > 0 ? lines(shown, '    ') : ['    (no CORS headers)']));
     if (f.modelSays !== undefined && f.modelSays !== '') out.push(`  model: ${f.modelSays}`);
+    if (f.generated !== undefined) {
+      const gen = f.generated;
+      out.push(
+        `  generated: ${gen.raw} (${gen.mutation}) from ${gen.of}, shrunk in ${gen.shrinks} steps; replay with --seed ${gen.seed}`,
+      );
+    }
     if (f.proof !== undefined) {
       const p = f.proof;
       out.push(

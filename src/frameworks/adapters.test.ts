@@ -1,7 +1,7 @@
 import type { Context } from 'koa';
 import { expect, test } from '@playwright/test';
-import { probe } from '../verify/probe.js';
-import type { CorsPolicy } from '../verify/policy.js';
+import { sendToTarget as probe } from '../live/target.js';
+import type { CorsPolicy } from '../policy/index.js';
 import { expressCorsOptions } from './express.js';
 import { fastifyCorsOptions } from './fastify.js';
 import { honoCorsOptions } from './hono.js';

@@ -3,11 +3,14 @@
 // verdicts become one framework x case table. Rows where frameworks differ are marked.
 import type { BrowserName } from '../harness/engines/types.js';
 import type { HeaderList } from '../scenario/types.js';
+import { corsHeaders } from '../live/headers.js';
+import { LiveSession } from '../live/session.js';
+import { sendToTarget } from '../live/target.js';
+import type { CorsPolicy } from '../policy/index.js';
+import { caseOriginsOf } from '../verify/browser-stage.js';
 import { caseOrigins } from '../verify/cases.js';
-import { corsHeaders, probe } from '../verify/probe.js';
-import type { CorsPolicy } from '../verify/policy.js';
-import type { BrowserSession, Verdict, VerifyReport } from '../verify/index.js';
-import { generateCases, openBrowserSession, validatePolicy, verify } from '../verify/index.js';
+import type { Verdict, VerifyReport } from '../verify/index.js';
+import { generateCases, validatePolicy, verify } from '../verify/index.js';
 import type { FrameworkAdapter } from './index.js';
 import { FRAMEWORK_ADAPTERS } from './index.js';
 
@@ -62,10 +65,13 @@ export async function compareFrameworks(
   const skipped: string[] = [];
   const firstOrigin = caseOrigins(policy)[0]?.origin ?? 'null';
   // One engine and one set of origin pages for every framework.
-  let session: BrowserSession | undefined;
+  let session: LiveSession | undefined;
   if (engine !== null) {
     try {
-      session = await openBrowserSession(engine, generateCases(validatePolicy(policy)));
+      session = await LiveSession.open(
+        engine,
+        caseOriginsOf(generateCases(validatePolicy(policy))),
+      );
     } catch (e) {
       const why = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
       skipped.push(`${engine}: ${why}; model only`);
@@ -79,10 +85,12 @@ export async function compareFrameworks(
           target: served.url,
           policy,
           engines: [],
+          // One case list for every framework: generated lookalikes are verify's and audit's.
+          generatedRuns: 0,
           ...(session !== undefined ? { session } : {}),
         });
         for (const s of reports[a.name]?.skipped ?? []) skipped.push(`${a.name}: ${s}`);
-        const reply = await probe(
+        const reply = await sendToTarget(
           { url: new URL(served.url) },
           { method: 'OPTIONS', headers: [['Origin', firstOrigin]] },
         );

@@ -2,7 +2,7 @@
 import Fastify from 'fastify';
 import fastifyCors from '@fastify/cors';
 import type { FastifyCorsOptions } from '@fastify/cors';
-import type { CorsPolicy } from '../verify/policy.js';
+import type { CorsPolicy } from '../policy/index.js';
 import type { ServeOptions, ServedFramework } from './shared.js';
 import {
   OPTIONS_ROUTE_BODY,

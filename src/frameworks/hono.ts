@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { serve } from '@hono/node-server';
-import type { CorsPolicy } from '../verify/policy.js';
+import type { CorsPolicy } from '../policy/index.js';
 import type { ServeOptions, ServedFramework } from './shared.js';
 import {
   allowHeadersNeverEmpty,

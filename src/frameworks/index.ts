@@ -1,5 +1,5 @@
 // Every framework adapter (and installed version of it), by name: what `frameworks` runs.
-import type { CorsPolicy } from '../verify/policy.js';
+import type { CorsPolicy } from '../policy/index.js';
 import { serveExpress } from './express.js';
 import { serveFastify } from './fastify.js';
 import { serveHono } from './hono.js';

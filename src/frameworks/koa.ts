@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import Koa from 'koa';
 import type { Context, Middleware } from 'koa';
-import type { CorsPolicy } from '../verify/policy.js';
+import type { CorsPolicy } from '../policy/index.js';
 import type { ServeOptions, ServedFramework } from './shared.js';
 import {
   allowHeadersNeverEmpty,

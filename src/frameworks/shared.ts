@@ -1,8 +1,8 @@
 // What every framework adapter shares: turning the policy's origins into matchers (exact
 // strings and anchored regular expressions, dots escaped), the test route's answers, and the
 // running-server handle.
-import type { CorsPolicy } from '../verify/policy.js';
-import { DEFAULT_METHODS, originAllowed, parseOriginRule } from '../verify/policy.js';
+import type { CorsPolicy } from '../policy/index.js';
+import { DEFAULT_METHODS, originAllowed, parseOriginRule } from '../policy/index.js';
 
 /** A framework serving one policy on 127.0.0.1. */
 export interface ServedFramework {

@@ -1,11 +1,12 @@
 // Starts what a browser run needs, together: the fixture servers and one engine. The two
-// depend on each other: the servers' origins use host names (`a.test` ...) only when the
-// engine can map them to loopback, so an engine that cannot gets port-based origins instead.
-// Used by the suites' Playwright fixtures and by the library (src/test, src/index).
+// depend on each other: the servers' origins use host names only when the engine can map
+// them to loopback, so an engine that refuses them (src/live/launch.ts) gets port-based
+// origins instead. Used by the suites' Playwright fixtures and by the library (src/test,
+// src/index).
 import { startFixtureServers, type FixtureServers } from '../../servers/fixture-server.js';
-import { launchEngine } from './engines/index.js';
+import { launchMapped } from '../live/launch.js';
 import type { BrowserName } from './engines/types.js';
-import { EngineSlot } from './run.js';
+import type { EngineSlot } from './run.js';
 
 export interface HarnessWorld {
   servers: FixtureServers;
@@ -25,27 +26,22 @@ export async function startHarnessWorld(
   browser: BrowserName,
   opts: StartHarnessOptions = {},
 ): Promise<HarnessWorld> {
-  const launch = (s: FixtureServers) =>
-    launchEngine(browser, {
-      hostNames: s.hostNameList,
-      ...(opts.scriptTimeoutMs === undefined ? {} : { scriptTimeoutMs: opts.scriptTimeoutMs }),
-    });
   let servers = await startFixtureServers({ hostNames: true });
-  let engine;
+  let slot: EngineSlot;
   try {
-    engine = await launch(servers);
-    if (!engine.info.hostNames) {
-      // This engine cannot map a.test & co. to loopback here: use port-based origins.
-      await engine.close();
+    const first = await launchMapped(browser, servers.hostNameList, opts);
+    slot = first.slot;
+    if (first.refused.length > 0) {
+      // This engine cannot map the fixture names to loopback here: use port-based origins.
+      await slot.engine.close();
       await servers.close();
       servers = await startFixtureServers({ hostNames: false });
-      engine = await launch(servers);
+      slot = (await launchMapped(browser, [], opts)).slot;
     }
   } catch (e) {
     await servers.close();
     throw e;
   }
-  const slot = EngineSlot.for(engine, servers.hostNameList, opts.scriptTimeoutMs);
   const finalServers = servers;
   return {
     servers: finalServers,

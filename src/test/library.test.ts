@@ -9,7 +9,7 @@ import getPort from 'get-port';
 import { startFixtureServers, type FixtureServers } from '../../servers/fixture-server.js';
 import type { Engine, EnginePage } from '../harness/engines/types.js';
 import { RUNNER_PAGE_PATH, type RunnerArg } from '../harness/page-runner.js';
-import { CorsProber, ProbeError, parseHead, type ProbeResult } from '../harness/probe.js';
+import { CorsProber, ProbeError, type ProbeResult } from '../harness/probe.js';
 import { EngineSlot } from '../harness/run.js';
 import { expect } from './index.js';
 
@@ -166,18 +166,6 @@ test('mistakes are one-line ProbeErrors', async () => {
     /^cors\.fetch\(.*\): init\.mode: must be one of/,
   );
   await baseExpect(prober.fetch('http://127.0.0.1:1/')).rejects.toThrow(/is the server running\?/);
-});
-
-test('HEAD answers are read up to the close', () => {
-  const a = parseHead(Buffer.from('HTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-A: b\r\n\r\n'));
-  baseExpect(a).toEqual({
-    status: 200,
-    statusText: 'OK',
-    headers: [
-      ['Content-Length', '5'],
-      ['X-A', 'b'],
-    ],
-  });
 });
 
 /** A result whose observation is made up to agree or not with its prediction. */

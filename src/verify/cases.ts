@@ -1,12 +1,20 @@
-// From a policy, the cases that matter: allowed and disallowed origins (with lookalikes of
-// each allowed one, and `null`), methods and request headers inside and outside the policy,
-// with and without credentials, simple and preflighted. Pure: data in, data out.
-import { lookalikesOf } from '../audit/lookalikes.js';
+// From a policy, the cases that matter: allowed and disallowed origins (the named lookalikes
+// of each allowed one from the policy module, `null`, an unrelated site, and any generated
+// lookalike the server was found to allow), methods and request headers inside and outside
+// the policy, with and without credentials, simple and preflighted. Pure: data in, data out.
 import { isForbiddenMethod } from '../model/methods.js';
 import { isForbiddenRequestHeader } from '../model/request-headers.js';
+import type { CorsPolicy } from '../policy/index.js';
+import {
+  UNRELATED_ORIGIN,
+  parseOriginRule,
+  policyLookalikes,
+  policyMethods,
+  ruleInstance,
+} from '../policy/index.js';
 import type { HeaderList } from '../scenario/types.js';
-import type { CorsPolicy } from './policy.js';
-import { originAllowed, parseOriginRule, policyMethods } from './policy.js';
+
+export { UNRELATED_ORIGIN } from '../policy/index.js';
 
 export type OriginKind =
   | 'allowed'
@@ -16,6 +24,8 @@ export type OriginKind =
   | 'lookalike-unescaped-dot'
   | 'lookalike-other-scheme'
   | 'lookalike-subdomain'
+  | 'lookalike-apex'
+  | 'lookalike-generated'
   | 'null'
   | 'unrelated';
 
@@ -34,9 +44,6 @@ export interface VerifyCase {
   /** Why the policy denies it (empty for allowed cases). */
   deniedBecause: string;
 }
-
-/** A host nobody owns, for "an unrelated site". */
-export const UNRELATED_ORIGIN = 'https://unrelated.cors-conformance.test';
 
 const SAFE_METHODS = ['GET', 'HEAD', 'POST'];
 const CANDIDATE_OTHER_METHODS = ['DELETE', 'PATCH', 'PUT', 'OPTIONS'];
@@ -60,29 +67,19 @@ export function caseOrigins(policy: CorsPolicy): { origin: string; kind: OriginK
   };
   for (const o of policy.origins) {
     const rule = parseOriginRule(o);
-    add(
-      rule.wildcard ? o.replace('*.', 'app.') : o,
-      rule.wildcard ? 'pattern-instance' : 'allowed',
-    );
+    add(ruleInstance(rule), rule.wildcard ? 'pattern-instance' : 'allowed');
   }
-  for (const o of policy.origins) {
-    for (const l of lookalikesOf(o)) {
-      if (!originAllowed(policy, l.origin)) add(l.origin, `lookalike-${l.kind}`);
-    }
-    // The pattern's own apex is not a sub-domain: `https://*.example.com` does not allow it.
-    const rule = parseOriginRule(o);
-    if (rule.wildcard) {
-      const apex = o.replace('*.', '');
-      if (!originAllowed(policy, apex)) add(apex, 'lookalike-suffix');
-    }
-  }
+  for (const l of policyLookalikes(policy.origins)) add(l.origin, `lookalike-${l.kind}`);
   add('null', 'null');
   add(UNRELATED_ORIGIN, 'unrelated');
   return out;
 }
 
-/** Every case for a policy, allowed origins first. */
-export function generateCases(policy: CorsPolicy): VerifyCase[] {
+/**
+ * Every case for a policy, allowed origins first; `generated` adds the denied cases of
+ * generated lookalikes (found by the search to be allowed by the server).
+ */
+export function generateCases(policy: CorsPolicy, generated: readonly string[] = []): VerifyCase[] {
   const cases: VerifyCase[] = [];
   const methods = policyMethods(policy).filter((m) => !isForbiddenMethod(m));
   const credentialsAllowed = policy.credentials === true;
@@ -94,7 +91,12 @@ export function generateCases(policy: CorsPolicy): VerifyCase[] {
   const push = (c: Omit<VerifyCase, 'id'>, what: string): void => {
     cases.push({ ...c, id: `${what}/${c.origin}` });
   };
-  for (const { origin, kind } of caseOrigins(policy)) {
+  const origins = caseOrigins(policy);
+  for (const origin of generated) {
+    if (!origins.some((o) => o.origin === origin))
+      origins.push({ origin, kind: 'lookalike-generated' });
+  }
+  for (const { origin, kind } of origins) {
     const allowedOrigin = kind === 'allowed' || kind === 'pattern-instance';
     const originWhy = allowedOrigin ? '' : `origin ${origin} is not in the policy`;
     const base = { origin, originKind: kind };

@@ -1,7 +1,7 @@
 // The verify report as text: one line per case, then the details of every case that is not
 // as intended (the server's raw CORS headers and the model's reason).
 import type { HeaderList } from '../scenario/types.js';
-import { corsHeaders } from './probe.js';
+import { corsHeaders } from '../live/headers.js';
 import type { VerifyReport } from './index.js';
 
 const MARK = {
@@ -21,12 +21,21 @@ export function formatVerifyText(report: VerifyReport): string {
   out.push(
     `verify ${report.target}: ${report.cases.length} cases: ${c['as-intended']} as intended, ${c['too-strict']} too strict, ${c['too-permissive']} too permissive`,
   );
+  const g = report.generated;
+  if (g !== null) {
+    const found = g.findings.map((f) => `${f.origin} (${f.mutation}, from ${f.of})`).join(', ');
+    out.push(
+      `generated lookalikes: ${g.tried.length} tried (seed ${g.seed}: replay with --seed ${g.seed})${found === '' ? ', none allowed' : `; allowed: ${found}`}`,
+    );
+  }
   for (const r of report.cases) {
     const browsers = r.browsers
       .map((b) =>
         b.skipped !== undefined
           ? `${b.engine}: skipped`
-          : `${b.engine}: ${b.read === true ? 'read' : 'blocked'}${b.agreesWithModel === false ? ' (DISAGREES with the model)' : ''}`,
+          : b.note !== undefined
+            ? `${b.engine}: ${b.read === true ? 'read' : 'blocked'} (not compared: see below)`
+            : `${b.engine}: ${b.read === true ? 'read' : 'blocked'}${b.agreesWithModel === false ? ' (DISAGREES with the model)' : ''}`,
       )
       .join(', ');
     out.push(
@@ -37,7 +46,7 @@ export function formatVerifyText(report: VerifyReport): string {
     (x) =>
       x.verdict !== 'as-intended' ||
       x.notes.length > 0 ||
-      x.browsers.some((b) => b.agreesWithModel === false),
+      x.browsers.some((b) => b.agreesWithModel === false || b.note !== undefined),
   )) {
     out.push('');
     out.push(
@@ -54,6 +63,7 @@ export function formatVerifyText(report: VerifyReport): string {
     for (const n of r.notes) out.push(`  note: ${n}`);
     for (const b of r.browsers) {
       if (b.skipped !== undefined) out.push(`  ${b.engine}: skipped (${b.skipped})`);
+      else if (b.note !== undefined) out.push(`  ${b.engine}: ${b.note}`);
       else
         out.push(
           `  ${b.engine}: ${b.read === true ? `read, status ${String(b.status)}` : `blocked (${b.error ?? 'response not readable'})`}`,

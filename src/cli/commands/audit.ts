@@ -6,14 +6,16 @@ import { audit, formatAuditText, isSeverity, reachesFailOn, toSarif } from '../.
 import type { AuditOptions } from '../../audit/index.js';
 import { BROWSER_NAMES } from '../../harness/engines/types.js';
 import type { BrowserName } from '../../harness/engines/types.js';
-import { PolicyError } from '../../verify/policy.js';
-import { TargetError } from '../../verify/probe.js';
+import { withStartedTarget } from '../../live/start-target.js';
+import { checkTargetUrl } from '../../policy/index.js';
 import type { CliIo } from '../io.js';
+import type { LiveCliOptions } from '../live-options.js';
+import { addLiveOptions, asUsageError, parseLiveOptions } from '../live-options.js';
 import { EXIT_INTERNAL, EXIT_OK, UsageError, processIo } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 import { packageVersion } from '../main.js';
 
-export interface AuditCliOptions {
+export interface AuditCliOptions extends LiveCliOptions {
   target?: string;
   allowOrigin?: string[];
   format: string;
@@ -44,7 +46,9 @@ export async function auditAction(options: AuditCliOptions, io: CliIo): Promise<
       `--engine: must be one of ${BROWSER_NAMES.join(', ')} (got ${JSON.stringify(options.engine)})`,
     );
   }
+  const { start, ...live } = parseLiveOptions(options);
   const auditOptions: AuditOptions = {
+    ...live,
     target: options.target,
     allowOrigins: options.allowOrigin ?? [],
     proof: options.proof ? (engine satisfies BrowserName) : false,
@@ -61,10 +65,10 @@ export async function auditAction(options: AuditCliOptions, io: CliIo): Promise<
   }
   let report;
   try {
-    report = await audit(auditOptions);
+    const url = checkTargetUrl(options.target);
+    report = await withStartedTarget(start, url, () => audit(auditOptions));
   } catch (e) {
-    if (e instanceof PolicyError || e instanceof TargetError) throw new UsageError(e.message);
-    throw e;
+    throw asUsageError(e);
   }
   if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'sarif')
@@ -84,7 +88,7 @@ async function readCa(file: string, io: CliIo): Promise<string> {
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function auditCommand(io: CliIo, done: (code: number) => void): Command {
-  return new Command('audit')
+  const command = new Command('audit')
     .description(
       'probe a server for insecure CORS answers (reflection, null, lookalike origins, credentialed wildcard, ' +
         'Vary, determinism, OPTIONS handling, preflight status, error responses, slow header parsing); ' +
@@ -110,10 +114,10 @@ export function auditCommand(io: CliIo, done: (code: number) => void): Command {
     )
     .option('--ca <file>', 'PEM certificate to trust for an https target')
     .option('--insecure', 'accept any certificate from an https target')
-    .option('--acrh-budget <ms>', 'time budget for one adversarial preflight', '2000')
-    .action(async (options: AuditCliOptions) => {
-      done(await runCommand(io, () => auditAction(options, io)));
-    });
+    .option('--acrh-budget <ms>', 'time budget for one adversarial preflight', '2000');
+  return addLiveOptions(command).action(async (options: AuditCliOptions) => {
+    done(await runCommand(io, () => auditAction(options, io)));
+  });
 }
 
 export function register(program: Command): void {

@@ -4,18 +4,16 @@
 import { Command } from 'commander';
 import { BROWSER_NAMES } from '../../harness/engines/types.js';
 import type { BrowserName } from '../../harness/engines/types.js';
-import {
-  PolicyError,
-  TargetError,
-  formatVerifyText,
-  loadPolicyFile,
-  verify,
-} from '../../verify/index.js';
+import { withStartedTarget } from '../../live/start-target.js';
+import { checkTargetUrl } from '../../policy/index.js';
+import { formatVerifyText, loadPolicyFile, verify } from '../../verify/index.js';
 import type { CliIo } from '../io.js';
+import type { LiveCliOptions } from '../live-options.js';
+import { addLiveOptions, asUsageError, parseLiveOptions } from '../live-options.js';
 import { EXIT_INTERNAL, EXIT_OK, UsageError, processIo } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 
-export interface VerifyCliOptions {
+export interface VerifyCliOptions extends LiveCliOptions {
   target?: string;
   policy?: string;
   engine?: string[];
@@ -49,6 +47,7 @@ export async function verifyAction(options: VerifyCliOptions, io: CliIo): Promis
   if (!['text', 'json'].includes(options.format))
     throw new UsageError(`--format: must be text or json (got ${JSON.stringify(options.format)})`);
   const engines = options.browser ? parseBrowsers(options.engine, ['chromium']) : [];
+  const { start, ...live } = parseLiveOptions(options);
   try {
     const config = await loadPolicyFile(options.policy);
     const target = options.target ?? config.target;
@@ -60,13 +59,16 @@ export async function verifyAction(options: VerifyCliOptions, io: CliIo): Promis
         throw new UsageError(`--ca ${options.ca ?? ''}: cannot read the certificate file`);
       });
     }
-    const report = await verify({
-      target,
-      policy: config.policy,
-      engines,
-      ...(ca !== undefined ? { ca } : {}),
-      ...(options.insecure === true ? { insecure: true } : {}),
-    });
+    const report = await withStartedTarget(start, checkTargetUrl(target), () =>
+      verify({
+        ...live,
+        target,
+        policy: config.policy,
+        engines,
+        ...(ca !== undefined ? { ca } : {}),
+        ...(options.insecure === true ? { insecure: true } : {}),
+      }),
+    );
     io.stdout(
       options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyText(report),
     );
@@ -77,15 +79,14 @@ export async function verifyAction(options: VerifyCliOptions, io: CliIo): Promis
     );
     return bad ? EXIT_INTERNAL : EXIT_OK;
   } catch (e) {
-    if (e instanceof PolicyError || e instanceof TargetError) throw new UsageError(e.message);
-    throw e;
+    throw asUsageError(e);
   }
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 export function verifyCommand(io: CliIo, done: (code: number) => void): Command {
-  return new Command('verify')
+  const command = new Command('verify')
     .description(
       "check a server's CORS against the policy its owner declares: allowed and disallowed origins " +
         '(with lookalikes), methods, headers, credentials; each case as intended, too strict or too permissive, ' +
@@ -104,10 +105,10 @@ export function verifyCommand(io: CliIo, done: (code: number) => void): Command 
     .option('--no-browser', 'the model only, no engine')
     .option('-f, --format <format>', 'text or json', 'text')
     .option('--ca <file>', 'PEM certificate to trust for an https target')
-    .option('--insecure', 'accept any certificate from an https target')
-    .action(async (options: VerifyCliOptions) => {
-      done(await runCommand(io, () => verifyAction(options, io)));
-    });
+    .option('--insecure', 'accept any certificate from an https target');
+  return addLiveOptions(command).action(async (options: VerifyCliOptions) => {
+    done(await runCommand(io, () => verifyAction(options, io)));
+  });
 }
 
 export function register(program: Command): void {

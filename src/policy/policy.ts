@@ -2,12 +2,12 @@
 // origins may read responses (exact origins, or patterns with one `*` standing for one or
 // more sub-domain labels), which methods and request headers they may use, whether
 // credentials are allowed, which response headers are exposed and the preflight max-age.
-// `verify`, `audit` and the framework adapters all read this one type.
-import { readFile } from 'node:fs/promises';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+// `verify`, `audit` and the framework adapters all read this one type. Pure: no I/O here
+// (`load.ts` reads policy files).
+import { PolicyError } from './error.js';
+import { parseOriginRule, ruleMatches } from './origin-rule.js';
+
+export { PolicyError } from './error.js';
 
 export interface CorsPolicy {
   /** Allowed origins: `https://app.example.com`, or patterns such as `https://*.example.com`. */
@@ -37,11 +37,6 @@ export function definePolicy(policy: CorsPolicy): CorsPolicy {
 }
 export function defineConfig(config: CorsConfig): CorsConfig {
   return config;
-}
-
-/** A mistake in a policy: `message` is one line starting with the JSON path. */
-export class PolicyError extends Error {
-  override readonly name = 'PolicyError';
 }
 
 export const DEFAULT_METHODS: readonly string[] = ['GET', 'HEAD', 'POST'];
@@ -135,81 +130,16 @@ export function checkTargetUrl(value: string, at = '--target'): URL {
   return url;
 }
 
-/**
- * Reads a policy file: JSON (a policy, or a config with `policy`), or a JavaScript /
- * TypeScript module whose default export is one (TypeScript is transpiled, types are not checked).
- */
-export async function loadPolicyFile(file: string): Promise<CorsConfig> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    throw new PolicyError(
-      `${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : String(e)}`,
-    );
-  }
-  let value: unknown;
-  if (/\.(c|m)?[jt]s$/.test(file)) {
-    value = await importModule(file, text);
-  } else {
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      throw new PolicyError(`${file}: invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  try {
-    if (isObject(value) && 'policy' in value) return validateConfig(value);
-    return { policy: validatePolicy(value) };
-  } catch (e) {
-    if (e instanceof PolicyError) throw new PolicyError(`${file}: ${e.message}`);
-    throw e;
-  }
+/** Whether the policy lets `origin` (a serialized origin, or `null`) read responses. */
+export function originAllowed(policy: CorsPolicy, origin: string): boolean {
+  if (origin === 'null') return false;
+  return policy.origins.some((o) => ruleMatches(parseOriginRule(o), origin));
 }
 
-async function importModule(file: string, text: string): Promise<unknown> {
-  let source = text;
-  if (/\.(c|m)?ts$/.test(file)) {
-    const ts = (await import('typescript')).default;
-    source = ts.transpileModule(text, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
-  }
-  // The helpers a config imports (`defineConfig`) are identity functions: a config module
-  // may import them from the package or from this file; both are rewritten to a local stub.
-  source = source.replace(
-    /import\s*\{[^}]*\}\s*from\s*['"][^'"]*(cors-conformance|policy(\.js)?)[^'"]*['"];?/g,
-    'const defineConfig = (c) => c; const definePolicy = (p) => p;',
-  );
-  const dir = await mkdtemp(path.join(tmpdir(), 'cors-conformance-config-'));
-  const out = path.join(dir, 'config.mjs');
-  try {
-    await writeFile(out, source);
-    const mod = (await import(pathToFileURL(out).href)) as { default?: unknown };
-    if (mod.default === undefined) throw new PolicyError(`${file}: has no default export`);
-    return mod.default;
-  } catch (e) {
-    if (e instanceof PolicyError) throw e;
-    throw new PolicyError(
-      `${file}: cannot load: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
-    );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/** Methods the policy allows (uppercased only where the model would normalize). */
+export function policyMethods(policy: CorsPolicy): string[] {
+  return policy.methods ?? [...DEFAULT_METHODS];
 }
-
-/** One allowed-origin entry, parsed: an exact origin or `scheme://*.suffix[:port]`. */
-export interface OriginRule {
-  scheme: 'http' | 'https';
-  /** Exact host, or the suffix after `*.` for a pattern. */
-  host: string;
-  port: string;
-  wildcard: boolean;
-  text: string;
-}
-
-const ORIGIN_SHAPE = /^(https?):\/\/(\*\.)?([a-z0-9.-]+|\[[0-9a-f:.]+\])(?::(\d{1,5}))?$/;
 
 function checkOriginPattern(value: string, at: string): void {
   if (value === '*')
@@ -221,57 +151,6 @@ function checkOriginPattern(value: string, at: string): void {
       `${at}: "null" cannot be allowed by a policy (any sandboxed document sends it)`,
     );
   parseOriginRule(value, at);
-}
-
-/** Parses one `origins` entry; throws PolicyError (with `at`) when it is not an origin. */
-export function parseOriginRule(value: string, at = '$'): OriginRule {
-  const m = ORIGIN_SHAPE.exec(value);
-  if (!m || value !== value.toLowerCase()) {
-    throw new PolicyError(
-      `${at}: must be a lowercase origin such as https://app.example.com or https://*.example.com, without a path (got ${JSON.stringify(value)})`,
-    );
-  }
-  const scheme = m[1] as 'http' | 'https';
-  const host = m[3] ?? '';
-  if (host.startsWith('.') || host.endsWith('.') || host.includes('..')) {
-    throw new PolicyError(`${at}: bad host name in ${JSON.stringify(value)}`);
-  }
-  const defaultPort = scheme === 'https' ? '443' : '80';
-  const port = m[4] ?? defaultPort;
-  if (Number(port) < 1 || Number(port) > 65535)
-    throw new PolicyError(`${at}: port out of range in ${JSON.stringify(value)}`);
-  if (m[4] === defaultPort) {
-    throw new PolicyError(
-      `${at}: an origin does not carry its default port: write ${scheme}://${m[2] ?? ''}${host}`,
-    );
-  }
-  return { scheme, host, port, wildcard: m[2] !== undefined, text: value };
-}
-
-/** Whether a serialized origin is allowed by one rule. */
-export function ruleMatches(rule: OriginRule, origin: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (url.origin !== origin) return false;
-  const port = url.port === '' ? (url.protocol === 'https:' ? '443' : '80') : url.port;
-  if (url.protocol !== `${rule.scheme}:` || port !== rule.port) return false;
-  if (!rule.wildcard) return url.hostname === rule.host;
-  return url.hostname.endsWith(`.${rule.host}`) && url.hostname.length > rule.host.length + 1;
-}
-
-/** Whether the policy lets `origin` (a serialized origin, or `null`) read responses. */
-export function originAllowed(policy: CorsPolicy, origin: string): boolean {
-  if (origin === 'null') return false;
-  return policy.origins.some((o) => ruleMatches(parseOriginRule(o), origin));
-}
-
-/** Methods the policy allows (uppercased only where the model would normalize). */
-export function policyMethods(policy: CorsPolicy): string[] {
-  return policy.methods ?? [...DEFAULT_METHODS];
 }
 
 function checkHeaderName(value: string, at: string): void {

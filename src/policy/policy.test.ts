@@ -11,7 +11,7 @@ import {
   parseOriginRule,
   validateConfig,
   validatePolicy,
-} from './policy.js';
+} from './index.js';
 
 const errorOf = (fn: () => unknown): string => {
   try {

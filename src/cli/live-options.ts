@@ -1,0 +1,119 @@
+// The options `verify` and `audit` share because both probe a live target: credentials as a
+// logged-in user's browser sends them, the generated lookalikes' seed and size, deadlines,
+// and starting the target. Declared and checked once here; a bad value is a UsageError.
+import type { Command } from 'commander';
+import { CredentialError, parseCookieString, parseHeaderLine } from '../live/credentials.js';
+import { StartError } from '../live/start-target.js';
+import { TargetError } from '../live/target.js';
+import { DEFAULT_RUNS_PER_ORIGIN, PolicyError } from '../policy/index.js';
+import type { HeaderList } from '../scenario/types.js';
+import { UsageError } from './io.js';
+
+export interface LiveCliOptions {
+  cookie?: string;
+  header?: string[];
+  seed?: string;
+  runs?: string;
+  timeout?: string;
+  probeTimeout?: string;
+  start?: string;
+}
+
+export interface LiveSettings {
+  cookie?: string;
+  headers?: HeaderList;
+  seed?: number;
+  generatedRuns?: number;
+  timeoutMs?: number;
+  probeTimeoutMs?: number;
+  start?: string;
+}
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** Declares the shared options on a command. */
+export function addLiveOptions(command: Command): Command {
+  return command
+    .option(
+      '--cookie <cookies>',
+      'the Cookie header a logged-in user sends ("session=abc; theme=dark"); every credentialed probe carries it and the browser gets it in its jar (default: a made-up session cookie)',
+    )
+    .option(
+      '--header <line>',
+      'a header a logged-in user\'s browser adds to credentialed requests ("Authorization: Bearer x"); repeatable',
+      collect,
+    )
+    .option(
+      '--seed <n>',
+      'seed of the generated lookalikes (default: a fresh one, printed); replays a run',
+    )
+    .option(
+      '--runs <n>',
+      'generated lookalikes drawn per allowed origin or pattern (0: none)',
+      String(DEFAULT_RUNS_PER_ORIGIN),
+    )
+    .option('--timeout <seconds>', 'overall limit of the whole command (default: none)')
+    .option(
+      '--probe-timeout <ms>',
+      'overall limit of one request to the target, complete answer included',
+      '10000',
+    )
+    .option(
+      '--start <command>',
+      'start the target with this shell command, wait for its port, stop its whole process tree at the end',
+    );
+}
+
+function positiveInteger(value: string, option: string, min = 1): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
+    throw new UsageError(
+      `${option}: must be a whole number >= ${min} (got ${JSON.stringify(value)})`,
+    );
+  }
+  return n;
+}
+
+/** Checks the shared options. */
+export function parseLiveOptions(o: LiveCliOptions): LiveSettings {
+  const s: LiveSettings = {};
+  try {
+    if (o.cookie !== undefined) {
+      parseCookieString(o.cookie);
+      s.cookie = o.cookie;
+    }
+    if (o.header !== undefined) s.headers = o.header.map((h) => parseHeaderLine(h));
+  } catch (e) {
+    if (e instanceof CredentialError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (o.seed !== undefined) {
+    if (!/^-?\d{1,10}$/.test(o.seed)) {
+      throw new UsageError(`--seed: must be an integer (got ${JSON.stringify(o.seed)})`);
+    }
+    s.seed = Number(o.seed);
+  }
+  if (o.runs !== undefined) s.generatedRuns = positiveInteger(o.runs, '--runs', 0);
+  if (o.timeout !== undefined) s.timeoutMs = positiveInteger(o.timeout, '--timeout') * 1000;
+  if (o.probeTimeout !== undefined) {
+    s.probeTimeoutMs = positiveInteger(o.probeTimeout, '--probe-timeout');
+  }
+  if (o.start !== undefined) {
+    if (o.start.trim() === '') throw new UsageError('--start: the command is empty');
+    s.start = o.start;
+  }
+  return s;
+}
+
+/** The live stack's user-facing errors as one-line usage errors (exit 2). */
+export function asUsageError(e: unknown): unknown {
+  if (
+    e instanceof PolicyError ||
+    e instanceof TargetError ||
+    e instanceof StartError ||
+    e instanceof CredentialError
+  ) {
+    return new UsageError(e.message);
+  }
+  return e;
+}
