@@ -3,8 +3,10 @@
 // Plain Node ESM with no dependencies: it runs on a fresh checkout before `npm ci`.
 //
 //   as root on Debian/Ubuntu: apt-get installs whichever of chromium, firefox-esr,
-//     webkit2gtk-driver and xvfb are missing, then writes the /etc/hosts block that maps the
-//     test host names to 127.0.0.1 (WebKitGTK has no other way to resolve them);
+//     webkit2gtk-driver and xvfb are missing (and the Python targets the tests of verify and
+//     audit start: python3-starlette, python3-uvicorn, python3-flask-cors), then writes the
+//     /etc/hosts block that maps the test host names to 127.0.0.1 (WebKitGTK has no other way
+//     to resolve them);
 //   not root: prints the sudo command instead;
 //   --playwright: installs Playwright's own Chromium, Firefox and WebKit builds instead.
 //
@@ -14,6 +16,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 export const PACKAGES = ['chromium', 'firefox-esr', 'webkit2gtk-driver', 'xvfb'];
+/** Non-Node servers that `npm test` starts as targets of verify and audit (Debian's Python). */
+export const TARGET_PACKAGES = ['python3-starlette', 'python3-uvicorn', 'python3-flask-cors'];
+const ALL_PACKAGES = [...PACKAGES, ...TARGET_PACKAGES];
 export const HOSTS_BEGIN = '# cors-conformance begin';
 export const HOSTS_END = '# cors-conformance end';
 /** Keep in step with DEFAULT_HOST_NAMES in src/harness/engines/hosts-file.ts. */
@@ -63,11 +68,11 @@ function namesInBlock(text) {
   return names.filter((name) => name.length > 0);
 }
 
-/** Which of PACKAGES dpkg does not list as installed; undefined without dpkg. */
+/** Which of ALL_PACKAGES dpkg does not list as installed; undefined without dpkg. */
 function missingPackages() {
   const result = spawnSync(
     'dpkg-query',
-    ['-W', '-f=${Package} ${db:Status-Abbrev}\n', ...PACKAGES],
+    ['-W', '-f=${Package} ${db:Status-Abbrev}\n', ...ALL_PACKAGES],
     {
       encoding: 'utf8',
     },
@@ -79,7 +84,7 @@ function missingPackages() {
       .filter((line) => / ii\s*$/.test(line))
       .map((line) => line.split(' ')[0]),
   );
-  return PACKAGES.filter((name) => !installed.has(name));
+  return ALL_PACKAGES.filter((name) => !installed.has(name));
 }
 
 function run(command, args, extraEnv = {}) {
@@ -121,7 +126,7 @@ export function main(argv = process.argv.slice(2)) {
   if (argv.includes('--help') || argv.includes('-h')) {
     console.log('usage: npm run browsers [-- --playwright]');
     console.log(
-      `  as root: apt-get install the missing ones of ${PACKAGES.join(' ')}, add the /etc/hosts block`,
+      `  as root: apt-get install the missing ones of ${ALL_PACKAGES.join(' ')}, add the /etc/hosts block`,
     );
     console.log('  --playwright: npx playwright install --with-deps chromium firefox webkit');
     return 0;
@@ -140,7 +145,7 @@ export function main(argv = process.argv.slice(2)) {
       ok = false;
     }
   } else if (missing.length === 0) {
-    console.log(`browsers: installed already: ${PACKAGES.join(' ')}`);
+    console.log(`browsers: installed already: ${ALL_PACKAGES.join(' ')}`);
   } else {
     console.log(`browsers: missing: ${missing.join(' ')}`);
     if (isRoot) {

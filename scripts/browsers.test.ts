@@ -17,7 +17,9 @@ test('a second run finds everything in place and exits 0 in under 2 s', () => {
   const again = spawnSync(process.execPath, [SCRIPT], { encoding: 'utf8' });
   const elapsed = performance.now() - started;
   expect(again.status, again.stderr).toBe(0);
-  expect(again.stdout).toContain('installed already: chromium firefox-esr webkit2gtk-driver xvfb');
+  expect(again.stdout).toContain(
+    'installed already: chromium firefox-esr webkit2gtk-driver xvfb python3-starlette python3-uvicorn python3-flask-cors',
+  );
   if (process.getuid?.() === 0) expect(again.stdout).toContain('/etc/hosts already maps');
   expect(again.stdout).not.toContain('$ apt-get');
   expect(elapsed).toBeLessThan(2_000);

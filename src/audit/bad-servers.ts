@@ -15,10 +15,14 @@ export type BadKind =
   | 'preflight-redirect'
   | 'preflight-error-status'
   | 'errors-without-cors'
+  | 'reflect-with-cookie'
+  | 'glob-as-regex'
   | 'good';
 
 /** The origin every bad server means to allow. */
 export const BAD_SERVER_ALLOWED = 'https://app.example.com';
+/** The pattern `glob-as-regex` means to allow. */
+export const BAD_SERVER_PATTERN = 'https://*.example.com';
 
 export interface RunningServer {
   url: string;
@@ -79,6 +83,31 @@ function decide(kind: BadKind): Decide {
           ? { 'Access-Control-Allow-Origin': o ?? '', Vary: 'Origin' }
           : { Vary: 'Origin' };
       };
+    case 'reflect-with-cookie':
+      // "All origins with credentials" done the way Starlette 0.26's CORSMiddleware does it:
+      // `*` to a request without a Cookie, the request's own origin to one that has one.
+      return (o, req) =>
+        o === undefined
+          ? {}
+          : {
+              'Access-Control-Allow-Origin': req.headers.cookie === undefined ? '*' : o,
+              'Access-Control-Allow-Credentials': 'true',
+              Vary: 'Origin',
+            };
+    case 'glob-as-regex': {
+      // The glob `https://*.example.com` handed to a regular expression as it is: `/*` means
+      // "any number of slashes" and `.` any character, so the apex and `xexample.com` pass
+      // while every real sub-domain fails.
+      const re = new RegExp(`^${BAD_SERVER_PATTERN}$`);
+      return (o) =>
+        o !== undefined && re.test(o)
+          ? {
+              'Access-Control-Allow-Origin': o,
+              'Access-Control-Allow-Credentials': 'true',
+              Vary: 'Origin',
+            }
+          : { Vary: 'Origin' };
+    }
     case 'wildcard-credentials':
       return () => ({
         'Access-Control-Allow-Origin': '*',

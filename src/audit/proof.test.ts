@@ -52,3 +52,31 @@ test('no proof for a correct server: nothing exploitable, no browser started', a
     await server.close();
   }
 });
+
+test('reflection only when the request carries a cookie: high, proven with the same cookie', async () => {
+  test.setTimeout(90_000);
+  test.skip(isMissing(await findEngine('chromium')), 'chromium is not installed here');
+  const server = await startBadServer('reflect-with-cookie');
+  try {
+    const report = await audit({
+      target: server.url,
+      allowOrigins: [BAD_SERVER_ALLOWED],
+      proof: 'chromium',
+      cookie: 'session=s3cret',
+    });
+    const reflection = report.findings.find((f) => f.id === 'origin-reflection');
+    expect(reflection).toMatchObject({ severity: 'high', exploitable: true });
+    expect(reflection?.message).toContain(
+      "only when the request carries the user's cookie (without it: Access-Control-Allow-Origin *, Access-Control-Allow-Credentials true)",
+    );
+    // The raw probe carried the cookie, and so did the browser's request.
+    expect(reflection?.evidence.request.headers).toContainEqual(['Cookie', 'session=s3cret']);
+    expect(reflection?.proof).toMatchObject({ read: true, status: 200, cookie: 'session=s3cret' });
+    expect(JSON.parse(reflection?.proof?.bodyExcerpt ?? '{}')).toEqual({
+      secret: 'account 12345',
+      cookie: true,
+    });
+  } finally {
+    await server.close();
+  }
+});

@@ -86,21 +86,17 @@ export function credentialsOf(opts: CredentialOptions): Credentials {
 
 /**
  * The jar cookies for the target. A cross-site cookie must be `SameSite=None; Secure`, which
- * browsers accept over https (and for loopback hosts); over plain http to a named host only
- * `Lax` is kept, and it goes along only from same-site pages.
+ * engines only take from https; for a plain-http target the cookie is `Lax` and goes along
+ * only from same-site pages (another port of the same host, or a sub-domain).
  */
 export function jarCookies(c: Credentials, target: URL): EngineCookie[] {
-  const loopback =
-    target.hostname === 'localhost' ||
-    target.hostname === '127.0.0.1' ||
-    target.hostname === '[::1]';
-  const crossSiteOk = target.protocol === 'https:' || loopback;
+  const secure = target.protocol === 'https:';
   return c.cookies.map((k) => ({
     url: `${target.origin}/`,
     name: k.name,
     value: k.value,
-    sameSite: crossSiteOk ? 'None' : 'Lax',
-    secure: crossSiteOk,
+    sameSite: secure ? 'None' : 'Lax',
+    secure,
     httpOnly: true,
   }));
 }

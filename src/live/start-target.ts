@@ -124,8 +124,9 @@ function groupStopper(child: ChildProcess, exited: Promise<unknown>): { stop(): 
       const timer = setTimeout(() => kill('SIGKILL'), 3000);
       await exited;
       clearTimeout(timer);
-      // Children of the command that ignored SIGTERM go too.
+      // Children of the command that ignored SIGTERM go too; wait (bounded) until they are gone.
       kill('SIGKILL');
+      for (let i = 0; i < 40 && groupAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
     })();
     return stopping;
   };
@@ -137,6 +138,17 @@ function groupStopper(child: ChildProcess, exited: Promise<unknown>): { stop(): 
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   return { stop };
+}
+
+/** Whether any process of the group is left. */
+function groupAlive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Runs `fn` with the target started by `command` (when given) and stopped afterwards. */

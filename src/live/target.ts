@@ -112,7 +112,9 @@ async function connectAndSend(
       });
       break;
     } catch (e) {
+      // Another address is worth a try only when nothing listens on this one.
       failure = e;
+      if (!/^(ECONNREFUSED|EADDRNOTAVAIL|ENETUNREACH|EHOSTUNREACH)$/.test(errorCode(e))) break;
     }
   }
   if (client === undefined) throw targetError(url, req.method, failure);
@@ -135,6 +137,10 @@ async function connectAndSend(
   } finally {
     client.close();
   }
+}
+
+function errorCode(e: unknown): string {
+  return (e as { code?: string } | null)?.code ?? '';
 }
 
 function targetError(url: URL, method: string, e: unknown): TargetError {

@@ -1,0 +1,67 @@
+// `--start`: the target started, waited for, and stopped with its whole process tree.
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import getPort from 'get-port';
+import { StartError, listening, startTarget, withStartedTarget } from './start-target.js';
+
+/** A node one-liner serving HTTP on `port`, with a child process of its own that lingers. */
+function serverCommand(port: number): string {
+  const js = `require('child_process').spawn('sleep', ['300'], { stdio: 'ignore' }); require('http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`;
+  return `${JSON.stringify(process.execPath)} -e ${JSON.stringify(js)}`;
+}
+
+/** Live (not zombie) processes in a process group (ps is procps in every Debian image). */
+function groupMembers(pgid: number): number[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,pgid=,stat='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter(([, g, stat]) => Number(g) === pgid && !(stat ?? '').startsWith('Z'))
+    .map(([p]) => Number(p));
+}
+
+test('a started target listens, and stop() ends its whole process tree', async () => {
+  const port = await getPort();
+  const url = new URL(`http://127.0.0.1:${port}/api`);
+  const started = await startTarget(serverCommand(port), url);
+  expect(await listening(url)).toBe(true);
+  // sh, node and node's child sleep share the group.
+  expect(groupMembers(started.pid).length).toBeGreaterThanOrEqual(2);
+  await started.stop();
+  expect(await listening(url)).toBe(false);
+  expect(groupMembers(started.pid)).toEqual([]);
+});
+
+test('withStartedTarget stops the target when the work fails too', async () => {
+  const port = await getPort();
+  const url = new URL(`http://127.0.0.1:${port}/`);
+  await expect(
+    withStartedTarget(serverCommand(port), url, () => Promise.reject(new Error('boom'))),
+  ).rejects.toThrow('boom');
+  expect(await listening(url)).toBe(false);
+});
+
+test('one-line errors: exits first, never listens, port already served, empty command', async () => {
+  const port = await getPort();
+  const url = new URL(`http://127.0.0.1:${port}/`);
+  const exits = await startTarget('echo "no such module: starlette" >&2; exit 3', url).catch(
+    (e: unknown) => e,
+  );
+  expect(exits).toBeInstanceOf(StartError);
+  expect((exits as Error).message).toBe(
+    `--start: "echo "no such module: starlette" >&2; exit 3" exited (3) before ${url.origin} listened (last output: "no such module: starlette")`,
+  );
+  const silent = await startTarget('sleep 30', url, { waitMs: 500 }).catch((e: unknown) => e);
+  expect((silent as Error).message).toBe(
+    `--start: ${url.origin} did not listen within 1 s of starting "sleep 30"`,
+  );
+  const other = await startTarget(serverCommand(port), url);
+  try {
+    await expect(startTarget(serverCommand(port), url)).rejects.toThrow(
+      `--start: ${url.origin} is already served by another process; stop it, or leave out --start`,
+    );
+  } finally {
+    await other.stop();
+  }
+  await expect(startTarget('  ', url)).rejects.toThrow('--start: the command is empty');
+});
