@@ -31,38 +31,28 @@ export interface RunningServer {
 
 type Decide = (origin: string | undefined, req: http.IncomingMessage) => Record<string, string>;
 
+/** The answer that lets `origin` read with credentials. */
+function allowing(origin: string): Record<string, string> {
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Credentials': 'true',
+    Vary: 'Origin',
+  };
+}
+
 function decide(kind: BadKind): Decide {
   let counter = 0;
   const exact = (o: string | undefined): boolean => o === BAD_SERVER_ALLOWED;
+  const exactOnly: Decide = (o) => (exact(o) ? allowing(o ?? '') : { Vary: 'Origin' });
   switch (kind) {
     case 'reflect-credentials':
-      return (o) =>
-        o !== undefined
-          ? {
-              'Access-Control-Allow-Origin': o,
-              'Access-Control-Allow-Credentials': 'true',
-              Vary: 'Origin',
-            }
-          : {};
+      return (o) => (o !== undefined ? allowing(o) : {});
     case 'null-allowed':
-      return (o) =>
-        exact(o) || o === 'null'
-          ? {
-              'Access-Control-Allow-Origin': o ?? '',
-              'Access-Control-Allow-Credentials': 'true',
-              Vary: 'Origin',
-            }
-          : { Vary: 'Origin' };
+      return (o) => (exact(o) || o === 'null' ? allowing(o ?? '') : { Vary: 'Origin' });
     case 'unescaped-dot-regex':
       // The classic: /^https:\/\/app.example.com$/ lets https://appxexample.com in.
       return (o) =>
-        o !== undefined && /^https:\/\/app.example.com$/.test(o)
-          ? {
-              'Access-Control-Allow-Origin': o,
-              'Access-Control-Allow-Credentials': 'true',
-              Vary: 'Origin',
-            }
-          : { Vary: 'Origin' };
+        o !== undefined && /^https:\/\/app.example.com$/.test(o) ? allowing(o) : { Vary: 'Origin' };
     case 'missing-vary':
       return (o) => (exact(o) ? { 'Access-Control-Allow-Origin': o ?? '' } : {});
     case 'request-vary':
@@ -83,49 +73,29 @@ function decide(kind: BadKind): Decide {
           ? { 'Access-Control-Allow-Origin': o ?? '', Vary: 'Origin' }
           : { Vary: 'Origin' };
       };
-    case 'reflect-with-cookie':
-      // "All origins with credentials" done the way Starlette 0.26's CORSMiddleware does it:
-      // `*` to a request without a Cookie, the request's own origin to one that has one.
-      return (o, req) =>
-        o === undefined
-          ? {}
-          : {
-              'Access-Control-Allow-Origin': req.headers.cookie === undefined ? '*' : o,
-              'Access-Control-Allow-Credentials': 'true',
-              Vary: 'Origin',
-            };
-    case 'glob-as-regex': {
-      // The glob `https://*.example.com` handed to a regular expression as it is: `/*` means
-      // "any number of slashes" and `.` any character, so the apex and `xexample.com` pass
-      // while every real sub-domain fails.
-      const re = new RegExp(`^${BAD_SERVER_PATTERN}$`);
-      return (o) =>
-        o !== undefined && re.test(o)
-          ? {
-              'Access-Control-Allow-Origin': o,
-              'Access-Control-Allow-Credentials': 'true',
-              Vary: 'Origin',
-            }
-          : { Vary: 'Origin' };
-    }
     case 'wildcard-credentials':
       return () => ({
         'Access-Control-Allow-Origin': '*',
         'Access-Control-Allow-Credentials': 'true',
       });
+    case 'reflect-with-cookie':
+      // "All origins with credentials" done the way Starlette 0.26's CORSMiddleware does it:
+      // `*` to a request without a Cookie, the request's own origin to one that has one.
+      return (o, req) =>
+        o === undefined ? {} : allowing(req.headers.cookie === undefined ? '*' : o);
+    case 'glob-as-regex': {
+      // The glob `https://*.example.com` handed to a regular expression as it is: `/*` means
+      // "any number of slashes" and `.` any character, so the apex and `xexample.com` pass
+      // while every real sub-domain fails.
+      const re = new RegExp(`^${BAD_SERVER_PATTERN}$`);
+      return (o) => (o !== undefined && re.test(o) ? allowing(o) : { Vary: 'Origin' });
+    }
     case 'options-misclassified':
     case 'preflight-redirect':
     case 'preflight-error-status':
     case 'errors-without-cors':
     case 'good':
-      return (o) =>
-        exact(o)
-          ? {
-              'Access-Control-Allow-Origin': o ?? '',
-              'Access-Control-Allow-Credentials': 'true',
-              Vary: 'Origin',
-            }
-          : { Vary: 'Origin' };
+      return exactOnly;
   }
 }
 

@@ -90,16 +90,7 @@ export async function compareFrameworks(
           ...(session !== undefined ? { session } : {}),
         });
         for (const s of reports[a.name]?.skipped ?? []) skipped.push(`${a.name}: ${s}`);
-        const reply = await sendToTarget(
-          { url: new URL(served.url) },
-          { method: 'OPTIONS', headers: [['Origin', firstOrigin]] },
-        );
-        plainOptions[a.name] = {
-          status: reply.status,
-          result: reply.body.includes('"ran"')
-            ? 'route ran'
-            : `answered as a preflight (${reply.status}${reply.body !== '' ? ` ${JSON.stringify(reply.body.slice(0, 40))}` : ''})`,
-        };
+        plainOptions[a.name] = await plainOptionsCell(served.url, firstOrigin);
       } finally {
         await served.close();
       }
@@ -135,6 +126,20 @@ export async function compareFrameworks(
       new Set(Object.values(cells[id] ?? {}).map((c) => c.answer)).size > 1,
   );
   return { frameworks, cases, cells, differing, headersDiffer, plainOptions, reports, skipped };
+}
+
+/** How the framework answers an OPTIONS request that is not a preflight. */
+async function plainOptionsCell(url: string, origin: string): Promise<OptionsCell> {
+  const reply = await sendToTarget(
+    { url: new URL(url) },
+    { method: 'OPTIONS', headers: [['Origin', origin]] },
+  );
+  return {
+    status: reply.status,
+    result: reply.body.includes('"ran"')
+      ? 'route ran'
+      : `answered as a preflight (${reply.status}${reply.body !== '' ? ` ${JSON.stringify(reply.body.slice(0, 40))}` : ''})`,
+  };
 }
 
 /** CORS headers, names lowercased, sorted, for "same answer?" comparisons. */

@@ -75,103 +75,93 @@ export function caseOrigins(policy: CorsPolicy): { origin: string; kind: OriginK
   return out;
 }
 
+/** What the cases of every origin share: the policy read once. */
+interface CasePlan {
+  credentialsAllowed: boolean;
+  allowedHeaders: string[];
+  /** A method outside the policy, for the "not in policy" case. */
+  otherMethod: string | undefined;
+  /** A method in the policy that needs a preflight. */
+  preflightMethod: string | undefined;
+}
+
+function planOf(policy: CorsPolicy): CasePlan {
+  const methods = policyMethods(policy).filter((m) => !isForbiddenMethod(m));
+  return {
+    credentialsAllowed: policy.credentials === true,
+    allowedHeaders: (policy.requestHeaders ?? []).filter((h) => !isForbiddenRequestHeader(h, 'x')),
+    otherMethod: CANDIDATE_OTHER_METHODS.find((m) => !methods.includes(m)),
+    preflightMethod: methods.find((m) => !SAFE_METHODS.includes(m)),
+  };
+}
+
 /**
  * Every case for a policy, allowed origins first; `generated` adds the denied cases of
  * generated lookalikes (found by the search to be allowed by the server).
  */
 export function generateCases(policy: CorsPolicy, generated: readonly string[] = []): VerifyCase[] {
-  const cases: VerifyCase[] = [];
-  const methods = policyMethods(policy).filter((m) => !isForbiddenMethod(m));
-  const credentialsAllowed = policy.credentials === true;
-  const allowedHeaders = (policy.requestHeaders ?? []).filter(
-    (h) => !isForbiddenRequestHeader(h, 'x'),
-  );
-  const otherMethod = CANDIDATE_OTHER_METHODS.find((m) => !methods.includes(m));
-  const preflightMethod = methods.find((m) => !SAFE_METHODS.includes(m));
-  const push = (c: Omit<VerifyCase, 'id'>, what: string): void => {
-    cases.push({ ...c, id: `${what}/${c.origin}` });
-  };
+  const plan = planOf(policy);
   const origins = caseOrigins(policy);
   for (const origin of generated) {
     if (!origins.some((o) => o.origin === origin))
       origins.push({ origin, kind: 'lookalike-generated' });
   }
-  for (const { origin, kind } of origins) {
-    const allowedOrigin = kind === 'allowed' || kind === 'pattern-instance';
-    const originWhy = allowedOrigin ? '' : `origin ${origin} is not in the policy`;
-    const base = { origin, originKind: kind };
-    const intentFor = (extraWhy: string): Pick<VerifyCase, 'intent' | 'deniedBecause'> => {
-      const why = [originWhy, extraWhy].filter((w) => w !== '').join('; ');
-      return { intent: why === '' ? 'allow' : 'deny', deniedBecause: why };
-    };
-    // Simple requests, without and with credentials.
+  return origins.flatMap(({ origin, kind }) => casesFor(plan, origin, kind));
+}
+
+/** The cases of one requesting origin. */
+function casesFor(plan: CasePlan, origin: string, kind: OriginKind): VerifyCase[] {
+  const cases: VerifyCase[] = [];
+  const push = (c: Omit<VerifyCase, 'id'>, what: string): void => {
+    cases.push({ ...c, id: `${what}/${c.origin}` });
+  };
+  const allowedOrigin = kind === 'allowed' || kind === 'pattern-instance';
+  const originWhy = allowedOrigin ? '' : `origin ${origin} is not in the policy`;
+  const base = { origin, originKind: kind };
+  const intentFor = (extraWhy: string): Pick<VerifyCase, 'intent' | 'deniedBecause'> => {
+    const why = [originWhy, extraWhy].filter((w) => w !== '').join('; ');
+    return { intent: why === '' ? 'allow' : 'deny', deniedBecause: why };
+  };
+  const request = (method: string, headers: HeaderList, credentials: boolean, why = '') => ({
+    ...base,
+    method,
+    headers,
+    credentials,
+    ...intentFor(why),
+  });
+  const { credentialsAllowed, allowedHeaders, otherMethod, preflightMethod } = plan;
+  // Simple requests, without and with credentials.
+  push(request('GET', [], false), 'simple-get');
+  const noCredentials = credentialsAllowed ? '' : 'the policy does not allow credentials';
+  push(request('GET', [], true, noCredentials), 'simple-get-credentials');
+  if (!allowedOrigin && kind !== 'unrelated') return cases;
+  // Preflighted: a method in the policy, one outside it, the allowed headers, one header outside.
+  if (preflightMethod !== undefined) {
+    push(request(preflightMethod, [], false), `preflight-method-${preflightMethod}`);
+    if (credentialsAllowed) {
+      push(request(preflightMethod, [], true), `preflight-method-${preflightMethod}-credentials`);
+    }
+  }
+  if (otherMethod !== undefined && allowedOrigin) {
     push(
-      { ...base, method: 'GET', headers: [], credentials: false, ...intentFor('') },
-      'simple-get',
+      request(otherMethod, [], false, `method ${otherMethod} is not in the policy`),
+      `preflight-method-${otherMethod}-not-in-policy`,
     );
+  }
+  if (allowedHeaders.length > 0) {
+    push(request('GET', allowedHeaders.map(headerSample), false), 'preflight-headers');
+  }
+  const unlisted = UNLISTED_HEADER.toLowerCase();
+  if (allowedOrigin && !allowedHeaders.some((h) => h.toLowerCase() === unlisted)) {
     push(
-      {
-        ...base,
-        method: 'GET',
-        headers: [],
-        credentials: true,
-        ...intentFor(credentialsAllowed ? '' : 'the policy does not allow credentials'),
-      },
-      'simple-get-credentials',
+      request(
+        'GET',
+        [[UNLISTED_HEADER, '1']],
+        false,
+        `header ${UNLISTED_HEADER} is not in the policy`,
+      ),
+      'preflight-header-not-in-policy',
     );
-    if (!allowedOrigin && kind !== 'unrelated') continue;
-    // Preflighted: a method in the policy, one outside it, the allowed headers, one header outside.
-    if (preflightMethod !== undefined) {
-      push(
-        { ...base, method: preflightMethod, headers: [], credentials: false, ...intentFor('') },
-        `preflight-method-${preflightMethod}`,
-      );
-      if (credentialsAllowed) {
-        push(
-          { ...base, method: preflightMethod, headers: [], credentials: true, ...intentFor('') },
-          `preflight-method-${preflightMethod}-credentials`,
-        );
-      }
-    }
-    if (otherMethod !== undefined && allowedOrigin) {
-      push(
-        {
-          ...base,
-          method: otherMethod,
-          headers: [],
-          credentials: false,
-          ...intentFor(`method ${otherMethod} is not in the policy`),
-        },
-        `preflight-method-${otherMethod}-not-in-policy`,
-      );
-    }
-    if (allowedHeaders.length > 0) {
-      push(
-        {
-          ...base,
-          method: 'GET',
-          headers: allowedHeaders.map(headerSample),
-          credentials: false,
-          ...intentFor(''),
-        },
-        'preflight-headers',
-      );
-    }
-    if (
-      allowedOrigin &&
-      !allowedHeaders.some((h) => h.toLowerCase() === UNLISTED_HEADER.toLowerCase())
-    ) {
-      push(
-        {
-          ...base,
-          method: 'GET',
-          headers: [[UNLISTED_HEADER, '1']],
-          credentials: false,
-          ...intentFor(`header ${UNLISTED_HEADER} is not in the policy`),
-        },
-        'preflight-header-not-in-policy',
-      );
-    }
   }
   return cases;
 }
