@@ -201,17 +201,12 @@ export class ResponseParser {
           return true;
         }
         return false;
-      case 'length': {
+      case 'length':
         if (f.remaining === 0 || this.truncated) {
           this.finish();
           return true;
         }
-        if (this.buf.length === 0) return false;
-        const n = Math.min(f.remaining, this.buf.length);
-        f.remaining -= n;
-        this.takeBody(n);
-        return true;
-      }
+        return this.takeCounted(f);
       case 'chunked':
         if (this.truncated) {
           this.finish();
@@ -223,14 +218,8 @@ export class ResponseParser {
 
   private readChunked(f: Extract<Framing, { kind: 'chunked' }>): boolean {
     if (f.state === 'data') {
-      if (f.remaining === 0) {
-        f.state = 'data-end';
-        return true;
-      }
-      if (this.buf.length === 0) return false;
-      const n = Math.min(f.remaining, this.buf.length);
-      f.remaining -= n;
-      this.takeBody(n);
+      if (f.remaining > 0) return this.takeCounted(f);
+      f.state = 'data-end';
       return true;
     }
     const line = this.takeLine();
@@ -246,6 +235,15 @@ export class ResponseParser {
     } else if (line === '') {
       this.finish();
     }
+    return true;
+  }
+
+  /** Body bytes of a known count (a length, or one chunk); false when none are buffered. */
+  private takeCounted(f: { remaining: number }): boolean {
+    if (this.buf.length === 0) return false;
+    const n = Math.min(f.remaining, this.buf.length);
+    f.remaining -= n;
+    this.takeBody(n);
     return true;
   }
 

@@ -206,3 +206,13 @@ test('SARIF 2.1.0: one run, rules for every id, results with ruleId, level and m
     await server.close();
   }
 });
+
+test('every finding id is documented in docs/audit.md, and nothing else is', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const doc = await readFile(new URL('../../docs/audit.md', import.meta.url), 'utf8');
+  const anchors = [...doc.matchAll(/<a id="([a-z-]+)"><\/a>`([a-z-]+)`/g)].map((m) => {
+    expect(m[1]).toBe(m[2]);
+    return m[1];
+  });
+  expect(anchors.sort()).toEqual(Object.keys(RULES).sort());
+});

@@ -3,6 +3,7 @@
 // and the generated-lookalike search (src/policy/search.ts) for too-permissive origins.
 import { formatReason } from '../model/explain.js';
 import { getEngineProfile } from '../model/profiles.js';
+import { CORS_SAFELISTED_RESPONSE_HEADER_NAMES } from '../model/response-headers.js';
 import type { Credentials } from '../live/credentials.js';
 import { headerValue } from '../live/headers.js';
 import type { Replay } from '../live/replay.js';
@@ -111,17 +112,6 @@ function corsAnswer(r: TargetReply): string {
   return `Access-Control-Allow-Origin ${acao}, Access-Control-Allow-Credentials ${acac}`;
 }
 
-/** Response headers page JS may always read (fetch#cors-safelisted-response-header-name). */
-const SAFELISTED_RESPONSE_HEADERS = [
-  'cache-control',
-  'content-language',
-  'content-length',
-  'content-type',
-  'expires',
-  'last-modified',
-  'pragma',
-];
-
 /** Exposed headers against the policy: sent but unreadable, or readable beyond the policy. */
 function exposureNotes(
   policy: CorsPolicy,
@@ -140,7 +130,7 @@ function exposureNotes(
     }
   }
   for (const h of readable) {
-    if (!exposed.includes(h) && !SAFELISTED_RESPONSE_HEADERS.includes(h)) {
+    if (!exposed.includes(h) && !CORS_SAFELISTED_RESPONSE_HEADER_NAMES.includes(h)) {
       notes.push(`too permissive: page JS can read ${h}, which is not in exposedHeaders`);
     }
   }
