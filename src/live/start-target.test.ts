@@ -1,5 +1,7 @@
 // `--start`: the target started, waited for, and stopped with its whole process tree.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import getPort from 'get-port';
 import { StartError, listening, startTarget, withStartedTarget } from './start-target.js';
@@ -64,4 +66,38 @@ test('one-line errors: exits first, never listens, port already served, empty co
     await other.stop();
   }
   await expect(startTarget('  ', url)).rejects.toThrow('--start: the command is empty');
+});
+
+test('SIGTERM or SIGINT to the command stops the started target first', async () => {
+  const main = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+  test.skip(!existsSync(main), 'dist/ is built (npm run build)');
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    const port = await getPort();
+    const url = new URL(`http://127.0.0.1:${port}/api`);
+    // A target that answers every request after 300 ms: the audit is still running when the signal comes.
+    const js = `require('http').createServer((q, s) => setTimeout(() => s.end('ok'), 300)).listen(${port}, '127.0.0.1')`;
+    const cli = spawn(
+      process.execPath,
+      [
+        main,
+        'audit',
+        '--target',
+        url.href,
+        '--no-proof',
+        '--start',
+        `${JSON.stringify(process.execPath)} -e ${JSON.stringify(js)}`,
+      ],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      cli.once('exit', (code, sig) => resolve({ code, signal: sig })),
+    );
+    for (let i = 0; i < 100 && !(await listening(url)); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await listening(url)).toBe(true);
+    cli.kill(signal);
+    const end = await exited;
+    expect(end.signal ?? String(end.code)).toBe(signal);
+    expect(await listening(url)).toBe(false);
+  }
 });

@@ -5,6 +5,7 @@
 // A command that exits first, never listens, or a port someone else already serves is one
 // line.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 
 /** What went wrong starting the target: one line for the user. */
@@ -140,14 +141,49 @@ function groupStopper(child: ChildProcess, exited: Promise<unknown>): { stop(): 
   return { stop };
 }
 
-/** Whether any process of the group is left. */
+/**
+ * Whether any process of the group is still running. Killed processes whose parent has not
+ * reaped them yet (zombies, common once init adopts them) do not count; where /proc is
+ * missing, any member counts.
+ */
 function groupAlive(pid: number | undefined): boolean {
   if (pid === undefined) return false;
+  let entries: string[];
   try {
-    process.kill(-pid, 0);
-    return true;
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
   } catch {
-    return false;
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  return entries.some((e) => {
+    const [state, pgrp] = statFields(`/proc/${e}/stat`);
+    if (Number(pgrp) !== pid) return false;
+    if (state !== 'Z') return true;
+    // A zombie leader of a multi-threaded process: alive (and holding its sockets) until its
+    // last thread exits.
+    try {
+      return readdirSync(`/proc/${e}/task`).some((t) => {
+        const [taskState] = statFields(`/proc/${e}/task/${t}/stat`);
+        return taskState !== 'Z' && taskState !== '';
+      });
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** State and process group from a /proc stat file ("pid (comm) state ppid pgrp ..."). */
+function statFields(file: string): [string, string] {
+  try {
+    const stat = readFileSync(file, 'utf8');
+    const [state = '', , pgrp = ''] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return [state, pgrp];
+  } catch {
+    return ['', ''];
   }
 }
 
