@@ -76,6 +76,21 @@ export type {
 } from './verify/index.js';
 export { audit, formatAuditText, toSarif, RULES, SEVERITIES } from './audit/index.js';
 export type { AuditOptions, AuditReport, Finding, Severity } from './audit/index.js';
+// Origin rules, named lookalikes and the origin generator (for suites of your own).
+export {
+  generatedOriginArb,
+  lookalikesOf,
+  parseOriginRule,
+  policyLookalikes,
+  sampleGeneratedOrigins,
+  searchAllowedOrigins,
+} from './policy/index.js';
+export type {
+  GeneratedOrigin,
+  Lookalike,
+  OriginRule,
+  OriginSearchResult,
+} from './policy/index.js';
 
 /** An engine profile, by name or as an object. Default `spec` (the standard itself). */
 export type EngineChoice = EngineName | EngineProfile;
