@@ -17,7 +17,6 @@ import {
   checkTargetUrl,
   parseOriginRule,
   ruleInstance,
-  ruleMatches,
 } from '../policy/index.js';
 import {
   attackerAllowed,
@@ -274,9 +273,4 @@ export function reachesFailOn(report: AuditReport, failOn: Severity): boolean {
 
 export function isSeverity(v: string): v is Severity {
   return (SEVERITIES as readonly string[]).includes(v);
-}
-
-/** Whether a serialized origin is one the owner means to allow. */
-export function allowedByOwner(run: Pick<AuditRun, 'allow'>, origin: string): boolean {
-  return run.allow.some((r) => ruleMatches(r, origin));
 }

@@ -53,6 +53,7 @@ export function toSarif(report: AuditReport, toolVersion: string): object {
             request: f.evidence.request,
             response: f.evidence.response,
             ...(f.proof !== undefined ? { proof: f.proof } : {}),
+            ...(f.generated !== undefined ? { generated: f.generated } : {}),
           },
         })),
       },
