@@ -90,7 +90,8 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 export function auditCommand(io: CliIo, done: (code: number) => void): Command {
   const command = new Command('audit')
     .description(
-      'probe a server for insecure CORS answers (reflection, null, lookalike origins, credentialed wildcard, ' +
+      'probe a server for insecure CORS answers (reflection with and without cookies, preflight reflection, null, ' +
+        'named and generated lookalike origins, credentialed wildcard, ' +
         'Vary, determinism, OPTIONS handling, preflight status, error responses, slow header parsing); ' +
         'exploitable findings are proven in a real browser. Finding ids: docs/audit.md',
     )
@@ -114,7 +115,11 @@ export function auditCommand(io: CliIo, done: (code: number) => void): Command {
     )
     .option('--ca <file>', 'PEM certificate to trust for an https target')
     .option('--insecure', 'accept any certificate from an https target')
-    .option('--acrh-budget <ms>', 'time budget for one adversarial preflight', '2000');
+    .option(
+      '--acrh-budget <ms>',
+      'time budget for one adversarial preflight, beyond an ordinary one measured the same way',
+      '2000',
+    );
   return addLiveOptions(command).action(async (options: AuditCliOptions) => {
     done(await runCommand(io, () => auditAction(options, io)));
   });
