@@ -85,12 +85,7 @@ export {
   sampleGeneratedOrigins,
   searchAllowedOrigins,
 } from './policy/index.js';
-export type {
-  GeneratedOrigin,
-  Lookalike,
-  OriginRule,
-  OriginSearchResult,
-} from './policy/index.js';
+export type { GeneratedOrigin, Lookalike, OriginRule, OriginSearchResult } from './policy/index.js';
 
 /** An engine profile, by name or as an object. Default `spec` (the standard itself). */
 export type EngineChoice = EngineName | EngineProfile;
