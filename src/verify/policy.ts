@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fileProblem, parseJsonInput } from '../scenario/json-input.js';
 
 export interface CorsPolicy {
   /** Allowed origins: `https://app.example.com`, or patterns such as `https://*.example.com`. */
@@ -144,19 +145,16 @@ export async function loadPolicyFile(file: string): Promise<CorsConfig> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    throw new PolicyError(
-      `${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : String(e)}`,
-    );
+    throw new PolicyError(`${file}: cannot read: ${fileProblem(e)}`);
   }
   let value: unknown;
   if (/\.(c|m)?[jt]s$/.test(file)) {
     value = await importModule(file, text);
   } else {
     try {
-      value = JSON.parse(text);
+      value = parseJsonInput(text, file);
     } catch (e) {
-      throw new PolicyError(`${file}: invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
+      throw new PolicyError(e instanceof Error ? e.message : String(e));
     }
   }
   try {
