@@ -1,15 +1,15 @@
 // `cors-conformance audit --target URL [--allow-origin O ...] [--format text|json|sarif]
 // [--fail-on low|medium|high]`: insecure or broken CORS answers of a server, with evidence,
-// fixes, and browser proofs of the exploitable ones. Exit 1 when a finding reaches --fail-on.
+// fixes, and browser proofs of the exploitable ones. Exit 1 when a finding reaches --fail-on;
+// 2 for bad usage, 3 for an unreachable target or a missing engine (src/cli/errors.ts).
 import { Command } from 'commander';
 import { audit, formatAuditText, isSeverity, reachesFailOn, toSarif } from '../../audit/index.js';
 import type { AuditOptions } from '../../audit/index.js';
 import { BROWSER_NAMES } from '../../harness/engines/types.js';
 import type { BrowserName } from '../../harness/engines/types.js';
-import { PolicyError } from '../../verify/policy.js';
-import { TargetError } from '../../verify/probe.js';
+import { EXIT, UsageError, toCliError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { EXIT_INTERNAL, EXIT_OK, UsageError, processIo } from '../io.js';
+import { processIo } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 import { packageVersion } from '../main.js';
 
@@ -63,14 +63,14 @@ export async function auditAction(options: AuditCliOptions, io: CliIo): Promise<
   try {
     report = await audit(auditOptions);
   } catch (e) {
-    if (e instanceof PolicyError || e instanceof TargetError) throw new UsageError(e.message);
-    throw e;
+    // An unreachable target or a missing engine is exit 3.
+    throw toCliError(e);
   }
   if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'sarif')
     io.stdout(`${JSON.stringify(toSarif(report, packageVersion()), null, 2)}\n`);
   else io.stdout(formatAuditText(report));
-  return reachesFailOn(report, failOn) ? EXIT_INTERNAL : EXIT_OK;
+  return reachesFailOn(report, failOn) ? EXIT.findings : EXIT.ok;
 }
 
 async function readCa(file: string, io: CliIo): Promise<string> {
