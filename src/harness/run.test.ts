@@ -138,12 +138,26 @@ test('every case passes, results come back in input order, the journal is read a
   for (const r of results) expect(servers.journal.records(r.token)).toEqual([]);
 });
 
-test('a crash restarts the engine and retries the batch once', async () => {
+test('a crash restarts the engine and retries the batch once; the results say so', async () => {
   const { servers, slot, launches } = setup({ crashOnCalls: [0] });
   const results = await runScenarios(slot, servers, [simple('a')], { profile });
   expect(launches()).toBe(1);
   expect(slot.restarts).toBe(1);
   expect(results[0]?.verdict).toBe('pass');
+  // The report lists the restart (src/report/run-status.ts) from this field.
+  expect(results[0]?.restart).toBe('EngineCrashed: browser went away');
+  const calm = setup();
+  const untouched = await runScenarios(calm.slot, calm.servers, [simple('b')], { profile });
+  expect(untouched[0]?.restart).toBeUndefined();
+});
+
+test('a closed slot does not restart (a batch still running when the run ends fails instead)', async () => {
+  const { servers, slot, launches } = setup({ crashOnCalls: [0] });
+  await slot.close();
+  const results = await runScenarios(slot, servers, [simple('a')], { profile });
+  expect(launches()).toBe(0);
+  expect(results[0]?.verdict).toBe('harness-error');
+  expect(results[0]?.note).toMatch(/restart failed: .*the engine was closed/);
 });
 
 test('a second crash makes the batch a harness error naming engine and cause', async () => {

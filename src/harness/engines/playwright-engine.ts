@@ -71,7 +71,7 @@ export async function launchPlaywrightEngine(
   // The browser's own temporary files (Chromium's `org.chromium.Chromium.*` folder, which a
   // killed Chromium leaves behind) go to a folder of this engine, removed when it closes;
   // under a `run`, inside the run's temporary folder, which the CLI removes at the end.
-  const tempDir = await mkdtemp(join(tempParent(), 'cors-conformance-browser-'));
+  const tempDir = await mkdtemp(join(tempParent(), 'ccb-'));
   const ownSignals = !hostHandlesSignals();
   const base: PwLaunchOptions = {
     headless: true,
@@ -112,9 +112,15 @@ export async function launchPlaywrightEngine(
   }
 }
 
+/**
+ * Where the engine's temporary folder goes. Chromium puts a socket in it, and a socket path
+ * has at most 107 bytes: with `org.chromium.Chromium.XXXXXX/SingletonSocket` and the
+ * folder's own name that leaves about 55 for the parent, else the system's folder is used.
+ */
 function tempParent(): string {
   const runTemp = process.env.CORS_CONFORMANCE_TEMP;
-  return runTemp !== undefined && existsSync(runTemp) ? runTemp : tmpdir();
+  const fits = runTemp !== undefined && runTemp.length <= 55 && existsSync(runTemp);
+  return fits ? runTemp : tmpdir();
 }
 
 function launchBrowser(
