@@ -158,7 +158,7 @@ test.describe('signals to a real run', () => {
         expect(results.run?.status).toBe('interrupted');
         expect(results.run?.ran).toBeLessThan(results.run?.expected ?? 0);
         expect(await readFile(join(out, 'index.html'), 'utf8')).toContain('INTERRUPTED');
-        expect(cli.output()).toMatch(/INTERRUPTED \(stopped by a signal\): \d+ of \d+ cases ran/);
+        expect(cli.output()).toMatch(/INTERRUPTED \(stopped by a signal\): \d+ of \d+ tests ran/);
         // Only Playwright's own compile cache may stay in the temp folder.
         const left = (await readdir(temp)).filter(
           (n) => !n.startsWith('playwright-transform-cache'),

@@ -119,10 +119,12 @@ function suiteOf(test: TestCase): string {
 export default class ConformanceReporter implements Reporter {
   private readonly results = new Map<string, CaseResult>();
   private readonly expected = new Map<string, number>();
-  /** `<engine>\n<suite>` → [tests expected, tests that reported a result]. */
-  private readonly perSuite = new Map<string, [number, number]>();
-  /** Results made up for tests that failed without one: test id → suite key, end order. */
-  private readonly madeUp = new Map<string, { suiteKey: string; at: number }>();
+  /** Each engine test of the run → `<engine>\n<suite>`. */
+  private readonly suiteOfTest = new Map<string, string>();
+  /** Engine tests that ran to an end (passed, failed, timed out, or skipped on purpose). */
+  private readonly reported = new Set<string>();
+  /** Results made up for tests that failed without one: test id → when it ended (order). */
+  private readonly madeUp = new Map<string, number>();
   /** Test ends so far; orders them against the stop. */
   private ends = 0;
   /** How many tests had ended when the runner was told to stop (SIGINT), or null. */
@@ -161,9 +163,7 @@ export default class ConformanceReporter implements Reporter {
       const engine = engineOf(test);
       if (engine === null) continue;
       this.expected.set(engine, (this.expected.get(engine) ?? 0) + 1);
-      const key = `${engine}\n${suiteOf(test)}`;
-      const [n, ran] = this.perSuite.get(key) ?? [0, 0];
-      this.perSuite.set(key, [n + 1, ran]);
+      this.suiteOfTest.set(test.id, `${engine}\n${suiteOf(test)}`);
     }
     this.lastProgress = this.now();
   }
@@ -181,13 +181,18 @@ export default class ConformanceReporter implements Reporter {
       );
     }
     if (engine === null) return;
+    // A test cut short by a stop, or skipped because the run stopped, did not run.
+    const stopped =
+      result.status === 'interrupted' ||
+      (result.status === 'skipped' && test.expectedStatus !== 'skipped');
+    if (!stopped) this.reported.add(test.id);
     if (r === null) {
       // A passing or skipped scenario test without a result is left out, and so is one cut
       // short by an interruption (the run status counts it as not run); a failed one
       // becomes a harness error.
       if (['passed', 'skipped', 'interrupted'].includes(result.status)) return;
       r = harnessErrorFor(test, engine, result);
-      this.madeUp.set(test.id, { suiteKey: `${engine}\n${suiteOf(test)}`, at: this.ends });
+      this.madeUp.set(test.id, this.ends);
     } else {
       this.madeUp.delete(test.id);
     }
@@ -195,9 +200,6 @@ export default class ConformanceReporter implements Reporter {
     const retry = this.results.has(key);
     this.results.set(key, r);
     if (!retry) {
-      const suiteKey = `${engine}\n${suiteOf(test)}`;
-      const [n, ran] = this.perSuite.get(suiteKey) ?? [0, 0];
-      this.perSuite.set(suiteKey, [n, ran + 1]);
       const name = engine;
       this.done.set(name, (this.done.get(name) ?? 0) + 1);
       const c = this.counts.get(name) ?? emptyCounts();
@@ -227,10 +229,15 @@ export default class ConformanceReporter implements Reporter {
 
   /** Whether every expected test reported, and what did not, given how the run ended. */
   runStatus(playwrightStatus: string): RunStatus {
+    const perSuite = new Map<string, [number, number]>();
+    for (const [id, key] of this.suiteOfTest) {
+      const [n, done] = perSuite.get(key) ?? [0, 0];
+      perSuite.set(key, [n + 1, done + (this.reported.has(id) ? 1 : 0)]);
+    }
     const notRun: NotRun[] = [];
     let expected = 0;
     let ran = 0;
-    for (const [key, [n, done]] of this.perSuite) {
+    for (const [key, [n, done]] of perSuite) {
       expected += n;
       ran += done;
       const [engine = '', suite = ''] = key.split('\n');
@@ -253,7 +260,7 @@ export default class ConformanceReporter implements Reporter {
     generatedAt = new Date(this.now()).toISOString(),
     playwrightStatus = 'passed',
   ): ReportData | null {
-    if (this.results.size === 0 && this.perSuite.size === 0) return null;
+    if (this.results.size === 0 && this.suiteOfTest.size === 0) return null;
     return buildReport([...this.results.values()], {
       generatedAt,
       run: this.runStatus(playwrightStatus),
@@ -270,11 +277,10 @@ export default class ConformanceReporter implements Reporter {
    * the stop (its browser was closed under it): it counts as not run, not as a harness error.
    */
   private dropInterruptedFailures(since: number): void {
-    for (const [id, { suiteKey, at }] of this.madeUp) {
+    for (const [id, at] of this.madeUp) {
       if (at <= since) continue;
       this.results.delete(id);
-      const [n, ran] = this.perSuite.get(suiteKey) ?? [0, 0];
-      this.perSuite.set(suiteKey, [n, Math.max(0, ran - 1)]);
+      this.reported.delete(id);
     }
     this.madeUp.clear();
   }

@@ -63,10 +63,10 @@ test('an interrupted run is marked in results.json, index.html and the summary, 
     ]);
     expect(data.cases.map((c) => c.verdict).sort()).toEqual(['harness-error', one?.verdict]);
     const html = await readFile(join(dir, 'index.html'), 'utf8');
-    expect(html).toContain('INTERRUPTED (stopped by a signal): 2 of 4 cases ran');
+    expect(html).toContain('INTERRUPTED (stopped by a signal): 2 of 4 tests ran');
     const summary = out.join('');
     expect(summary).toContain(
-      'INTERRUPTED (stopped by a signal): 2 of 4 cases ran; not run: chromium smoke 1/2, chromium redirects 1/2',
+      'INTERRUPTED (stopped by a signal): 2 of 4 tests ran; not run: chromium smoke 1/2, chromium redirects 1/2',
     );
     expect(summary).not.toContain('every case passes');
   });
@@ -78,8 +78,17 @@ test('a complete run says nothing extra; a run whose tests did not all report is
     const reporter = new ConformanceReporter({ outDir: dir, write: (t) => out.push(t) });
     const [one] = sampleResults().filter((r) => r.verdict === 'pass');
     const t = fakeTest('a', 'smoke', one?.engine ?? 'chromium');
-    reporter.onBegin({ rootDir: dir } as never, { allTests: () => [t] } as never);
+    // An engine test that attaches no result (the fuzz suite's) and one skipped on purpose ran too.
+    const fuzz = fakeTest('f', 'fuzz', one?.engine ?? 'chromium');
+    const skipped = {
+      ...fakeTest('s', 'smoke', one?.engine ?? 'chromium'),
+      expectedStatus: 'skipped',
+    };
+    const all = [t, fuzz, skipped as TestCase];
+    reporter.onBegin({ rootDir: dir } as never, { allTests: () => all } as never);
     reporter.onTestEnd(t, ended('passed', one ?? null));
+    reporter.onTestEnd(fuzz, ended('passed', null));
+    reporter.onTestEnd(skipped as TestCase, ended('skipped', null));
     await reporter.onEnd({ status: 'passed' } as never);
     const data = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ReportData;
     expect(data.run?.status).toBe('complete');
@@ -94,7 +103,7 @@ test('a complete run says nothing extra; a run whose tests did not all report is
     await reporter.onEnd({ status: 'passed' } as never);
     const data = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ReportData;
     expect(runStatusLine(data.run)).toBe(
-      'INCOMPLETE (some tests never reported a result): 0 of 2 cases ran; not run: webkit smoke 0/2',
+      'INCOMPLETE (some tests did not run): 0 of 2 tests ran; not run: webkit smoke 0/2',
     );
   });
 });

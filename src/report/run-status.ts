@@ -32,7 +32,7 @@ export interface RunStatus {
   status: 'complete' | 'interrupted' | 'incomplete';
   /** In words, when not complete: `stopped by a signal`, `the global timeout`, ... */
   why?: string;
-  /** Test cases the run was to report, and how many did. */
+  /** Engine tests the run was to run (one per scenario and engine, and a few others), and how many did. */
   expected: number;
   ran: number;
   notRun: NotRun[];
@@ -48,7 +48,7 @@ export function endedAs(
   if (playwrightStatus === 'interrupted')
     return { status: 'interrupted', why: 'stopped by a signal' };
   if (playwrightStatus === 'timedout') return { status: 'interrupted', why: 'the global timeout' };
-  if (ran < expected) return { status: 'incomplete', why: 'some tests never reported a result' };
+  if (ran < expected) return { status: 'incomplete', why: 'some tests did not run' };
   return { status: 'complete' };
 }
 
@@ -72,17 +72,17 @@ export function isRunComplete(status: RunStatus | undefined): boolean {
 
 const SHOWN = 8;
 
-/** One line: `INTERRUPTED (stopped by a signal): 51 of 248 cases ran; not run: ...`. */
+/** One line: `INTERRUPTED (stopped by a signal): 51 of 248 tests ran; not run: ...`. */
 export function runStatusLine(status: RunStatus | undefined): string {
   if (status === undefined || status.status === 'complete') {
-    return status === undefined ? 'complete' : `complete: ${status.ran} cases ran`;
+    return status === undefined ? 'complete' : `complete: ${status.ran} tests ran`;
   }
   const head = `${status.status.toUpperCase()}${status.why === undefined ? '' : ` (${status.why})`}`;
   const missing = status.notRun.map((n) => `${n.engine} ${n.suite} ${n.ran}/${n.expected}`);
   const more = missing.length > SHOWN ? `, and ${missing.length - SHOWN} more` : '';
   const list =
     missing.length === 0 ? '' : `; not run: ${missing.slice(0, SHOWN).join(', ')}${more}`;
-  return `${head}: ${status.ran} of ${status.expected} cases ran${list}`;
+  return `${head}: ${status.ran} of ${status.expected} tests ran${list}`;
 }
 
 /** One line per engine restart. */

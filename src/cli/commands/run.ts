@@ -162,7 +162,11 @@ function listOption(name: string, value: string | undefined, choices: string): s
   return list;
 }
 
-export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): Promise<number> {
+/** The flags that need no file or engine to check; a usage error names the first wrong one. */
+function checkRunFlags(
+  options: RunOptions,
+  root: string,
+): { wanted: string[] | null; suites: string[] } {
   const wanted = listOption('--engine', options.engine, BROWSER_NAMES.join(', '));
   const unknown = (wanted ?? []).filter((n) => !(BROWSER_NAMES as readonly string[]).includes(n));
   if (unknown.length > 0) {
@@ -170,7 +174,7 @@ export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): 
       `--engine: ${unknown.join(', ')} is no engine (one or more of ${BROWSER_NAMES.join(', ')})`,
     );
   }
-  const known = availableSuites(deps.root);
+  const known = availableSuites(root);
   const suites = listOption('--suite', options.suite, known.join(', ') || 'none') ?? [];
   const badSuites = suites.filter((s) => !known.includes(s));
   if (badSuites.length > 0) {
@@ -189,7 +193,11 @@ export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): 
       `--workers: must be a positive number or a percentage (got "${options.workers}")`,
     );
   }
+  return { wanted, suites };
+}
 
+export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): Promise<number> {
+  const { wanted, suites } = checkRunFlags(options, deps.root);
   // A bad baseline or output folder is a usage error before the run, not after it.
   const baseline =
     options.baseline === undefined ? null : await readBaseline(options.baseline, deps.cwd);
@@ -231,7 +239,21 @@ export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): 
   const signal = stopSignal();
   // Stopped: the runner wrote (and printed) an interrupted report; the signal handler exits.
   if (signal !== null) return signalExitCode(signal);
+  return judgeRun({ code, outDir, resultsFile, baseline, baselineName: options.baseline }, io);
+}
 
+/** The exit code of a run that ended by itself, from the results it wrote. */
+async function judgeRun(
+  run: {
+    code: number;
+    outDir: string;
+    resultsFile: string;
+    baseline: CaseStates | null;
+    baselineName: string | undefined;
+  },
+  io: CliIo,
+): Promise<number> {
+  const { code, outDir, resultsFile, baseline } = run;
   const results = await readResults(resultsFile);
   if (results === null || results.cases.length === 0) {
     throw new CliError(
@@ -244,7 +266,7 @@ export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): 
     const drift = compareRuns(
       baseline,
       caseStatesOf(runResultsOf(results, resultsFile)),
-      options.baseline ?? null,
+      run.baselineName ?? null,
     );
     await writeDriftReport(outDir, results, drift);
     io.stdout(formatDrift(drift));
