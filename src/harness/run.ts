@@ -82,6 +82,8 @@ export class EngineSlot {
  */
 export class RunSession {
   private page: EnginePage | null = null;
+  /** The engine `page` was opened in: another session on the slot may have replaced it. */
+  private pageEngine: Engine | null = null;
   private installed = false;
   constructor(
     readonly slot: EngineSlot,
@@ -97,7 +99,10 @@ export class RunSession {
       installRunnerPages(this.servers);
       this.installed = true;
     }
+    // Another session on the same slot restarted the engine: this page went with the old one.
+    if (this.pageEngine !== this.slot.engine) this.page = null;
     this.page ??= await this.slot.engine.openPage(this.runnerUrl);
+    this.pageEngine = this.slot.engine;
     return this.page;
   }
 
