@@ -24,7 +24,7 @@ import { runUpdateExpectations } from './commands/update-expectations.js';
 import { runVerify } from './commands/verify.js';
 import { EXIT, EXIT_CODE_HELP, REASON_EXIT, messageOf, toCliError } from './errors.js';
 import type { CliIo } from './io.js';
-import { processIo } from './io.js';
+import { OutputLimit, processIo } from './io.js';
 import { buildProgram } from './main.js';
 
 const MAIN = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
@@ -314,6 +314,17 @@ test('one table: every reason has a documented code, library errors map to their
   expect(internal.exitCode).toBe(EXIT.internal);
   expect(internal.message).toBe('internal error: c.diffs is not iterable');
   expect(messageOf(new Error('two\nlines\u001b[31m red'))).toBe('two lines red');
+  // Output is counted before anything is printed; past the limit it is a `limit` error.
+  const output = new OutputLimit(10);
+  output.add('12345');
+  let refused: unknown;
+  try {
+    output.add('123456');
+  } catch (e) {
+    refused = e;
+  }
+  expect(toCliError(refused).reason).toBe('limit');
+  expect(toCliError(refused).exitCode).toBe(EXIT.usage);
   for (const code of [0, 1, 2, 3, 4, 130, 143])
     expect(EXIT_CODE_HELP).toMatch(new RegExp(`\\b${code}\\b`));
 });

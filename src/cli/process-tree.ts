@@ -164,7 +164,8 @@ export async function spawnTree(
   const child = spawn(process.execPath, args, {
     cwd,
     env: { ...env, [TREE_MARK_ENV]: mark, [TREE_TEMP_ENV]: temp },
-    stdio: 'inherit',
+    // Not the terminal's input: a process group in the background that reads it is stopped.
+    stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });
   const exited = new Promise<number>((resolve, reject) => {
