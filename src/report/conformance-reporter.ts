@@ -181,11 +181,12 @@ export default class ConformanceReporter implements Reporter {
       );
     }
     if (engine === null) return;
-    // A test cut short by a stop, or skipped because the run stopped, did not run.
+    // A test cut short by a stop, or skipped because the run stopped, did not run (unless
+    // it attached its case's result before the stop).
     const stopped =
       result.status === 'interrupted' ||
       (result.status === 'skipped' && test.expectedStatus !== 'skipped');
-    if (!stopped) this.reported.add(test.id);
+    if (!stopped || r !== null) this.reported.add(test.id);
     if (r === null) {
       // A passing or skipped scenario test without a result is left out, and so is one cut
       // short by an interruption (the run status counts it as not run); a failed one

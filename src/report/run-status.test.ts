@@ -37,36 +37,40 @@ test('an interrupted run is marked in results.json, index.html and the summary, 
   await withDir(async (dir) => {
     const out: string[] = [];
     const reporter = new ConformanceReporter({ outDir: dir, write: (t) => out.push(t) });
-    const [one, two] = sampleResults().filter((r) => r.engine === 'chromium');
+    const [one, two] = sampleResults().filter((r) => r.engine === 'chromium' && r.scenario.id);
     const tests = [
       fakeTest('a', 'smoke', 'chromium'),
       fakeTest('b', 'smoke', 'chromium'),
       fakeTest('c', 'redirects', 'chromium'),
       fakeTest('d', 'redirects', 'chromium'),
+      fakeTest('e', 'redirects', 'chromium'),
     ];
+    const [a, b, c, d, e] = tests as [TestCase, TestCase, TestCase, TestCase, TestCase];
     reporter.onBegin({ rootDir: dir } as never, { allTests: () => tests } as never);
-    reporter.onTestEnd(tests[0] as TestCase, ended('passed', one ?? null));
+    reporter.onTestEnd(a, ended('passed', one ?? null));
     // Failed before the stop: a harness error that stays.
-    reporter.onTestEnd(tests[2] as TestCase, ended('failed', null));
+    reporter.onTestEnd(c, ended('failed', null));
     process.emit('SIGINT');
     // Failed after the stop (its browser was closed under it): not run, not a harness error.
-    reporter.onTestEnd(tests[1] as TestCase, ended('failed', null));
-    reporter.onTestEnd(tests[3] as TestCase, ended('interrupted', null));
-    void two;
+    reporter.onTestEnd(b, ended('failed', null));
+    reporter.onTestEnd(d, ended('interrupted', null));
+    // Interrupted after attaching its case's result: it ran.
+    reporter.onTestEnd(e, ended('interrupted', two ?? null));
     await reporter.onEnd({ status: 'interrupted' } as never);
 
     const data = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ReportData;
-    expect(data.run).toMatchObject({ status: 'interrupted', expected: 4, ran: 2 });
+    expect(data.run).toMatchObject({ status: 'interrupted', expected: 5, ran: 3 });
     expect(data.run?.notRun).toEqual([
       { engine: 'chromium', suite: 'smoke', ran: 1, expected: 2 },
-      { engine: 'chromium', suite: 'redirects', ran: 1, expected: 2 },
+      { engine: 'chromium', suite: 'redirects', ran: 2, expected: 3 },
     ]);
-    expect(data.cases.map((c) => c.verdict).sort()).toEqual(['harness-error', one?.verdict]);
+    expect(data.cases).toHaveLength(3);
+    expect(data.cases.filter((k) => k.verdict === 'harness-error')).toHaveLength(1);
     const html = await readFile(join(dir, 'index.html'), 'utf8');
-    expect(html).toContain('INTERRUPTED (stopped by a signal): 2 of 4 tests ran');
+    expect(html).toContain('INTERRUPTED (stopped by a signal): 3 of 5 tests ran');
     const summary = out.join('');
     expect(summary).toContain(
-      'INTERRUPTED (stopped by a signal): 2 of 4 tests ran; not run: chromium smoke 1/2, chromium redirects 1/2',
+      'INTERRUPTED (stopped by a signal): 3 of 5 tests ran; not run: chromium smoke 1/2, chromium redirects 2/3',
     );
     expect(summary).not.toContain('every case passes');
   });
