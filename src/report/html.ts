@@ -39,6 +39,7 @@ header h1 { font-size: 18px; margin: 0 0 4px; }
 header .meta { color: #c9d1d9; font-size: 12px; }
 main { padding: 16px 20px; display: grid; gap: 16px; }
 section.panel { background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: 12px 16px; }
+section.panel.run-status { border-left: 6px solid var(--unexpected); background: #fff8f0; }
 h2 { font-size: 15px; margin: 0 0 8px; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
