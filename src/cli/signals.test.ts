@@ -90,6 +90,12 @@ test('a process tree is stopped whole: the root asked first, then every marked p
 
 const chromium = await findEngine('chromium');
 
+/** CLIs a failing test started: asked to stop (they end their own children) after each test. */
+const stopLater: ChildProcess[] = [];
+test.afterEach(() => {
+  for (const child of stopLater.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
+});
+
 test.describe('signals to a real run', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 });
   test.skip(isMissing(chromium), 'needs Chromium');
@@ -104,6 +110,7 @@ test.describe('signals to a real run', () => {
       const temp = join(work, 'tmp');
       await mkdir(temp);
       const out = join(work, 'reports');
+      const started: ChildProcess[] = [];
       const args = ['run', '--engine', 'chromium', '--suite', 'cors-check,preflight-cache'];
       args.push('--workers', '1', '--out', out);
       try {
@@ -123,6 +130,7 @@ test.describe('signals to a real run', () => {
               stdio: ['ignore', 'pipe', 'pipe'],
             },
           );
+          started.push(parent);
           let text = '';
           let errText = '';
           parent.stdout?.on('data', (b: Buffer) => (text += b.toString()));
@@ -135,6 +143,7 @@ test.describe('signals to a real run', () => {
           };
         } else {
           cli = start(args, cleanEnv({ TMPDIR: temp }));
+          started.push(cli.child);
         }
         await until('the first scenario result', () => /[✓✘]/.test(cli.output()), 120_000);
         const cliPid = findTree(parent?.pid ?? cli.child.pid, 'none').keys();
@@ -165,6 +174,11 @@ test.describe('signals to a real run', () => {
         );
         expect(left).toEqual([]);
       } finally {
+        // A failed test must not leave its processes behind either: the CLI stops its own tree
+        // on SIGTERM, and on its parent's death.
+        for (const child of started) {
+          if (child.exitCode === null) child.kill(how === 'parent gone' ? 'SIGKILL' : 'SIGTERM');
+        }
         await rm(work, { recursive: true, force: true });
       }
     });
@@ -175,6 +189,7 @@ test.describe('signals to a real run', () => {
     try {
       const args = ['fuzz', '--engine', 'chromium', '--time', '2m', '--seed', '1'];
       const cli = start([...args, '--out', work], cleanEnv());
+      stopLater.push(cli.child);
       await until('fuzz progress', () => /fuzz chromium: \d+/.test(cli.stderr()), 120_000);
       const pids = [...findTree(cli.child.pid, 'none').keys()];
       const children = pids.filter((p) => p !== cli.child.pid);
@@ -199,6 +214,7 @@ test('show-report serves regular files inside the folder only, never shows a pat
     await writeFile(join(work, 'outside.txt'), 'outside');
     await symlink(join(work, 'outside.txt'), join(reports, 'link.txt'));
     const cli = start(['show-report', '--port', '0', '--dir', reports], cleanEnv(), work);
+    stopLater.push(cli.child);
     await until('the URL', () => /http:\/\/127\.0\.0\.1:\d+\//.test(cli.output()), 30_000);
     const base = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(cli.output())?.[1] ?? '';
     const get = async (path: string): Promise<[number, string]> => {
