@@ -17,6 +17,7 @@ import {
   type ParsedRequest,
   type RawHttpServer,
   type RequestContext,
+  type ServerTimeouts,
 } from './raw-http.js';
 import { harnessErrorResponse, headerValue, isCorsPreflight, respond } from './respond.js';
 import { localCertificate } from './tls.js';
@@ -28,8 +29,10 @@ export interface FixtureServerOptions {
    * `http://127.0.0.1:<port>` (works with no host mapping, but no role is cross-site).
    */
   hostNames?: boolean;
-  /** Journal to record into (default: a new one with the default bound). */
+  /** Journal to record into (default: a new one with the default bounds). */
   journal?: Journal;
+  /** How long a connection may stall (raw-http.ts `DEFAULT_TIMEOUTS` unless given). */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface StaticResource {
@@ -97,6 +100,7 @@ export async function startFixtureServers(
       handler,
       onError,
       ...(secure ? { tls: { key: cert.key, cert: cert.cert } } : {}),
+      ...(opts.timeouts === undefined ? {} : { timeouts: opts.timeouts }),
     });
     listeners.push(s);
     return s.port;

@@ -145,7 +145,7 @@ export function checkInstruction(v: unknown): Instruction {
   return {
     token,
     hops,
-    vars: { origin: str(vars.origin, 'vars.origin'), host: str(vars.host, 'vars.host') },
+    vars: { origin: lineText(vars.origin, 'vars.origin'), host: lineText(vars.host, 'vars.host') },
   };
 }
 
@@ -185,9 +185,9 @@ function checkResponse(v: unknown, at: string): RawResponse {
     if (!Array.isArray(line) || line.length !== 2) {
       throw new InstructionError(`${where} must be a [name, value] pair`);
     }
-    const name = bytes(line[0], `${where} name`);
+    const name = lineText(bytes(line[0], `${where} name`), `${where} name`);
     if (name.length === 0) throw new InstructionError(`${where} name is empty`);
-    return [name, bytes(line[1], `${where} value`)];
+    return [name, lineText(bytes(line[1], `${where} value`), `${where} value`)];
   });
   const out: RawResponse = { status, headers };
   if (o.reason !== undefined) {
@@ -223,6 +223,16 @@ function bytes(v: unknown, at: string): string {
   if (/[^\u0000-\u00ff]/.test(s)) {
     throw new InstructionError(`${at} must be a byte string (characters U+0000..U+00FF)`);
   }
+  return s;
+}
+
+/**
+ * A string that goes into a header line (a name, a value, a placeholder's value): a CR or LF
+ * would end the line early and start a header (or body) nobody asked for.
+ */
+function lineText(v: unknown, at: string): string {
+  const s = str(v, at);
+  if (/[\r\n]/.test(s)) throw new InstructionError(`${at} must not contain CR or LF`);
   return s;
 }
 

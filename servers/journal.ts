@@ -18,17 +18,34 @@ export interface JournalOptions {
    * seconds of the case, so only long-finished cases are lost.
    */
   maxRecords?: number;
+  /**
+   * Upper bound on the records' size (default 32 MiB, counted as the characters of their
+   * strings), trimmed the same way: records of big requests cannot pile up either.
+   */
+  maxBytes?: number;
   /** Clock for `time` (ms since the epoch); default `Date.now`. */
   now?: () => number;
 }
 
+/** About what a record holds: its strings' characters plus a little for the rest. */
+export function recordSize(r: JournalRecord): number {
+  let n = 64 + r.token.length;
+  if (r.kind === 'mark') return n + r.label.length;
+  if (r.kind === 'error') return n + r.message.length + (r.target?.length ?? 0);
+  n += r.method.length + r.target.length + r.origin.length;
+  for (const [name, value] of r.rawHeaders) n += name.length + value.length + 8;
+  return n;
+}
+
 export class Journal {
   readonly maxRecords: number;
+  readonly maxBytes: number;
   private readonly now: () => number;
   /** Map iteration order is insertion order: the first key is the oldest token. */
   private readonly byToken = new Map<string, JournalRecord[]>();
   private readonly listeners = new Set<JournalListener>();
   private total = 0;
+  private bytes = 0;
   private lastSeq = 0;
   private droppedCount = 0;
   /** The last exception a listener threw (listeners are called inside request handling). */
@@ -38,6 +55,10 @@ export class Journal {
     this.maxRecords = opts.maxRecords ?? 20_000;
     if (!Number.isInteger(this.maxRecords) || this.maxRecords < 1) {
       throw new RangeError('Journal maxRecords must be a positive integer');
+    }
+    this.maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
+    if (!Number.isInteger(this.maxBytes) || this.maxBytes < 1) {
+      throw new RangeError('Journal maxBytes must be a positive integer');
     }
     this.now = opts.now ?? Date.now;
   }
@@ -52,6 +73,7 @@ export class Journal {
     }
     list.push(rec);
     this.total++;
+    this.bytes += recordSize(rec);
     this.trim(rec.token);
     // A failing listener must not fail the request being journaled (nor the next
     // listener); its exception is kept for the harness to look at.
@@ -89,6 +111,7 @@ export class Journal {
     const list = this.byToken.get(token);
     if (list === undefined) return;
     this.total -= list.length;
+    this.bytes -= sizeOf(list);
     this.byToken.delete(token);
   }
 
@@ -103,25 +126,41 @@ export class Journal {
     return this.total;
   }
 
-  /** Records dropped so far to stay within the bound. */
+  /** The size of the records held now (see `recordSize`). */
+  get sizeBytes(): number {
+    return this.bytes;
+  }
+
+  /** Records dropped so far to stay within the bounds. */
   get dropped(): number {
     return this.droppedCount;
   }
 
+  private over(): boolean {
+    return this.total > this.maxRecords || this.bytes > this.maxBytes;
+  }
+
   private trim(current: string): void {
     for (const [token, list] of this.byToken) {
-      if (this.total <= this.maxRecords) return;
+      if (!this.over()) return;
       if (token === current) continue;
       this.byToken.delete(token);
       this.total -= list.length;
+      this.bytes -= sizeOf(list);
       this.droppedCount += list.length;
     }
     const list = this.byToken.get(current);
-    if (list !== undefined && this.total > this.maxRecords) {
-      const excess = this.total - this.maxRecords;
-      list.splice(0, excess);
-      this.total -= excess;
-      this.droppedCount += excess;
+    // The current token alone is over a bound: it loses its oldest records (never the last).
+    while (list !== undefined && list.length > 1 && this.over()) {
+      const dropped = list.shift();
+      if (dropped === undefined) break;
+      this.total--;
+      this.bytes -= recordSize(dropped);
+      this.droppedCount++;
     }
   }
+}
+
+function sizeOf(list: readonly JournalRecord[]): number {
+  return list.reduce((n, r) => n + recordSize(r), 0);
 }

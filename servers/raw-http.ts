@@ -34,9 +34,9 @@ export type RequestHandler = (req: ParsedRequest, ctx: RequestContext) => RawRes
 export interface RawHttpServerOptions {
   handler: RequestHandler;
   /**
-   * Told about every request that could not be parsed (it was answered with 400 and the
-   * connection closed) and every handler exception (answered with 500). One-line message;
-   * `target` when the request line was readable.
+   * Told about every request that could not be parsed (it was answered with 400, 408 or 431
+   * and the connection closed) and every handler exception (answered with 500). One-line
+   * message; `target` when the request line was readable.
    */
   onError?: (message: string, target: string | undefined) => void;
   /** Serve https with this key and certificate (PEM). */
@@ -45,7 +45,32 @@ export interface RawHttpServerOptions {
   host?: string;
   /** Default 0: a free port chosen by the OS. */
   port?: number;
+  /** How long a connection may stall; defaults in `DEFAULT_TIMEOUTS`. */
+  timeouts?: Partial<ServerTimeouts>;
 }
+
+/**
+ * Bounds on how long a connection may hold the server's attention. A browser sends a head
+ * in one go and reuses idle connections within a second or two (and opens a new one when
+ * an idle one was closed), so these only ever end connections nobody is using.
+ */
+export interface ServerTimeouts {
+  /** No byte in either direction for this long: the connection is closed. */
+  idleMs: number;
+  /** From a request's first byte until its head is complete (else 408). */
+  headMs: number;
+  /** From a request's first byte until its body is complete (else 408). */
+  requestMs: number;
+  /** A TLS handshake that does not finish in this time is dropped. */
+  handshakeMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  idleMs: 15_000,
+  headMs: 10_000,
+  requestMs: 30_000,
+  handshakeMs: 10_000,
+};
 
 export interface RawHttpServer {
   readonly port: number;
@@ -54,8 +79,14 @@ export interface RawHttpServer {
   close(): Promise<void>;
 }
 
-const MAX_HEAD = 64 * 1024;
-const MAX_BODY = 16 * 1024 * 1024;
+/** A request head (request line and header lines) larger than this gets 431. */
+export const MAX_HEAD = 64 * 1024;
+/** More header lines than this get 431 (browsers send about 15, a scenario adds a few). */
+export const MAX_HEADER_LINES = 256;
+/** A request body larger than this gets 413 (scenario bodies are at most 1 Mi characters). */
+export const MAX_BODY = 4 * 1024 * 1024;
+/** Connections open at once per listener; past it new ones are closed at once. */
+export const MAX_CONNECTIONS = 1024;
 const TCHAR = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export class HttpParseError extends Error {
@@ -63,8 +94,57 @@ export class HttpParseError extends Error {
   constructor(
     message: string,
     readonly target?: string,
+    /** The status the request is answered with. */
+    readonly status: 400 | 408 | 413 | 431 = 400,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Bytes received and not parsed yet. Appending copies only the new bytes (the store grows by
+ * doubling), so a head that arrives a few bytes at a time costs time linear in its size.
+ */
+class ByteQueue {
+  private store = Buffer.alloc(0);
+  private start = 0;
+  private end = 0;
+  /** Bytes copied so far, new and moved (what `RequestParser.work` reports). */
+  copied = 0;
+
+  get length(): number {
+    return this.end - this.start;
+  }
+
+  /** The unparsed bytes, without copying (valid until the next append). */
+  view(): Buffer {
+    return this.store.subarray(this.start, this.end);
+  }
+
+  append(data: Buffer): void {
+    if (this.end + data.length > this.store.length) {
+      const needed = this.length + data.length;
+      const size = Math.max(needed, this.store.length * 2, 4096);
+      const next = Buffer.allocUnsafe(needed <= this.store.length / 2 ? this.store.length : size);
+      this.copied += this.store.copy(next, 0, this.start, this.end);
+      this.store = next;
+      this.end -= this.start;
+      this.start = 0;
+    }
+    this.copied += data.copy(this.store, this.end);
+    this.end += data.length;
+  }
+
+  consume(n: number): void {
+    this.start += n;
+    if (this.start >= this.end) this.clear();
+  }
+
+  clear(): void {
+    this.start = 0;
+    this.end = 0;
+    // Keep a small store for the next request; let a large one go.
+    if (this.store.length > 64 * 1024) this.store = Buffer.alloc(0);
   }
 }
 
@@ -81,19 +161,39 @@ type BodyState =
  * completed before it are still returned, and later input is ignored.
  */
 export class RequestParser {
-  private buf: Buffer = Buffer.alloc(0);
+  private readonly queue = new ByteQueue();
   private head: Omit<ParsedRequest, 'body'> | null = null;
   private body: BodyState | null = null;
   private chunks: Buffer[] = [];
   private bodyLength = 0;
+  /** Where the search for the end of the head (or of a chunk line) goes on from. */
+  private scanFrom = 0;
+  private scanned = 0;
+
+  /**
+   * The work done so far, in bytes: copied into the buffer, and searched for the end of a
+   * head or line. Both grow linearly with the input however it is split into reads.
+   */
+  get work(): { copied: number; scanned: number } {
+    return { copied: this.queue.copied, scanned: this.scanned };
+  }
 
   /** Why parsing stopped, or null while all is well. */
   failure: HttpParseError | null = null;
 
+  private get buf(): Buffer {
+    return this.queue.view();
+  }
+
+  private consume(n: number): void {
+    this.queue.consume(n);
+    this.scanFrom = 0;
+  }
+
   push(data: Buffer): ParsedRequest[] {
     const out: ParsedRequest[] = [];
     if (this.failure !== null) return out;
-    this.buf = this.buf.length === 0 ? data : Buffer.concat([this.buf, data]);
+    this.queue.append(data);
     try {
       for (;;) {
         const got = this.head === null ? this.readHead() : this.readBody();
@@ -105,29 +205,44 @@ export class RequestParser {
         e instanceof HttpParseError
           ? e
           : new HttpParseError(e instanceof Error ? e.message : String(e), this.head?.target);
-      this.buf = Buffer.alloc(0);
+      this.queue.clear();
       return out;
     }
   }
 
   /** True when no request is partly read (a clean point to close the connection). */
   get idle(): boolean {
-    return this.head === null && this.buf.length === 0;
+    return this.head === null && this.queue.length === 0;
+  }
+
+  /** `idle`, reading a request's head, or reading its body. */
+  get phase(): 'idle' | 'head' | 'body' {
+    if (this.head !== null) return 'body';
+    return this.queue.length === 0 ? 'idle' : 'head';
   }
 
   private readHead(): 'more' | 'continue' | ParsedRequest {
     // Empty lines before a request line are skipped (RFC 9112 section 2.2).
-    while (this.buf.length > 0 && (this.buf[0] === 0x0a || this.buf[0] === 0x0d)) {
-      if (this.buf[0] === 0x0d && this.buf.length < 2) return 'more';
-      this.buf = this.buf.subarray(this.buf[0] === 0x0d && this.buf[1] === 0x0a ? 2 : 1);
+    for (let b = this.buf; b.length > 0 && (b[0] === 0x0a || b[0] === 0x0d); b = this.buf) {
+      if (b[0] === 0x0d && b.length < 2) return 'more';
+      this.consume(b[0] === 0x0d && b[1] === 0x0a ? 2 : 1);
     }
-    const end = findHeadEnd(this.buf);
+    const buf = this.buf;
+    this.scanned += buf.length - this.scanFrom;
+    const end = findHeadEnd(buf, this.scanFrom);
     if (end === null) {
-      if (this.buf.length > MAX_HEAD) throw new HttpParseError('request head too large');
+      if (buf.length > MAX_HEAD) {
+        throw new HttpParseError(`request head larger than ${MAX_HEAD} bytes`, undefined, 431);
+      }
+      // Every newline before the last two bytes has been looked at.
+      this.scanFrom = Math.max(0, buf.length - 2);
       return 'more';
     }
-    const text = this.buf.subarray(0, end.headLength).toString('latin1');
-    this.buf = this.buf.subarray(end.headLength + end.terminatorLength);
+    if (end.headLength > MAX_HEAD) {
+      throw new HttpParseError(`request head larger than ${MAX_HEAD} bytes`, undefined, 431);
+    }
+    const text = buf.subarray(0, end.headLength).toString('latin1');
+    this.consume(end.headLength + end.terminatorLength);
     const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
     const requestLine = lines[0] ?? '';
     const parts = requestLine.split(' ');
@@ -142,6 +257,9 @@ export class RequestParser {
     }
     if (!/^HTTP\/1\.[01]$/.test(version)) {
       throw new HttpParseError(`unsupported HTTP version: ${printable(version)}`, target);
+    }
+    if (lines.length - 1 > MAX_HEADER_LINES) {
+      throw new HttpParseError(`more than ${MAX_HEADER_LINES} header lines`, target, 431);
     }
     const rawHeaders: HeaderList = [];
     for (const line of lines.slice(1)) {
@@ -174,10 +292,10 @@ export class RequestParser {
           this.body = { kind: 'chunk-data-end' };
           return 'continue';
         }
-        if (this.buf.length === 0) return 'more';
-        const take = Math.min(state.remaining, this.buf.length);
+        if (this.queue.length === 0) return 'more';
+        const take = Math.min(state.remaining, this.queue.length);
         this.addBody(this.buf.subarray(0, take), target);
-        this.buf = this.buf.subarray(take);
+        this.consume(take);
         state.remaining -= take;
         return 'continue';
       }
@@ -207,19 +325,24 @@ export class RequestParser {
   }
 
   private takeLine(target: string): string | null {
-    const nl = this.buf.indexOf(0x0a);
+    const buf = this.buf;
+    this.scanned += buf.length - this.scanFrom;
+    const nl = buf.indexOf(0x0a, this.scanFrom);
     if (nl < 0) {
-      if (this.buf.length > MAX_HEAD) throw new HttpParseError('chunk line too long', target);
+      if (buf.length > MAX_HEAD) throw new HttpParseError('chunk line too long', target);
+      this.scanFrom = buf.length;
       return null;
     }
-    const line = this.buf.subarray(0, nl).toString('latin1');
-    this.buf = this.buf.subarray(nl + 1);
+    const line = buf.subarray(0, nl).toString('latin1');
+    this.consume(nl + 1);
     return line.endsWith('\r') ? line.slice(0, -1) : line;
   }
 
   private addBody(part: Buffer, target: string): void {
     this.bodyLength += part.length;
-    if (this.bodyLength > MAX_BODY) throw new HttpParseError('request body too large', target);
+    if (this.bodyLength > MAX_BODY) {
+      throw new HttpParseError(`request body larger than ${MAX_BODY} bytes`, target, 413);
+    }
     this.chunks.push(Buffer.from(part));
   }
 
@@ -232,9 +355,14 @@ export class RequestParser {
   }
 }
 
-/** Where the head ends: the first empty line (CRLF CRLF, or bare LFs). */
-function findHeadEnd(buf: Buffer): { headLength: number; terminatorLength: number } | null {
-  let from = 0;
+/**
+ * Where the head ends: the first empty line (CRLF CRLF, or bare LFs), looking from `from`
+ * (bytes before it were searched already and hold no end).
+ */
+function findHeadEnd(
+  buf: Buffer,
+  from = 0,
+): { headLength: number; terminatorLength: number } | null {
   for (;;) {
     const nl = buf.indexOf(0x0a, from);
     if (nl < 0) return null;
@@ -270,7 +398,9 @@ function bodyFraming(headers: HeaderList, target: string): BodyState | null {
     throw new HttpParseError(`malformed Content-Length: ${printable(cl.join(', '))}`, target);
   }
   const n = Number(only);
-  if (n > MAX_BODY) throw new HttpParseError('request body too large', target);
+  if (n > MAX_BODY) {
+    throw new HttpParseError(`request body larger than ${MAX_BODY} bytes`, target, 413);
+  }
   return n === 0 ? null : { kind: 'length', remaining: n };
 }
 
@@ -326,11 +456,20 @@ export function defaultReason(status: number): string {
 
 /**
  * The bytes of a response: status line with the given (or usual) reason, the header lines
- * exactly as listed, an empty line, then the body (UTF-8). Nothing is added here.
+ * exactly as listed, an empty line, then the body (UTF-8). Nothing is added here. A CR or
+ * LF inside the reason or a header line would end that line early and make the rest a new
+ * header (or the body): no instruction can mean that, so it throws instead.
  */
 export function serializeResponse(res: RawResponse): Buffer {
-  let head = `HTTP/1.1 ${res.status} ${res.reason ?? defaultReason(res.status)}\r\n`;
-  for (const [name, value] of res.headers) head += `${name}: ${value}\r\n`;
+  const reason = res.reason ?? defaultReason(res.status);
+  if (/[\r\n]/.test(reason)) throw new Error('the reason phrase contains CR or LF');
+  let head = `HTTP/1.1 ${res.status} ${reason}\r\n`;
+  for (const [name, value] of res.headers) {
+    if (/[\r\n]/.test(name) || /[\r\n]/.test(value)) {
+      throw new Error(`response header ${printable(name)} contains CR or LF`);
+    }
+    head += `${name}: ${value}\r\n`;
+  }
   head += '\r\n';
   return Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(res.body ?? '', 'utf8')]);
 }
@@ -375,13 +514,65 @@ function plainError(status: number, message: string): RawResponse {
   };
 }
 
-/** Serves one connection: parse, answer in order, keep alive while that is safe. */
-function serveSocket(socket: net.Socket, opts: RawHttpServerOptions, ctx: RequestContext): void {
+/** The bytes to send for a request: the handler's answer, or a 500 when it cannot be sent. */
+function answerFor(req: ParsedRequest, opts: RawHttpServerOptions, ctx: RequestContext) {
+  let res: RawResponse;
+  try {
+    res = opts.handler(req, ctx);
+    return { res, bytes: serializeResponse(res) };
+  } catch (e) {
+    const message = `handler failed: ${e instanceof Error ? e.message : String(e)}`;
+    opts.onError?.(message, req.target);
+    res = plainError(500, message);
+    return { res, bytes: serializeResponse(res) };
+  }
+}
+
+/**
+ * Serves one connection: parse, answer in order, keep alive while that is safe. A request
+ * that stalls (head or body not complete in time) gets 408, an idle connection is closed.
+ */
+function serveSocket(
+  socket: net.Socket,
+  opts: RawHttpServerOptions,
+  ctx: RequestContext,
+  timeouts: ServerTimeouts,
+): void {
   const parser = new RequestParser();
   let closing = false;
+  let headTimer: NodeJS.Timeout | undefined;
+  let requestTimer: NodeJS.Timeout | undefined;
+  const clearTimers = (): void => {
+    clearTimeout(headTimer);
+    clearTimeout(requestTimer);
+    headTimer = requestTimer = undefined;
+  };
+  const fail = (failure: HttpParseError): void => {
+    if (closing) return;
+    closing = true;
+    clearTimers();
+    opts.onError?.(failure.message, failure.target);
+    socket.end(serializeResponse(plainError(failure.status, failure.message)));
+    // A client that does not read its answer must not keep the socket.
+    setTimeout(() => socket.destroy(), 1_000).unref();
+  };
+  const stalled = (what: string, ms: number) => () =>
+    fail(new HttpParseError(`${what} not complete within ${ms} ms`, undefined, 408));
+  const arm = (): void => {
+    const phase = parser.phase;
+    if (phase === 'idle') return clearTimers();
+    requestTimer ??= setTimeout(stalled('request', timeouts.requestMs), timeouts.requestMs);
+    if (phase === 'head') {
+      headTimer ??= setTimeout(stalled('request head', timeouts.headMs), timeouts.headMs);
+    } else {
+      clearTimeout(headTimer);
+    }
+  };
   // One write per response; send it at once rather than waiting to coalesce.
   socket.setNoDelay(true);
+  socket.setTimeout(timeouts.idleMs, () => socket.destroy());
   socket.on('error', () => socket.destroy());
+  socket.on('close', clearTimers);
   socket.on('data', (data: Buffer) => {
     if (closing) return;
     const requests = parser.push(data);
@@ -389,25 +580,17 @@ function serveSocket(socket: net.Socket, opts: RawHttpServerOptions, ctx: Reques
     // Requests completed before a malformed one still get their answers first.
     for (const req of requests) {
       if (closing) break;
-      let res: RawResponse;
-      try {
-        res = opts.handler(req, ctx);
-      } catch (e) {
-        const message = `handler failed: ${e instanceof Error ? e.message : String(e)}`;
-        opts.onError?.(message, req.target);
-        res = plainError(500, message);
-      }
-      socket.write(serializeResponse(res));
+      const { res, bytes } = answerFor(req, opts, ctx);
+      socket.write(bytes);
       if (!canKeepAlive(req, res)) {
         closing = true;
         socket.end();
       }
     }
-    if (failure !== null && !closing) {
-      closing = true;
-      opts.onError?.(failure.message, failure.target);
-      socket.end(serializeResponse(plainError(400, failure.message)));
-    }
+    if (failure !== null) return fail(failure);
+    // A completed request restarts the clocks for the next one.
+    if (requests.length > 0) clearTimers();
+    if (!closing) arm();
   });
   socket.on('end', () => {
     if (!closing) socket.end();
@@ -418,15 +601,19 @@ function serveSocket(socket: net.Socket, opts: RawHttpServerOptions, ctx: Reques
 export function startRawHttpServer(opts: RawHttpServerOptions): Promise<RawHttpServer> {
   const sockets = new Set<net.Socket>();
   const scheme = opts.tls ? 'https' : 'http';
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
   let port = 0;
   const track = (socket: net.Socket): void => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    serveSocket(socket, opts, { scheme, localPort: port });
+    serveSocket(socket, opts, { scheme, localPort: port }, timeouts);
   };
   let server: net.Server;
   if (opts.tls) {
-    const tlsServer = tls.createServer({ key: opts.tls.key, cert: opts.tls.cert }, track);
+    const tlsServer = tls.createServer(
+      { key: opts.tls.key, cert: opts.tls.cert, handshakeTimeout: timeouts.handshakeMs },
+      track,
+    );
     // Sockets that never finish the handshake must be closable too.
     tlsServer.on('connection', (raw: net.Socket) => {
       sockets.add(raw);
@@ -437,6 +624,7 @@ export function startRawHttpServer(opts: RawHttpServerOptions): Promise<RawHttpS
   } else {
     server = net.createServer(track);
   }
+  server.maxConnections = MAX_CONNECTIONS;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {

@@ -3,11 +3,11 @@
 // and starting the target. Declared and checked once here; a bad value is a UsageError.
 import type { Command } from 'commander';
 import { CredentialError, parseCookieString, parseHeaderLine } from '../live/credentials.js';
-import { StartError } from '../live/start-target.js';
-import { TargetError } from '../live/target.js';
-import { DEFAULT_RUNS_PER_ORIGIN, PolicyError } from '../policy/index.js';
+import { DEFAULT_RUNS_PER_ORIGIN } from '../policy/index.js';
 import type { HeaderList } from '../scenario/types.js';
-import { UsageError } from './io.js';
+import type { StartOptions } from '../live/start-target.js';
+import { UsageError } from './errors.js';
+import { onStop } from './signals.js';
 
 export interface LiveCliOptions {
   cookie?: string;
@@ -105,15 +105,5 @@ export function parseLiveOptions(o: LiveCliOptions): LiveSettings {
   return s;
 }
 
-/** The live stack's user-facing errors as one-line usage errors (exit 2). */
-export function asUsageError(e: unknown): unknown {
-  if (
-    e instanceof PolicyError ||
-    e instanceof TargetError ||
-    e instanceof StartError ||
-    e instanceof CredentialError
-  ) {
-    return new UsageError(e.message);
-  }
-  return e;
-}
+/** `--start` targets stop with the CLI's other children when the command gets SIGINT/SIGTERM. */
+export const START_UNDER_CLI: StartOptions = { onStop: (stop) => onStop(() => stop()) };

@@ -16,7 +16,9 @@ import * as run from './commands/run.js';
 import * as showReport from './commands/show-report.js';
 import * as updateExpectations from './commands/update-expectations.js';
 import * as verify from './commands/verify.js';
+import { EXIT, EXIT_CODE_HELP, toCliError } from './errors.js';
 import { commanderExitCode, oneLineErrors } from './run-command.js';
+import { installSignalHandlers } from './signals.js';
 
 /** Subcommand modules, in the order `--help` lists them. */
 const COMMANDS: { register(program: Command): void }[] = [
@@ -62,11 +64,14 @@ export function buildProgram(): Command {
         'checked against real browsers',
     )
     .version(packageVersion(), '-V, --version', 'print the package version')
-    .showSuggestionAfterError();
+    .showSuggestionAfterError()
+    .addHelpText('after', `\n${EXIT_CODE_HELP}`);
   for (const command of COMMANDS) command.register(program);
-  // Usage errors exit 2 with one stderr line, also for commands registered by others.
+  // Usage errors exit 2 with one stderr line, also for commands registered by others; every
+  // command's help ends with the one exit-code table.
   for (const command of [program, ...program.commands]) {
     command.exitOverride().configureOutput({ outputError: oneLineErrors });
+    if (command !== program) command.addHelpText('after', `\n${EXIT_CODE_HELP}`);
   }
   return program;
 }
@@ -79,7 +84,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) return commanderExitCode(e);
     throw e;
   }
-  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
 }
 
 function invokedDirectly(): boolean {
@@ -93,13 +98,18 @@ function invokedDirectly(): boolean {
 }
 
 if (invokedDirectly()) {
+  // Deprecation warnings of Node or of a dependency (an IP address as TLS server name, an
+  // old API in a package) are not the user's business and would break one-line errors.
+  process.noDeprecation = true;
+  installSignalHandlers();
   main(process.argv).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
+      const error = toCliError(e);
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = error.exitCode;
     },
   );
 }

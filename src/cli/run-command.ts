@@ -1,22 +1,19 @@
 // Plumbing shared by the commands: turning thrown errors into one stderr line and an exit
-// code, and running one command in-process (tests) with its own output and exit handling.
+// code (errors.ts has the table), and running one command in-process (tests) with its own
+// output and exit handling.
 import type { Command } from 'commander';
 import { CommanderError } from 'commander';
 import type { CliIo } from './io.js';
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, oneLine } from './io.js';
+import { EXIT, oneLine, toCliError } from './errors.js';
 
-/** Runs a command body: a UsageError is one stderr line and exit 2, anything else exit 1. */
+/** Runs a command body: whatever it throws is one stderr line and its reason's exit code. */
 export async function runCommand(io: CliIo, body: () => Promise<number>): Promise<number> {
   try {
     return await body();
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`${oneLine(e.message)}\n`);
-      return EXIT_USAGE;
-    }
-    const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`internal error: ${oneLine(message)}\n`);
-    return EXIT_INTERNAL;
+    const error = toCliError(e);
+    io.stderr(`${oneLine(error.message)}\n`);
+    return error.exitCode;
   }
 }
 
@@ -38,7 +35,7 @@ export function oneLineErrors(text: string, write: (text: string) => void): void
 
 /** The exit code for an error commander threw: 0 for help/version, 2 for usage errors. */
 export function commanderExitCode(e: CommanderError): number {
-  return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
 }
 
 /**
@@ -50,7 +47,7 @@ export async function runStandalone(
   argv: string[],
   io: CliIo,
 ): Promise<number> {
-  let code = EXIT_OK;
+  let code: number = EXIT.ok;
   const command = routeCommander(
     make(io, (c) => {
       code = c;

@@ -2,13 +2,14 @@
 // JSON (accepted by predict, explain and run), an HTML page that makes the same requests
 // with plain fetch()/XMLHttpRequest code, a dependency-free server.mjs that serves the page
 // and the CORS answers on two ports, and a README with the replay command and the diff.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { materialiseScenario, stepRequests } from '../harness/compile.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import type { BodySpec, Scenario, ScenarioRequest } from '../scenario/types.js';
 import type { FuzzFinding } from './fuzz.js';
 import { REPRO_SERVER_SOURCE } from './repro-server.js';
+import { makeDirs } from '../report/atomic-write.js';
 
 const q = (v: unknown): string => JSON.stringify(v);
 
@@ -196,7 +197,7 @@ same-site distinctions of the harness's host names collapse to "cross-origin").
 export async function writeRepro(root: string, f: FuzzFinding): Promise<string> {
   const id = `${f.engine.replace(/[^a-z0-9]+/gi, '-')}-${f.replay.replace(/:/g, '-')}`;
   const dir = join(root, id);
-  await mkdir(dir, { recursive: true });
+  await makeDirs(dir);
   const scenario: Scenario = {
     ...f.scenario,
     id: `fuzz/${id}`,

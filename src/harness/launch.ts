@@ -48,7 +48,7 @@ export async function startHarnessWorld(
     slot,
     async close() {
       try {
-        await slot.engine.close();
+        await slot.close();
       } finally {
         await finalServers.close();
       }

@@ -8,7 +8,7 @@ import type { Scenario } from '../scenario/types.js';
 import { DEFAULT_ORIGINS } from '../scenario/world.js';
 import { EngineCrashed, type Engine, type EnginePage } from './engines/types.js';
 import type { RunnerArg } from './page-runner.js';
-import { EngineSlot, runScenarios, type HarnessServers } from './run.js';
+import { EngineSlot, RunSession, runScenarios, type HarnessServers } from './run.js';
 import type { RawCaseResult } from './types.js';
 
 const PAGE = DEFAULT_ORIGINS['same-origin'];
@@ -39,8 +39,10 @@ interface FakeBehaviour {
 }
 
 function fakeEngine(servers: { journal: Journal }, b: FakeBehaviour, calls: { n: number }): Engine {
+  let closed = false;
   const page: EnginePage = {
     run<T>(_src: string, arg: unknown): Promise<T> {
+      if (closed) return Promise.reject(new EngineCrashed('the engine was closed'));
       const call = calls.n++;
       if (b.crashOnCalls.includes(call))
         return Promise.reject(new EngineCrashed('browser went away'));
@@ -94,7 +96,10 @@ function fakeEngine(servers: { journal: Journal }, b: FakeBehaviour, calls: { n:
       hostNames: true,
     },
     openPage: () => Promise.resolve(page),
-    close: () => Promise.resolve(),
+    close: () => {
+      closed = true;
+      return Promise.resolve();
+    },
   };
 }
 
@@ -138,12 +143,43 @@ test('every case passes, results come back in input order, the journal is read a
   for (const r of results) expect(servers.journal.records(r.token)).toEqual([]);
 });
 
-test('a crash restarts the engine and retries the batch once', async () => {
+test('a crash restarts the engine and retries the batch once; the results say so', async () => {
   const { servers, slot, launches } = setup({ crashOnCalls: [0] });
   const results = await runScenarios(slot, servers, [simple('a')], { profile });
   expect(launches()).toBe(1);
   expect(slot.restarts).toBe(1);
   expect(results[0]?.verdict).toBe('pass');
+  // The report lists the restart (src/report/run-status.ts) from this field.
+  expect(results[0]?.restart).toBe('EngineCrashed: browser went away');
+  const calm = setup();
+  const untouched = await runScenarios(calm.slot, calm.servers, [simple('b')], { profile });
+  expect(untouched[0]?.restart).toBeUndefined();
+});
+
+test('a restart by one session on a shared slot does not make the other fail or restart again', async () => {
+  const { servers, slot, launches } = setup({ crashOnCalls: [1] });
+  const scenarios = new RunSession(slot, servers);
+  const fuzz = new RunSession(slot, servers);
+  expect(
+    (await runScenarios(slot, servers, [simple('a')], { profile, session: scenarios }))[0]?.verdict,
+  ).toBe('pass');
+  // The other session's batch crashes: it restarts the shared engine (the old one is closed).
+  const crashed = await runScenarios(slot, servers, [simple('b')], { profile, session: fuzz });
+  expect(crashed[0]?.restart).toBe('EngineCrashed: browser went away');
+  // The first session's page went with the old engine: it opens a new one, no second restart.
+  const later = await runScenarios(slot, servers, [simple('c')], { profile, session: scenarios });
+  expect(later[0]?.verdict).toBe('pass');
+  expect(later[0]?.restart).toBeUndefined();
+  expect(launches()).toBe(1);
+});
+
+test('a closed slot does not restart (a batch still running when the run ends fails instead)', async () => {
+  const { servers, slot, launches } = setup({ crashOnCalls: [0] });
+  await slot.close();
+  const results = await runScenarios(slot, servers, [simple('a')], { profile });
+  expect(launches()).toBe(0);
+  expect(results[0]?.verdict).toBe('harness-error');
+  expect(results[0]?.note).toMatch(/restart failed: .*the engine was closed/);
 });
 
 test('a second crash makes the batch a harness error naming engine and cause', async () => {

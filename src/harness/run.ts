@@ -46,6 +46,7 @@ export interface HarnessServers {
  */
 export class EngineSlot {
   restarts = 0;
+  private closed = false;
   constructor(
     public engine: Engine,
     private readonly relaunch: () => Promise<Engine>,
@@ -56,7 +57,14 @@ export class EngineSlot {
     return new EngineSlot(engine, () => launchEngine(engine.info.browser, opts));
   }
 
+  /** Ends the engine it holds; no restart after this (a batch still running fails instead). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.engine.close();
+  }
+
   async restart(): Promise<Engine> {
+    if (this.closed) throw new Error('the engine was closed (the run is ending)');
     try {
       await this.engine.close();
     } catch {
@@ -74,6 +82,8 @@ export class EngineSlot {
  */
 export class RunSession {
   private page: EnginePage | null = null;
+  /** The engine `page` was opened in: another session on the slot may have replaced it. */
+  private pageEngine: Engine | null = null;
   private installed = false;
   constructor(
     readonly slot: EngineSlot,
@@ -89,7 +99,10 @@ export class RunSession {
       installRunnerPages(this.servers);
       this.installed = true;
     }
+    // Another session on the same slot restarted the engine: this page went with the old one.
+    if (this.pageEngine !== this.slot.engine) this.page = null;
     this.page ??= await this.slot.engine.openPage(this.runnerUrl);
+    this.pageEngine = this.slot.engine;
     return this.page;
   }
 
@@ -315,6 +328,7 @@ export async function runScenarios(
     for (const batch of chunk(group, batchSize)) {
       let raw: RawCaseResult[] | null = null;
       let cause = '';
+      let restartedAfter: string | undefined;
       for (let attempt = 0; attempt < 2 && raw === null; attempt++) {
         try {
           if (!cookiesSet) {
@@ -331,6 +345,7 @@ export async function runScenarios(
           cookiesSet = false;
           try {
             await session.restart();
+            restartedAfter = cause;
           } catch (e2) {
             cause += `; restart failed: ${oneLine(e2)}`;
             break;
@@ -346,10 +361,9 @@ export async function runScenarios(
       settleDeferred();
       deferredSettle = () => {
         for (const [i, p] of batch.entries()) {
-          finish(
-            p.index,
-            settle(p, batchRaw?.[i], batchRaw === null ? batchCause : null, consoleLines),
-          );
+          const r = settle(p, batchRaw?.[i], batchRaw === null ? batchCause : null, consoleLines);
+          if (restartedAfter !== undefined) r.restart = restartedAfter;
+          finish(p.index, r);
         }
       };
     }

@@ -141,4 +141,9 @@ export interface CaseResult {
   diffs: Diff[];
   /** Why the case is a harness error, or the deviation's reason. */
   note?: string;
+  /**
+   * The engine was restarted (after a crash or a hung script) and this case's batch ran in
+   * the new browser: why the old one was given up.
+   */
+  restart?: string;
 }

@@ -16,6 +16,12 @@ export class StartError extends Error {
 export interface StartOptions {
   /** How long the port may take to listen, ms. Default 30 000. */
   waitMs?: number;
+  /**
+   * Registers the target's stop with a host that handles SIGINT/SIGTERM itself (the CLI's
+   * `onStop`) and returns its removal. Without it, the target installs its own handlers:
+   * on a signal it stops the group, then lets the signal take its usual course.
+   */
+  onStop?: (stop: () => Promise<void>) => () => void;
 }
 
 /** A started target: `stop()` ends its whole process tree. */
@@ -79,7 +85,7 @@ export async function startTarget(
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
     child.once('error', (e) => resolve(e.message));
   });
-  const stopper = groupStopper(child, exited);
+  const stopper = groupStopper(child, exited, opts.onStop);
   const waitMs = opts.waitMs ?? 30_000;
   const started = performance.now();
   let gone: number | string | null = null;
@@ -106,7 +112,11 @@ export async function startTarget(
  * Stops the child's process group once: SIGTERM, then SIGKILL after 3 s. While the target
  * runs, SIGINT and SIGTERM to this process stop the group first, then take their usual course.
  */
-function groupStopper(child: ChildProcess, exited: Promise<unknown>): { stop(): Promise<void> } {
+function groupStopper(
+  child: ChildProcess,
+  exited: Promise<unknown>,
+  hostOnStop: StartOptions['onStop'],
+): { stop(): Promise<void> } {
   const pid = child.pid;
   const kill = (signal: NodeJS.Signals): void => {
     if (pid === undefined) return;
@@ -119,8 +129,7 @@ function groupStopper(child: ChildProcess, exited: Promise<unknown>): { stop(): 
   let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
+      unregister();
       kill('SIGTERM');
       const timer = setTimeout(() => kill('SIGKILL'), 3000);
       await exited;
@@ -136,8 +145,17 @@ function groupStopper(child: ChildProcess, exited: Promise<unknown>): { stop(): 
       if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     });
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  let unregister: () => void;
+  if (hostOnStop !== undefined) {
+    unregister = hostOnStop(stop);
+  } else {
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    unregister = () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    };
+  }
   return { stop };
 }
 
@@ -192,9 +210,10 @@ export async function withStartedTarget<T>(
   command: string | undefined,
   url: URL,
   fn: () => Promise<T>,
+  opts: StartOptions = {},
 ): Promise<T> {
   if (command === undefined) return fn();
-  const started = await startTarget(command, url);
+  const started = await startTarget(command, url, opts);
   try {
     return await fn();
   } finally {

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fileProblem, parseJsonInput } from '../scenario/json-input.js';
 import { PolicyError } from './error.js';
 import type { CorsConfig } from './policy.js';
 import { validateConfig, validatePolicy } from './policy.js';
@@ -17,20 +18,14 @@ export async function loadPolicyFile(file: string): Promise<CorsConfig> {
   try {
     text = await readFile(file, 'utf8');
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    throw new PolicyError(
-      `${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : String(e)}`,
-    );
+    throw new PolicyError(`${file}: cannot read: ${fileProblem(e)}`);
   }
   let value: unknown;
   if (/\.(c|m)?[jt]s$/.test(file)) {
     value = await importModule(file, text);
   } else {
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      throw new PolicyError(`${file}: invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
-    }
+    // A JsonInputError names the file and the problem (or the size/depth limit) itself.
+    value = parseJsonInput(text, file);
   }
   try {
     if (typeof value === 'object' && value !== null && 'policy' in value)

@@ -1,13 +1,13 @@
 // A Playwright reporter for the conformance suites. Every scenario test attaches its
 // CaseResult as `case-result.json` (suites/fixtures.ts); this reporter collects them (also
 // from merged blob reports, where attachments come as files), prints a progress line per
-// engine every ~2 s, and at the end writes results.json, junit.xml and index.html and prints
-// the totals and the drift list. A run without scenario results (unit tests only) writes
-// nothing.
+// engine every ~2 s, and at the end writes results.json, junit.xml and index.html (each
+// replaced atomically) and prints the totals and the drift list. A run that was interrupted
+// or left tests unreported says so in all three and in the summary (run-status.ts). A run
+// without scenario results (unit tests only) writes nothing.
 //
 // Options (playwright.config.ts): ConformanceReporterOptions below.
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type {
   FullConfig,
@@ -19,10 +19,13 @@ import type {
 } from '@playwright/test/reporter';
 import { BROWSER_NAMES } from '../harness/engines/types.js';
 import type { CaseResult } from '../harness/types.js';
+import { makeDirs, writeFilesAtomic } from './atomic-write.js';
 import { toHtml } from './html.js';
 import { toJunitXml } from './junit.js';
 import type { ReportData, SkippedEngine, VerdictCounts } from './report-data.js';
 import { buildReport, emptyCounts, toResultsJson } from './report-data.js';
+import type { NotRun, RunStatus } from './run-status.js';
+import { endedAs, restartsOf } from './run-status.js';
 import { formatSummary, progressLine } from './summary.js';
 
 export const ATTACHMENT_NAME = 'case-result.json';
@@ -96,26 +99,39 @@ export function harnessErrorFor(test: TestCase, engine: string, result: TestResu
   };
 }
 
-/** Writes the three report files; returns their paths. */
+/** Writes the three report files (each replaced atomically); returns their paths. */
 export async function writeReports(data: ReportData, outDir: string): Promise<string[]> {
-  await mkdir(outDir, { recursive: true });
+  await makeDirs(outDir);
   const files: [string, string][] = [
-    ['results.json', toResultsJson(data)],
-    ['junit.xml', toJunitXml(data)],
-    ['index.html', toHtml(data)],
+    [join(outDir, 'results.json'), toResultsJson(data)],
+    [join(outDir, 'junit.xml'), toJunitXml(data)],
+    [join(outDir, 'index.html'), toHtml(data)],
   ];
-  const paths: string[] = [];
-  for (const [name, text] of files) {
-    const path = join(outDir, name);
-    await writeFile(path, text);
-    paths.push(path);
-  }
-  return paths;
+  await writeFilesAtomic(files);
+  return files.map(([path]) => path);
+}
+
+/** The suite table a scenario test belongs to: its `describe` title. */
+function suiteOf(test: TestCase): string {
+  return test.parent.title || '(no suite)';
 }
 
 export default class ConformanceReporter implements Reporter {
   private readonly results = new Map<string, CaseResult>();
   private readonly expected = new Map<string, number>();
+  /** Each engine test of the run → `<engine>\n<suite>`. */
+  private readonly suiteOfTest = new Map<string, string>();
+  /** Engine tests that ran to an end (passed, failed, timed out, or skipped on purpose). */
+  private readonly reported = new Set<string>();
+  /** Results made up for tests that failed without one: test id → when it ended (order). */
+  private readonly madeUp = new Map<string, number>();
+  /** Test ends so far; orders them against the stop. */
+  private ends = 0;
+  /** How many tests had ended when the runner was told to stop (SIGINT), or null. */
+  private interruptedAt: number | null = null;
+  private readonly onSigint = (): void => {
+    this.interruptedAt ??= this.ends;
+  };
   private readonly done = new Map<string, number>();
   private readonly counts = new Map<string, VerdictCounts>();
   private readonly printed = new Map<string, number>();
@@ -142,14 +158,18 @@ export default class ConformanceReporter implements Reporter {
     // A relative outDir is taken from the config file's folder (the package root).
     const base = config.configFile === undefined ? config.rootDir : dirname(config.configFile);
     this.outDir = resolve(base, this.options.outDir ?? 'reports');
+    process.on('SIGINT', this.onSigint);
     for (const test of suite.allTests()) {
       const engine = engineOf(test);
-      if (engine !== null) this.expected.set(engine, (this.expected.get(engine) ?? 0) + 1);
+      if (engine === null) continue;
+      this.expected.set(engine, (this.expected.get(engine) ?? 0) + 1);
+      this.suiteOfTest.set(test.id, `${engine}\n${suiteOf(test)}`);
     }
     this.lastProgress = this.now();
   }
 
   onTestEnd(test: TestCase, result: TestResult): void {
+    this.ends++;
     const engine = engineOf(test);
     let r: CaseResult | null;
     try {
@@ -161,11 +181,21 @@ export default class ConformanceReporter implements Reporter {
       );
     }
     if (engine === null) return;
+    // A test cut short by a stop, or skipped because the run stopped, did not run (unless
+    // it attached its case's result before the stop).
+    const stopped =
+      result.status === 'interrupted' ||
+      (result.status === 'skipped' && test.expectedStatus !== 'skipped');
+    if (!stopped || r !== null) this.reported.add(test.id);
     if (r === null) {
-      // A passing or skipped scenario test without a result is left out; a failed one
+      // A passing or skipped scenario test without a result is left out, and so is one cut
+      // short by an interruption (the run status counts it as not run); a failed one
       // becomes a harness error.
-      if (result.status === 'passed' || result.status === 'skipped') return;
+      if (['passed', 'skipped', 'interrupted'].includes(result.status)) return;
       r = harnessErrorFor(test, engine, result);
+      this.madeUp.set(test.id, this.ends);
+    } else {
+      this.madeUp.delete(test.id);
     }
     const key = `${test.id}`;
     const retry = this.results.has(key);
@@ -198,11 +228,43 @@ export default class ConformanceReporter implements Reporter {
     }
   }
 
-  /** The report of what was collected so far (null when no scenario ran). */
-  report(generatedAt = new Date(this.now()).toISOString()): ReportData | null {
-    if (this.results.size === 0) return null;
+  /** Whether every expected test reported, and what did not, given how the run ended. */
+  runStatus(playwrightStatus: string): RunStatus {
+    const perSuite = new Map<string, [number, number]>();
+    for (const [id, key] of this.suiteOfTest) {
+      const [n, done] = perSuite.get(key) ?? [0, 0];
+      perSuite.set(key, [n + 1, done + (this.reported.has(id) ? 1 : 0)]);
+    }
+    const notRun: NotRun[] = [];
+    let expected = 0;
+    let ran = 0;
+    for (const [key, [n, done]] of perSuite) {
+      expected += n;
+      ran += done;
+      const [engine = '', suite = ''] = key.split('\n');
+      if (done < n) notRun.push({ engine, suite, ran: done, expected: n });
+    }
+    return {
+      ...endedAs(playwrightStatus, expected, ran),
+      expected,
+      ran,
+      notRun,
+      restarts: restartsOf(this.results.values()),
+    };
+  }
+
+  /**
+   * The report of what was collected so far; null when the run had no scenario tests (unit
+   * tests only). A run of scenario tests that reported none still gets a report, marked.
+   */
+  report(
+    generatedAt = new Date(this.now()).toISOString(),
+    playwrightStatus = 'passed',
+  ): ReportData | null {
+    if (this.results.size === 0 && this.suiteOfTest.size === 0) return null;
     return buildReport([...this.results.values()], {
       generatedAt,
+      run: this.runStatus(playwrightStatus),
       skipped: this.options.skipped ?? [],
       // Versions of the engines that ran only (the config knows every engine found).
       engineVersions: Object.fromEntries(
@@ -211,10 +273,37 @@ export default class ConformanceReporter implements Reporter {
     });
   }
 
-  async onEnd(_result: FullResult): Promise<void> {
-    const data = this.report();
+  /**
+   * A test that failed without a result after the runner was told to stop failed because of
+   * the stop (its browser was closed under it): it counts as not run, not as a harness error.
+   */
+  private dropInterruptedFailures(since: number): void {
+    for (const [id, at] of this.madeUp) {
+      if (at <= since) continue;
+      this.results.delete(id);
+      this.reported.delete(id);
+    }
+    this.madeUp.clear();
+  }
+
+  async onEnd(result: FullResult): Promise<void> {
+    process.off('SIGINT', this.onSigint);
+    if (result.status === 'interrupted' && this.interruptedAt !== null) {
+      this.dropInterruptedFailures(this.interruptedAt);
+    }
+    const data = this.report(undefined, result.status);
     if (data === null) return;
-    const files = await writeReports(data, this.outDir);
+    let files: string[];
+    try {
+      files = await writeReports(data, this.outDir);
+    } catch (e) {
+      // Said once, here; the run command then reports that the run produced no results.
+      const why = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+      this.write(
+        `\n${formatSummary(data)}conformance reporter: cannot write ${this.outDir}: ${why}\n`,
+      );
+      return;
+    }
     const shown = files.map((f) => {
       const rel = relative(process.cwd(), f);
       return rel === '' || rel.startsWith('..') ? f : rel;

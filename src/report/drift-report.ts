@@ -1,13 +1,14 @@
 // Puts a drift summary where people look: reports/drift.json for CI steps, and the top of
 // reports/index.html (the matrix is drawn again from results.json with the summary above it).
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic-write.js';
 import type { CaseStates, Drift } from './drift.js';
 import { caseStatesOf, driftHtml, driftJson } from './drift.js';
 import type { RunResults } from './history.js';
 import { parseHistoryRecord } from './history.js';
 import { toHtml } from './html.js';
 import type { ReportData } from './report-data.js';
+import { VERDICTS } from './report-data.js';
 
 /** Whether parsed results.json is a full report (not only the fields history reads). */
 export function isFullReport(json: unknown): json is ReportData {
@@ -29,13 +30,47 @@ export function runResultsOf(json: unknown, source: string): RunResults {
     r === null ||
     !Array.isArray(r.cases) ||
     !Array.isArray(r.engines) ||
-    typeof r.totals !== 'object'
+    typeof r.totals !== 'object' ||
+    r.totals === null
   ) {
     throw new Error(
       `${source}: not a cors-conformance results.json (needs engines, totals, cases)`,
     );
   }
+  r.cases.forEach((c: unknown, i) => {
+    const problem = caseProblem(c);
+    if (problem !== null) throw new Error(`${source}: cases[${i}]${problem}`);
+  });
   return r as RunResults;
+}
+
+/**
+ * What is wrong with one case of a results.json (`.diffs: must be an array`), or null.
+ * `strings`: the fields that must be strings.
+ */
+export function caseProblem(
+  c: unknown,
+  strings: readonly string[] = ['key', 'id', 'engine'],
+): string | null {
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) return ': must be an object';
+  const o = c as Record<string, unknown>;
+  for (const field of strings) {
+    if (typeof o[field] !== 'string') return `.${field}: must be a string`;
+  }
+  if (!(VERDICTS as readonly unknown[]).includes(o.verdict)) {
+    return `.verdict: must be one of ${VERDICTS.join(', ')}`;
+  }
+  for (const field of ['diffs', 'specDiffs'] as const) {
+    const diffs = o[field];
+    if (field === 'specDiffs' && diffs === undefined) continue;
+    if (!Array.isArray(diffs)) return `.${field}: must be an array`;
+    const bad = diffs.findIndex(
+      (d: unknown) => typeof (d as { field?: unknown } | null)?.field !== 'string',
+    );
+    if (bad !== -1) return `.${field}[${bad}]: must be an object with a string field`;
+  }
+  if (o.note !== undefined && typeof o.note !== 'string') return '.note: must be a string';
+  return null;
 }
 
 /** A baseline's case states from parsed JSON: a results.json or a history record. */
@@ -67,11 +102,11 @@ export async function writeDriftReport(
 ): Promise<string[]> {
   const written: string[] = [];
   const json = join(outDir, 'drift.json');
-  await writeFile(json, driftJson(drift));
+  await writeFileAtomic(json, driftJson(drift));
   written.push(json);
   if (isFullReport(data)) {
     const html = join(outDir, 'index.html');
-    await writeFile(html, toHtml(data, { top: driftTop(drift, historyHref) }));
+    await writeFileAtomic(html, toHtml(data, { top: driftTop(drift, historyHref) }));
     written.push(html);
   }
   return written;

@@ -52,11 +52,25 @@ test('each kind of change lands in its group', () => {
   expect(driftExitCode(d)).toBe(1);
   const text = formatDrift(d);
   expect(text).toContain(
-    'drift since r1: 2 new failures, 0 new passes, 2 changed failure reasons, 1 harness errors',
+    'drift since r1: 2 new failures, 0 new passes, 2 changed failure reasons, 1 harness errors, 1 missing (in the baseline, not run this time)',
   );
   expect(text).toContain('  a/pass@chromium (pass → fail): status=500');
   expect(text).toContain('  a/fail@chromium (fail): was outcome="network-error"; now outcome="ok"');
-  expect(text).toContain('not run this time (1), not drift');
+  expect(text).toContain('missing (in the baseline, not run this time) (1):\n  a/gone@chromium');
+});
+
+test('cases missing since the baseline are drift, not "none"', () => {
+  // An interrupted run that had only one of the baseline's cases, and that one unchanged.
+  const d = compareRuns(
+    { 'a@chromium': 'pass', 'b@chromium': 'pass' },
+    { 'a@chromium': 'pass' },
+    'r1',
+  );
+  expect(d.missing).toEqual(['b@chromium']);
+  expect(driftExitCode(d)).toBe(1);
+  expect(formatDrift(d)).not.toContain(': none');
+  expect(driftHtml(d)).toContain('data-drift="missing"');
+  expect(driftHtml(d)).not.toContain('none');
 });
 
 test('without a baseline every failing case is new', () => {

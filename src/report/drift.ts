@@ -1,7 +1,9 @@
 // Drift between two runs: what changed since the baseline (last night's history record, or a
 // results.json given with `--baseline`), and nothing else. A case failing the same way both
 // times is not drift; a case that starts failing, starts passing, or fails for a different
-// reason is, and so is every harness error. Pure; the caller reads files and prints.
+// reason is, and so is every harness error, and so is a case the baseline had that this
+// run does not (an interrupted run, a shard, a removed or renamed scenario): what did not
+// run cannot be called unchanged. Pure; the caller reads files and prints.
 import type { VerdictKind } from '../harness/types.js';
 import type { CaseMark, HistoryRecord, RunResults } from './history.js';
 import { caseMark, parseCaseMark } from './history.js';
@@ -31,7 +33,7 @@ export interface Drift {
   changedReasons: DriftItem[];
   /** Every harness error of this run. */
   harnessErrors: DriftItem[];
-  /** Cases of the baseline this run did not have (informational: not drift). */
+  /** Cases of the baseline this run did not have: drift too (nothing is known about them). */
   missing: string[];
 }
 
@@ -97,11 +99,15 @@ export function compareRuns(
 
 export function driftCount(d: Drift): number {
   return (
-    d.newFailures.length + d.newPasses.length + d.changedReasons.length + d.harnessErrors.length
+    d.newFailures.length +
+    d.newPasses.length +
+    d.changedReasons.length +
+    d.harnessErrors.length +
+    d.missing.length
   );
 }
 
-/** For CI: 0 no drift, 1 drift (harness errors included). 2 is the caller's: the run itself broke. */
+/** For CI: 0 no drift, 1 drift (harness errors and missing cases included). */
 export function driftExitCode(d: Drift): 0 | 1 {
   return driftCount(d) === 0 ? 0 : 1;
 }
@@ -121,6 +127,8 @@ function itemLine(i: DriftItem): string {
   return `${i.key} (${change})${why}`;
 }
 
+const MISSING = 'missing (in the baseline, not run this time)';
+
 const GROUPS = [
   ['newFailures', 'new failures'],
   ['newPasses', 'new passes'],
@@ -131,7 +139,10 @@ const GROUPS = [
 /** The drift summary for the terminal: one headline, then one line per drifting case. */
 export function formatDrift(d: Drift, limitPerGroup = 50): string {
   const against = d.baseline === null ? 'no baseline (first run)' : `since ${d.baseline}`;
-  const counts = GROUPS.map(([k, label]) => `${d[k].length} ${label}`).join(', ');
+  const counts = [
+    ...GROUPS.map(([k, label]) => `${d[k].length} ${label}`),
+    `${d.missing.length} ${MISSING}`,
+  ].join(', ');
   const lines = [driftCount(d) === 0 ? `drift ${against}: none` : `drift ${against}: ${counts}`];
   for (const [k, label] of GROUPS) {
     const items = d[k];
@@ -140,7 +151,13 @@ export function formatDrift(d: Drift, limitPerGroup = 50): string {
     for (const i of items.slice(0, limitPerGroup)) lines.push(`  ${itemLine(i)}`);
     if (items.length > limitPerGroup) lines.push(`  … and ${items.length - limitPerGroup} more`);
   }
-  if (d.missing.length > 0) lines.push(`not run this time (${d.missing.length}), not drift`);
+  if (d.missing.length > 0) {
+    lines.push(`${MISSING} (${d.missing.length}):`);
+    for (const key of d.missing.slice(0, limitPerGroup)) lines.push(`  ${key}`);
+    if (d.missing.length > limitPerGroup) {
+      lines.push(`  … and ${d.missing.length - limitPerGroup} more`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -178,6 +195,14 @@ export function driftHtml(d: Drift): string {
         `<li data-drift="${k}"><a href="#case=${encodeURIComponent(i.key)}">${esc(i.key)}</a>${esc(text)}</li>`,
       );
     }
+    parts.push('</ul></details>');
+  }
+  if (d.missing.length > 0) {
+    const open = d.missing.length <= OPEN_UP_TO ? ' open' : '';
+    parts.push(
+      `<details${open}><summary><h3 style="display:inline">${MISSING} (${d.missing.length})</h3></summary><ul>`,
+    );
+    for (const key of d.missing) parts.push(`<li data-drift="missing">${esc(key)}</li>`);
     parts.push('</ul></details>');
   }
   parts.push('</section>');

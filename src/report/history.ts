@@ -2,9 +2,10 @@
 // versions, the model's spec commit, counts per verdict, the fuzz seed, each case's verdict
 // and a short signature of why), kept as `reports/history/<id>.json`, and a self-contained
 // `index.html` with one trend chart per engine. Pure builders first; file I/O at the end.
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diff, VerdictKind } from '../harness/types.js';
+import { copyFileAtomic, makeDirs, writeFileAtomic } from './atomic-write.js';
 
 export const HISTORY_VERDICTS: readonly VerdictKind[] = [
   'pass',
@@ -313,6 +314,19 @@ function legend(): string {
   ).join(' ');
 }
 
+/**
+ * Whether a run's link may go into an `href`: an http(s) URL, or a relative reference (no
+ * scheme, not protocol-relative). `javascript:`, `data:` and the like would run in the page.
+ */
+export function isSafeLink(link: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(link) || link !== link.trim() || link.startsWith('//')) {
+    return false;
+  }
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(link)?.[1];
+  return scheme === undefined || /^https?$/i.test(scheme);
+}
+
 function runRow(r: HistoryRecord, engines: readonly string[]): string {
   const cells = engines.map((e) => {
     const info = r.engines[e];
@@ -321,7 +335,10 @@ function runRow(r: HistoryRecord, engines: readonly string[]): string {
     const version = info.version === null ? '' : `<div class="ver">${esc(info.version)}</div>`;
     return `<td>${version}${c.pass} pass · ${c['known-deviation']} known deviation · ${c.fail} fail · ${c['unexpected-pass']} unexpected pass · ${c['harness-error']} harness error</td>`;
   });
-  const name = r.link === undefined ? esc(r.id) : `<a href="${esc(r.link)}">${esc(r.id)}</a>`;
+  const name =
+    r.link === undefined || !isSafeLink(r.link)
+      ? esc(r.id)
+      : `<a href="${esc(r.link)}">${esc(r.id)}</a>`;
   const seed = r.fuzzSeed === undefined ? '' : esc(r.fuzzSeed);
   return `<tr><td>${name}</td><td>${esc(r.time)}</td>${cells.join('')}<td>${seed}</td><td><code>${esc((r.modelSpecCommit ?? '').slice(0, 7))}</code></td></tr>`;
 }
@@ -397,9 +414,9 @@ export async function loadHistory(dir: string): Promise<HistoryRecord[]> {
 
 /** Writes `<dir>/<id>.json` (one line: compact) and returns its path. */
 export async function appendHistory(dir: string, record: HistoryRecord): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await makeDirs(dir);
   const file = join(dir, `${safeRunId(record.id)}.json`);
-  await writeFile(file, `${JSON.stringify(record)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(record)}\n`);
   return file;
 }
 
@@ -408,9 +425,9 @@ export async function writeHistoryIndex(
   dir: string,
   records: readonly HistoryRecord[],
 ): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await makeDirs(dir);
   const file = join(dir, 'index.html');
-  await writeFile(file, historyPage(records));
+  await writeFileAtomic(file, historyPage(records));
   return file;
 }
 
@@ -420,9 +437,9 @@ export async function writeHistoryIndex(
  */
 export async function archiveMatrix(dir: string, id: string, matrixHtml: string): Promise<string> {
   const runs = join(dir, 'runs');
-  await mkdir(runs, { recursive: true });
+  await makeDirs(runs);
   const name = `${safeRunId(id)}.html`;
-  await copyFile(matrixHtml, join(runs, name));
+  await copyFileAtomic(matrixHtml, join(runs, name));
   return `runs/${name}`;
 }
 

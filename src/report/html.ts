@@ -5,7 +5,9 @@
 // request and response headers, spec / engine-profile prediction / observation side by side
 // (differing fields highlighted), the model's reasons linked to the spec, and the console.
 // `#case=<id>@<engine>` opens a case directly.
+import { escapeHtml } from './html-escape.js';
 import type { ReportData } from './report-data.js';
+import { runStatusHtml } from './run-status.js';
 
 /** JSON that is safe inside a <script> element (no `</script>`, no `<!--`). */
 export function scriptJson(value: unknown): string {
@@ -15,14 +17,6 @@ export function scriptJson(value: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
-}
-
-function escapeHtml(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 /** The data the page needs: the journal is left out (the hops carry what it says). */
@@ -45,6 +39,7 @@ header h1 { font-size: 18px; margin: 0 0 4px; }
 header .meta { color: #c9d1d9; font-size: 12px; }
 main { padding: 16px 20px; display: grid; gap: 16px; }
 section.panel { background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: 12px 16px; }
+section.panel.run-status { border-left: 6px solid var(--unexpected); background: #fff8f0; }
 h2 { font-size: 15px; margin: 0 0 8px; }
 table { border-collapse: collapse; }
 th, td { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; vertical-align: top; }
@@ -351,6 +346,7 @@ export function toHtml(data: ReportData, extras: HtmlExtras = {}): string {
 <div class="meta">generated ${escapeHtml(data.generatedAt)}; ${data.cases.length} cases; engines: ${escapeHtml(data.engines.map((e) => (data.engineVersions[e] ? `${e} ${data.engineVersions[e]}` : e)).join(', ') || 'none')}</div>
 </header>
 <main>
+${runStatusHtml(data.run)}
 ${extras.top === undefined ? '' : `<section class="panel" id="top">${extras.top}</section>\n`}<section class="panel"><h2>Totals</h2><div id="totals"></div>
 <p><label>Find a scenario: <input type="search" id="search" placeholder="id or title, e.g. preflight-cache/"></label></p></section>
 <section class="panel"><h2>Conformance matrix (scenarios by spec section \u00d7 engine)</h2><table id="matrix"></table>

@@ -7,6 +7,7 @@ import { explainPrediction, formatReason } from '../model/explain.js';
 import { anchorUrl } from '../model/result.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import type { HeaderList, Prediction, Scenario } from '../scenario/types.js';
+import type { RunStatus } from './run-status.js';
 import { sectionOf, sortSections } from './sections.js';
 
 export const VERDICTS: readonly VerdictKind[] = [
@@ -89,6 +90,8 @@ export interface ReportCase {
   hops: ReportHop[];
   journal: JournalRecord[];
   console: string[];
+  /** Set when the case ran in an engine restarted after a crash: why it was restarted. */
+  restart?: string;
 }
 
 export interface SkippedEngine {
@@ -111,6 +114,8 @@ export interface ReportData {
   /** Keys of the cases that are drift (fail, unexpected-pass, harness-error). */
   drift: string[];
   cases: ReportCase[];
+  /** Whether the run reported every case (absent in reports written before the mark). */
+  run?: RunStatus;
 }
 
 export interface ReportMeta {
@@ -119,6 +124,7 @@ export interface ReportMeta {
   engineVersions?: Record<string, string>;
   /** Engines in column order; default: as met, chromium/firefox/webkit first. */
   engines?: string[];
+  run?: RunStatus;
 }
 
 export function emptyCounts(): VerdictCounts {
@@ -224,6 +230,7 @@ export function toReportCase(r: CaseResult): ReportCase {
     console: r.console,
   };
   if (r.note !== undefined) c.note = r.note;
+  if (r.restart !== undefined) c.restart = r.restart;
   return c;
 }
 
@@ -264,6 +271,8 @@ export function buildReport(results: readonly CaseResult[], meta: ReportMeta): R
     format: 'cors-conformance-results',
     version: 1,
     generatedAt: meta.generatedAt,
+    // Near the top of results.json, where a reader looks first.
+    ...(meta.run === undefined ? {} : { run: meta.run }),
     engines,
     skipped: meta.skipped ?? [],
     // Versions the results carry (merged shards have no other source), the caller's first.

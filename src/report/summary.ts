@@ -2,6 +2,7 @@
 // engine and verdict and the drift list, one line per drifting case.
 import type { ReportData, VerdictCounts } from './report-data.js';
 import { VERDICTS, diffLines } from './report-data.js';
+import { isRunComplete, restartLines, runStatusLine } from './run-status.js';
 
 /** `[chromium] 180/420 pass 170, known-deviation 8, fail 2` (zero counts left out). */
 export function progressLine(
@@ -49,8 +50,15 @@ export function formatSummary(data: ReportData, files: string[] = []): string {
     lines.push(`  ${e.padEnd(width)}  ${String(total).padStart(4)} cases  ${cells}`);
   }
   for (const s of data.skipped) lines.push(`  ${s.engine.padEnd(width)}  skipped: ${s.reason}`);
+  lines.push(...restartLines(data.run));
+  const complete = isRunComplete(data.run);
+  if (!complete) lines.push(runStatusLine(data.run));
   if (data.drift.length === 0) {
-    lines.push('no drift: every case passes or is a known deviation');
+    lines.push(
+      complete
+        ? 'no drift: every case passes or is a known deviation'
+        : 'no drift among the cases that ran; the others did not run',
+    );
   } else {
     lines.push(`drift (${data.drift.length}):`);
     lines.push(...driftLines(data));

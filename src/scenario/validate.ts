@@ -33,10 +33,25 @@ const ajv = new Ajv({ strict: true, allErrors: false, verbose: true });
 const validateShape = ajv.compile<unknown>(schemaJson);
 
 /**
+ * Follow-up steps a scenario may chain. The suites use at most two; each step is one more
+ * request in the browser, one more level of the prediction, and one more level for every
+ * recursive reader, so an unbounded chain would only exhaust the tools.
+ */
+export const MAX_THEN_STEPS = 32;
+
+/**
+ * The largest request body, in characters (up to 4 MiB as UTF-8, what the fixture server
+ * takes). A CORS case is about headers; a body is there to make a request need a preflight
+ * or not, or to show which Content-Type a BodyInit type brings.
+ */
+export const MAX_BODY_CHARS = 1024 * 1024;
+
+/**
  * Validates one scenario. `path` is the JSON path of `json` in its file (`$` for a file
  * holding one scenario, `$[2]` for the third of an array); errors are reported under it.
  */
 export function parseScenario(json: unknown, path = '$'): Scenario {
+  checkThenDepth(json, path);
   if (!validateShape(json)) {
     const errors = validateShape.errors ?? [];
     const first = errors.find((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames');
@@ -48,13 +63,50 @@ export function parseScenario(json: unknown, path = '$'): Scenario {
   return scenario;
 }
 
+/** Scenarios one input may hold: far more than the suites together (about 800). */
+export const MAX_SCENARIOS = 10_000;
+
 /** Validates a file's content: one scenario, or an array of them (paths `$[i]`). */
 export function parseScenarios(json: unknown): { scenarios: Scenario[]; isArray: boolean } {
+  if (Array.isArray(json) && json.length > MAX_SCENARIOS) {
+    throw new ScenarioError(
+      '$',
+      `${json.length} scenarios, more than ${MAX_SCENARIOS} in one input: split it into several files`,
+    );
+  }
   if (Array.isArray(json)) {
     const scenarios = json.map((one: unknown, i) => parseScenario(one, `$[${i}]`));
     return { scenarios, isArray: true };
   }
   return { scenarios: [parseScenario(json)], isArray: false };
+}
+
+/** Refuses a `then` chain past MAX_THEN_STEPS before anything walks it recursively. */
+function checkThenDepth(json: unknown, path: string): void {
+  let steps = 0;
+  let node: unknown = json;
+  let at = path;
+  while (typeof node === 'object' && node !== null && 'then' in node) {
+    node = node.then;
+    at = `${at}.then`;
+    if (++steps > MAX_THEN_STEPS) {
+      throw new ScenarioError(at, `more than ${MAX_THEN_STEPS} follow-up steps in one scenario`);
+    }
+  }
+}
+
+/** Characters of a request body: a string, an object form's `value`, or its form fields. */
+function bodyChars(body: Scenario['request']['body']): number {
+  if (body === undefined) return 0;
+  if (typeof body === 'string') return body.length;
+  if ('value' in body) return body.value.length;
+  return Object.entries(body.fields).reduce((n, [k, v]) => n + k.length + v.length, 0);
+}
+
+function checkBodySize(request: Pick<Scenario['request'], 'body'> | undefined, at: string): void {
+  if (bodyChars(request?.body) > MAX_BODY_CHARS) {
+    throw new ScenarioError(`${at}.body`, `longer than ${MAX_BODY_CHARS} characters`);
+  }
 }
 
 // Rules the schema cannot state: XHR-only fields need `api: "xhr"` on the request they end
@@ -63,6 +115,7 @@ const XHR_ONLY = ['uploadListener', 'withCredentials'] as const;
 
 function checkSemantics(scenario: Scenario, path: string): void {
   const first = scenario.request;
+  checkBodySize(first, `${path}.request`);
   if ((first.api ?? 'fetch') !== 'xhr') {
     const field = XHR_ONLY.find((f) => first[f] !== undefined);
     if (field !== undefined) {
@@ -72,6 +125,7 @@ function checkSemantics(scenario: Scenario, path: string): void {
   let step = scenario.then;
   let stepPath = `${path}.then`;
   while (step !== undefined) {
+    checkBodySize(step.request, `${stepPath}.request`);
     const merged = applyRequestOverrides(first, step);
     if ((merged.api ?? 'fetch') !== 'xhr') {
       const own = step.request;

@@ -78,10 +78,6 @@ test('user mistakes: one line, exit 2', async () => {
       ['--target', 'http://127.0.0.1:9/', '--allow-origin', 'app.example.com'],
       /^--allow-origin app\.example\.com: must be a lowercase origin/,
     ],
-    [
-      ['--target', 'http://127.0.0.1:1/', '--no-proof'],
-      /^cannot reach http:\/\/127\.0\.0\.1:1: ECONNREFUSED/,
-    ],
   ];
   for (const [argv, message] of cases) {
     const io = memoryIo();
@@ -90,4 +86,8 @@ test('user mistakes: one line, exit 2', async () => {
     expect(io.err.trim().split('\n')).toHaveLength(1);
     expect(io.out).toBe('');
   }
+  // A target that does not answer is the environment's, not the user's input: exit 3.
+  const unreachable = memoryIo();
+  expect(await runAudit(['--target', 'http://127.0.0.1:1/', '--no-proof'], unreachable)).toBe(3);
+  expect(unreachable.err).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:1: ECONNREFUSED[^\n]*\n$/);
 });

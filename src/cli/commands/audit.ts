@@ -1,6 +1,7 @@
 // `cors-conformance audit --target URL [--allow-origin O ...] [--format text|json|sarif]
 // [--fail-on low|medium|high]`: insecure or broken CORS answers of a server, with evidence,
-// fixes, and browser proofs of the exploitable ones. Exit 1 when a finding reaches --fail-on.
+// fixes, and browser proofs of the exploitable ones. Exit 1 when a finding reaches --fail-on;
+// 2 for bad usage, 3 for an unreachable target or a missing engine (src/cli/errors.ts).
 import { Command } from 'commander';
 import { audit, formatAuditText, isSeverity, reachesFailOn, toSarif } from '../../audit/index.js';
 import type { AuditOptions } from '../../audit/index.js';
@@ -8,10 +9,11 @@ import { BROWSER_NAMES } from '../../harness/engines/types.js';
 import type { BrowserName } from '../../harness/engines/types.js';
 import { withStartedTarget } from '../../live/start-target.js';
 import { checkTargetUrl } from '../../policy/index.js';
+import { EXIT, UsageError, toCliError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { processIo } from '../io.js';
 import type { LiveCliOptions } from '../live-options.js';
-import { addLiveOptions, asUsageError, parseLiveOptions } from '../live-options.js';
-import { EXIT_INTERNAL, EXIT_OK, UsageError, processIo } from '../io.js';
+import { START_UNDER_CLI, addLiveOptions, parseLiveOptions } from '../live-options.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 import { packageVersion } from '../main.js';
 
@@ -66,15 +68,16 @@ export async function auditAction(options: AuditCliOptions, io: CliIo): Promise<
   let report;
   try {
     const url = checkTargetUrl(options.target);
-    report = await withStartedTarget(start, url, () => audit(auditOptions));
+    report = await withStartedTarget(start, url, () => audit(auditOptions), START_UNDER_CLI);
   } catch (e) {
-    throw asUsageError(e);
+    // An unreachable target or a missing engine is exit 3.
+    throw toCliError(e);
   }
   if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'sarif')
     io.stdout(`${JSON.stringify(toSarif(report, packageVersion()), null, 2)}\n`);
   else io.stdout(formatAuditText(report));
-  return reachesFailOn(report, failOn) ? EXIT_INTERNAL : EXIT_OK;
+  return reachesFailOn(report, failOn) ? EXIT.findings : EXIT.ok;
 }
 
 async function readCa(file: string, io: CliIo): Promise<string> {

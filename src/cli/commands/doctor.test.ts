@@ -56,9 +56,9 @@ test('prints each engine with version, place, driver and the fix for a missing o
   expect(text).toContain('1 of 2 engines usable');
 });
 
-test('exits 1 when nothing is usable, and says when WebKit cannot map host names', async () => {
+test('exits 3 (environment) when nothing is usable, and says when WebKit cannot map host names', async () => {
   const io = memoryIo();
-  expect(await runDoctor(io, [], fake([WEBKIT_MISSING]))).toBe(1);
+  expect(await runDoctor(io, [], fake([WEBKIT_MISSING]))).toBe(3);
   const noHosts = memoryIo();
   expect(await runDoctor(noHosts, [], fake([WEBKIT_NO_HOSTS]))).toBe(0);
   expect(noHosts.out.join('')).toContain('host names: no: /etc/hosts lacks the test names');
@@ -88,7 +88,7 @@ test('--launch counts only engines that really start', async () => {
   expect(text).toContain('1 of 2 engines usable');
   const failing = memoryIo();
   const onlyChromium = { ...deps, ...fake([CHROMIUM]) };
-  expect(await runDoctor(failing, ['--launch'], onlyChromium)).toBe(1);
+  expect(await runDoctor(failing, ['--launch'], onlyChromium)).toBe(3);
 });
 
 test('on this machine all three engines are found', async () => {

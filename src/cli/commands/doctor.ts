@@ -1,16 +1,15 @@
 // `cors-conformance doctor [--json]`: which browser engines this machine can drive, where
 // each was found, how it is driven, whether test host names resolve in it, and the one
-// command that gets a missing one. Exit 0 when at least one engine is usable, 1 otherwise.
+// command that gets a missing one. Exit 0 when at least one engine is usable, 3 (environment)
+// otherwise.
 import { Command } from 'commander';
 import { detectEngines, isMissing } from '../../harness/engines/detect.js';
 import { launchEngine } from '../../harness/engines/index.js';
 import type { Engine, EngineInfo, EngineMissing } from '../../harness/engines/types.js';
+import { EXIT, messageOf } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { EXIT_OK, oneLine, processIo } from '../io.js';
+import { processIo } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
-
-/** Exit code when no engine at all can be driven. */
-export const EXIT_NO_ENGINE = 1;
 
 export type Detect = () => Promise<Array<EngineInfo | EngineMissing>>;
 
@@ -47,7 +46,7 @@ export async function launchCheck(info: EngineInfo): Promise<LaunchCheck> {
       return { ok: false, ms: elapsed(), error: `script returned ${String(answer)}` };
     return { ok: true, ms: elapsed() };
   } catch (e) {
-    return { ok: false, ms: elapsed(), error: oneLine(e instanceof Error ? e.message : String(e)) };
+    return { ok: false, ms: elapsed(), error: messageOf(e) };
   } finally {
     await engine?.close();
   }
@@ -121,7 +120,7 @@ export async function doctorAction(
         : `${usable} of ${engines.length} engines usable.\n`,
     );
   }
-  return usable > 0 ? EXIT_OK : EXIT_NO_ENGINE;
+  return usable > 0 ? EXIT.ok : EXIT.environment;
 }
 
 function describe(engine: EngineInfo | EngineMissing, check: LaunchCheck | undefined): string {

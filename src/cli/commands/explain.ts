@@ -4,8 +4,9 @@ import { Command } from 'commander';
 import { explainPrediction } from '../../model/explain.js';
 import { getEngineProfile } from '../../model/profiles.js';
 import { predict } from '../../model/predict.js';
+import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { EXIT_OK, parseEngineName, processIo, readScenarioInput } from '../io.js';
+import { OutputLimit, parseEngineName, processIo, readScenarioInput } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 import type { EngineOption } from './predict.js';
 
@@ -18,9 +19,12 @@ export async function explainAction(
   const name = parseEngineName(options.engine);
   const engine = getEngineProfile(name);
   const input = await readScenarioInput(file, io);
-  const texts = input.scenarios.map((s) => explainPrediction(s, predict(s, { engine }), name));
+  const limit = new OutputLimit();
+  const texts = input.scenarios.map((s) =>
+    limit.add(explainPrediction(s, predict(s, { engine }), name)),
+  );
   io.stdout(`${texts.join('\n\n')}\n`);
-  return EXIT_OK;
+  return EXIT.ok;
 }
 
 /** The `explain` command, writing to `io` and reporting its exit code to `done`. */

@@ -3,9 +3,10 @@
 // by side), one framework x case table with the differences highlighted.
 import { Command } from 'commander';
 import type * as CompareModule from '../../frameworks/compare.js';
-import { PolicyError, loadPolicyFile } from '../../verify/index.js';
+import { loadPolicyFile } from '../../verify/index.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { EXIT_OK, UsageError, processIo } from '../io.js';
+import { processIo } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 import { parseBrowsers } from './verify.js';
 
@@ -25,13 +26,7 @@ export async function frameworksAction(options: FrameworksCliOptions, io: CliIo)
         'chromium',
       ])[0] ?? 'chromium')
     : null;
-  let config;
-  try {
-    config = await loadPolicyFile(options.policy);
-  } catch (e) {
-    if (e instanceof PolicyError) throw new UsageError(e.message);
-    throw e;
-  }
+  const config = await loadPolicyFile(options.policy);
   // The adapters import express, fastify, koa and hono, which a user of this package may not
   // have installed: load them only when this command runs, and say so in one line if missing.
   let compare: typeof CompareModule;
@@ -40,7 +35,8 @@ export async function frameworksAction(options: FrameworksCliOptions, io: CliIo)
   } catch (e) {
     const missing = /Cannot find (?:package|module) '([^']+)'/.exec(String(e))?.[1];
     if (missing === undefined) throw e;
-    throw new UsageError(
+    throw new CliError(
+      'dependency',
       `the frameworks command needs the framework packages installed: npm install --save-dev express cors fastify @fastify/cors koa @koa/cors hono @hono/node-server (missing: ${missing})`,
     );
   }
@@ -50,7 +46,7 @@ export async function frameworksAction(options: FrameworksCliOptions, io: CliIo)
     const { reports: _reports, ...table } = comparison;
     io.stdout(`${JSON.stringify(table, null, 2)}\n`);
   } else io.stdout(formatComparison(comparison));
-  return EXIT_OK;
+  return EXIT.ok;
 }
 
 export function frameworksCommand(io: CliIo, done: (code: number) => void): Command {

@@ -3,6 +3,7 @@
 // are compared with the model's profile for it; each unexplained disagreement is shrunk to a
 // minimal scenario, printed with its SEED:PATH and replay command, and written out as a
 // standalone reproduction under reports/fuzz/.
+import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { FuzzReport } from '../../fuzz/fuzz.js';
 import { runFuzz, scenarioAt } from '../../fuzz/fuzz.js';
@@ -15,12 +16,11 @@ import {
   type FuzzEngineName,
   type OpenExecutor,
 } from '../../fuzz/session.js';
+import { EngineUnavailable } from '../../harness/engines/index.js';
+import { CliError, EXIT, UsageError, messageOf } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { EXIT_OK, UsageError, processIo } from '../io.js';
+import { checkOutputDir, processIo } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
-
-/** Exit code when a run found an unexplained disagreement. */
-export const EXIT_FINDINGS = 1;
 
 export interface FuzzCliOptions {
   engine: string;
@@ -94,7 +94,7 @@ export function planFuzz(o: FuzzCliOptions, env: NodeJS.ProcessEnv): Plan {
   try {
     fault = parseModelFault(o.fault ?? env.CORS_MODEL_FAULT);
   } catch (e) {
-    throw new UsageError(`--fault / CORS_MODEL_FAULT: ${(e as Error).message}`);
+    throw new UsageError(`--fault / CORS_MODEL_FAULT: ${messageOf(e)}`);
   }
   const plan: Plan = {
     engines,
@@ -106,7 +106,7 @@ export function planFuzz(o: FuzzCliOptions, env: NodeJS.ProcessEnv): Plan {
     try {
       plan.replay = parseReplay(o.replay);
     } catch (e) {
-      throw new UsageError(`--replay: ${(e as Error).message}`);
+      throw new UsageError(`--replay: ${messageOf(e)}`);
     }
     plan.seed = plan.replay.seed;
     return plan;
@@ -132,12 +132,22 @@ function summary(r: FuzzReport): string {
   );
 }
 
+/** The engine's executor; an engine that is missing or will not start is exit 3. */
+async function openEngine(engine: FuzzEngineName, fault: ModelFault | null): Promise<OpenExecutor> {
+  try {
+    return await openExecutor(engine, fault);
+  } catch (e) {
+    const reason = e instanceof EngineUnavailable ? 'no-engine' : 'engine';
+    throw new CliError(reason, `--engine ${engine}: ${messageOf(e)}`);
+  }
+}
+
 async function replayOne(plan: Plan, replay: ReplayId, io: CliIo, json: boolean): Promise<number> {
   const scenario = scenarioAt(replay.seed, replay.path);
   let failed = false;
   const out: unknown[] = [];
   for (const engine of plan.engines) {
-    const opened = await openExecutor(engine, plan.fault);
+    const opened = await openEngine(engine, plan.fault);
     try {
       const [o] = await opened.executor.run([scenario]);
       if (o === undefined) continue;
@@ -166,7 +176,7 @@ async function replayOne(plan: Plan, replay: ReplayId, io: CliIo, json: boolean)
       `${JSON.stringify({ replay: `${replay.seed}:${replay.path}`, scenario, results: out }, null, 2)}\n`,
     );
   else io.stdout(`scenario ${replay.seed}:${replay.path}:\n${JSON.stringify(scenario, null, 2)}\n`);
-  return failed ? EXIT_FINDINGS : EXIT_OK;
+  return failed ? EXIT.findings : EXIT.ok;
 }
 
 /** The body of `fuzz`; resolves to the exit code. */
@@ -177,6 +187,8 @@ export async function fuzzAction(
 ): Promise<number> {
   const plan = planFuzz(o, env);
   const json = o.json === true;
+  // Reproductions are written at the end: a folder they cannot go to is known now.
+  if (plan.replay === undefined) await checkOutputDir(resolve(o.out), `--out ${o.out}`);
   if (plan.replay !== undefined) return replayOne(plan, plan.replay, io, json);
   io.stderr(
     `fuzz: seed ${plan.seed}${plan.fault === null ? '' : `, model fault ${plan.fault} injected`}; replay any case with --replay ${plan.seed}:<path>\n`,
@@ -184,12 +196,7 @@ export async function fuzzAction(
   const reports: FuzzReport[] = [];
   const repros: Record<string, string> = {};
   for (const engine of plan.engines) {
-    let opened: OpenExecutor;
-    try {
-      opened = await openExecutor(engine, plan.fault);
-    } catch (e) {
-      throw new UsageError(`--engine ${engine}: ${(e as Error).message.split('\n')[0] ?? ''}`);
-    }
+    const opened = await openEngine(engine, plan.fault);
     try {
       let lastLine = 0;
       const report = await runFuzz({
@@ -242,7 +249,7 @@ export async function fuzzAction(
     for (const r of reports)
       for (const u of r.unshrunk) io.stdout(`more: ${r.engine} ${u} (not shrunk)\n`);
   }
-  return reports.some((r) => r.counts.fail > 0) ? EXIT_FINDINGS : EXIT_OK;
+  return reports.some((r) => r.counts.fail > 0) ? EXIT.findings : EXIT.ok;
 }
 
 /** The `fuzz` command, writing to `io` and reporting its exit code to `done`. */

@@ -1,8 +1,8 @@
 // `cors-conformance history`: the nightly step after a run (or after merging shards). Compares
 // reports/results.json with the previous run (the newest history record, or `--baseline`),
 // prints the drift, writes reports/drift.json, appends this run's compact record to
-// reports/history/ and redraws reports/history/index.html. Exit 0 no drift, 1 drift, 2 when
-// the inputs are missing or broken.
+// reports/history/ and redraws reports/history/index.html. Exit 0 no drift, 1 drift (cases
+// missing since the baseline included), 2 when the inputs are missing or broken.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { Command } from 'commander';
@@ -21,6 +21,7 @@ import {
   appendHistory,
   archiveMatrix,
   buildHistoryRecord,
+  isSafeLink,
   loadHistory,
   readFrameworkVersions,
   readSpecCommit,
@@ -28,9 +29,11 @@ import {
   safeRunId,
   writeHistoryIndex,
 } from '../../report/history.js';
+import { MAX_RESULTS_CHARS } from '../../scenario/json-input.js';
+import { CliError, UsageError, messageOf } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { EXIT_USAGE, UsageError, oneLine, processIo } from '../io.js';
-import { runStandalone, setExitCode } from '../run-command.js';
+import { processIo, readJsonInput } from '../io.js';
+import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 
 export interface HistoryCliOptions {
   results: string;
@@ -45,28 +48,15 @@ export interface HistoryCliOptions {
 }
 
 async function readJson(path: string, io: CliIo, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await io.readFile(path);
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    throw new UsageError(
-      `${path}: cannot read ${what}: ${code === 'ENOENT' ? 'no such file' : oneLine(String(e))}`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${path}: ${what} is not valid JSON: ${oneLine(String(e))}`);
-  }
+  return (await readJsonInput(path, io, { what, maxChars: MAX_RESULTS_CHARS })).json;
 }
 
-/** A results.json (report-data.ts) in the shape history reads; a usage error otherwise. */
+/** A results.json (report-data.ts) in the shape history reads; an input error otherwise. */
 export function asRunResults(json: unknown, path: string): RunResults {
   try {
     return runResultsOf(json, path);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new CliError('input', messageOf(e));
   }
 }
 
@@ -76,8 +66,18 @@ async function baselineFromFile(path: string, io: CliIo): Promise<CaseStates> {
   try {
     return baselineStatesOf(json, path);
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new CliError('input', messageOf(e));
   }
+}
+
+/** `--link`: an http(s) URL or a relative path; anything else could run script from the page. */
+export function checkLink(link: string): string {
+  if (!isSafeLink(link)) {
+    throw new UsageError(
+      `--link: must be an http(s) URL or a relative path (got ${JSON.stringify(link)})`,
+    );
+  }
+  return link;
 }
 
 /** The newest record that is not this run. */
@@ -89,6 +89,7 @@ export function previousRecord(
 }
 
 export async function historyAction(opts: HistoryCliOptions, io: CliIo): Promise<number> {
+  if (opts.link !== undefined) checkLink(opts.link);
   const results = asRunResults(await readJson(opts.results, io, 'the results'), opts.results);
   const time = results.generatedAt ?? new Date().toISOString();
   const id = safeRunId(opts.runId ?? runIdFromTime(time));
@@ -99,7 +100,7 @@ export async function historyAction(opts: HistoryCliOptions, io: CliIo): Promise
   try {
     records = await loadHistory(opts.dir);
   } catch (e) {
-    throw new UsageError(oneLine((e as Error).message));
+    throw new CliError('input', messageOf(e));
   }
   if (opts.baseline !== undefined) {
     baseline = await baselineFromFile(opts.baseline, io);
@@ -145,22 +146,11 @@ export async function historyAction(opts: HistoryCliOptions, io: CliIo): Promise
   return driftExitCode(drift);
 }
 
-/** Like runCommand, but every failure is exit 2 (1 means drift here). */
-async function guarded(io: CliIo, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    io.stderr(`${e instanceof UsageError ? '' : 'history: '}${oneLine(message)}\n`);
-    return EXIT_USAGE;
-  }
-}
-
 export function historyCommand(io: CliIo, done: (code: number) => void): Command {
   return new Command('history')
     .description(
       'compare a run with the previous one (drift: new failures, new passes, changed reasons, ' +
-        'harness errors), append its record to the run history and redraw the trend page; ' +
+        'harness errors, cases missing), append its record to the run history and redraw the trend page; ' +
         'exit 0 no drift, 1 drift, 2 bad input',
     )
     .option('--results <file>', 'the run to record', 'reports/results.json')
@@ -172,7 +162,7 @@ export function historyCommand(io: CliIo, done: (code: number) => void): Command
     .option('--no-record', 'only report drift; leave the history as it is')
     .option('--json', 'print the drift as JSON')
     .action(async (options: HistoryCliOptions) => {
-      done(await guarded(io, () => historyAction(options, io)));
+      done(await runCommand(io, () => historyAction(options, io)));
     });
 }
 

@@ -3,9 +3,9 @@
 import { Command } from 'commander';
 import { getEngineProfile } from '../../model/profiles.js';
 import { predict } from '../../model/predict.js';
-import type { Prediction } from '../../scenario/types.js';
+import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { EXIT_OK, parseEngineName, processIo, readScenarioInput } from '../io.js';
+import { OutputLimit, parseEngineName, processIo, readScenarioInput } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 
 export interface EngineOption {
@@ -20,10 +20,15 @@ export async function predictAction(
 ): Promise<number> {
   const engine = getEngineProfile(parseEngineName(options.engine));
   const input = await readScenarioInput(file, io);
-  const predictions: Prediction[] = input.scenarios.map((s) => predict(s, { engine }));
-  const out = input.isArray ? predictions : predictions[0];
-  io.stdout(`${JSON.stringify(out, null, 2)}\n`);
-  return EXIT_OK;
+  const limit = new OutputLimit();
+  // Each prediction as `JSON.stringify(list, null, 2)` would print it, counted as it is made.
+  const texts = input.scenarios.map((s) => {
+    const text = JSON.stringify(predict(s, { engine }), null, 2);
+    return limit.add(input.isArray ? text.replace(/^/gm, '  ') : text);
+  });
+  const out = !input.isArray ? texts[0] : texts.length === 0 ? '[]' : `[\n${texts.join(',\n')}\n]`;
+  io.stdout(`${out ?? ''}\n`);
+  return EXIT.ok;
 }
 
 /** The `predict` command, writing to `io` and reporting its exit code to `done`. */

@@ -116,7 +116,7 @@ test('--baseline that cannot be read: exit 2 before anything runs', async () => 
   const m = memoryIo();
   const { d, calls } = deps(results(null));
   expect(await runRun(['--baseline', 'nowhere.json'], m.io, d)).toBe(2);
-  expect(m.err()).toBe('--baseline: nowhere.json: no such file\n');
+  expect(m.err()).toBe('--baseline nowhere.json: cannot read the baseline: no such file\n');
   expect(calls).toHaveLength(0);
 });
 

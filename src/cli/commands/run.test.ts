@@ -95,20 +95,20 @@ test('run: playwright test with this config, the engines found, the suites; exit
   expect(m.out()).toContain('webkit: skipped, not available (no webkit found; fix: apt-get');
 });
 
-test('run: drift exits 1; a run without results exits 2', async () => {
+test('run: drift exits 1; a run without results exits 3', async () => {
   const drift = memoryIo();
   expect(await runRun([], drift.io, deps({ drift: ['a@chromium'], cases: [{}] }, 1).d)).toBe(1);
   const failedOutside = memoryIo();
   expect(await runRun([], failedOutside.io, deps({ drift: [], cases: [{}] }, 1).d)).toBe(1);
   expect(failedOutside.err()).toContain('no scenario drifted');
   const none = memoryIo();
-  expect(await runRun(['--out', 'none'], none.io, deps(null, 1).d)).toBe(2);
+  expect(await runRun(['--out', 'none'], none.io, deps(null, 1).d)).toBe(3);
   expect(none.err()).toMatch(
     /^the run produced no results \(.*results.json missing or empty; playwright exited 1\)\n$/,
   );
 });
 
-test('run: only the engines asked for; none available is one line naming npm run browsers', async () => {
+test('run: only the engines asked for; none available is one line naming npm run browsers, exit 3', async () => {
   const m = memoryIo();
   const { d, calls } = deps({ drift: [], cases: [{}] });
   expect(await runRun(['--engine', 'firefox'], m.io, d)).toBe(0);
@@ -116,7 +116,7 @@ test('run: only the engines asked for; none available is one line naming npm run
   expect(m.out()).not.toContain('webkit');
   const w = memoryIo();
   const only = deps(null);
-  expect(await runRun(['--engine', 'webkit'], w.io, only.d)).toBe(2);
+  expect(await runRun(['--engine', 'webkit'], w.io, only.d)).toBe(3);
   expect(w.err()).toBe(
     'no browser engine available: run `npm run browsers` (then `npx cors-conformance doctor`)\n',
   );

@@ -1,10 +1,10 @@
 // `cors-conformance run [--engine chromium,firefox,webkit] [--suite smoke,...] [--out reports]
 // [--shard i/n] [--html] [--blob DIR] [--baseline FILE]`: the conformance suites in every engine found, through this
 // package's own Playwright Test and playwright.config.ts, with the conformance reporter
-// writing the reports. Exit 0: no drift; 1: drift (new failure, unexpected pass, harness
-// error; with --baseline: any drift since that run, docs/nightly.md); 2: a usage problem or
-// a run that could not produce results (no engine, ...).
-import { spawn } from 'node:child_process';
+// writing the reports. Exit codes (src/cli/errors.ts): 0 no drift; 1 drift (new failure,
+// unexpected pass, harness error; with --baseline: any drift since that run, docs/nightly.md);
+// 2 a usage problem; 3 no engine, or a run that could not produce (all its) results;
+// 130/143 stopped by a signal (the reports say the run was interrupted).
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -26,11 +26,15 @@ import { caseStatesOf, compareRuns, driftExitCode, formatDrift } from '../../rep
 import { baselineStatesOf, runResultsOf, writeDriftReport } from '../../report/drift-report.js';
 import { loadHistory } from '../../report/history.js';
 import { packageRoot } from '../../report/paths.js';
+import { CliError, EXIT, UsageError, messageOf, signalExitCode } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, processIo } from '../io.js';
+import { checkOutputDir, processIo, readJsonInput } from '../io.js';
+import { MAX_RESULTS_CHARS } from '../../scenario/json-input.js';
+import { spawnTree } from '../process-tree.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
-
-export const EXIT_DRIFT = 1;
+import { onStop, stopSignal } from '../signals.js';
+import { isRunComplete, runStatusLine } from '../../report/run-status.js';
+import type { RunStatus } from '../../report/run-status.js';
 
 export interface RunOptions {
   engine?: string;
@@ -90,11 +94,6 @@ export function playwrightArgs(
   return args;
 }
 
-interface ResultsSummary {
-  drift: unknown[];
-  cases: unknown[];
-}
-
 /**
  * With a run history next to the reports (`<out>/history/`, written by `history`), the drift
  * since its newest record goes on top of index.html and to the terminal. Informational: the
@@ -111,7 +110,7 @@ async function showDriftSinceLastRecord(
   try {
     last = (await loadHistory(historyDir)).at(-1);
   } catch (e) {
-    io.stderr(`drift since the last run not shown: ${(e as Error).message}\n`);
+    io.stderr(`drift since the last run not shown: ${messageOf(e)}\n`);
     return;
   }
   if (last === undefined) return;
@@ -126,17 +125,22 @@ async function showDriftSinceLastRecord(
 
 /** `--baseline FILE`'s case states; a usage error naming the file when it is unusable. */
 async function readBaseline(file: string, cwd: string): Promise<CaseStates> {
-  const path = resolve(cwd, file);
+  const { json } = await readJsonInput(resolve(cwd, file), processIo(), {
+    label: `--baseline ${file}`,
+    what: 'the baseline',
+    maxChars: MAX_RESULTS_CHARS,
+  });
   try {
-    return baselineStatesOf(JSON.parse(await readFile(path, 'utf8')), file);
+    return baselineStatesOf(json, file);
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    throw new UsageError(
-      code === 'ENOENT'
-        ? `--baseline: ${file}: no such file`
-        : `--baseline: ${(e as Error).message}`,
-    );
+    throw new CliError('input', `--baseline: ${messageOf(e)}`);
   }
+}
+
+interface ResultsSummary {
+  drift: unknown[];
+  cases: unknown[];
+  run?: RunStatus;
 }
 
 async function readResults(file: string): Promise<ResultsSummary | null> {
@@ -149,16 +153,29 @@ async function readResults(file: string): Promise<ResultsSummary | null> {
   }
 }
 
-export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): Promise<number> {
-  const wanted = parseEngineList(options.engine);
+/** A comma-separated list flag: null when not given; given but empty is a usage error. */
+function listOption(name: string, value: string | undefined, choices: string): string[] | null {
+  const list = parseEngineList(value);
+  if (value !== undefined && list === null) {
+    throw new UsageError(`${name}: name at least one (${choices})`);
+  }
+  return list;
+}
+
+/** The flags that need no file or engine to check; a usage error names the first wrong one. */
+function checkRunFlags(
+  options: RunOptions,
+  root: string,
+): { wanted: string[] | null; suites: string[] } {
+  const wanted = listOption('--engine', options.engine, BROWSER_NAMES.join(', '));
   const unknown = (wanted ?? []).filter((n) => !(BROWSER_NAMES as readonly string[]).includes(n));
   if (unknown.length > 0) {
     throw new UsageError(
       `--engine: ${unknown.join(', ')} is no engine (one or more of ${BROWSER_NAMES.join(', ')})`,
     );
   }
-  const known = availableSuites(deps.root);
-  const suites = parseEngineList(options.suite) ?? [];
+  const known = availableSuites(root);
+  const suites = listOption('--suite', options.suite, known.join(', ') || 'none') ?? [];
   const badSuites = suites.filter((s) => !known.includes(s));
   if (badSuites.length > 0) {
     throw new UsageError(
@@ -176,22 +193,27 @@ export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): 
       `--workers: must be a positive number or a percentage (got "${options.workers}")`,
     );
   }
+  return { wanted, suites };
+}
 
-  // A bad baseline is a usage error before the run, not after it.
+export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): Promise<number> {
+  const { wanted, suites } = checkRunFlags(options, deps.root);
+  // A bad baseline or output folder is a usage error before the run, not after it.
   const baseline =
     options.baseline === undefined ? null : await readBaseline(options.baseline, deps.cwd);
+  const outDir = resolve(deps.cwd, options.out);
+  await checkOutputDir(outDir, `--out ${options.out}`);
 
   const detected = await deps.detect();
   const selection = selectEngines(detected, wanted);
   for (const line of selectionLines(selection, '--engine')) io.stdout(`${line}\n`);
   if (selection.engines.length === 0) {
-    io.stderr(
-      'no browser engine available: run `npm run browsers` (then `npx cors-conformance doctor`)\n',
+    throw new CliError(
+      'no-engine',
+      'no browser engine available: run `npm run browsers` (then `npx cors-conformance doctor`)',
     );
-    return EXIT_USAGE;
   }
 
-  const outDir = resolve(deps.cwd, options.out);
   const resultsFile = join(outDir, 'results.json');
   // A stale results.json must not decide this run's exit code.
   await rm(resultsFile, { force: true });
@@ -214,46 +236,71 @@ export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): 
     `running ${suites.length === 0 ? 'every suite' : `suites ${suites.join(', ')}`} in ${selection.engines.join(', ')}\n`,
   );
   const code = await deps.spawnNode(args, deps.root, env);
+  const signal = stopSignal();
+  // Stopped: the runner wrote (and printed) an interrupted report; the signal handler exits.
+  if (signal !== null) return signalExitCode(signal);
+  return judgeRun({ code, outDir, resultsFile, baseline, baselineName: options.baseline }, io);
+}
 
+/** The exit code of a run that ended by itself, from the results it wrote. */
+async function judgeRun(
+  run: {
+    code: number;
+    outDir: string;
+    resultsFile: string;
+    baseline: CaseStates | null;
+    baselineName: string | undefined;
+  },
+  io: CliIo,
+): Promise<number> {
+  const { code, outDir, resultsFile, baseline } = run;
   const results = await readResults(resultsFile);
   if (results === null || results.cases.length === 0) {
-    io.stderr(
-      `the run produced no results (${resultsFile} missing or empty; playwright exited ${code})\n`,
+    throw new CliError(
+      'harness',
+      `the run produced no results (${resultsFile} missing or empty; playwright exited ${code})`,
     );
-    return EXIT_USAGE;
   }
   if (baseline !== null) {
     // Drift since the baseline run, not against the expectation files (docs/nightly.md).
     const drift = compareRuns(
       baseline,
       caseStatesOf(runResultsOf(results, resultsFile)),
-      options.baseline ?? null,
+      run.baselineName ?? null,
     );
     await writeDriftReport(outDir, results, drift);
     io.stdout(formatDrift(drift));
+    if (!isRunComplete(results.run)) throw incomplete(results.run);
     return driftExitCode(drift);
   }
   await showDriftSinceLastRecord(outDir, results, resultsFile, io);
-  if (results.drift.length > 0) return EXIT_DRIFT;
+  if (!isRunComplete(results.run)) throw incomplete(results.run);
+  if (results.drift.length > 0) return EXIT.findings;
   if (code !== 0) {
     io.stderr(`playwright exited ${code} although no scenario drifted: see its output above\n`);
-    return EXIT_DRIFT;
+    return EXIT.findings;
   }
-  return EXIT_OK;
+  return EXIT.ok;
 }
 
-function spawnNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolveCode, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: 'inherit' });
-    // Ctrl-C reaches the child through the terminal; wait for it to finish its reports.
-    const ignore = (): void => undefined;
-    process.on('SIGINT', ignore);
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', ignore);
-      resolveCode(code ?? (signal === null ? 1 : 130));
-    });
-  });
+function incomplete(status: RunStatus | undefined): CliError {
+  return new CliError('harness', runStatusLine(status));
+}
+
+/** Runs the Playwright runner as a process tree that a stop signal ends as a whole. */
+async function spawnNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const tree = await spawnTree(args, cwd, env);
+  // On a stop signal: the runner ends the run (an interrupted report), then the rest goes.
+  const unregister = onStop(() => tree.stop().then(() => tree.cleanUp()));
+  try {
+    return await tree.exited;
+  } finally {
+    // Whatever the runner left running (an orphaned browser, a driver) goes now.
+    if (stopSignal() === null) {
+      unregister();
+      await tree.cleanUp();
+    }
+  }
 }
 
 export function defaultRunDeps(): RunDeps {
@@ -274,7 +321,7 @@ export function runCommandDefinition(
   return new Command('run')
     .description(
       'run the conformance suites in every available engine and write reports/ ' +
-        '(results.json, junit.xml, index.html); exit 0 no drift, 1 drift, 2 usage or harness problem',
+        '(results.json, junit.xml, index.html); exit 0 no drift, 1 drift, 2 usage, 3 no engine or no results, 130/143 interrupted',
     )
     .option(
       '-e, --engine <names>',

@@ -1,47 +1,16 @@
-// `cors-conformance show-report [--port N] [--dir reports]`: serves the reports folder with
-// http-server on 127.0.0.1 and prints the URL of index.html; runs until interrupted.
+// `cors-conformance show-report [--port N] [--dir reports]`: serves the reports folder on
+// 127.0.0.1 (report-server.ts: regular files inside the folder only) and prints the URL of
+// index.html; runs until stopped (Ctrl-C: exit 130).
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { EXIT, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { EXIT_OK, UsageError, processIo } from '../io.js';
+import { processIo } from '../io.js';
+import type { ReportServer } from '../report-server.js';
+import { startReportServer } from '../report-server.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
-
-/** The part of http-server's programmatic API used here (it ships no types). */
-interface HttpServerModule {
-  createServer(options: { root: string; cache: number; showDir: string }): {
-    server: Server;
-    close(): void;
-  };
-}
-
-export interface ReportServer {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** Serves `dir` on 127.0.0.1:`port` (0: any free port). */
-export async function startReportServer(dir: string, port: number): Promise<ReportServer> {
-  const httpServer = createRequire(import.meta.url)('http-server') as HttpServerModule;
-  const instance = httpServer.createServer({ root: dir, cache: -1, showDir: 'false' });
-  const server = instance.server;
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => ok());
-  });
-  const { port: actual } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${actual}/index.html`,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.close(() => ok());
-        server.closeAllConnections();
-      }),
-  };
-}
+import { onStop } from '../signals.js';
 
 export interface ShowReportOptions {
   port: string;
@@ -83,17 +52,23 @@ export async function showReportAction(
   io.stdout(`serving ${options.dir} at ${server.url} (Ctrl-C to stop)\n`);
   await deps.untilStopped();
   await server.close();
-  return EXIT_OK;
+  return EXIT.ok;
 }
 
-function untilSigint(): Promise<void> {
-  return new Promise((ok) => process.once('SIGINT', () => ok()));
+/** Resolves when the process is asked to stop (the signal handler then exits 130/143). */
+function untilSignal(): Promise<void> {
+  return new Promise((ok) => {
+    onStop(() => {
+      ok();
+      return Promise.resolve();
+    });
+  });
 }
 
 export function showReportCommand(
   io: CliIo,
   done: (code: number) => void,
-  deps: ShowReportDeps = { cwd: process.cwd(), untilStopped: untilSigint },
+  deps: ShowReportDeps = { cwd: process.cwd(), untilStopped: untilSignal },
 ): Command {
   return new Command('show-report')
     .description('serve the reports folder on 127.0.0.1 and print the URL of the matrix')

@@ -69,7 +69,7 @@ test('update-expectations: --engine narrows, --dry-run writes nothing', async ()
 test('update-expectations: usage errors are one line, exit 2', async () => {
   const cases: [string[], Record<string, string>, RegExp][] = [
     [[], {}, /^reports\/results.json: no such file: run `npm run conformance` first\n$/],
-    [['--from', 'x.json'], { 'x.json': '{' }, /^x.json: not valid JSON/],
+    [['--from', 'x.json'], { 'x.json': '{' }, /^x.json: invalid JSON/],
     [['--from', 'x.json'], { 'x.json': '[]' }, /not a cors-conformance results.json/],
     [
       ['--engine', 'webkit'],

@@ -2,16 +2,19 @@
 // rewrites suites/expectations/<engine>.json from a run's results for review. Entries still
 // deviating stay, stale ones (unexpected-pass) go, new failures come in with reason and
 // evidence TODO. Prints one line per change.
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { parseExpectations } from '../../harness/verdict.js';
 import type { ExpectationMap } from '../../harness/types.js';
+import { writeFileAtomic } from '../../report/atomic-write.js';
+import { caseProblem } from '../../report/drift-report.js';
 import { expectationsDir } from '../../report/paths.js';
+import { MAX_RESULTS_CHARS } from '../../scenario/json-input.js';
 import type { ResultCase } from '../../report/update-expectations.js';
 import { formatExpectations, updateExpectations } from '../../report/update-expectations.js';
+import { CliError, EXIT, UsageError, messageOf } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { EXIT_OK, UsageError, oneLine, processIo } from '../io.js';
+import { processIo, readJsonInput } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 
 export interface UpdateOptions {
@@ -27,32 +30,25 @@ export interface UpdateDeps {
   dir?: string;
 }
 
+/** The file's JSON, or undefined when there is no such file. */
+async function readJson(path: string, io: CliIo): Promise<unknown> {
+  return (await readJsonInput(path, io, { maxChars: MAX_RESULTS_CHARS, optional: true })).json;
+}
+
 interface ResultsFile {
   engines?: unknown;
   cases?: unknown;
 }
 
-async function readJson(path: string, io: CliIo, hint: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await io.readFile(path);
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'ENOENT') return undefined;
-    throw new UsageError(`${path}: cannot read: ${oneLine(String(e))}${hint}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${path}: not valid JSON (${oneLine((e as Error).message)})`);
-  }
-}
-
 function casesOf(json: unknown, from: string): { engines: string[]; cases: ResultCase[] } {
   const r = json as ResultsFile | null;
   if (typeof r !== 'object' || r === null || !Array.isArray(r.cases)) {
-    throw new UsageError(`${from}: not a cors-conformance results.json (no "cases" array)`);
+    throw new CliError('input', `${from}: not a cors-conformance results.json (no "cases" array)`);
   }
+  r.cases.forEach((c: unknown, i) => {
+    const problem = caseProblem(c, ['id', 'engine']);
+    if (problem !== null) throw new CliError('input', `${from}: cases[${i}]${problem}`);
+  });
   const cases = r.cases as ResultCase[];
   const engines = Array.isArray(r.engines)
     ? (r.engines as unknown[]).filter((e): e is string => typeof e === 'string')
@@ -65,7 +61,7 @@ export async function updateExpectationsAction(
   io: CliIo,
   deps: UpdateDeps,
 ): Promise<number> {
-  const json = await readJson(options.from, io, '');
+  const json = await readJson(options.from, io);
   if (json === undefined) {
     throw new UsageError(`${options.from}: no such file: run \`npm run conformance\` first`);
   }
@@ -87,8 +83,13 @@ export async function updateExpectationsAction(
   const dir = options.dir ?? deps.dir ?? expectationsDir();
   for (const engine of engines) {
     const file = join(dir, `${engine}.json`);
-    const existing = await readJson(file, io, '');
-    const current: ExpectationMap = existing === undefined ? {} : parseExpectations(existing, file);
+    const existing = await readJson(file, io);
+    let current: ExpectationMap = {};
+    try {
+      if (existing !== undefined) current = parseExpectations(existing, file);
+    } catch (e) {
+      throw new CliError('input', messageOf(e));
+    }
     const { expectations, changes } = updateExpectations(current, cases, engine);
     if (changes.length === 0) {
       io.stdout(`${engine}.json: no change (${Object.keys(current).length} entries)\n`);
@@ -103,13 +104,13 @@ export async function updateExpectationsAction(
   if (options.dryRun !== true) {
     io.stdout('review the changes (git diff suites/expectations) and fill in every TODO\n');
   }
-  return EXIT_OK;
+  return EXIT.ok;
 }
 
 export function updateExpectationsCommand(
   io: CliIo,
   done: (code: number) => void,
-  deps: UpdateDeps = { writeFile: (p, t) => writeFile(p, t) },
+  deps: UpdateDeps = { writeFile: writeFileAtomic },
 ): Command {
   return new Command('update-expectations')
     .description(

@@ -108,17 +108,13 @@ test('verify: too permissive and too strict cases exit 1 with the raw headers an
   }
 });
 
-test('verify: policy errors, unreachable target: one line, exit 2', async () => {
+test('verify: policy errors are one line, exit 2; an unreachable target exit 3', async () => {
   const bad = await policyFile({ origins: ['https://app.example.com/'] });
   const cases: [string[], RegExp][] = [
     [['--target', 'http://127.0.0.1:9/'], /^--policy FILE is required/],
     [
       ['--target', 'http://127.0.0.1:9/', '--policy', bad],
       /policy\.json: \$\.origins\[0\]: must be a lowercase origin/,
-    ],
-    [
-      ['--target', 'http://127.0.0.1:1/', '--policy', await policyFile(policy), '--no-browser'],
-      /^cannot reach http:\/\/127\.0\.0\.1:1: ECONNREFUSED/,
     ],
     [['--policy', await policyFile(policy)], /^--target URL is required/],
     [
@@ -139,6 +135,10 @@ test('verify: policy errors, unreachable target: one line, exit 2', async () => 
     expect(io.err, argv.join(' ')).toMatch(message);
     expect(io.err.trim().split('\n')).toHaveLength(1);
   }
+  const unreachable = memoryIo();
+  const argv = ['--target', 'http://127.0.0.1:1/', '--policy', await policyFile(policy)];
+  expect(await runVerify([...argv, '--no-browser'], unreachable)).toBe(3);
+  expect(unreachable.err).toMatch(/^cannot reach http:\/\/127\.0\.0\.1:1: ECONNREFUSED[^\n]*\n$/);
 });
 
 test('frameworks (model only): one table, differing OPTIONS handling highlighted', async () => {
@@ -160,7 +160,7 @@ test('frameworks (model only): one table, differing OPTIONS handling highlighted
   expect(io.out).toContain('koa+@koa/cors: route ran');
 });
 
-test('verify against https: a certificate the machine does not trust is one line, exit 2; --ca or --insecure fix it', async () => {
+test('verify against https: a certificate the machine does not trust is one line, exit 3; --ca or --insecure fix it', async () => {
   const { localCertificate } = await import('../../../servers/tls.js');
   const https = await import('node:https');
   const cert = await localCertificate();
@@ -190,7 +190,7 @@ test('verify against https: a certificate the machine does not trust is one line
         ],
         untrusted,
       ),
-    ).toBe(2);
+    ).toBe(3);
     expect(untrusted.err).toMatch(
       /^TLS failure talking to https:\/\/localhost:\d+: .*\(give --ca FILE to trust its certificate, or --insecure\)\n$/,
     );

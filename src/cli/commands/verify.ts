@@ -1,16 +1,18 @@
 // `cors-conformance verify --target URL --policy FILE`: does the server's CORS do what the
 // policy says, in the model and in real engines? Exit 0 when every case is as intended, 1
-// when one is too strict or too permissive, 2 for a bad policy or an unreachable target.
+// when one is too strict or too permissive, 2 for a bad policy, 3 for an unreachable target
+// or a missing engine (src/cli/errors.ts).
 import { Command } from 'commander';
 import { BROWSER_NAMES } from '../../harness/engines/types.js';
 import type { BrowserName } from '../../harness/engines/types.js';
 import { withStartedTarget } from '../../live/start-target.js';
 import { checkTargetUrl } from '../../policy/index.js';
 import { formatVerifyText, loadPolicyFile, verify } from '../../verify/index.js';
+import { EXIT, UsageError, toCliError } from '../errors.js';
 import type { CliIo } from '../io.js';
+import { processIo } from '../io.js';
 import type { LiveCliOptions } from '../live-options.js';
-import { addLiveOptions, asUsageError, parseLiveOptions } from '../live-options.js';
-import { EXIT_INTERNAL, EXIT_OK, UsageError, processIo } from '../io.js';
+import { START_UNDER_CLI, addLiveOptions, parseLiveOptions } from '../live-options.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 
 export interface VerifyCliOptions extends LiveCliOptions {
@@ -59,15 +61,19 @@ export async function verifyAction(options: VerifyCliOptions, io: CliIo): Promis
         throw new UsageError(`--ca ${options.ca ?? ''}: cannot read the certificate file`);
       });
     }
-    const report = await withStartedTarget(start, checkTargetUrl(target), () =>
-      verify({
-        ...live,
-        target,
-        policy: config.policy,
-        engines,
-        ...(ca !== undefined ? { ca } : {}),
-        ...(options.insecure === true ? { insecure: true } : {}),
-      }),
+    const report = await withStartedTarget(
+      start,
+      checkTargetUrl(target),
+      () =>
+        verify({
+          ...live,
+          target,
+          policy: config.policy,
+          engines,
+          ...(ca !== undefined ? { ca } : {}),
+          ...(options.insecure === true ? { insecure: true } : {}),
+        }),
+      START_UNDER_CLI,
     );
     io.stdout(
       options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyText(report),
@@ -77,9 +83,10 @@ export async function verifyAction(options: VerifyCliOptions, io: CliIo): Promis
         c.verdict !== 'as-intended' ||
         c.browsers.some((b) => b.verdict !== null && b.verdict !== 'as-intended'),
     );
-    return bad ? EXIT_INTERNAL : EXIT_OK;
+    return bad ? EXIT.findings : EXIT.ok;
   } catch (e) {
-    throw asUsageError(e);
+    // A bad policy is exit 2, an unreachable target or a missing engine 3.
+    throw toCliError(e);
   }
 }
 

@@ -1,6 +1,9 @@
 // Each installed engine behind the one interface: a real cross-origin fetch between host-named
 // origins, ScriptTimeout, EngineCrashed, and no processes left behind after close().
 import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { IncomingHttpHeaders, Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -185,9 +188,12 @@ for (const browser of BROWSER_NAMES) {
       }
     });
 
-    test('ScriptTimeout, then EngineCrashed after the browser process dies', async () => {
+    test('ScriptTimeout, then EngineCrashed after the browser process dies; no temp files left', async () => {
       const { server, port } = await startServer();
       const before = new Set(descendantsOf(process.pid).map((p) => p.pid));
+      // Where a run puts its engines' temporary folders (src/cli/process-tree.ts).
+      const temp = await mkdtemp(join(tmpdir(), 'cce-'));
+      process.env.CORS_CONFORMANCE_TEMP = temp;
       let engine: Engine | undefined;
       try {
         engine = await launchEngine(browser, { hostNames: ['a.test'], scriptTimeoutMs: 1_500 });
@@ -201,14 +207,25 @@ for (const browser of BROWSER_NAMES) {
         const ours = startedSince(before);
         const victim = browserProcess(browser, ours);
         expect(victim, `browser process among ${ours.map((p) => p.comm).join(',')}`).toBeDefined();
+        if (browser === 'chromium') {
+          // Its temporary files are in the engine's own folder, under the run's.
+          const [own = ''] = readdirSync(temp);
+          expect(readdirSync(join(temp, own)).some((n) => n.startsWith('org.chromium.'))).toBe(
+            true,
+          );
+        }
         process.kill(victim?.pid ?? 0, 'SIGKILL');
         await expect(page.run('async () => 1', null)).rejects.toBeInstanceOf(EngineCrashed);
         await engine.close();
         engine = undefined;
         await expect.poll(() => survivors(ours).map((p) => p.comm), { timeout: 5_000 }).toEqual([]);
+        // A killed Chromium leaves its org.chromium.Chromium.* folder; close() removes it.
+        expect(readdirSync(temp)).toEqual([]);
       } finally {
+        delete process.env.CORS_CONFORMANCE_TEMP;
         await engine?.close();
         server.close();
+        await rm(temp, { recursive: true, force: true });
       }
     });
   });

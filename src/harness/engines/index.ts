@@ -1,6 +1,7 @@
 // The one door to the browsers: `launchEngine` picks the backend that drives the engine found.
 import { findEngine, isMissing } from './detect.js';
 import type { DetectOptions } from './detect.js';
+import { assertNotStopping, trackEngine } from './live.js';
 import { launchPlaywrightEngine } from './playwright-engine.js';
 import type { BrowserName, Engine, EngineMissing, LaunchOptions } from './types.js';
 import { launchWebDriverEngine } from './webdriver-engine.js';
@@ -9,6 +10,7 @@ export * from './types.js';
 export { detectEngines, findEngine, isMissing, ENV_VARS, PACKAGES, fixFor } from './detect.js';
 export type { DetectOptions } from './detect.js';
 export { DEFAULT_HOST_NAMES, ensureHostsEntries, rewriteHostsText } from './hosts-file.js';
+export { EnginesStopped, closeLiveEngines, liveEngineCount, signalsHandledByHost } from './live.js';
 
 /** The engine asked for is not installed; `missing.fix` is the command that installs it. */
 export class EngineUnavailable extends Error {
@@ -18,15 +20,29 @@ export class EngineUnavailable extends Error {
   }
 }
 
-/** Starts one browser of the given engine (one per worker). Throws EngineUnavailable when missing. */
+/**
+ * Starts one browser of the given engine (one per worker). Throws EngineUnavailable when
+ * missing, EnginesStopped once the process is shutting down. Every engine launched here is
+ * closed by `closeLiveEngines()` if its owner has not closed it first.
+ */
 export async function launchEngine(
   browser: BrowserName,
   opts: LaunchOptions,
   detect: DetectOptions = {},
 ): Promise<Engine> {
+  assertNotStopping();
   const found = await findEngine(browser, detect);
   if (isMissing(found)) throw new EngineUnavailable(found);
-  return found.driver === 'playwright'
-    ? launchPlaywrightEngine(found, opts)
-    : launchWebDriverEngine(found, opts);
+  const engine =
+    found.driver === 'playwright'
+      ? await launchPlaywrightEngine(found, opts)
+      : await launchWebDriverEngine(found, opts);
+  try {
+    // A stop that came while the browser started: it must not outlive the process.
+    assertNotStopping();
+  } catch (e) {
+    await engine.close();
+    throw e;
+  }
+  return trackEngine(engine);
 }

@@ -1,8 +1,13 @@
 // Chromium, Firefox and Playwright's own WebKit through Playwright: one browser and one
 // context per Engine, a page per openPage.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, LaunchOptions as PwLaunchOptions, Page } from 'playwright';
 import { chromium, firefox, webkit } from 'playwright';
 import { ensureHostsEntries } from './hosts-file.js';
+import { hostHandlesSignals } from './live.js';
 import { callWithTimeout, scriptExpression } from './script.js';
 import type { Engine, EngineCookie, EngineInfo, EnginePage, LaunchOptions } from './types.js';
 import { EngineCrashed } from './types.js';
@@ -63,29 +68,33 @@ export async function launchPlaywrightEngine(
   opts: LaunchOptions,
 ): Promise<Engine> {
   const hostNames = [...opts.hostNames];
+  // The browser's own temporary files (Chromium's `org.chromium.Chromium.*` folder, which a
+  // killed Chromium leaves behind) go to a folder of this engine, removed when it closes;
+  // under a `run`, inside the run's temporary folder, which the CLI removes at the end.
+  const tempDir = await mkdtemp(join(tempParent(), 'ccb-'));
+  const ownSignals = !hostHandlesSignals();
   const base: PwLaunchOptions = {
     headless: true,
     executablePath: info.executable,
     timeout: LAUNCH_TIMEOUT_MS,
+    env: { ...process.env, TMPDIR: tempDir },
+    handleSIGINT: ownSignals,
+    handleSIGTERM: ownSignals,
+    handleSIGHUP: ownSignals,
   };
+  const removeTemp = (): Promise<void> =>
+    rm(tempDir, { recursive: true, force: true }).catch(() => undefined);
   let browser: Browser;
   let resolvedInfo: EngineInfo = info;
-  if (info.browser === 'chromium') {
-    browser = await chromium.launch({ ...base, args: chromiumArgs(hostNames) });
-  } else if (info.browser === 'firefox') {
-    // A stock Firefox speaks WebDriver BiDi (the `moz-firefox` channel); Playwright's own
-    // build speaks its patched protocol and takes no channel.
-    const channel = info.source === 'playwright' ? {} : { channel: 'moz-firefox' };
-    browser = await firefox.launch({
-      ...base,
-      ...channel,
-      firefoxUserPrefs: firefoxPrefs(hostNames),
-    });
-  } else {
-    // Playwright's WebKit resolves through the system resolver, like WebKitGTK.
-    const mapped = await ensureHostsEntries(hostNames);
-    resolvedInfo = { ...info, hostNames: mapped };
-    browser = await webkit.launch(base);
+  try {
+    if (info.browser === 'webkit') {
+      // Playwright's WebKit resolves through the system resolver, like WebKitGTK.
+      resolvedInfo = { ...info, hostNames: await ensureHostsEntries(hostNames) };
+    }
+    browser = await launchBrowser(info, base, hostNames);
+  } catch (error) {
+    await removeTemp();
+    throw error;
   }
   try {
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
@@ -94,11 +103,41 @@ export async function launchPlaywrightEngine(
       browser,
       context,
       opts.scriptTimeoutMs ?? DEFAULT_SCRIPT_TIMEOUT_MS,
+      removeTemp,
     );
   } catch (error) {
     await browser.close().catch(() => undefined);
+    await removeTemp();
     throw error;
   }
+}
+
+/**
+ * Where the engine's temporary folder goes. Chromium puts a socket in it, and a socket path
+ * has at most 107 bytes: with `org.chromium.Chromium.XXXXXX/SingletonSocket` and the
+ * folder's own name that leaves about 55 for the parent, else the system's folder is used.
+ */
+function tempParent(): string {
+  const runTemp = process.env.CORS_CONFORMANCE_TEMP;
+  const fits = runTemp !== undefined && runTemp.length <= 55 && existsSync(runTemp);
+  return fits ? runTemp : tmpdir();
+}
+
+function launchBrowser(
+  info: EngineInfo,
+  base: PwLaunchOptions,
+  hostNames: string[],
+): Promise<Browser> {
+  if (info.browser === 'chromium') {
+    return chromium.launch({ ...base, args: chromiumArgs(hostNames) });
+  }
+  if (info.browser === 'firefox') {
+    // A stock Firefox speaks WebDriver BiDi (the `moz-firefox` channel); Playwright's own
+    // build speaks its patched protocol and takes no channel.
+    const channel = info.source === 'playwright' ? {} : { channel: 'moz-firefox' };
+    return firefox.launch({ ...base, ...channel, firefoxUserPrefs: firefoxPrefs(hostNames) });
+  }
+  return webkit.launch(base);
 }
 
 class PlaywrightEngine implements Engine {
@@ -109,6 +148,7 @@ class PlaywrightEngine implements Engine {
     private readonly browser: Browser,
     private readonly context: BrowserContext,
     private readonly scriptTimeoutMs: number,
+    private readonly removeTemp: () => Promise<void>,
   ) {
     browser.on('disconnected', () => {
       this.disconnected = true;
@@ -139,9 +179,12 @@ class PlaywrightEngine implements Engine {
   }
 
   async close(): Promise<void> {
-    if (this.disconnected) return;
-    await this.context.close().catch(() => undefined);
-    await this.browser.close().catch(() => undefined);
+    if (!this.disconnected) {
+      await this.context.close().catch(() => undefined);
+      await this.browser.close().catch(() => undefined);
+    }
+    // Also after a crash: the dead browser's temporary files are still there.
+    await this.removeTemp();
   }
 
   /** Runs a Playwright call, turning "the browser went away" into EngineCrashed. */

@@ -1,0 +1,330 @@
+// Every command's error paths through the built CLI (`dist/src/cli/main.js`, as a user runs
+// it): each ends with the exit code errors.ts gives its reason and exactly one line on
+// stderr (no stack, no warning lines), nothing on stdout. Input limits (depth, size, count),
+// directories, empty and malformed files, unusable output folders are covered here too.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { packageRoot } from '../report/paths.js';
+import { ScenarioError } from '../scenario/validate.js';
+import { TargetError } from '../live/target.js';
+import { runAudit } from './commands/audit.js';
+import { runDoctor } from './commands/doctor.js';
+import { runExplain } from './commands/explain.js';
+import { runFrameworks } from './commands/frameworks.js';
+import { runFuzzCommand } from './commands/fuzz.js';
+import { runHistory } from './commands/history.js';
+import { runPredict } from './commands/predict.js';
+import type { RunDeps } from './commands/run.js';
+import { defaultRunDeps, runRun } from './commands/run.js';
+import { runShowReport } from './commands/show-report.js';
+import { runUpdateExpectations } from './commands/update-expectations.js';
+import { runVerify } from './commands/verify.js';
+import { EXIT, EXIT_CODE_HELP, REASON_EXIT, messageOf, toCliError } from './errors.js';
+import type { CliIo } from './io.js';
+import { OutputLimit, processIo } from './io.js';
+import { buildProgram } from './main.js';
+
+const MAIN = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
+
+interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in `cwd` with `args`; kills it after `ms` (a hang fails the test). */
+function cli(args: string[], cwd: string, ms = 60_000): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const env = { ...process.env };
+    for (const k of Object.keys(env)) if (/^(TEST_|PW_|PLAYWRIGHT_|CORS_)/.test(k)) delete env[k];
+    const child = spawn(process.execPath, [MAIN, ...args], {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+let dir = '';
+test.beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cc-exit-'));
+  const files: Record<string, string> = {
+    'empty.json': '',
+    'bom.json': `\ufeff${JSON.stringify({ request: { target: 'cross-origin' } })}`,
+    'deep.json': `{"request":{},${'"then":{'.repeat(5000)}${'}'.repeat(5000)}}`,
+    'long-chain.json': `{"request":{},${'"then":{'.repeat(40)}${'}'.repeat(40)}}`,
+    'many.json': JSON.stringify(Array.from({ length: 10_001 }, () => ({ request: {} }))),
+    'huge.json': `[${'{"request":{}},'.repeat(1_200_000)}{"request":{}}]`,
+    'bad-results.json': JSON.stringify({
+      engines: ['chromium'],
+      totals: {},
+      cases: [{ key: 'a@chromium', id: 'a', engine: 'chromium', verdict: 'fail', diffs: 5 }],
+    }),
+    'results.json': JSON.stringify({ engines: [], totals: {}, cases: [] }),
+    'policy.json': JSON.stringify({ origins: ['https://app.example.com'] }),
+    'a-file': 'not a folder',
+  };
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  await mkdir(join(dir, 'a-dir'));
+});
+test.afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A CliIo on the real file system, relative paths taken from the test folder. */
+function folderIo(): CliIo & { out: () => string; err: () => string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const real = processIo();
+  return {
+    readStdin: () => Promise.resolve(''),
+    readFile: (p, max) => real.readFile(resolve(dir, p), max),
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    out: () => out.join(''),
+    err: () => err.join(''),
+  };
+}
+
+/** Runs one command in this process, as `main` would, with `folderIo`. */
+function inProcess(args: string[], io: CliIo): Promise<number> {
+  const [name = '', ...rest] = args.map((a) => a.replace(/^\$DIR\//, `${dir}/`));
+  const runDeps: RunDeps = {
+    ...defaultRunDeps(),
+    cwd: dir,
+    detect: () => Promise.reject(new Error('run must not get this far')),
+    spawnNode: () => Promise.reject(new Error('run must not start anything')),
+  };
+  switch (name) {
+    case 'predict':
+      return runPredict(rest, io);
+    case 'explain':
+      return runExplain(rest, io);
+    case 'run':
+      return runRun(rest, io, runDeps);
+    case 'history':
+      return runHistory(io, rest);
+    case 'update-expectations':
+      return runUpdateExpectations(rest, io, { writeFile: () => Promise.resolve() });
+    case 'verify':
+      return runVerify(rest, io);
+    case 'audit':
+      return runAudit(rest, io);
+    case 'frameworks':
+      return runFrameworks(rest, io);
+    case 'fuzz':
+      return runFuzzCommand(rest, io);
+    case 'doctor':
+      return runDoctor(io, rest);
+    case 'show-report':
+      return runShowReport(rest, io, { cwd: dir, untilStopped: () => Promise.resolve() });
+    default:
+      throw new Error(`no such command in this test: ${name}`);
+  }
+}
+
+// [what, args, exit code, the stderr line]; `$DIR/` is the test folder (for policies, which
+// are read relative to the process's folder).
+const CASES: [string, string[], number, RegExp][] = [
+  // predict / explain: the scenario input
+  ['empty file', ['predict', 'empty.json'], 2, /^empty\.json: invalid JSON: the input is empty$/],
+  ['a directory', ['predict', 'a-dir'], 2, /^a-dir: cannot read: is a directory, not a file$/],
+  ['no such file', ['explain', 'nope.json'], 2, /^nope\.json: cannot read: no such file$/],
+  ['a then chain of 40', ['predict', 'long-chain.json'], 2, /more than 32 follow-up steps/],
+  [
+    '10,001 scenarios',
+    ['predict', 'many.json'],
+    2,
+    /^many\.json: \$: 10001 scenarios, more than 10000/,
+  ],
+  ['17 MB of input', ['predict', 'huge.json'], 2, /^huge\.json: cannot read: input too large/],
+  ['unknown engine', ['predict', '--engine', 'safari', 'bom.json'], 2, /^--engine: must be one of/],
+  ['unknown option', ['explain', '--bogus'], 2, /^error: unknown option '--bogus'$/],
+  // run
+  ['--engine ""', ['run', '--engine', ''], 2, /^--engine: name at least one/],
+  ['--suite ""', ['run', '--suite', ''], 2, /^--suite: name at least one/],
+  ['--out a file', ['run', '--out', 'a-file'], 2, /^--out a-file: is a file, not a folder$/],
+  [
+    '--baseline a dir',
+    ['run', '--baseline', 'a-dir'],
+    2,
+    /^--baseline a-dir: cannot read the baseline: is a directory/,
+  ],
+  ['--shard 3/2', ['run', '--shard', '3/2'], 2, /^--shard: must be i\/n/],
+  // history / update-expectations: results files
+  [
+    'results a dir',
+    ['history', '--results', 'a-dir'],
+    2,
+    /^a-dir: cannot read the results: is a directory/,
+  ],
+  [
+    'malformed results',
+    ['history', '--results', 'bad-results.json'],
+    2,
+    /^bad-results\.json: cases\[0\]\.diffs: must be an array$/,
+  ],
+  [
+    'a script link',
+    ['history', '--results', 'results.json', '--link', 'javascript:alert(1)'],
+    2,
+    /^--link: must be an http\(s\) URL or a relative path/,
+  ],
+  [
+    'malformed results',
+    ['update-expectations', '--from', 'bad-results.json', '--dry-run'],
+    2,
+    /^bad-results\.json: cases\[0\]\.diffs: must be an array$/,
+  ],
+  [
+    'results a dir',
+    ['update-expectations', '--from', 'a-dir'],
+    2,
+    /^a-dir: cannot read: is a directory/,
+  ],
+  // verify / audit / frameworks: policies and targets
+  [
+    'policy a dir',
+    ['frameworks', '--policy', '$DIR/a-dir', '--no-browser'],
+    2,
+    /a-dir: cannot read: is a directory/,
+  ],
+  ['no target', ['audit'], 2, /^--target URL is required$/],
+  [
+    'unreachable',
+    ['verify', '--policy', '$DIR/policy.json', '--target', 'http://127.0.0.1:1/', '--no-browser'],
+    3,
+    /^cannot reach http:\/\/127\.0\.0\.1:1: ECONNREFUSED/,
+  ],
+  // fuzz, doctor, show-report
+  [
+    '--out a file',
+    ['fuzz', '--engine', 'model', '--runs', '1', '--out', '$DIR/a-file'],
+    2,
+    /a-file: is a file, not a folder$/,
+  ],
+  ['--runs 0', ['fuzz', '--runs', '0'], 2, /^--runs: must be a positive whole number/],
+  ['unknown option', ['doctor', '--bogus'], 2, /^error: unknown option '--bogus'$/],
+  ['no report', ['show-report', '--dir', 'a-dir'], 2, /^a-dir\/index\.html: not found/],
+];
+
+// The same through the built program in a process of its own: the entry point's own error
+// handling, and what only a real process shows (warnings on stderr, a hang).
+const SPAWNED: [string, string[], number, RegExp][] = [
+  ['unknown command', ['predcit'], 2, /^error: unknown command 'predcit'/],
+  [
+    '5,000 levels deep',
+    ['predict', 'deep.json'],
+    2,
+    /^deep\.json: input nested deeper than 200 levels$/,
+  ],
+  [
+    '--out /proc/nope (it used to hang)',
+    ['run', '--out', '/proc/nope'],
+    2,
+    /^--out \/proc\/nope: cannot write there: the folder cannot be made there$/,
+  ],
+  [
+    '--out /proc/nope',
+    ['fuzz', '--engine', 'model', '--runs', '1', '--out', '/proc/nope'],
+    2,
+    /^--out \/proc\/nope: cannot write there/,
+  ],
+  [
+    'empty policy',
+    ['verify', '--policy', 'empty.json', '--target', 'http://127.0.0.1:9/', '--no-browser'],
+    2,
+    /^empty\.json: invalid JSON: the input is empty$/,
+  ],
+  // An IP address as https target makes Node warn about the TLS server name: still one line.
+  [
+    'unreachable https IP',
+    ['audit', '--target', 'https://127.0.0.1:1/', '--no-proof'],
+    3,
+    /^cannot reach https:\/\/127\.0\.0\.1:1/,
+  ],
+];
+
+test.describe.configure({ mode: 'parallel' });
+
+/** One stderr line matching `line`, nothing on stdout but the engine selection lines. */
+function expectOneLine(stderr: string, stdout: string, line: RegExp): void {
+  expect(stderr, 'stderr').toMatch(new RegExp(line.source, 'm'));
+  expect(stderr.split('\n'), 'exactly one stderr line').toEqual([expect.anything(), '']);
+  expect(stdout.replace(/^(webkit|firefox|chromium): .*\n/gm, ''), 'stdout').toBe('');
+}
+
+for (const [what, args, code, line] of CASES) {
+  test(`${args[0] ?? ''}: ${what} → exit ${code}, one line`, async () => {
+    const io = folderIo();
+    const exit = await inProcess(args, io);
+    expectOneLine(io.err(), io.out(), line);
+    expect(exit).toBe(code);
+  });
+}
+
+for (const [what, args, code, line] of SPAWNED) {
+  test(`cors-conformance ${args[0] ?? ''}: ${what} → exit ${code}, one line`, async () => {
+    const out = await cli(args, dir);
+    expectOneLine(out.stderr, out.stdout, line);
+    expect(out.code).toBe(code);
+  });
+}
+
+test('a UTF-8 byte-order mark is accepted', async () => {
+  const out = await cli(['predict', 'bom.json'], dir);
+  expect(out.stderr).toBe('');
+  expect(out.code).toBe(0);
+  expect(JSON.parse(out.stdout)).toHaveProperty('outcome');
+});
+
+test('--help of the program and of every command ends with the exit-code table', async () => {
+  const root = await cli(['--help'], dir);
+  expect(root.code).toBe(0);
+  expect(root.stdout).toContain(EXIT_CODE_HELP);
+  const program = buildProgram();
+  expect(program.commands.length).toBeGreaterThanOrEqual(11);
+  for (const command of program.commands) {
+    let help = '';
+    command.configureOutput({ writeOut: (t) => void (help += t) });
+    command.outputHelp();
+    expect(help, command.name()).toContain(EXIT_CODE_HELP);
+  }
+});
+
+test('one table: every reason has a documented code, library errors map to theirs, anything else is internal', () => {
+  expect(new Set(Object.values(REASON_EXIT))).toEqual(
+    new Set([EXIT.usage, EXIT.environment, EXIT.internal]),
+  );
+  expect(toCliError(new ScenarioError('$.x', 'bad')).exitCode).toBe(EXIT.usage);
+  expect(toCliError(new TargetError('cannot reach x')).exitCode).toBe(EXIT.environment);
+  const internal = toCliError(new TypeError('c.diffs is not iterable'));
+  expect(internal.exitCode).toBe(EXIT.internal);
+  expect(internal.message).toBe('internal error: c.diffs is not iterable');
+  expect(messageOf(new Error('two\nlines\u001b[31m red'))).toBe('two lines red');
+  // Output is counted before anything is printed; past the limit it is a `limit` error.
+  const output = new OutputLimit(10);
+  output.add('12345');
+  let refused: unknown;
+  try {
+    output.add('123456');
+  } catch (e) {
+    refused = e;
+  }
+  expect(toCliError(refused).reason).toBe('limit');
+  expect(toCliError(refused).exitCode).toBe(EXIT.usage);
+  for (const code of [0, 1, 2, 3, 4, 130, 143])
+    expect(EXIT_CODE_HELP).toMatch(new RegExp(`\\b${code}\\b`));
+});
