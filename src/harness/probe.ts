@@ -6,7 +6,7 @@
 import { RawClient, type RawReply } from '../../servers/raw-client.js';
 import type { EngineProfile } from '../model/engine-profile.js';
 import { predict } from '../model/predict.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import type {
   BodySpec,

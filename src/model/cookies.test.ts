@@ -8,7 +8,7 @@ import {
 } from './cookies.js';
 import { parseSerializedOrigin } from './origin.js';
 import { predict } from './predict.js';
-import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from './profiles.js';
+import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from '../engine-facts/index.js';
 
 const TOP = parseSerializedOrigin('http://a.test:4001');
 const store = (attrs: string, url: string, profile = SPEC, top: typeof TOP | null = null) =>

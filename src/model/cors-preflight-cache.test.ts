@@ -12,7 +12,7 @@ import {
 } from './cors-preflight-cache.js';
 import type { EngineProfile } from './engine-profile.js';
 import { predict } from './predict.js';
-import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from './profiles.js';
+import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from '../engine-facts/index.js';
 
 const PAGE = 'http://a.test:4001';
 
@@ -343,18 +343,20 @@ for (const row of ROWS) {
   }
 }
 
-test('Chromium: Authorization through a cached * is a miss that names the preflightCache knob', () => {
+test('Chromium: Authorization through a cached * is a miss that names the cachedWildcardCoversAuthorization knob', () => {
   const s = ROWS.find((r) => r.name.startsWith('Authorization through ACAH *'))?.scenario;
   if (s === undefined) throw new Error('row missing');
   const second = predict(s, { engine: CHROMIUM }).then;
-  expect(second?.because.find((r) => r.step === '4.1')?.deviation).toBe('preflightCache');
+  expect(second?.because.find((r) => r.step === '4.1')?.deviation).toBe(
+    'cachedWildcardCoversAuthorization',
+  );
 });
 
-test('engine cache rules that changed the answer name the preflightCache knob', () => {
+test('engine cache rules that changed the answer name the preflightCacheShape knob', () => {
   const s = ROWS.find((r) => r.name.startsWith('ACAM *'))?.scenario;
   if (s === undefined) throw new Error('row missing');
   const second = predict(s, { engine: FIREFOX }).then;
-  expect(second?.because.some((r) => r.deviation === 'preflightCache')).toBe(true);
+  expect(second?.because.some((r) => r.deviation === 'preflightCacheShape')).toBe(true);
   expect(predict(s, { engine: SPEC }).then?.because.some((r) => r.deviation !== undefined)).toBe(
     false,
   );

@@ -116,17 +116,18 @@ export function mainFetch(fp: FetchParams, recursive: boolean): FetchResponse {
       if (isNetworkError(response)) {
         const req = cacheRequestOf(fp, request);
         fp.cache = clearCacheEntries(fp.cache, req, fp.profile);
-        // WebKit keeps what it stored for the URL (digest D5): later lookups may still hit.
+        // Knob `preflightCacheKeptAfterNetworkError`: what was stored for the URL stays, so
+        // later lookups may still hit.
         if (
-          fp.profile.preflightCache === 'webkit' &&
+          fp.profile.preflightCacheKeptAfterNetworkError &&
           fp.cache.entries.some((e) => e.url === req.url)
         )
           note(
             fp,
             ALGORITHM,
             '12.3',
-            `WebKit keeps the preflight-cache item for ${req.url} after the network error`,
-            'preflightCache',
+            `the engine keeps the preflight-cache item for ${req.url} after the network error`,
+            'preflightCacheKeptAfterNetworkError',
           );
       }
     } else {

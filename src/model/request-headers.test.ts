@@ -14,23 +14,11 @@ import {
   isPrivilegedNoCORSRequestHeaderName,
   isRequestBodyHeaderName,
 } from './request-headers.js';
+import { SPEC } from './spec-profile.js';
 
-/** A profile built here so these tests do not depend on profiles.ts. */
+/** The spec profile with some knobs changed, so these tests do not depend on engine facts. */
 function profile(knobs: Partial<EngineKnobs> = {}): EngineProfile {
-  return {
-    name: 'spec',
-    wildcardCoversAuthorization: false,
-    extraSafelistedRequestHeaders: false,
-    userAgentIsForbidden: false,
-    rangeUnitCaseInsensitive: false,
-    safelistedValueTotalLimit: true,
-    maxAgeCapSeconds: 86400,
-    maxAgeParsing: 'spec',
-    preflightCache: 'spec',
-    absentACAMAllowsForcedMethod: false,
-    evidence: {},
-    ...knobs,
-  };
+  return { ...SPEC, ...knobs };
 }
 
 // H4: the 21 forbidden names, in the spec's casing and in lowercase/uppercase.

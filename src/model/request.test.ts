@@ -4,7 +4,7 @@ import type { ScenarioRequest } from '../scenario/types.js';
 import { ENGINE_NAMES } from './engine-profile.js';
 import type { EngineKnobs } from './engine-profile.js';
 import { parseSerializedOrigin } from './origin.js';
-import { CHROMIUM, SPEC, getEngineProfile } from './profiles.js';
+import { CHROMIUM, SPEC, getEngineProfile } from '../engine-facts/index.js';
 import { MODEL_FORM_BOUNDARY, constructRequest } from './request.js';
 
 const URL0 = 'http://b.test:4001/cors/model/0';
@@ -235,78 +235,33 @@ test('Chromium drops User-Agent and says which knob did it', () => {
   expect(spec.ok && spec.request.headerList).toEqual([['User-Agent', 'OK']]);
 });
 
-// Profiles: names, digest values, and evidence for every knob that departs from SPEC.
+// Profiles: one per engine name, with the behaviours each engine is known for.
 test('getEngineProfile returns the profile of each name', () => {
   for (const name of ENGINE_NAMES) expect(getEngineProfile(name).name).toBe(name);
 });
 
-test('profiles carry the digest values (D1, D2, D3, D5, D7, Q2)', () => {
+test("profiles carry the engines' behaviours", () => {
   const pick = (n: (typeof ENGINE_NAMES)[number]) => getEngineProfile(n);
-  expect(ENGINE_NAMES.map((n) => pick(n).wildcardCoversAuthorization)).toEqual([
-    false,
-    true,
-    true,
-    true,
+  const column = <K extends keyof EngineKnobs>(k: K) => ENGINE_NAMES.map((n) => pick(n)[k]);
+  expect(column('wildcardCoversAuthorization')).toEqual([false, true, true, true]);
+  expect(column('maxAgeCapSeconds')).toEqual([86400, 7200, 86400, 600]);
+  expect(column('preflightCacheShape')).toEqual([
+    'entry-per-token',
+    'result-per-url',
+    'tokens-per-url-and-credentials',
+    'result-per-url',
   ]);
-  expect(ENGINE_NAMES.map((n) => pick(n).maxAgeCapSeconds)).toEqual([86400, 7200, 86400, 600]);
-  expect(ENGINE_NAMES.map((n) => pick(n).preflightCache)).toEqual([
-    'spec',
-    'chromium',
-    'firefox',
-    'webkit',
+  expect(column('maxAgeParsing')).toEqual([
+    'delta-seconds',
+    'signed-integer',
+    'digits-else-uncached',
+    'signed-integer',
   ]);
-  expect(ENGINE_NAMES.map((n) => pick(n).maxAgeParsing)).toEqual([
-    'spec',
-    'chromium',
-    'firefox',
-    'webkit',
-  ]);
-  expect(ENGINE_NAMES.map((n) => pick(n).extraSafelistedRequestHeaders)).toEqual([
-    false,
-    true,
-    false,
-    false,
-  ]);
-  expect(ENGINE_NAMES.map((n) => pick(n).userAgentIsForbidden)).toEqual([
-    false,
-    true,
-    false,
-    false,
-  ]);
-  expect(ENGINE_NAMES.map((n) => pick(n).absentACAMAllowsForcedMethod)).toEqual([
-    false,
-    false,
-    false,
-    false,
-  ]);
-  expect(ENGINE_NAMES.map((n) => pick(n).rangeUnitCaseInsensitive)).toEqual([
-    false,
-    false,
-    false,
-    true,
-  ]);
-  expect(ENGINE_NAMES.map((n) => pick(n).safelistChecksCombinedValue)).toEqual([
-    false,
-    true,
-    false,
-    true,
-  ]);
-});
-
-test('every knob that departs from SPEC cites evidence', () => {
-  const knobs = Object.keys(SPEC).filter(
-    (k) => k !== 'name' && k !== 'evidence',
-  ) as (keyof EngineKnobs)[];
-  for (const name of ENGINE_NAMES) {
-    const p = getEngineProfile(name);
-    for (const knob of knobs) {
-      if (p[knob] === SPEC[knob]) continue;
-      // A digest section-21 item, or an engine source file read with its confidence.
-      expect(p.evidence[knob], `${name}.${knob}`).toMatch(
-        /D\d+ \((High|Medium|Low)|engine source \((High|Medium|Low)\)/,
-      );
-    }
-  }
+  expect(column('extraSafelistedRequestHeaders')).toEqual([false, true, false, false]);
+  expect(column('userAgentIsForbidden')).toEqual([false, true, false, false]);
+  expect(column('absentACAMAllowsForcedMethod')).toEqual([false, false, false, false]);
+  expect(column('rangeUnitCaseInsensitive')).toEqual([false, false, false, true]);
+  expect(column('safelistChecksCombinedValue')).toEqual([false, true, true, true]);
 });
 
 test('XHR send(): a non-UTF-8 charset of an author Content-Type is rewritten (string body)', () => {

@@ -20,7 +20,7 @@ import {
 import { isCORSSafelistedMethod, isForbiddenMethod, isMethod, normalizeMethod } from './methods.js';
 import { parseAMIMEType } from './mime-type.js';
 import type { Origin } from './origin.js';
-import { SPEC } from './profiles.js';
+import { SPEC } from './spec-profile.js';
 import {
   isForbiddenRequestHeader,
   isNoCORSSafelistedRequestHeader,

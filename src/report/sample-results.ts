@@ -3,7 +3,7 @@
 import type { JournalEntry } from '../../servers/instruction.js';
 import type { CaseResult, Observation } from '../harness/types.js';
 import { compare } from '../harness/verdict.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import { predict } from '../model/predict.js';
 import type { Prediction, Scenario } from '../scenario/types.js';
 

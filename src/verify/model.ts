@@ -2,7 +2,7 @@
 // the scenario's server, the requesting origin becomes the page's origin, and `predict`
 // says whether a browser would hand the response to page JS, and why not.
 import { predict } from '../model/predict.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import type { EngineName } from '../model/engine-profile.js';
 import type { HeaderList, Prediction, Reason, Scenario } from '../scenario/types.js';
 import type { ProbeReply } from './probe.js';
