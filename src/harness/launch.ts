@@ -1,5 +1,5 @@
 // Starts what a browser run needs, together: the fixture servers and one engine. The two
-// depend on each other: the servers' origins use host names (`a.test` ...) only when the
+// depend on each other: the servers' origins use host names (`example.com` ...) only when the
 // engine can map them to loopback, so an engine that cannot gets port-based origins instead.
 // Used by the suites' Playwright fixtures and by the library (src/test, src/index).
 import { startFixtureServers, type FixtureServers } from '../../servers/fixture-server.js';
@@ -35,7 +35,7 @@ export async function startHarnessWorld(
   try {
     engine = await launch(servers);
     if (!engine.info.hostNames) {
-      // This engine cannot map a.test & co. to loopback here: use port-based origins.
+      // This engine cannot map example.com & co. to loopback here: use port-based origins.
       await engine.close();
       await servers.close();
       servers = await startFixtureServers({ hostNames: false });

@@ -15,7 +15,7 @@ function req(hop: number, method: string, headers: HeaderList, preflight = false
     hop,
     method,
     target: `/cors/t/${hop}?i=x`,
-    origin: 'http://b.test:4001',
+    origin: 'http://example.net:4001',
     rawHeaders: headers,
     preflight,
     bodyLength: 0,
@@ -25,7 +25,7 @@ function mark(label: string): JournalRecord {
   seq++;
   return { kind: 'mark', seq, time: 1000 + seq, token: 't', label };
 }
-const PAGE = 'http://a.test:4001';
+const PAGE = 'http://example.com:4001';
 function preflight(hop: number, acrm: string, acrh?: string): JournalEntry {
   const h: HeaderList = [
     ['Origin', PAGE],

@@ -19,7 +19,7 @@ function fakeServers(): HarnessServers & { journal: Journal } {
     origins: DEFAULT_ORIGINS,
     pageOrigin: PAGE,
     hostNames: true,
-    hostNameList: ['a.test', 'b.test'],
+    hostNameList: ['example.com', 'example.net'],
     journal: new Journal(),
     register(i) {
       registered.push(i);
@@ -55,7 +55,7 @@ function fakeEngine(servers: { journal: Journal }, b: FakeBehaviour, calls: { n:
             hop: 0,
             method: d.method ?? 'GET',
             target: '/cors/x/0',
-            origin: 'http://b.test:4001',
+            origin: 'http://example.net:4001',
             rawHeaders: [['Origin', b.origin]],
             preflight: false,
             bodyLength: 0,
@@ -202,9 +202,9 @@ test('cookie cases run after cookie-free ones, with their cookies set first-part
   expect(calls.n).toBe(2);
   const runner = `${PAGE}/harness/runner.html`;
   expect(behaviour.gotos).toEqual([
-    'http://b.test:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F',
+    'http://example.net:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F',
     runner,
-    'http://b.test:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F%3B+Max-Age%3D0',
+    'http://example.net:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F%3B+Max-Age%3D0',
     runner,
   ]);
 });

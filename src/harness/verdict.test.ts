@@ -4,7 +4,7 @@ import type { Prediction, Scenario } from '../scenario/types.js';
 import type { Observation } from './types.js';
 import { NO_FACTS, compare, judge, profileKnobs, type JudgeFacts } from './verdict.js';
 
-const PAGE = 'http://a.test:4001';
+const PAGE = 'http://example.com:4001';
 function prediction(over: Partial<Prediction> = {}): Prediction {
   return {
     preflight: true,

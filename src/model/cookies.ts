@@ -60,7 +60,7 @@ export function effectiveSameSite(c: { sameSite: SameSiteValue }, profile: Engin
   return c.sameSite === 'unset' ? profile.cookieSameSiteDefault : c.sameSite;
 }
 
-/** A name for the top-level site, as a partition key (`http://a.test`). */
+/** A name for the top-level site, as a partition key (`http://example.com`). */
 function siteKey(top: Origin): string {
   return top.kind === 'opaque' ? 'opaque' : `${top.scheme}://${top.host}`;
 }

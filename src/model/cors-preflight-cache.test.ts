@@ -14,7 +14,7 @@ import type { EngineProfile } from './engine-profile.js';
 import { predict } from './predict.js';
 import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from '../engine-facts/index.js';
 
-const PAGE = 'http://a.test:4001';
+const PAGE = 'http://example.com:4001';
 
 /** Whether each request of the chain sent a preflight. */
 function preflights(s: Scenario, engine: EngineProfile): boolean[] {
@@ -373,7 +373,7 @@ test('startTime is only an offset: predictions do not depend on it', () => {
 const REQ: CacheRequest = {
   serializedOrigin: PAGE,
   untaintedOrigin: PAGE,
-  url: 'http://b.test:4001/cors/model/0',
+  url: 'http://example.net:4001/cors/model/0',
   method: 'PUT',
   credentialsMode: 'same-origin',
   cacheMode: 'default',

@@ -6,8 +6,8 @@ import type { EngineProfile } from './engine-profile.js';
 import { predict } from './predict.js';
 import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from '../engine-facts/index.js';
 
-const PAGE = 'http://a.test:4001';
-const B = 'http://b.test:4001';
+const PAGE = 'http://example.com:4001';
+const B = 'http://example.net:4001';
 const ALL: EngineProfile[] = [SPEC, CHROMIUM, FIREFOX, WEBKIT];
 
 function run(s: Scenario, engine: EngineProfile = SPEC): Prediction {
@@ -23,7 +23,7 @@ interface Row {
   engines?: EngineProfile[];
 }
 
-// Digest section 20 (page http://a.test:4001, target http://b.test:4001).
+// Digest section 20 (page http://example.com:4001, target http://example.net:4001).
 const VECTORS: Row[] = [
   {
     name: '1 simple GET with exact ACAO resolves as cors',
@@ -643,13 +643,13 @@ test('the decisive failure is the last reason, with the concrete values', () => 
   const p = run({
     request: {},
     server: {
-      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': 'http://A.TEST:4001' } },
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': 'http://EXAMPLE.COM:4001' } },
     },
   });
   const last = p.because.at(-1);
   expect(last).toMatchObject({ algorithm: 'concept-cors-check', step: '4' });
   expect(p.because.at(-2)).toMatchObject({ algorithm: 'concept-http-fetch', step: '4.4' });
-  expect(last?.message).toContain('http://A.TEST:4001');
+  expect(last?.message).toContain('http://EXAMPLE.COM:4001');
   expect(last?.message).toContain(PAGE);
 });
 

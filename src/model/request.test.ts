@@ -7,8 +7,8 @@ import { parseSerializedOrigin } from './origin.js';
 import { CHROMIUM, SPEC, getEngineProfile } from '../engine-facts/index.js';
 import { MODEL_FORM_BOUNDARY, constructRequest } from './request.js';
 
-const URL0 = 'http://b.test:4001/cors/model/0';
-const ORIGIN = parseSerializedOrigin('http://a.test:4001');
+const URL0 = 'http://example.net:4001/cors/model/0';
+const ORIGIN = parseSerializedOrigin('http://example.com:4001');
 
 function build(init: ScenarioRequest, profile = SPEC) {
   return constructRequest(init, URL0, ORIGIN, profile);

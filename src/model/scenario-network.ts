@@ -28,7 +28,7 @@ export interface Network {
   hopOf(url: string): number | null;
   /** What the server at `url` answers to a request with these headers. */
   answer(url: string, method: string, headers: HeaderList): NetworkResponse;
-  /** Hosts (`a.test`) holding a cookie from `setup.cookies`. */
+  /** Hosts (`example.com`) holding a cookie from `setup.cookies`. */
   cookieHosts: string[];
   /** The client's serialized origin (`null` for an opaque client). */
   clientOrigin: string;

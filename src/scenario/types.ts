@@ -12,11 +12,11 @@ export const SCENARIO_FORMAT_VERSION = 1;
  * Where a URL points, relative to the page that makes the request. Resolved to a real
  * origin at run time (ports from the OS, host names mapped to loopback); never a literal.
  *
- * - `same-origin`: the page's own origin (`http://a.test:P`).
- * - `cross-origin`: another host, cross-site (`http://b.test:P`).
- * - `cross-origin-different-port`: the page's host on another port (`http://a.test:Q`).
- * - `cross-origin-2`: a third origin (`http://c.test:P`), for A→B→C chains.
- * - `same-site`: a sub-domain of the page's host (`http://sub.a.test:P`).
+ * - `same-origin`: the page's own origin (`http://example.com:P`).
+ * - `cross-origin`: another host, cross-site (`http://example.net:P`).
+ * - `cross-origin-different-port`: the page's host on another port (`http://example.com:Q`).
+ * - `cross-origin-2`: a third origin (`http://example.org:P`), for A→B→C chains.
+ * - `same-site`: a sub-domain of the page's host (`http://sub.example.com:P`).
  * - `same-origin-of-parent`: with an opaque-origin client, the origin of the page that
  *   embeds it (cross-origin for the client, whose origin is opaque).
  * - `https-cross-origin`: an https origin with a locally generated certificate.

@@ -82,7 +82,7 @@ test.describe('good shapes are accepted', () => {
       request: { api: 'xhr', uploadListener: true, withCredentials: false, referrerPolicy: '' },
       server: { preflight: null },
       setup: { cookies: [{ on: 'cross-origin', name: 'sid', value: 'abc', attributes: 'Path=/' }] },
-      origins: { 'cross-origin': 'http://b.test:5000' },
+      origins: { 'cross-origin': 'http://example.net:5000' },
     };
     expect(parseScenario(full)).toEqual(full);
   });
@@ -223,9 +223,9 @@ test.describe('bad input names the path and the problem', () => {
     },
     {
       name: 'bad origin in origins',
-      json: { request: {}, origins: { 'cross-origin': 'http://b.test/path' } },
+      json: { request: {}, origins: { 'cross-origin': 'http://example.net/path' } },
       message:
-        '$.origins["cross-origin"]: must be an origin like http://a.test:4001 (got "http://b.test/path")',
+        '$.origins["cross-origin"]: must be an origin like http://example.com:4001 (got "http://example.net/path")',
     },
     {
       name: 'unknown field deep in a then chain',

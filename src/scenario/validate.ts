@@ -167,7 +167,10 @@ function describePattern(e: ErrorObject, at: (extra?: string[]) => string, data:
     return new ScenarioError(at(), headerValueProblem(text, what));
   }
   if (pattern === ORIGIN_PATTERN) {
-    return new ScenarioError(at(), `must be an origin like http://a.test:4001 (got ${show(text)})`);
+    return new ScenarioError(
+      at(),
+      `must be an origin like http://example.com:4001 (got ${show(text)})`,
+    );
   }
   const bad = firstNonMatching(text, pattern);
   const where = bad === null ? '' : ` at index ${bad.index}: ${charName(bad.char)}`;

@@ -5,9 +5,9 @@ import { freePort, limitToTestNames, serveOriginPages } from './origin-pages.js'
 
 test('the local certificate can cover extra names, and the standard one is unchanged', async () => {
   const standard = await localCertificate();
-  expect(standard.dnsNames).toContain('a.test');
+  expect(standard.dnsNames).toContain('example.com');
   expect(standard.dnsNames).not.toContain('app.example.com');
-  const extended = await localCertificate(['app.example.com', 'a.test']);
+  const extended = await localCertificate(['app.example.com', 'example.com']);
   expect(extended.dnsNames).toEqual([...standard.dnsNames, 'app.example.com']);
   expect(await localCertificate(['app.example.com'])).toBe(extended);
   expect(await localCertificate([])).toBe(standard);

@@ -77,7 +77,7 @@ export const MODES_SCENARIOS = [
   },
   {
     id: 'modes/no-cors-same-to-cross',
-    title: 'no-cors GET a.test 302 → b.test → opaque',
+    title: 'no-cors GET example.com 302 → example.net → opaque',
     anchors: [...NO_CORS, 'http-redirect-fetch'],
     request: { method: 'GET', target: 'same-origin', mode: 'no-cors' },
     server: { redirects: [{ status: 302, to: 'cross-origin' }], actual: { status: 200 } },
@@ -144,7 +144,7 @@ export const MODES_SCENARIOS = [
   ),
   {
     id: 'modes/same-origin-mode-redirect-cross',
-    title: "mode 'same-origin': a.test 302 → b.test → network error at the hop",
+    title: "mode 'same-origin': example.com 302 → example.net → network error at the hop",
     anchors: ['concept-main-fetch', 'http-redirect-fetch'],
     request: { method: 'GET', target: 'same-origin', mode: 'same-origin' },
     server: {
@@ -154,7 +154,7 @@ export const MODES_SCENARIOS = [
   },
   {
     id: 'modes/same-origin-mode-redirect-same',
-    title: "mode 'same-origin': a.test 302 → a.test (twin) → ok",
+    title: "mode 'same-origin': example.com 302 → example.com (twin) → ok",
     anchors: ['concept-main-fetch', 'http-redirect-fetch'],
     request: { method: 'GET', target: 'same-origin', mode: 'same-origin' },
     server: { redirects: [{ status: 302, to: 'same-origin' }], actual: { status: 200 } },

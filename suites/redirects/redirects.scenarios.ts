@@ -41,7 +41,7 @@ export const REDIRECTS_SCENARIOS = [
     (status) =>
       ({
         id: `redirects/same-to-cross-get-${status}`,
-        title: `GET a.test ${status} → b.test (ACAO *) → ok, Origin of the page`,
+        title: `GET example.com ${status} → example.net (ACAO *) → ok, Origin of the page`,
         anchors: ANCHORS,
         request: { method: 'GET', target: 'same-origin' },
         server: {
@@ -58,7 +58,7 @@ export const REDIRECTS_SCENARIOS = [
     (status) =>
       ({
         id: `redirects/post-json-${status}`,
-        title: `POST application/json a.test ${status} → b.test`,
+        title: `POST application/json example.com ${status} → example.net`,
         anchors: [...ANCHORS, 'cors-preflight-fetch-0'],
         request: {
           method: 'POST',
@@ -77,7 +77,7 @@ export const REDIRECTS_SCENARIOS = [
     (status) =>
       ({
         id: `redirects/put-${status}`,
-        title: `PUT a.test ${status} → b.test: only 303 turns it into GET`,
+        title: `PUT example.com ${status} → example.net: only 303 turns it into GET`,
         anchors: [...ANCHORS, 'cors-preflight-fetch-0'],
         request: { method: 'PUT', target: 'same-origin', body: 'x' },
         server: {
@@ -91,7 +91,7 @@ export const REDIRECTS_SCENARIOS = [
     (status) =>
       ({
         id: `redirects/post-text-cross-${status}`,
-        title: `POST text/plain b.test ${status} → c.test: no preflight, Origin null`,
+        title: `POST text/plain example.net ${status} → example.org: no preflight, Origin null`,
         anchors: TAINT_ANCHORS,
         request: { method: 'POST', target: 'cross-origin', body: 'x' },
         server: {
@@ -114,7 +114,7 @@ export const REDIRECTS_SCENARIOS = [
       (status) =>
         ({
           id: `redirects/cross-to-cross-${status}-acao-${short}`,
-          title: `b.test ${status} → c.test answering ACAO ${short}`,
+          title: `example.net ${status} → example.org answering ACAO ${short}`,
           anchors: TAINT_ANCHORS,
           request: { method: 'GET', target: 'cross-origin' },
           server: {
@@ -136,7 +136,7 @@ export const REDIRECTS_SCENARIOS = [
   },
   {
     id: 'redirects/cross-to-same-origin-host',
-    title: 'b.test 302 → b.test (same origin hop): no taint, Origin stays the page',
+    title: 'example.net 302 → example.net (same origin hop): no taint, Origin stays the page',
     anchors: TAINT_ANCHORS,
     request: { method: 'GET', target: 'cross-origin' },
     server: {
@@ -155,7 +155,7 @@ export const REDIRECTS_SCENARIOS = [
     ([short, headers]) =>
       ({
         id: `redirects/back-home-acao-${short}`,
-        title: `a.test → b.test (302) → a.test answering ACAO ${short}`,
+        title: `example.com → example.net (302) → example.com answering ACAO ${short}`,
         anchors: TAINT_ANCHORS,
         request: { method: 'GET', target: 'same-origin' },
         server: {
@@ -169,7 +169,7 @@ export const REDIRECTS_SCENARIOS = [
   ),
   {
     id: 'redirects/cross-to-page-origin-acao-null',
-    title: 'b.test (302) → a.test: Origin null at the page origin, ACAO null ok',
+    title: 'example.net (302) → example.com: Origin null at the page origin, ACAO null ok',
     anchors: TAINT_ANCHORS,
     request: { method: 'GET', target: 'cross-origin' },
     server: {
@@ -179,7 +179,7 @@ export const REDIRECTS_SCENARIOS = [
   },
   {
     id: 'redirects/cross-to-page-origin-no-acao',
-    title: 'b.test (302) → a.test without ACAO: a cors request, so a network error',
+    title: 'example.net (302) → example.com without ACAO: a cors request, so a network error',
     anchors: TAINT_ANCHORS,
     request: { method: 'GET', target: 'cross-origin' },
     server: {
@@ -189,7 +189,7 @@ export const REDIRECTS_SCENARIOS = [
   },
   {
     id: 'redirects/same-to-same-site',
-    title: 'a.test (302) → sub.a.test: cors from the second hop, Origin of the page',
+    title: 'example.com (302) → sub.example.com: cors from the second hop, Origin of the page',
     anchors: ANCHORS,
     request: { method: 'GET', target: 'same-origin' },
     server: {
@@ -288,7 +288,8 @@ export const REDIRECTS_SCENARIOS = [
   // tainted origin once the hop crossed origins).
   {
     id: 'redirects/preflight-again-after-307',
-    title: 'PUT + X-Token: preflight b.test, PUT 307 → c.test, preflight c.test, PUT',
+    title:
+      'PUT + X-Token: preflight example.net, PUT 307 → example.org, preflight example.org, PUT',
     anchors: ['http-redirect-fetch', 'cors-preflight-fetch-0'],
     request: { method: 'PUT', target: 'cross-origin', headers: { 'X-Token': '1' } },
     server: {
@@ -301,7 +302,7 @@ export const REDIRECTS_SCENARIOS = [
   },
   {
     id: 'redirects/preflight-again-after-307-denied',
-    title: 'the same chain, c.test denies the preflight → no PUT at c.test',
+    title: 'the same chain, example.org denies the preflight → no PUT at example.org',
     anchors: ['http-redirect-fetch', 'cors-preflight-fetch-0'],
     request: { method: 'PUT', target: 'cross-origin', headers: { 'X-Token': '1' } },
     server: {
@@ -314,7 +315,7 @@ export const REDIRECTS_SCENARIOS = [
   },
   {
     id: 'redirects/preflight-after-same-origin-hop',
-    title: 'PUT a.test 307 → b.test: the first preflight is at b.test',
+    title: 'PUT example.com 307 → example.net: the first preflight is at example.net',
     anchors: ['http-redirect-fetch', 'cors-preflight-fetch-0'],
     request: { method: 'PUT', target: 'same-origin', headers: { 'X-Token': '1' } },
     server: {
@@ -334,7 +335,7 @@ export const REDIRECTS_SCENARIOS = [
   ).flatMap(([short, name, value]) => [
     {
       id: `redirects/${short}-same-to-cross`,
-      title: `${name} on GET a.test 302 → b.test`,
+      title: `${name} on GET example.com 302 → example.net`,
       anchors: ['http-redirect-fetch', 'cors-unsafe-request-header-names'],
       request: { method: 'GET', target: 'same-origin', headers: { [name]: value } },
       server: {
@@ -345,7 +346,7 @@ export const REDIRECTS_SCENARIOS = [
     } satisfies Scenario,
     {
       id: `redirects/${short}-cross-to-cross`,
-      title: `${name} on GET b.test 302 → c.test: preflight at b.test, then?`,
+      title: `${name} on GET example.net 302 → example.org: preflight at example.net, then?`,
       anchors: ['http-redirect-fetch', 'cors-unsafe-request-header-names'],
       request: { method: 'GET', target: 'cross-origin', headers: { [name]: value } },
       server: {
@@ -358,7 +359,7 @@ export const REDIRECTS_SCENARIOS = [
     } satisfies Scenario,
     {
       id: `redirects/${short}-cross-to-same-host`,
-      title: `${name} on GET b.test 302 → b.test: kept on a same-origin hop`,
+      title: `${name} on GET example.net 302 → example.net: kept on a same-origin hop`,
       anchors: ['http-redirect-fetch', 'cors-unsafe-request-header-names'],
       request: { method: 'GET', target: 'cross-origin', headers: { [name]: value } },
       server: {

@@ -184,7 +184,7 @@ export const XHR_SCENARIOS = [
   },
   {
     id: 'xhr/redirect-cross-to-cross',
-    title: 'XHR follows b.test 302 → c.test with Origin null',
+    title: 'XHR follows example.net 302 → example.org with Origin null',
     anchors: ['http-redirect-fetch', 'concept-request-tainted-origin'],
     request: { api: 'xhr', method: 'GET', target: 'cross-origin' },
     server: {
