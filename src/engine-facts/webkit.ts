@@ -19,9 +19,20 @@ export const WEBKIT_FACTS: EngineFacts = {
     cachedWildcardCoversAuthorization: true,
     preflightCacheStoredBeforeChecks: true,
     preflightCacheKeptAfterNetworkError: true,
+    thirdPartyCookies: 'send-only',
   },
   conditions: [],
   knobs: {
+    thirdPartyCookies: {
+      evidence: {
+        status: 'unconfirmed',
+        observed:
+          'WebKitGTK 2.50.6: a cookie set by a credentialed cross-site (example.net) fetch response ' +
+          'is not stored; cookies set first-party on example.net are sent on a credentialed fetch ' +
+          'from example.com; same-site (sub.example.com) responses set cookies',
+        searched: 'libsoup soup-cookie-jar.c (SOUP_COOKIE_JAR_ACCEPT_NO_THIRD_PARTY)',
+      },
+    },
     wildcardCoversAuthorization: {
       evidence: {
         status: 'evidenced',

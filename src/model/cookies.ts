@@ -95,7 +95,7 @@ export function storeCookie(
     if (effectiveSameSite({ sameSite }, profile) !== 'none') return jar;
     // Engine policy for third-party cookies.
     const policy = profile.thirdPartyCookies;
-    if (policy === 'block') return jar;
+    if (policy === 'block' || policy === 'send-only') return jar;
     if (policy === 'partition') partition = siteKey(topLevel);
   }
   const entry: StoredCookie = {

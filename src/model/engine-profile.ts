@@ -19,8 +19,8 @@ export const ENGINE_NAMES: readonly EngineName[] = ['spec', 'chromium', 'firefox
  */
 export type MaxAgeParsing = 'delta-seconds' | 'signed-integer' | 'digits-else-uncached';
 
-/** What happens to cookies on cross-site subresource requests. */
-export type ThirdPartyCookies = 'allow' | 'block' | 'partition';
+/** What happens to cookies on cross-site subresource requests (see EngineKnobs). */
+export type ThirdPartyCookies = 'allow' | 'block' | 'partition' | 'send-only';
 
 /**
  * How the CORS-preflight cache holds results:
@@ -96,9 +96,10 @@ export interface EngineKnobs {
   /** `SameSite=None` without `Secure` is rejected when stored. Spec profile: false. */
   sameSiteNoneRequiresSecure: boolean;
   /**
-   * Cookies on cross-site subresource requests: sent (`allow`), never stored or sent
-   * (`block`), or kept in a jar partitioned by the top-level site (`partition`: cookies set
-   * first-party are not sent, cookies set in that third-party context are). Spec: `allow`.
+   * Cookies on cross-site subresource requests: sent and stored (`allow`), never stored or
+   * sent (`block`), kept in a jar partitioned by the top-level site (`partition`: cookies set
+   * first-party are not sent, cookies set in that third-party context are), or sent but never
+   * stored from a cross-site response (`send-only`). Spec: `allow`.
    */
   thirdPartyCookies: ThirdPartyCookies;
   /**
