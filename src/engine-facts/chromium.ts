@@ -11,7 +11,6 @@ export const CHROMIUM_FACTS: EngineFacts = {
     wildcardCoversAuthorization: true,
     extraSafelistedRequestHeaders: true,
     userAgentIsForbidden: true,
-    safelistChecksCombinedValue: true,
     rangePositionLimit: 'int64',
     maxAgeCapSeconds: 7200,
     maxAgeParsing: 'signed-integer',
@@ -65,24 +64,6 @@ export const CHROMIUM_FACTS: EngineFacts = {
             test: 'Adding valid request header "User-Agent: OK"',
           },
         ],
-      },
-    },
-    safelistChecksCombinedValue: {
-      evidence: {
-        status: 'evidenced',
-        upstream: [
-          {
-            source: 'third_party/blink/renderer/platform/network/http_header_map.cc',
-            symbol: 'HTTPHeaderMap::Add',
-          },
-          {
-            source: 'services/network/public/cpp/cors/cors.cc',
-            symbol: 'CorsUnsafeRequestHeaderNames',
-          },
-        ],
-        observed:
-          'Chromium 156: eight `Accept` lines of 128 bytes are preflighted with ACRH `accept` ' +
-          '(one joined value over 128 bytes)',
       },
     },
     rangePositionLimit: {

@@ -9,7 +9,6 @@ export const FIREFOX_FACTS: EngineFacts = {
     ...SPEC,
     name: 'firefox',
     wildcardCoversAuthorization: true,
-    safelistChecksCombinedValue: true,
     nonASCIIByteIsCORSUnsafe: true,
     rangePositionLimit: 'uint64',
     maxAgeCapSeconds: 86400,
@@ -34,14 +33,6 @@ export const FIREFOX_FACTS: EngineFacts = {
             test: 'network.cors_preflight.authorization_covered_by_wildcard',
           },
         ],
-      },
-    },
-    safelistChecksCombinedValue: {
-      evidence: {
-        status: 'unconfirmed',
-        observed:
-          'Firefox 153: eight `Accept` lines of 128 bytes are preflighted with ACRH `accept`',
-        searched: 'dom/fetch/InternalHeaders.cpp GetUnsafeHeaders',
       },
     },
     nonASCIIByteIsCORSUnsafe: {

@@ -6,7 +6,12 @@ import { isCORSSafelistedMethod, normalizeMethod } from '../model/methods.js';
 import { hopRoles } from '../model/scenario-network.js';
 import { applyRequestOverrides } from '../scenario/overrides.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
-import type { HeaderList, Scenario, ScenarioRequest } from '../scenario/types.js';
+import {
+  isDataURL,
+  type HeaderList,
+  type Scenario,
+  type ScenarioRequest,
+} from '../scenario/types.js';
 import { defaultWorld } from '../scenario/world.js';
 import { versionInRange } from './versions.js';
 import type {
@@ -59,6 +64,7 @@ function requestMatches(m: RequestMatcher, r: ScenarioRequest): boolean {
   return (
     within(m.api, r.api ?? 'fetch') &&
     within(m.method, method) &&
+    !(m.notMethod ?? []).includes(method) &&
     (m.safelistedMethod === undefined || m.safelistedMethod === isCORSSafelistedMethod(method)) &&
     within(m.mode, r.mode ?? 'cors') &&
     within(m.credentials, r.credentials ?? 'same-origin') &&
@@ -75,7 +81,7 @@ function requestMatches(m: RequestMatcher, r: ScenarioRequest): boolean {
 /** The ways each redirect hop of the scenario moves (see HopKind), hop by hop. */
 export function hopKinds(s: Scenario, r: ScenarioRequest): HopKind[][] {
   const world = defaultWorld(s.client ?? 'page', s.origins ?? {});
-  const origins = hopRoles(s, r).map((role) => world.origins[role]);
+  const origins = hopRoles(s, r).map((t) => (isDataURL(t) ? t : world.origins[t]));
   const page = world.client === 'page' ? world.pageOrigin : null;
   const kinds: HopKind[][] = [];
   for (let i = 0; i + 1 < origins.length; i++) {
@@ -88,6 +94,7 @@ export function hopKinds(s: Scenario, r: ScenarioRequest): HopKind[][] {
     const k: HopKind[] = ['cross-origin'];
     if (to === page) k.push('to-page-origin');
     if (from === page) k.push('from-page-origin');
+    if (to !== page) k.push('off-page-origin');
     kinds.push(k);
   }
   return kinds;
@@ -101,13 +108,33 @@ function redirectsMatch(m: RedirectMatcher, s: Scenario, r: ScenarioRequest): bo
     return false;
   if (m.noLocation !== undefined && m.noLocation !== hops.some((h) => h.noLocation === true))
     return false;
-  if (m.toDataURL !== undefined && m.toDataURL !== hops.some((h) => h.to.startsWith('data:')))
+  if (m.toDataURL !== undefined && m.toDataURL !== hops.some((h) => isDataURL(h.to))) return false;
+  const kinds = hopKinds(s, r);
+  if (m.hops !== undefined && !m.hops.every((k) => kinds.some((at) => at.includes(k))))
     return false;
-  if (m.hops !== undefined) {
-    const kinds = hopKinds(s, r).flat();
-    if (!m.hops.some((k) => kinds.includes(k))) return false;
-  }
+  const every = m.everyHop;
+  if (every !== undefined && !kinds.every((at) => at.includes(every))) return false;
+  if (m.rewritesToGET !== undefined && m.rewritesToGET !== rewritesToGET(s, r)) return false;
+  const without = m.someHopWithout;
+  if (
+    without !== undefined &&
+    !hops.some((h) => {
+      const names = normalizeHeaders(h.headers).map(([n]) => n.toLowerCase());
+      return without.every((n) => !names.includes(n));
+    })
+  )
+    return false;
   return true;
+}
+
+/** Whether some hop rewrites the request's method to GET (http-redirect-fetch step 12). */
+function rewritesToGET(s: Scenario, r: ScenarioRequest): boolean {
+  const method = normalizeMethod(r.method ?? 'GET');
+  return (s.server?.redirects ?? []).some(
+    (h) =>
+      (h.status === 303 && method !== 'GET' && method !== 'HEAD') ||
+      ((h.status === 301 || h.status === 302) && method === 'POST'),
+  );
 }
 
 /** Whether `when` holds for step `step` (0: the first request) of the scenario. */

@@ -96,6 +96,8 @@ export interface RequestMatcher {
   api?: readonly Api[];
   /** Methods after normalisation (uppercase for the six the standard normalises). */
   method?: readonly string[];
+  /** The method (after normalisation) is none of these. */
+  notMethod?: readonly string[];
   /** Whether the method is a CORS-safelisted method (GET, HEAD, POST). */
   safelistedMethod?: boolean;
   mode?: readonly RequestMode[];
@@ -113,11 +115,13 @@ export interface RequestMatcher {
 /**
  * How one redirect hop moves, from the URL that answered with it to the URL it points to:
  * - `same-origin`: to the same origin;
- * - `cross-origin`: to another origin (any of the following two included);
+ * - `cross-origin`: to another origin (any of the following three included);
  * - `to-page-origin`: from another origin back to the page's own origin;
- * - `from-page-origin`: from the page's origin to another origin.
+ * - `from-page-origin`: from the page's origin to another origin;
+ * - `off-page-origin`: to an origin other than the page's (from anywhere).
  */
-export type HopKind = 'same-origin' | 'cross-origin' | 'to-page-origin' | 'from-page-origin';
+export type HopKind =
+  'same-origin' | 'cross-origin' | 'to-page-origin' | 'from-page-origin' | 'off-page-origin';
 
 /** The scenario's redirect hops; every field given must hold. */
 export interface RedirectMatcher {
@@ -125,8 +129,17 @@ export interface RedirectMatcher {
   present: boolean;
   /** Some hop answers with one of these statuses. */
   status?: readonly number[];
-  /** Some hop moves in one of these ways. */
+  /** Each of these kinds of move happens at some hop. */
   hops?: readonly HopKind[];
+  /** Every hop moves this way. */
+  everyHop?: HopKind;
+  /**
+   * Some hop rewrites the method to GET the way the spec does: a 303 for a method other than
+   * GET or HEAD, a 301 or 302 for POST (https://fetch.spec.whatwg.org/#concept-http-redirect-fetch).
+   */
+  rewritesToGET?: boolean;
+  /** Some hop's redirect response lacks every one of these headers (lowercase names). */
+  someHopWithout?: readonly string[];
   /** Some hop puts `user:pass@` into its Location. */
   userinfo?: boolean;
   /** Some hop leaves out the Location header. */

@@ -11,7 +11,6 @@ export const WEBKIT_FACTS: EngineFacts = {
     name: 'webkit',
     wildcardCoversAuthorization: true,
     rangeUnitCaseInsensitive: true,
-    safelistChecksCombinedValue: true,
     rangePositionLimit: 'int64',
     maxAgeCapSeconds: 600,
     maxAgeParsing: 'signed-integer',
@@ -51,19 +50,6 @@ export const WEBKIT_FACTS: EngineFacts = {
           { source: 'Source/WebCore/platform/network/HTTPParsers.cpp', symbol: 'parseRange' },
         ],
         observed: 'WebKitGTK 2.50: `Range: Bytes=0-` is sent without a preflight',
-      },
-    },
-    safelistChecksCombinedValue: {
-      evidence: {
-        status: 'evidenced',
-        upstream: [
-          {
-            source: 'Source/WebCore/Modules/fetch/FetchRequest.cpp',
-            symbol: 'FetchRequest::resourceRequest',
-          },
-        ],
-        observed:
-          'WebKitGTK 2.50: eight `Accept` lines of 128 bytes are preflighted with ACRH `accept`',
       },
     },
     rangePositionLimit: {

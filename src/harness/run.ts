@@ -413,7 +413,8 @@ export async function runScenarios(
     }
     const serverError = journal.find((r) => r.kind === 'error');
     const steps = p.compiled.descriptor.steps.length;
-    const observation = observeCase(raw.steps, journal, steps, cookieNames(p.scenario));
+    const finalHop = p.scenario.server?.redirects?.length ?? 0;
+    const observation = observeCase(raw.steps, journal, steps, cookieNames(p.scenario), finalHop);
     if (raw.harnessError !== undefined || serverError !== undefined) {
       const why = raw.harnessError ?? (serverError?.kind === 'error' ? serverError.message : '');
       return harnessError(p.scenario, engineName, world.client, token, `${engineName}: ${why}`, {

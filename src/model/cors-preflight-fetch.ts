@@ -28,16 +28,31 @@ import { fail } from './result.js';
 
 const ALGORITHM = 'cors-preflight-fetch-0';
 
+/** The header list the engine judges: the current one, or (knob) the initial one after a redirect. */
+function judgedHeaderList(fp: FetchParams, request: ModelRequest): HeaderList {
+  const initial = fp.initialHeaderList;
+  return fp.profile.redirectPreflightUsesInitialHeaders &&
+    request.redirectCount > 0 &&
+    initial !== undefined
+    ? initial
+    : request.headerList;
+}
+
 /** The CORS-unsafe request-header names under the engine's profile. */
 export function corsUnsafeNames(fp: FetchParams, request: ModelRequest): string[] {
-  return getCORSUnsafeRequestHeaderNames(request.headerList, fp.profile);
+  return getCORSUnsafeRequestHeaderNames(judgedHeaderList(fp, request), fp.profile);
 }
 
 /** Which knob made the engine's CORS-unsafe list differ from the spec's, if one did. */
 export function unsafeNamesDeviation(fp: FetchParams, request: ModelRequest): string | undefined {
   const spec = getCORSUnsafeRequestHeaderNames(request.headerList, SPEC).join(',');
-  const mine = getCORSUnsafeRequestHeaderNames(request.headerList, fp.profile).join(',');
+  const judged = judgedHeaderList(fp, request);
+  const mine = getCORSUnsafeRequestHeaderNames(judged, fp.profile).join(',');
   if (spec === mine) return undefined;
+  if (judged !== request.headerList) {
+    const current = getCORSUnsafeRequestHeaderNames(request.headerList, fp.profile).join(',');
+    if (current !== mine) return 'redirectPreflightUsesInitialHeaders';
+  }
   const p = fp.profile;
   // The first knob that alone turns the spec's answer into this engine's names it.
   const knobs = [
@@ -45,7 +60,6 @@ export function unsafeNamesDeviation(fp: FetchParams, request: ModelRequest): st
     'rangeUnitCaseInsensitive',
     'rangePositionLimit',
     'nonASCIIByteIsCORSUnsafe',
-    'safelistChecksCombinedValue',
     'safelistedValueTotalLimit',
   ] as const;
   for (const knob of knobs) {

@@ -52,11 +52,6 @@ export interface EngineKnobs {
   /** The 1024-byte total of safelisted request-header values applies. Spec: true. */
   safelistedValueTotalLimit: boolean;
   /**
-   * Repeated request headers of one name are judged as ONE combined value (`a, b`, the way
-   * they go on the wire), not entry by entry as fetch#cors-unsafe-request-header-names says.
-   */
-  safelistChecksCombinedValue: boolean;
-  /**
    * A safelisted header value with a byte 0x80 or above is CORS-unsafe (the spec's unsafe
    * bytes are controls, the 14 delimiters and 0x7F only).
    */
@@ -82,6 +77,13 @@ export interface EngineKnobs {
   preflightCacheStoredBeforeChecks: boolean;
   /** A network error does not clear the cache entries for the request. */
   preflightCacheKeptAfterNetworkError: boolean;
+  /**
+   * After a redirect, the CORS-unsafe request-header names (whether to preflight, and the
+   * preflight's `Access-Control-Request-Headers`) come from the header list the request
+   * started with, not from the current one, which a method rewrite or a cross-origin hop
+   * may have stripped (https://fetch.spec.whatwg.org/#concept-http-redirect-fetch). Spec: false.
+   */
+  redirectPreflightUsesInitialHeaders: boolean;
   /**
    * With the use-CORS-preflight flag and no ACAM, the request's method counts as allowed
    * (the literal text of fetch#cors-preflight-fetch-0). No engine does it, so every profile,

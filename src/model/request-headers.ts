@@ -3,7 +3,7 @@
 // `User-Agent`, non-ASCII bytes, the `Range` unit and position limit, combined values).
 import type { HeaderList } from '../scenario/types.js';
 import type { EngineProfile } from './engine-profile.js';
-import { getDecodeSplitValue, headerListCombine } from './header-list.js';
+import { getDecodeSplitValue } from './header-list.js';
 import { byteCaseInsensitiveMatch, byteLowercase } from './http-tokens.js';
 import { isForbiddenMethod } from './methods.js';
 import { parseAMIMEType } from './mime-type.js';
@@ -187,15 +187,8 @@ export function convertHeaderNamesToASortedLowercaseSet(names: string[]): string
 /**
  * The names a preflight must ask about (`Access-Control-Request-Headers`): lowercase,
  * duplicate-free, byte-sorted. Safelisted headers whose values together exceed 1024 bytes
- * all become unsafe (knob `safelistedValueTotalLimit`). With the knob
- * `safelistChecksCombinedValue`, repeated names are first joined into one value each.
- */
-/** One entry per name (case-insensitively), repeated values combined with `, ` in order. */
-function combineRepeatedNames(list: HeaderList): HeaderList {
-  return list.reduce<HeaderList>((acc, [name, value]) => headerListCombine(acc, name, value), []);
-}
-
-// https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
+ * all become unsafe (knob `safelistedValueTotalLimit`).
+ */ // https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
 export function getCORSUnsafeRequestHeaderNames(
   list: HeaderList,
   profile?: EngineProfile,
@@ -204,10 +197,8 @@ export function getCORSUnsafeRequestHeaderNames(
   const unsafeNames: string[] = [];
   const potentiallyUnsafeNames: string[] = [];
   let safelistValueSize = 0;
-  // Engine knob: engines send (and judge) a repeated name as one combined value.
-  const entries = profile?.safelistChecksCombinedValue ? combineRepeatedNames(list) : list;
   // 4. Classify every header (duplicates are separate entries).
-  for (const [name, value] of entries) {
+  for (const [name, value] of list) {
     if (!isCORSSafelistedRequestHeader(name, value, profile)) {
       unsafeNames.push(name);
     } else {

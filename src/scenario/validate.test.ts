@@ -100,6 +100,24 @@ test.describe('good shapes are accepted', () => {
   });
 });
 
+test('every status 100-999 and a data: redirect target are valid', () => {
+  for (const status of [100, 101, 103, 199, 200, 599, 600, 680, 790, 999]) {
+    expect(() =>
+      parseScenario({ request: {}, server: { preflight: { status }, actual: { status } } }),
+    ).not.toThrow();
+  }
+  const s = parseScenario({
+    request: { target: 'same-origin' },
+    server: {
+      redirects: [
+        { status: 302, to: 'cross-origin' },
+        { status: 307, to: 'data:text/plain,hi' },
+      ],
+    },
+  });
+  expect(s.server?.redirects?.[1]?.to).toBe('data:text/plain,hi');
+});
+
 test.describe('bad input names the path and the problem', () => {
   const cases: { name: string; json: unknown; message: string | RegExp }[] = [
     {
@@ -130,9 +148,33 @@ test.describe('bad input names the path and the problem', () => {
       message: '$.server.actual.status: must be an integer (got 200.5)',
     },
     {
-      name: 'status out of range',
+      name: 'status below 100',
       json: { request: {}, server: { actual: { status: 99 } } },
-      message: '$.server.actual.status: must be >= 200 (got 99)',
+      message: '$.server.actual.status: must be >= 100 (got 99)',
+    },
+    {
+      name: 'status above 999',
+      json: { request: {}, server: { preflight: { status: 1000 } } },
+      message: '$.server.preflight.status: must be <= 999 (got 1000)',
+    },
+    {
+      name: 'redirect target neither a role nor a data: URL',
+      json: { request: {}, server: { redirects: [{ status: 302, to: 'ftp://x' }] } },
+      message:
+        /^\$\.server\.redirects\[0\]\.to: must be an origin role \(same-origin, .*\) or a data: URL \(got "ftp:\/\/x"\)$/,
+    },
+    {
+      name: 'a data: URL before the last hop',
+      json: {
+        request: {},
+        server: {
+          redirects: [
+            { status: 302, to: 'data:,a' },
+            { status: 302, to: 'cross-origin' },
+          ],
+        },
+      },
+      message: "$.server.redirects[0].to: a data: URL can only be the last hop's target",
     },
     {
       name: 'redirect hop without to',

@@ -5,7 +5,7 @@ import { applyRequestOverrides } from './overrides.js';
 import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
 import schemaJson from './scenario.schema.json' with { type: 'json' };
-import type { Scenario } from './types.js';
+import { ORIGIN_ROLES, isDataURL, type Scenario } from './types.js';
 
 export { applyRequestOverrides };
 
@@ -41,6 +41,13 @@ export function parseScenario(json: unknown, path = '$'): Scenario {
     const errors = validateShape.errors ?? [];
     const first = errors.find((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames');
     if (first === undefined) throw new ScenarioError(path, 'is not a valid scenario');
+    if (/\/redirects\/\d+\/to$/.test(first.instancePath)) {
+      const at = jsonPath(json, path, first.instancePath.slice(1).split('/').map(unescape));
+      throw new ScenarioError(
+        at,
+        `must be an origin role (${ORIGIN_ROLES.join(', ')}) or a data: URL (got ${JSON.stringify(first.data)})`,
+      );
+    }
     throw describeError(first, json, path);
   }
   const scenario = json as Scenario;
@@ -62,6 +69,15 @@ export function parseScenarios(json: unknown): { scenarios: Scenario[]; isArray:
 const XHR_ONLY = ['uploadListener', 'withCredentials'] as const;
 
 function checkSemantics(scenario: Scenario, path: string): void {
+  // A data: URL has no server to redirect again: it can only be the last hop's target.
+  const hops = scenario.server?.redirects ?? [];
+  hops.forEach((h, i) => {
+    if (isDataURL(h.to) && i < hops.length - 1)
+      throw new ScenarioError(
+        `${path}.server.redirects[${i}].to`,
+        "a data: URL can only be the last hop's target",
+      );
+  });
   const first = scenario.request;
   if ((first.api ?? 'fetch') !== 'xhr') {
     const field = XHR_ONLY.find((f) => first[f] !== undefined);
