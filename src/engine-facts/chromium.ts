@@ -1,7 +1,130 @@
 // Chromium: where it departs from the Fetch Standard, as profile knobs (the model computes
-// them) and deviation rules (it cannot), each with evidence. Paths are in chromium/src.
+// them) and deviation rules (it cannot), each with evidence. Source paths are in chromium/src.
 import { SPEC } from '../model/spec-profile.js';
-import type { EngineFacts } from './types.js';
+import type { DeviationRule, EngineFacts } from './types.js';
+
+const OUTCOME = ['outcome', 'status', 'responseType', 'readableHeaders'] as const;
+
+const RULES: readonly DeviationRule[] = [
+  {
+    id: 'origin-ignores-no-referrer-outside-cors',
+    reason:
+      'a fetch() outside cors mode with a method other than GET/HEAD sends the page origin in ' +
+      '`Origin` under referrer policy no-referrer (or same-origin, cross-origin), where ' +
+      'fetch#append-a-request-origin-header step 4 sends `null`',
+    fields: ['originHeader'],
+    when: {
+      request: {
+        api: ['fetch'],
+        mode: ['no-cors', 'same-origin'],
+        notMethod: ['GET', 'HEAD'],
+        referrerPolicy: ['no-referrer', 'same-origin'],
+      },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'third_party/blink/web_tests/external/wpt/fetch/origin/assorted.window-expected.txt',
+          test: 'Origin header and POST same-origin fetch no-cors mode with Referrer-Policy no-referrer',
+        },
+      ],
+      observed: 'Chromium 156: a no-cors POST under no-referrer carries the page origin',
+    },
+    rows: ['modes/no-cors-post-no-referrer'],
+    replays: ['1:6:0:1:0:2:2:2:4:4:5:4:4:4:4:4'],
+  },
+  {
+    id: 'credentials-in-redirect-url-blocked',
+    reason:
+      'a fetch() redirected to a URL with user:pass@ is blocked in every mode, where ' +
+      'fetch#http-redirect-fetch fails it only in cors mode across origins or under cors tainting',
+    fields: [...OUTCOME, 'actualSent', 'originHeader'],
+    when: { request: { api: ['fetch'] }, redirects: { present: true, userinfo: true } },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/core/loader/frame_fetch_context.cc',
+          symbol: 'FrameFetchContext::ShouldBlockFetchAsCredentialedSubresource',
+        },
+        { bug: 'https://github.com/whatwg/fetch/issues/660' },
+      ],
+      observed: 'Chromium 156: the redirect is not followed (network error)',
+    },
+    rows: ['redirects/userinfo-same-to-same', 'redirects/userinfo-no-cors-cross'],
+    replays: ['2:4:0:0:0:0:0:0:0:0:0:1:0:0:0:2:1:2:1:1:1:1'],
+  },
+  {
+    id: 'redirect-without-location-is-final-in-error-mode',
+    reason:
+      'with redirect mode "error", a redirect status without Location is handed to the page as ' +
+      'the response; fetch#concept-http-fetch step 6 makes any redirect status a network error ' +
+      'there before Location is read',
+    fields: [...OUTCOME],
+    when: { request: { redirect: ['error'] }, redirects: { present: true, noLocation: true } },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        { source: 'net/http/http_response_headers.cc', symbol: 'HttpResponseHeaders::IsRedirect' },
+      ],
+      observed: 'Chromium 156: the 302 without Location reaches the page',
+    },
+    rows: ['redirects/302-no-location-error-mode'],
+  },
+  {
+    id: 'client-hints-removed-on-redirect',
+    reason:
+      'client-hint request headers (dpr, width, ...) are removed when a redirect leaves the page ' +
+      'origin, so a value that needed a preflight no longer does; the spec keeps author headers',
+    fields: ['preflight', 'actualSent', 'acrm', 'acrh'],
+    when: {
+      request: {
+        headers: [
+          { names: ['device-memory', 'dpr', 'width', 'viewport-width', 'rtt', 'downlink', 'ect'] },
+        ],
+      },
+      redirects: { present: true, hops: ['off-page-origin'] },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/platform/loader/fetch/resource_loader.cc',
+          symbol: 'ResourceLoader::WillFollowRedirect',
+        },
+        {
+          source: 'third_party/blink/common/client_hints/client_hints.cc',
+          symbol: 'FindClientHintsToRemove',
+        },
+      ],
+      observed:
+        'Chromium 156: `dpr: x y` redirected same-origin → cross-origin goes without a preflight',
+    },
+    rows: ['redirects/client-hint-same-to-cross'],
+    replays: ['777:1223:0:2:2:2:2:0:0:0:0:2:2:2:3:3:3:3:5:4:5:5:5:5'],
+  },
+  {
+    id: 'origin-null-after-leaving-page-origin-in-no-cors',
+    reason:
+      'a no-cors POST redirected (307/308) from the page origin to another origin carries ' +
+      '`Origin: null`; the spec taints the origin only after a hop from another origin',
+    fields: ['originHeader'],
+    when: {
+      request: { api: ['fetch'], mode: ['no-cors'], method: ['POST'] },
+      redirects: { present: true, status: [307, 308], hops: ['from-page-origin'] },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        { source: 'net/url_request/redirect_util.cc', symbol: 'RedirectUtil::UpdateHttpRequest' },
+      ],
+      observed: 'Chromium 156: `Origin: null` at the same-site hop',
+    },
+    rows: ['redirects/no-cors-post-307-same-to-same-site'],
+    replays: ['4242:946:0:4:4:4:4:4:4:5:4:4:8:7:7:7:7:7'],
+  },
+];
 
 export const CHROMIUM_FACTS: EngineFacts = {
   engine: 'chromium',
@@ -24,9 +147,8 @@ export const CHROMIUM_FACTS: EngineFacts = {
     uploadListenerNeedsBody: true,
   },
   conditions: [
-    'Playwright browser contexts are off-the-record (incognito) profiles: third-party cookies ' +
-      'are blocked there by default (CookieControlsMode::kIncognitoOnly), unlike a stock ' +
-      'regular profile, which allows them today',
+    'cookies: Playwright contexts are off-the-record profiles, which block third-party ' +
+      'cookies by default (knob thirdPartyCookies: block); a stock regular profile allows them',
   ],
   knobs: {
     wildcardCoversAuthorization: {
@@ -34,15 +156,14 @@ export const CHROMIUM_FACTS: EngineFacts = {
         status: 'evidenced',
         upstream: [
           {
-            source: 'services/network/public/cpp/features.cc',
-            symbol: 'kCorsNonWildcardRequestHeadersSupport',
+            wpt: 'third_party/blink/web_tests/external/wpt/fetch/api/cors/cors-preflight.any-expected.txt',
+            test: '"authorization" should not be covered by the wildcard symbol',
           },
           {
-            wpt: 'third_party/blink/web_tests/external/wpt/fetch/api/cors/cors-preflight-star.any-expected.txt',
-            test: 'CORS that succeeds with credentials: false; method: GET (allowed: get); header: X-Test,Authorization (allowed: *)',
+            source: 'services/network/cors/preflight_result.cc',
+            symbol: 'PreflightResult::EnsureAllowedCrossOriginHeaders',
           },
         ],
-        observed: 'Chromium 156: `Authorization` allowed through `Access-Control-Allow-Headers: *`',
       },
     },
     extraSafelistedRequestHeaders: {
@@ -51,8 +172,7 @@ export const CHROMIUM_FACTS: EngineFacts = {
         upstream: [
           { source: 'services/network/public/cpp/cors/cors.cc', symbol: 'IsCorsSafelistedHeader' },
         ],
-        observed:
-          'Chromium 156: `dpr`, `width`, `save-data` ... with valid values are not preflighted',
+        observed: 'Chromium 156: `dpr`, `width`, `save-data` with valid values are not preflighted',
       },
     },
     userAgentIsForbidden: {
@@ -73,7 +193,7 @@ export const CHROMIUM_FACTS: EngineFacts = {
           { source: 'services/network/public/cpp/cors/cors.cc', symbol: 'IsCorsSafelistedHeader' },
           { source: 'net/http/http_util.cc', symbol: 'HttpUtil::ParseRangeHeader' },
         ],
-        observed: 'Chromium 156: a Range position above 2^64 is preflighted',
+        observed: 'Chromium 156: a Range position of 21 digits is preflighted',
       },
     },
     maxAgeCapSeconds: {
@@ -98,11 +218,11 @@ export const CHROMIUM_FACTS: EngineFacts = {
         status: 'evidenced',
         upstream: [
           {
-            source: 'services/network/cors/preflight_cache.cc',
+            source: 'services/network/public/cpp/cors/preflight_cache.cc',
             symbol: 'PreflightCache::AppendEntry',
           },
           {
-            source: 'services/network/cors/preflight_cache.cc',
+            source: 'services/network/public/cpp/cors/preflight_cache.cc',
             symbol: 'PreflightCache::CheckIfRequestCanSkipPreflight',
           },
         ],
@@ -124,31 +244,31 @@ export const CHROMIUM_FACTS: EngineFacts = {
         status: 'evidenced',
         upstream: [
           {
-            source: 'services/network/cors/cors_url_loader.cc',
-            symbol: 'CorsURLLoader::StartRequest',
+            source: 'services/network/cors/preflight_controller.cc',
+            symbol: 'PreflightController::PerformPreflightCheck',
           },
         ],
-        observed: 'Chromium 156: no-store, reload and no-cache requests are preflighted again',
+        observed:
+          'Chromium 156: no-store, reload and no-cache requests are preflighted again (the cache ' +
+          'lookup is skipped for any RetrieveCacheFlags load flag; the mapping of cache modes onto ' +
+          'those flags is inferred)',
       },
     },
     preflightCacheNoStoreModes: {
       evidence: {
-        status: 'evidenced',
-        upstream: [
-          {
-            source: 'services/network/cors/preflight_controller.cc',
-            symbol: 'PreflightController::PreflightLoader::HandleResponseHeader',
-          },
-        ],
+        status: 'unconfirmed',
+        observed:
+          'Chromium 156: after a `cache: no-store` preflight, a default-mode follow-up is ' +
+          'preflighted again',
+        searched:
+          'services/network/cors/preflight_controller.cc (where a LOAD_DISABLE_CACHE preflight skips ' +
+          'PreflightCache::AppendEntry was not read)',
       },
     },
     cookieSameSiteDefault: {
       evidence: {
         status: 'evidenced',
-        upstream: [
-          { source: 'net/base/features.cc', symbol: 'kSameSiteByDefaultCookies' },
-          { bug: 'https://crbug.com/953306' },
-        ],
+        upstream: [{ source: 'net/base/features.cc', symbol: 'kSameSiteByDefaultCookies' }],
         observed: 'Chromium 156: a cookie without SameSite is not sent cross-site',
       },
     },
@@ -157,7 +277,6 @@ export const CHROMIUM_FACTS: EngineFacts = {
         status: 'evidenced',
         upstream: [
           { source: 'net/base/features.cc', symbol: 'kCookiesWithoutSameSiteMustBeSecure' },
-          { bug: 'https://crbug.com/954551' },
         ],
         observed: 'Chromium 156: a SameSite=None cookie without Secure is not stored',
       },
@@ -171,8 +290,8 @@ export const CHROMIUM_FACTS: EngineFacts = {
             symbol: 'CookieSettings::RegisterProfilePrefs',
           },
           {
-            source: 'components/content_settings/core/browser/cookie_settings_unittest.cc',
-            symbol: 'CookiesControlsEnabledForIncognito',
+            source: 'chrome/browser/devtools/devtools_browser_context_manager.cc',
+            symbol: 'DevToolsBrowserContextManager::CreateBrowserContext',
           },
         ],
         observed:
@@ -194,5 +313,5 @@ export const CHROMIUM_FACTS: EngineFacts = {
       },
     },
   },
-  rules: [],
+  rules: RULES,
 };

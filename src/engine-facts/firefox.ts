@@ -1,7 +1,69 @@
 // Firefox: where it departs from the Fetch Standard, as profile knobs (the model computes
-// them) and deviation rules (it cannot), each with evidence. Paths are in mozilla-central.
+// them) and deviation rules (it cannot), each with evidence. Source paths are in
+// mozilla-central (gecko-dev).
 import { SPEC } from '../model/spec-profile.js';
-import type { EngineFacts } from './types.js';
+import type { DeviationRule, EngineFacts } from './types.js';
+
+const METHOD_OVERRIDE = ['x-http-method', 'x-http-method-override', 'x-method-override'];
+
+const RULES: readonly DeviationRule[] = [
+  {
+    id: 'stream-request-body-unsupported',
+    reason:
+      'a ReadableStream request body is not supported: the request goes out without the ' +
+      'preflight the stream sets (fetch#dom-request) and is not refused on HTTP/1.1 ' +
+      '(fetch#concept-http-network-fetch)',
+    fields: [
+      'preflight',
+      'acrm',
+      'acrh',
+      'actualSent',
+      'outcome',
+      'status',
+      'responseType',
+      'readableHeaders',
+      'originHeader',
+    ],
+    when: { request: { api: ['fetch'], body: ['stream'] } },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'testing/web-platform/meta/fetch/api/basic/request-upload.any.js.ini',
+          test: "Streaming upload shouldn't work on Http/1.1.",
+        },
+      ],
+      observed: 'Firefox 153: a POST with a stream body is sent without a preflight',
+    },
+    rows: ['simple/post-stream-body'],
+  },
+  {
+    id: 'method-override-split-line-kept',
+    reason:
+      'X-HTTP-Method-Override & co. set twice, the second line naming a forbidden method: the ' +
+      'first line is kept (and preflighted), where the Headers object init combines both lines ' +
+      'into one value that names a forbidden method, so the header is dropped',
+    fields: ['preflight', 'acrm', 'acrh', 'actualSent'],
+    when: {
+      request: {
+        api: ['fetch'],
+        headers: [{ names: METHOD_OVERRIDE, laterLine: true, value: 'names-forbidden-method' }],
+      },
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox 153: `x-http-method-override: PUT` then `x-http-method-override: CONNECT` is ' +
+        'preflighted with ACRH x-http-method-override',
+      searched:
+        'dom/fetch/Request.cpp and dom/fetch/InternalHeaders.cpp (how a Headers object init is ' +
+        'copied) were not read; testing/web-platform/meta/fetch/api/basic/' +
+        'request-forbidden-headers.any.js.ini lists no failure for the value check',
+    },
+    rows: ['preflight-triggers/method-override-forbidden-in-second-line'],
+    replays: ['777:806:0:0:0:0:0:0:0:0:4:5:5:5:3:3:3:3:3:3:3:3:3'],
+  },
+];
 
 export const FIREFOX_FACTS: EngineFacts = {
   engine: 'firefox',
@@ -15,6 +77,7 @@ export const FIREFOX_FACTS: EngineFacts = {
     maxAgeParsing: 'digits-else-uncached',
     preflightCacheShape: 'tokens-per-url-and-credentials',
     preflightCacheBypassModes: ['no-store', 'reload'],
+    redirectPreflightUsesInitialHeaders: true,
     sameSiteNoneRequiresSecure: true,
     thirdPartyCookies: 'partition',
   },
@@ -30,7 +93,7 @@ export const FIREFOX_FACTS: EngineFacts = {
           },
           {
             wpt: 'testing/web-platform/meta/fetch/api/cors/cors-preflight-star.any.js.ini',
-            test: 'network.cors_preflight.authorization_covered_by_wildcard',
+            test: 'prefs: [network.cors_preflight.authorization_covered_by_wildcard:false] (the spec behaviour needs the pref off)',
           },
         ],
       },
@@ -38,8 +101,13 @@ export const FIREFOX_FACTS: EngineFacts = {
     nonASCIIByteIsCORSUnsafe: {
       evidence: {
         status: 'unconfirmed',
-        observed: 'Firefox 153: `Accept: a\\x80` is preflighted with ACRH `accept`',
-        searched: 'dom/base/nsContentUtils.cpp IsAllowedNonCorsAccept',
+        observed:
+          'Firefox 153: `Accept` values with a byte 0x80, 0xE9 or 0xFF are preflighted with ACRH ' +
+          'accept (rows preflight-triggers/accept-byte-*-safe)',
+        searched:
+          'dom/base/nsContentUtils.h declares IsAllowedNonCorsAccept and ' +
+          'IsCorsUnsafeRequestHeaderValue; their bodies in nsContentUtils.cpp lie beyond what the ' +
+          'code index holds of that file; no Gecko WPT meta lists a byte >= 0x80 case',
       },
     },
     rangePositionLimit: {
@@ -51,7 +119,7 @@ export const FIREFOX_FACTS: EngineFacts = {
             symbol: 'nsContentUtils::ParseSingleRangeRequest',
           },
         ],
-        observed: 'Firefox 153: a Range position above 2^64 is preflighted',
+        observed: 'Firefox 153: a Range position of 21 digits is preflighted',
       },
     },
     maxAgeParsing: {
@@ -69,33 +137,65 @@ export const FIREFOX_FACTS: EngineFacts = {
       evidence: {
         status: 'evidenced',
         upstream: [
-          { source: 'netwerk/protocol/http/nsCORSListenerProxy.cpp', symbol: 'nsPreflightCache' },
+          {
+            source: 'netwerk/protocol/http/nsCORSListenerProxy.cpp',
+            symbol: 'nsPreflightCache::GetEntry',
+          },
+          {
+            source: 'netwerk/protocol/http/nsCORSListenerProxy.cpp',
+            symbol: 'nsPreflightCache::CacheEntry::CheckRequest',
+          },
         ],
       },
     },
     preflightCacheBypassModes: {
       evidence: {
         status: 'unconfirmed',
-        observed: 'Firefox 153: no-store and reload requests are preflighted again, no-cache not',
-        searched: 'nsCORSListenerProxy.cpp LOAD_BYPASS_CACHE',
+        observed:
+          'Firefox 153: a follow-up with cache no-store or reload is preflighted again, no-cache ' +
+          'and force-cache are not (rows preflight-cache/cache-mode-*)',
+        searched:
+          'nsCORSListenerProxy.cpp (LOAD_BYPASS_CACHE skips the preflight cache) and ' +
+          'dom/fetch/FetchDriver.cpp (the cache-mode to load-flag mapping was not read)',
+      },
+    },
+    redirectPreflightUsesInitialHeaders: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          { source: 'dom/fetch/FetchDriver.cpp', symbol: 'FetchDriver::HttpFetch' },
+          {
+            source: 'netwerk/protocol/http/HttpBaseChannel.cpp',
+            symbol: 'HttpBaseChannel::SetupReplacementChannel',
+          },
+          { bug: 'https://bugzilla.mozilla.org/show_bug.cgi?id=1802086' },
+        ],
+        observed:
+          'Firefox 153: a JSON POST turned into GET by a 301/302/303, and a request whose ' +
+          'Authorization was removed on the cross-origin hop, are preflighted there with the ' +
+          'removed header in ACRH',
       },
     },
     sameSiteNoneRequiresSecure: {
       evidence: {
-        status: 'unconfirmed',
+        status: 'evidenced',
+        upstream: [{ bug: 'https://bugzilla.mozilla.org/show_bug.cgi?id=1909673' }],
         observed: 'Firefox 153: a SameSite=None cookie without Secure is not stored',
-        searched: 'pref network.cookie.sameSite.noneRequiresSecure',
       },
     },
     thirdPartyCookies: {
       evidence: {
         status: 'unconfirmed',
         observed:
-          'Firefox 153: cookies set first-party on the cross-site host are not sent on a fetch from the page',
+          'Firefox 153: cookies set first-party on the cross-site host are not sent on a fetch ' +
+          'from the page; cookies a cross-site response sets are sent back in that context',
         searched:
-          'pref network.cookie.cookieBehavior (5, BEHAVIOR_REJECT_TRACKER_AND_PARTITION_FOREIGN)',
+          'the default of network.cookie.cookieBehavior (5, partition foreign) in ' +
+          'modules/libpref/init/StaticPrefList.yaml and browser/app/profile/firefox.js (beyond ' +
+          'what the code index holds); the rollout is documented in Mozilla\'s "Total Cookie ' +
+          'Protection by default" announcement (2022-06-14) and MDN State Partitioning',
       },
     },
   },
-  rules: [],
+  rules: RULES,
 };

@@ -90,6 +90,14 @@ export const MODES_SCENARIOS = [
     server: { actual: { status: 200 } },
   },
   {
+    id: 'modes/cors-post-no-referrer-same-origin',
+    title:
+      "same-origin cors POST with referrerPolicy 'no-referrer' → Origin: null (tainting basic)",
+    anchors: ['append-a-request-origin-header'],
+    request: { method: 'POST', target: 'same-origin', body: 'x', referrerPolicy: 'no-referrer' },
+    server: { actual: { status: 200 } },
+  },
+  {
     id: 'modes/no-cors-post-no-referrer',
     title: "no-cors POST with referrerPolicy 'no-referrer' → Origin: null",
     anchors: [...NO_CORS, 'append-a-request-origin-header'],

@@ -396,4 +396,92 @@ export const REDIRECTS_SCENARIOS = [
       actual: { status: 200, headers: STAR },
     },
   },
+  {
+    id: 'redirects/302-no-location-error-mode',
+    title: "redirect 'error' and a 302 without Location: a redirect status is a network error",
+    anchors: ['concept-http-fetch', 'http-redirect-fetch'],
+    request: { method: 'GET', target: 'cross-origin', redirect: 'error' },
+    server: {
+      redirects: [{ status: 302, to: 'cross-origin-2', headers: STAR, noLocation: true }],
+      actual: { status: 200, headers: STAR },
+    },
+  },
+
+  // A redirect to a data: URL is a network error in every mode (HTTP-redirect fetch step 6:
+  // only HTTP(S) locations); `manual` returns the opaque redirect without reading Location.
+  ...(['cors', 'no-cors', 'same-origin'] as const).map(
+    (mode) =>
+      ({
+        id: `redirects/to-data-url-${mode}`,
+        title: `mode ${mode}: example.com 302 → data: URL is a network error`,
+        anchors: ['http-redirect-fetch'],
+        request: { method: 'GET', target: 'same-origin', mode },
+        server: { redirects: [{ status: 302, to: 'data:text/plain,hello' }] },
+      }) satisfies Scenario,
+  ),
+  {
+    id: 'redirects/to-data-url-cross-cors',
+    title: 'example.net 307 (ACAO *) → data: URL is a network error',
+    anchors: ['http-redirect-fetch'],
+    request: { method: 'GET', target: 'cross-origin' },
+    server: { redirects: [{ status: 307, to: 'data:text/plain,hello', headers: STAR }] },
+  },
+  {
+    id: 'redirects/to-data-url-manual',
+    title: "redirect 'manual': the 302 to a data: URL is an opaque redirect",
+    anchors: ['concept-http-fetch'],
+    request: { method: 'GET', target: 'same-origin', redirect: 'manual' },
+    server: { redirects: [{ status: 302, to: 'data:text/plain,hello' }] },
+  },
+
+  // Headers and methods across a redirect that leaves the page origin.
+  {
+    id: 'redirects/client-hint-same-to-cross',
+    title: 'dpr: "x y" (not safelisted) example.com 301 → example.net: preflighted there',
+    anchors: [...ANCHORS, 'cors-safelisted-request-header'],
+    request: { method: 'GET', target: 'same-origin', headers: { dpr: 'x y' } },
+    server: {
+      redirects: [{ status: 301, to: 'cross-origin' }],
+      preflight: PREFLIGHT_ALLOW,
+      actual: { status: 200, headers: STAR },
+    },
+  },
+  {
+    id: 'redirects/delete-307-same-to-cross',
+    title: 'DELETE example.com 307 → example.net: still DELETE, preflighted there',
+    anchors: [...ANCHORS, 'cors-preflight-fetch-0'],
+    request: { method: 'DELETE', target: 'same-origin' },
+    server: {
+      redirects: [{ status: 307, to: 'cross-origin' }],
+      preflight: PREFLIGHT_ALLOW,
+      actual: { status: 200, headers: STAR },
+    },
+  },
+  {
+    id: 'redirects/post-303-same-to-same',
+    title: 'POST example.com 303 → example.com: a same-origin GET without Origin',
+    anchors: [...ANCHORS, 'append-a-request-origin-header'],
+    request: { method: 'POST', target: 'same-origin', body: 'x' },
+    server: { redirects: [{ status: 303, to: 'same-origin' }], actual: { status: 200 } },
+  },
+  {
+    id: 'redirects/no-cors-post-307-same-to-same-site',
+    title: 'no-cors POST example.com 307 → sub.example.com: the page Origin (not tainted)',
+    anchors: TAINT_ANCHORS,
+    request: { method: 'POST', target: 'same-origin', mode: 'no-cors', body: 'x' },
+    server: { redirects: [{ status: 307, to: 'same-site' }], actual: { status: 200 } },
+  },
+  {
+    id: 'redirects/no-cors-post-no-referrer-308-cross',
+    title: "no-cors POST, referrerPolicy 'no-referrer', example.com 308 → example.net: Origin null",
+    anchors: [...TAINT_ANCHORS, 'append-a-request-origin-header'],
+    request: {
+      method: 'POST',
+      target: 'same-origin',
+      mode: 'no-cors',
+      body: 'x',
+      referrerPolicy: 'no-referrer',
+    },
+    server: { redirects: [{ status: 308, to: 'cross-origin' }], actual: { status: 200 } },
+  },
 ] satisfies Scenario[];
