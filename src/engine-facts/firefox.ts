@@ -4,8 +4,6 @@
 import { SPEC } from '../model/spec-profile.js';
 import type { DeviationRule, EngineFacts } from './types.js';
 
-const METHOD_OVERRIDE = ['x-http-method', 'x-http-method-override', 'x-method-override'];
-
 const RULES: readonly DeviationRule[] = [
   {
     id: 'stream-request-body-unsupported',
@@ -37,32 +35,6 @@ const RULES: readonly DeviationRule[] = [
     },
     rows: ['simple/post-stream-body'],
   },
-  {
-    id: 'method-override-split-line-kept',
-    reason:
-      'X-HTTP-Method-Override & co. set twice, the second line naming a forbidden method: the ' +
-      'first line is kept (and preflighted), where the Headers object init combines both lines ' +
-      'into one value that names a forbidden method, so the header is dropped',
-    fields: ['preflight', 'acrm', 'acrh', 'actualSent'],
-    when: {
-      request: {
-        api: ['fetch'],
-        headers: [{ names: METHOD_OVERRIDE, laterLine: true, value: 'names-forbidden-method' }],
-      },
-    },
-    evidence: {
-      status: 'unconfirmed',
-      observed:
-        'Firefox 153: `x-http-method-override: PUT` then `x-http-method-override: CONNECT` is ' +
-        'preflighted with ACRH x-http-method-override',
-      searched:
-        'dom/fetch/Request.cpp and dom/fetch/InternalHeaders.cpp (how a Headers object init is ' +
-        'copied) were not read; testing/web-platform/meta/fetch/api/basic/' +
-        'request-forbidden-headers.any.js.ini lists no failure for the value check',
-    },
-    rows: ['preflight-triggers/method-override-forbidden-in-second-line'],
-    replays: ['777:806:0:0:0:0:0:0:0:0:4:5:5:5:3:3:3:3:3:3:3:3:3'],
-  },
 ];
 
 export const FIREFOX_FACTS: EngineFacts = {
@@ -77,7 +49,7 @@ export const FIREFOX_FACTS: EngineFacts = {
     maxAgeParsing: 'digits-else-uncached',
     preflightCacheShape: 'tokens-per-url-and-credentials',
     preflightCacheBypassModes: ['no-store', 'reload'],
-    redirectPreflightUsesInitialHeaders: true,
+    redirectPreflightHeaders: 'initial-decides',
     sameSiteNoneRequiresSecure: true,
     thirdPartyCookies: 'partition',
   },
@@ -159,7 +131,7 @@ export const FIREFOX_FACTS: EngineFacts = {
           'dom/fetch/FetchDriver.cpp (the cache-mode to load-flag mapping was not read)',
       },
     },
-    redirectPreflightUsesInitialHeaders: {
+    redirectPreflightHeaders: {
       evidence: {
         status: 'evidenced',
         upstream: [
@@ -171,9 +143,9 @@ export const FIREFOX_FACTS: EngineFacts = {
           { bug: 'https://bugzilla.mozilla.org/show_bug.cgi?id=1802086' },
         ],
         observed:
-          'Firefox 153: a JSON POST turned into GET by a 301/302/303, and a request whose ' +
-          'Authorization was removed on the cross-origin hop, are preflighted there with the ' +
-          'removed header in ACRH',
+          'Firefox 153: a JSON POST turned into GET by a 301/302/303 (fetch and XHR), and a GET ' +
+          'whose Authorization was removed on the cross-origin hop, are preflighted there with ' +
+          'ACRM GET and no ACRH',
       },
     },
     sameSiteNoneRequiresSecure: {

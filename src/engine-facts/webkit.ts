@@ -193,9 +193,8 @@ export const WEBKIT_FACTS: EngineFacts = {
     cachedWildcardCoversAuthorization: true,
     preflightCacheStoredBeforeChecks: true,
     preflightCacheKeptAfterNetworkError: true,
-    redirectPreflightUsesInitialHeaders: true,
+    redirectPreflightHeaders: 'initial',
     thirdPartyCookies: 'send-only',
-    uploadListenerNeedsBody: true,
   },
   conditions: [],
   knobs: {
@@ -302,7 +301,7 @@ export const WEBKIT_FACTS: EngineFacts = {
         ],
       },
     },
-    redirectPreflightUsesInitialHeaders: {
+    redirectPreflightHeaders: {
       evidence: {
         status: 'evidenced',
         upstream: [
@@ -328,17 +327,6 @@ export const WEBKIT_FACTS: EngineFacts = {
           'WebKitGTK 2.50.6: a cookie set by a credentialed cross-site (example.net) response is ' +
           'not stored; cookies set first-party on example.net are sent on a credentialed fetch ' +
           'from example.com; a same-site (sub.example.com) response sets cookies',
-      },
-    },
-    uploadListenerNeedsBody: {
-      evidence: {
-        status: 'evidenced',
-        upstream: [
-          {
-            source: 'Source/WebCore/xml/XMLHttpRequest.cpp',
-            symbol: 'XMLHttpRequest::createRequest',
-          },
-        ],
       },
     },
   },

@@ -4,7 +4,7 @@
 // `Secure` and `SameSite` attributes are read. The rules follow RFC 6265bis (the storage
 // model, section 5.7, and the retrieval algorithm, section 5.8.3); the engine policies the
 // RFC leaves open (the SameSite default, SameSite=None needing Secure, third-party cookie
-// blocking or partitioning; digest C7, D18) come from the EngineProfile.
+// blocking or partitioning) come from the EngineProfile.
 import type { HeaderList } from '../scenario/types.js';
 import type { EngineKnobs, EngineProfile } from './engine-profile.js';
 import { isSameSite, originOfURL, type Origin } from './origin.js';

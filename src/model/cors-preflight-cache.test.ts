@@ -1,5 +1,5 @@
 // CORS-preflight cache: sequences of requests (via `then`) per engine, expiry, clearing on
-// failure, credentials in the key, and the engine quirks of digest D5; plus the cache value
+// failure, credentials in the key, and the engines' cache shapes (preflightCache* knobs); plus the cache value
 // operations on their own.
 import { expect, test } from '@playwright/test';
 import type { Prediction, Scenario, ThenStep } from '../scenario/types.js';
@@ -63,7 +63,7 @@ const OK = { 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Header
 
 const ROWS: Row[] = [
   {
-    name: 'digest 20 row 19: Max-Age 600, repeated within 600 s: no second preflight anywhere',
+    name: 'Max-Age 600, repeated within 600 s: no second preflight anywhere',
     scenario: putScenario({ ...OK, 'Access-Control-Max-Age': '600' }, {}, { delayMs: 599_000 }),
     expect: {
       spec: [true, false],
@@ -113,12 +113,12 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'Max-Age -1: spec 5 s; Chromium 0 (D4)',
+    name: 'Max-Age -1: spec 5 s; Chromium 0',
     scenario: putScenario({ ...OK, 'Access-Control-Max-Age': '-1' }, {}, { delayMs: 1_000 }),
     expect: { spec: [true, false], chromium: [true, true] },
   },
   {
-    name: 'Max-Age 5s: spec 5 s; Firefox does not cache at all (D4)',
+    name: 'Max-Age 5s: spec 5 s; Firefox does not cache at all',
     scenario: putScenario({ ...OK, 'Access-Control-Max-Age': '5s' }, {}, { delayMs: 1_000 }),
     expect: { spec: [true, false], firefox: [true, true] },
   },
@@ -147,7 +147,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a failure clears the entries for the URL (PC7); WebKit keeps its item',
+    name: 'a failure clears the entries for the URL; WebKit keeps its item',
     scenario: putScenario(
       { ...OK, 'Access-Control-Max-Age': '60' },
       {},
@@ -256,7 +256,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'Authorization through ACAH *: Chromium never gets a cache hit (D1); WebKit does',
+    name: 'Authorization through ACAH *: Chromium never gets a cache hit; WebKit does',
     scenario: {
       request: { headers: { Authorization: 'x' } },
       server: {
@@ -319,7 +319,7 @@ const ROWS: Row[] = [
       },
       then: {},
     },
-    // Spec: no ACAM, Q2 off, so no GET entry: the forced preflight runs again. The engines
+    // Spec: no ACAM, absentACAMAllowsForcedMethod off, so no GET entry: the forced preflight runs again. The engines
     // keep a result per URL and GET is safelisted there. (Chromium forces no preflight for
     // a body-less XHR at all: uploadListenerNeedsBody, request.test.ts.)
     expect: {
@@ -421,7 +421,7 @@ test("a tainted request (origin null) does not use the page origin's entries, ex
   expect(lookupPreflightCache(stored, tainted, CHROMIUM, 1).needed).toBe(false);
 });
 
-test('a credentialed * entry is not a wildcard (digest Q1)', () => {
+test('a credentialed * entry is not a wildcard', () => {
   const cred = { ...REQ, credentialsMode: 'include' as const };
   const stored = storePreflightResult(
     EMPTY_PREFLIGHT_CACHE,

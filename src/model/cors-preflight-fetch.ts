@@ -31,11 +31,23 @@ const ALGORITHM = 'cors-preflight-fetch-0';
 /** The header list the engine judges: the current one, or (knob) the initial one after a redirect. */
 function judgedHeaderList(fp: FetchParams, request: ModelRequest): HeaderList {
   const initial = fp.initialHeaderList;
-  return fp.profile.redirectPreflightUsesInitialHeaders &&
+  return fp.profile.redirectPreflightHeaders === 'initial' &&
     request.redirectCount > 0 &&
     initial !== undefined
     ? initial
     : request.headerList;
+}
+
+/**
+ * Knob `redirectPreflightHeaders: 'initial-decides'`: a redirected request whose initial
+ * header list had CORS-unsafe names the current one lacks is preflighted all the same.
+ */
+export function initialHeadersForcePreflight(fp: FetchParams, request: ModelRequest): boolean {
+  const initial = fp.initialHeaderList;
+  if (fp.profile.redirectPreflightHeaders !== 'initial-decides') return false;
+  if (request.redirectCount === 0 || initial === undefined) return false;
+  const current = getCORSUnsafeRequestHeaderNames(request.headerList, fp.profile);
+  return getCORSUnsafeRequestHeaderNames(initial, fp.profile).some((n) => !current.includes(n));
 }
 
 /** The CORS-unsafe request-header names under the engine's profile. */
@@ -51,7 +63,7 @@ export function unsafeNamesDeviation(fp: FetchParams, request: ModelRequest): st
   if (spec === mine) return undefined;
   if (judged !== request.headerList) {
     const current = getCORSUnsafeRequestHeaderNames(request.headerList, fp.profile).join(',');
-    if (current !== mine) return 'redirectPreflightUsesInitialHeaders';
+    if (current !== mine) return 'redirectPreflightHeaders';
   }
   const p = fp.profile;
   // The first knob that alone turns the spec's answer into this engine's names it.

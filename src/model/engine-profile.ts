@@ -37,6 +37,9 @@ export type PreflightCacheShape =
 
 export type RangePositionLimit = 'none' | 'int64' | 'uint64';
 
+/** Which header list decides the preflight after a redirect (see EngineKnobs). */
+export type RedirectPreflightHeaders = 'current' | 'initial' | 'initial-decides';
+
 /** Which origin keys the preflight cache: the request's (tainted by redirects) or the untainted one. */
 export type PreflightCacheKeyOrigin = 'request-origin' | 'untainted-origin';
 
@@ -78,12 +81,15 @@ export interface EngineKnobs {
   /** A network error does not clear the cache entries for the request. */
   preflightCacheKeptAfterNetworkError: boolean;
   /**
-   * After a redirect, the CORS-unsafe request-header names (whether to preflight, and the
-   * preflight's `Access-Control-Request-Headers`) come from the header list the request
-   * started with, not from the current one, which a method rewrite or a cross-origin hop
-   * may have stripped (https://fetch.spec.whatwg.org/#concept-http-redirect-fetch). Spec: false.
+   * After a redirect, which header list decides the preflight. The spec (`current`) judges
+   * the request as it is now, after a method rewrite or a cross-origin hop removed headers
+   * (https://fetch.spec.whatwg.org/#concept-http-redirect-fetch). `initial`: the header list
+   * the request started with decides whether to preflight and fills
+   * `Access-Control-Request-Headers`. `initial-decides`: a request that started with
+   * CORS-unsafe headers is preflighted (as if the use-CORS-preflight flag were set), and
+   * `Access-Control-Request-Headers` lists only the unsafe names it still has.
    */
-  redirectPreflightUsesInitialHeaders: boolean;
+  redirectPreflightHeaders: RedirectPreflightHeaders;
   /**
    * With the use-CORS-preflight flag and no ACAM, the request's method counts as allowed
    * (the literal text of fetch#cors-preflight-fetch-0). No engine does it, so every profile,

@@ -91,7 +91,7 @@ export interface FetchParams {
   because: Reason[];
   /**
    * The request's header list as page JS built it, before any redirect deleted a header
-   * (read by the knob `redirectPreflightUsesInitialHeaders`). Absent: the current list.
+   * (read by the knob `redirectPreflightHeaders`). Absent: the current list.
    */
   initialHeaderList?: HeaderList;
   /**

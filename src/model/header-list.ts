@@ -1,4 +1,4 @@
-// Header lists (digest section 4, H1-H3): reading, splitting and parsing header values.
+// Header lists: reading, splitting and parsing header values.
 //
 // A `HeaderList` is an ordered array of raw `[name, value]` pairs (case and duplicates
 // kept). Names and values are isomorphic strings (char codes 0-255). The mutators below

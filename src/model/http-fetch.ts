@@ -1,4 +1,4 @@
-// HTTP fetch (digest MF5): the preflight (when the cache does not cover the request), the
+// HTTP fetch: the preflight (when the cache does not cover the request), the
 // request itself, the CORS check on every response of a cors-tainted chain, and redirects.
 import { corsCheck } from './cors-check.js';
 import { lookupPreflightCache } from './cors-preflight-cache.js';

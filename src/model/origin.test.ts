@@ -27,12 +27,12 @@ const serializations: [string, string][] = [
   ['blob:https://example.com/uuid', 'https://example.com'],
 ];
 for (const [url, serialized] of serializations) {
-  test(`origin of ${url} serializes to ${serialized} (O1)`, () => {
+  test(`origin of ${url} serializes to ${serialized}`, () => {
     expect(serializeAnOrigin(originOfURL(url))).toBe(serialized);
   });
 }
 
-test('data:, about: and file: URLs have opaque origins serialized as null (O1, O3)', () => {
+test('data:, about: and file: URLs have opaque origins serialized as null', () => {
   for (const url of ['data:text/html,hi', 'about:blank', 'file:///tmp/x', 'blob:null/uuid'])
     expect(serializeAnOrigin(originOfURL(url)), url).toBe('null');
 });
@@ -54,7 +54,7 @@ test('parseSerializedOrigin round-trips origins and refuses paths', () => {
     expect(() => parseSerializedOrigin(s), s).toThrow();
 });
 
-test('same origin needs equal scheme, host and port; opaque matches nothing (O2)', () => {
+test('same origin needs equal scheme, host and port; opaque matches nothing', () => {
   const o = (u: string): Origin => originOfURL(u);
   expect(isSameOrigin(o('http://example.com:80/'), o('http://example.com/x'))).toBe(true);
   expect(isSameOrigin(o('http://example.com/'), o('https://example.com/'))).toBe(false);
@@ -82,7 +82,7 @@ for (const [a, b, same] of sites) {
   });
 }
 
-// O4 examples: request origin O; X and Y other sites.
+// Redirect-taint examples: request origin O; X and Y other sites.
 const O = 'http://o.test/';
 const X = 'http://x.test/';
 const Y = 'http://y.test/';
@@ -98,7 +98,7 @@ const taints: [string, string[], 'same-origin' | 'same-site' | 'cross-site'][] =
   ['single URL', [X], 'same-origin'],
 ];
 for (const [name, urls, taint] of taints) {
-  test(`redirect-taint ${name} is ${taint} (O4)`, () => {
+  test(`redirect-taint ${name} is ${taint}`, () => {
     const requestOrigin = originOfURL(O);
     expect(requestRedirectTaint(requestOrigin, urls)).toBe(taint);
     expect(serializingARequestOrigin(requestOrigin, urls)).toBe(
@@ -107,6 +107,6 @@ for (const [name, urls, taint] of taints) {
   });
 }
 
-test('an opaque request origin serializes to null even untainted (O5)', () => {
+test('an opaque request origin serializes to null even untainted', () => {
   expect(serializingARequestOrigin({ kind: 'opaque' }, [X])).toBe('null');
 });

@@ -1,5 +1,5 @@
-// predict(): the digest's scenario vectors (section 20), the worked redirect chains (RD12)
-// and the Origin-header table (OH2a), per engine where engines differ.
+// predict(): scenario vectors, worked redirect chains
+// and the Origin-header table, per engine where engines differ.
 import { expect, test } from '@playwright/test';
 import type { Prediction, Scenario } from '../scenario/types.js';
 import type { EngineProfile } from './engine-profile.js';
@@ -23,7 +23,7 @@ interface Row {
   engines?: EngineProfile[];
 }
 
-// Digest section 20 (page http://example.com:4001, target http://example.net:4001).
+// Scenario vectors (page http://example.com:4001, target http://example.net:4001).
 const VECTORS: Row[] = [
   {
     name: '1 simple GET with exact ACAO resolves as cors',
@@ -201,7 +201,7 @@ const VECTORS: Row[] = [
     engines: [SPEC],
   },
   {
-    name: '9 Authorization through ACAH * passes in every engine (D1)',
+    name: '9 Authorization through ACAH * passes in every engine',
     scenario: {
       request: { headers: { Authorization: 'Bearer t' } },
       server: {
@@ -377,7 +377,7 @@ const VECTORS: Row[] = [
   },
 ];
 
-// Digest RD12: request origin A = page, cors mode, credentials same-origin.
+// Worked redirect chains: request origin A = page, cors mode, credentials same-origin.
 const CHAINS: Row[] = [
   {
     name: 'A→B(302)→C: Origin null at C, which must answer null or *',
@@ -513,7 +513,7 @@ const CHAINS: Row[] = [
   },
 ];
 
-// Digest OH2a: the Origin header per situation.
+// The Origin header per situation.
 const ORIGIN_TABLE: Row[] = [
   {
     name: 'cors tainting, GET: serialized origin',
@@ -606,9 +606,9 @@ const ORIGIN_TABLE: Row[] = [
 ];
 
 for (const [group, rows] of [
-  ['digest 20', VECTORS],
-  ['RD12', CHAINS],
-  ['OH2a', ORIGIN_TABLE],
+  ['vectors', VECTORS],
+  ['chains', CHAINS],
+  ['origin header', ORIGIN_TABLE],
 ] as const) {
   for (const row of rows) {
     for (const engine of row.engines ?? [SPEC]) {
@@ -620,14 +620,14 @@ for (const [group, rows] of [
   }
 }
 
-test('digest 14: the dropped header and the no-cors path are named in because', () => {
+test('the dropped header and the no-cors path are named in because', () => {
   const p = run({ request: { mode: 'no-cors', headers: { 'X-A': '1' } } });
   expect(p.because.map((r) => `${r.algorithm} ${r.step}`)).toEqual(
     expect.arrayContaining(['concept-headers-append 3.4', 'concept-main-fetch 12.2']),
   );
 });
 
-test('digest 9: engines name the wildcardCoversAuthorization knob as the deviation', () => {
+test('engines name the wildcardCoversAuthorization knob as the deviation', () => {
   const s = VECTORS.find((r) =>
     r.name.startsWith('9 Authorization through ACAH * passes'),
   )?.scenario;
@@ -656,7 +656,7 @@ test('the decisive failure is the last reason, with the concrete values', () => 
   expect(last?.message).toContain(PAGE);
 });
 
-test('User-Agent: a preflight in the spec, silently dropped in Chromium (D7)', () => {
+test('User-Agent: a preflight in the spec, silently dropped in Chromium', () => {
   const s: Scenario = {
     request: { headers: { 'User-Agent': 'OK' } },
     server: { actual: { status: 200, headers: allowAll } },
@@ -667,7 +667,7 @@ test('User-Agent: a preflight in the spec, silently dropped in Chromium (D7)', (
   expect(c.because.some((r) => r.deviation === 'userAgentIsForbidden')).toBe(true);
 });
 
-test('Chromium extra safelisted headers: no preflight for Save-Data (D2)', () => {
+test('Chromium extra safelisted headers: no preflight for Save-Data', () => {
   const s: Scenario = {
     request: { headers: { 'Save-Data': 'on' } },
     server: { actual: { status: 200, headers: allowAll } },

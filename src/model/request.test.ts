@@ -1,4 +1,4 @@
-// Building the request from page JS (digest F1-F5, X1-X6), and the engine profiles.
+// Building the request from page JS, and the engine profiles.
 import { expect, test } from '@playwright/test';
 import type { ScenarioRequest } from '../scenario/types.js';
 import { ENGINE_NAMES } from './engine-profile.js';
@@ -26,7 +26,7 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  // F1 defaults and F2 TypeErrors.
+  // Defaults and TypeErrors.
   {
     name: 'defaults: GET, no headers',
     init: {},
@@ -78,7 +78,7 @@ const ROWS: Row[] = [
     useCORSPreflight: true,
     headers: [],
   },
-  // F3 guards.
+  // Guards.
   {
     name: 'request guard drops forbidden headers silently',
     init: { headers: { Cookie: 'a=1', 'Sec-X': '1', 'X-A': '1' } },
@@ -131,7 +131,7 @@ const ROWS: Row[] = [
     },
     headers: [],
   },
-  // F4 body types.
+  // Body types.
   {
     name: 'string body: text/plain;charset=UTF-8',
     init: { method: 'POST', body: 'x' },
@@ -167,7 +167,7 @@ const ROWS: Row[] = [
     init: { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'x' },
     headers: [['content-type', 'application/json']],
   },
-  // X1-X6 XHR.
+  // XHR.
   {
     name: 'XHR: invalid method is a SyntaxError',
     init: { api: 'xhr', method: 'GE T' },

@@ -1,6 +1,6 @@
 // Building the spec's request from what page JS does: `fetch(url, init)` (the Request
 // constructor, Headers guards, body extraction) or XMLHttpRequest (`open`,
-// `setRequestHeader`, `withCredentials`, upload listeners, `send`). Digest sections 5 and 19.
+// `setRequestHeader`, `withCredentials`, upload listeners, `send`): https://fetch.spec.whatwg.org/#dom-request, https://xhr.spec.whatwg.org/.
 // A thrown exception is a StepFailure naming the step; the outcome is then `exception`.
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import type { BodySpec, HeaderList, Reason, ScenarioRequest } from '../scenario/types.js';

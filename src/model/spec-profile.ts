@@ -29,7 +29,7 @@ export const SPEC: EngineProfile = {
   cachedWildcardCoversAuthorization: false,
   preflightCacheStoredBeforeChecks: false,
   preflightCacheKeptAfterNetworkError: false,
-  redirectPreflightUsesInitialHeaders: false,
+  redirectPreflightHeaders: 'current',
   absentACAMAllowsForcedMethod: false,
   cookieSameSiteDefault: 'none',
   sameSiteNoneRequiresSecure: false,
