@@ -260,3 +260,13 @@ test('reporter: a run with unit tests only writes nothing; attachments may come 
     await rm(dir, { recursive: true });
   }
 });
+
+test("the report states each engine's run conditions (Chromium's cookie policy) and counts deviations by evidence", () => {
+  const data = buildReport(sampleResults(), { generatedAt: AT });
+  expect(data.conditions.chromium?.[0]).toMatch(/off-the-record/);
+  expect(formatSummary(data)).toMatch(
+    /chromium +note: cookies: Playwright contexts are off-the-record/,
+  );
+  expect(toHtml(data)).toMatch(/class="meta conditions" data-engine="chromium">chromium: cookies:/);
+  expect(formatSummary(data)).toMatch(/deviation \(evidenced\) \d+ +deviation \(unconfirmed\) \d+/);
+});
