@@ -7,6 +7,26 @@ const OUTCOME = ['outcome', 'status', 'responseType', 'readableHeaders'] as cons
 
 const RULES: readonly DeviationRule[] = [
   {
+    id: 'stream-body-preflighted-before-mode-check',
+    reason:
+      'a fetch() with a ReadableStream body in mode same-origin to another origin is ' +
+      'preflighted before it fails; main fetch fails a same-origin-mode request to another ' +
+      'origin before any request (fetch#concept-main-fetch step 12)',
+    fields: ['preflight', 'acrm', 'acrh'],
+    when: { request: { api: ['fetch'], mode: ['same-origin'], body: ['stream'] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Chromium 156: an OPTIONS reaches the cross-origin URL, then the page sees a network error',
+      searched:
+        'not looked up yet: where Blink or the network service checks the mode against a ' +
+        'streaming upload (third_party/blink/renderer/core/fetch/fetch_manager.cc, ' +
+        'services/network/cors/cors_url_loader.cc)',
+    },
+    rows: ['modes/same-origin-mode-stream-body-cross'],
+    replays: ['5150:88:0:4:4:6:6:6:6:6:6:6:6:6:6', '5150:71:0:1:0:0:0:0:0:0:0:1:3:2:4:4:4:4:4:4'],
+  },
+  {
     id: 'origin-ignores-no-referrer-outside-cors',
     reason:
       'a fetch() outside cors mode with a method other than GET/HEAD sends the page origin in ' +

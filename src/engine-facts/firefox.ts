@@ -6,6 +6,38 @@ import type { DeviationRule, EngineFacts } from './types.js';
 
 const RULES: readonly DeviationRule[] = [
   {
+    id: 'repeated-content-type-unsafe',
+    reason:
+      'Content-Type set twice (one combined value such as `text/plain;charset=UTF-8, ' +
+      "text/plain;charset=UTF-8`) is CORS-unsafe, where the spec's MIME type parser reads the " +
+      'combined value as text/plain with a parameter, a safelisted Content-Type',
+    fields: [
+      'preflight',
+      'acrm',
+      'acrh',
+      'actualSent',
+      'outcome',
+      'status',
+      'responseType',
+      'readableHeaders',
+    ],
+    when: { request: { headers: [{ names: ['content-type'], laterLine: true }] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox 153: fetch() and XHR with Content-Type text/plain;charset=UTF-8 (or ' +
+        'multipart/form-data; boundary=x) twice are preflighted with ACRH content-type',
+      searched:
+        'not looked up yet: how dom/base/nsContentUtils.cpp IsAllowedNonCorsContentType parses a ' +
+        'value with a comma',
+    },
+    rows: ['preflight-triggers/content-type-text-plain-twice'],
+    replays: [
+      '5150:1619:0:2:2:2:0:0:0:0:0:0:0:0:1:1:0:0:0:3:3:3',
+      '5150:437:0:0:0:0:0:0:0:0:6:4:4:4:3:3:3:3:3:3:3:3',
+    ],
+  },
+  {
     id: 'stream-request-body-unsupported',
     reason:
       'a ReadableStream request body is not supported: the request goes out without the ' +

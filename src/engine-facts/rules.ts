@@ -59,7 +59,23 @@ function within<T>(allowed: readonly T[] | undefined, value: T): boolean {
   return allowed === undefined || allowed.includes(value);
 }
 
-function requestMatches(m: RequestMatcher, r: ScenarioRequest): boolean {
+/**
+ * The request as the engine runs it: XHR has no mode or redirect option (always cors and
+ * follow) and its credentials come from `withCredentials`.
+ */
+function effective(r: ScenarioRequest): ScenarioRequest {
+  if ((r.api ?? 'fetch') !== 'xhr') return r;
+  const include = r.withCredentials ?? r.credentials === 'include';
+  return {
+    ...r,
+    mode: 'cors',
+    redirect: 'follow',
+    credentials: include ? 'include' : 'same-origin',
+  };
+}
+
+function requestMatches(m: RequestMatcher, request: ScenarioRequest): boolean {
+  const r = effective(request);
   const method = normalizeMethod(r.method ?? 'GET');
   return (
     within(m.api, r.api ?? 'fetch') &&

@@ -148,7 +148,10 @@ const RULES: readonly DeviationRule[] = [
       upstream: [{ source: LOAD_CHECKER, symbol: 'NetworkLoadChecker::checkRedirection' }],
       observed: 'WebKitGTK 2.50.6: an OPTIONS reaches the credentialed cross-origin URL',
     },
-    replays: ['777:325:0:0:0:0:0:0:1:0:0:0:3:2:3:3:3:3:4:4:3:3:3:3:3:5:5'],
+    replays: [
+      '777:325:0:0:0:0:0:0:1:0:0:0:3:2:3:3:3:3:4:4:3:3:3:3:3:5:5',
+      '5150:695:0:0:2:2:2:2:3:3:3:5:5:6:5:5:5:6:7:5:5:5:5:5:5:5',
+    ],
   },
   {
     id: 'no-referrer-origin-after-redirect',

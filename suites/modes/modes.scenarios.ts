@@ -90,6 +90,19 @@ export const MODES_SCENARIOS = [
     server: { actual: { status: 200 } },
   },
   {
+    id: 'modes/same-origin-mode-stream-body-cross',
+    title:
+      "mode 'same-origin' POST with a ReadableStream body to example.net: network error, nothing sent",
+    anchors: ['concept-main-fetch', 'dom-request'],
+    request: {
+      method: 'POST',
+      target: 'cross-origin',
+      mode: 'same-origin',
+      body: { kind: 'stream', value: 'x' },
+    },
+    server: { actual: { status: 200 } },
+  },
+  {
     id: 'modes/cors-post-no-referrer-same-origin',
     title:
       "same-origin cors POST with referrerPolicy 'no-referrer' → Origin: null (tainting basic)",

@@ -437,6 +437,21 @@ const OVERRIDE_ROWS = [
       'forbidden-request-header',
     ]),
   ),
+  // Content-Type twice: one combined value, `text/plain;charset=UTF-8, text/plain;charset=UTF-8`,
+  // which the MIME type parser reads as text/plain with a parameter: still safelisted.
+  row(
+    'content-type-text-plain-twice',
+    'POST with Content-Type text/plain;charset=UTF-8 twice: one safelisted value, no preflight',
+    {
+      method: 'POST',
+      body: 'x',
+      headers: [
+        ['Content-Type', 'text/plain;charset=UTF-8'],
+        ['Content-Type', 'text/plain;charset=UTF-8'],
+      ],
+    },
+    ['cors-safelisted-request-header', 'concept-header-list-sort-and-combine'],
+  ),
   // Two lines: page JS hands fetch() a Headers object, whose iteration combines them into
   // `PUT, CONNECT`, a forbidden value, so the header is dropped and nothing is preflighted.
   row(
