@@ -1,9 +1,7 @@
 // Chromium: where it departs from the Fetch Standard, as profile knobs (the model computes
 // them) and deviation rules (it cannot), each with evidence. Source paths are in chromium/src.
 import { SPEC } from '../model/spec-profile.js';
-import type { DeviationRule, EngineFacts } from './types.js';
-
-const OUTCOME = ['outcome', 'status', 'responseType', 'readableHeaders'] as const;
+import { OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
 
 const RULES: readonly DeviationRule[] = [
   {
@@ -59,7 +57,7 @@ const RULES: readonly DeviationRule[] = [
     reason:
       'a fetch() redirected to a URL with user:pass@ is blocked in every mode, where ' +
       'fetch#http-redirect-fetch fails it only in cors mode across origins or under cors tainting',
-    fields: [...OUTCOME, 'actualSent', 'originHeader'],
+    fields: [...OUTCOME_FIELDS, 'actualSent', 'originHeader'],
     when: { request: { api: ['fetch'] }, redirects: { present: true, userinfo: true } },
     evidence: {
       status: 'evidenced',
@@ -81,7 +79,7 @@ const RULES: readonly DeviationRule[] = [
       'with redirect mode "error", a redirect status without Location is handed to the page as ' +
       'the response; fetch#concept-http-fetch step 6 makes any redirect status a network error ' +
       'there before Location is read',
-    fields: [...OUTCOME],
+    fields: [...OUTCOME_FIELDS],
     when: { request: { redirect: ['error'] }, redirects: { present: true, noLocation: true } },
     evidence: {
       status: 'evidenced',

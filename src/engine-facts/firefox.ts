@@ -2,7 +2,7 @@
 // them) and deviation rules (it cannot), each with evidence. Source paths are in
 // mozilla-central (gecko-dev).
 import { SPEC } from '../model/spec-profile.js';
-import type { DeviationRule, EngineFacts } from './types.js';
+import { EVERY_FIELD, OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
 
 const RULES: readonly DeviationRule[] = [
   {
@@ -11,16 +11,7 @@ const RULES: readonly DeviationRule[] = [
       'Content-Type set twice (one combined value such as `text/plain;charset=UTF-8, ' +
       "text/plain;charset=UTF-8`) is CORS-unsafe, where the spec's MIME type parser reads the " +
       'combined value as text/plain with a parameter, a safelisted Content-Type',
-    fields: [
-      'preflight',
-      'acrm',
-      'acrh',
-      'actualSent',
-      'outcome',
-      'status',
-      'responseType',
-      'readableHeaders',
-    ],
+    fields: ['preflight', 'acrm', 'acrh', 'actualSent', ...OUTCOME_FIELDS],
     when: { request: { headers: [{ names: ['content-type'], laterLine: true }] } },
     evidence: {
       status: 'unconfirmed',
@@ -43,17 +34,7 @@ const RULES: readonly DeviationRule[] = [
       'a ReadableStream request body is not supported: the request goes out without the ' +
       'preflight the stream sets (fetch#dom-request) and is not refused on HTTP/1.1 ' +
       '(fetch#concept-http-network-fetch)',
-    fields: [
-      'preflight',
-      'acrm',
-      'acrh',
-      'actualSent',
-      'outcome',
-      'status',
-      'responseType',
-      'readableHeaders',
-      'originHeader',
-    ],
+    fields: EVERY_FIELD,
     when: { request: { api: ['fetch'], body: ['stream'] } },
     evidence: {
       status: 'evidenced',

@@ -94,13 +94,23 @@ function requestMatches(m: RequestMatcher, request: ScenarioRequest): boolean {
   );
 }
 
-/** The ways each redirect hop of the scenario moves (see HopKind), hop by hop. */
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
+/**
+ * The ways the redirect hops of the scenario move (see HopKind), hop by hop, as far as the
+ * chain goes: a hop answering without Location or with a status that is not a redirect
+ * status is the final response, and the hops after it are never reached.
+ */
 export function hopKinds(s: Scenario, r: ScenarioRequest): HopKind[][] {
   const world = defaultWorld(s.client ?? 'page', s.origins ?? {});
   const origins = hopRoles(s, r).map((t) => (isDataURL(t) ? t : world.origins[t]));
   const page = world.client === 'page' ? world.pageOrigin : null;
+  const hops = s.server?.redirects ?? [];
   const kinds: HopKind[][] = [];
   for (let i = 0; i + 1 < origins.length; i++) {
+    const hop = hops[i];
+    if (hop === undefined || hop.noLocation === true || !REDIRECT_STATUSES.includes(hop.status))
+      break;
     const from = origins[i];
     const to = origins[i + 1];
     if (from === to) {

@@ -64,6 +64,24 @@ export type DiffField =
   | 'readableHeaders'
   | 'cookie';
 
+/** The fields of what page JS sees of the response. */
+export const OUTCOME_FIELDS: readonly DiffField[] = [
+  'outcome',
+  'status',
+  'responseType',
+  'readableHeaders',
+];
+
+/** Every field a step is compared in (the cookie trail aside). */
+export const EVERY_FIELD: readonly DiffField[] = [
+  'preflight',
+  'acrm',
+  'acrh',
+  'actualSent',
+  'originHeader',
+  ...OUTCOME_FIELDS,
+];
+
 /** The kind of request body, as a scenario writes it (`none`: no body). */
 export type BodyKind =
   | 'none'

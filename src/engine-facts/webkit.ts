@@ -3,9 +3,8 @@
 // evidence. Source paths are in WebKit's repository unless they start with `libsoup/`
 // (GNOME/libsoup).
 import { SPEC } from '../model/spec-profile.js';
-import type { DeviationRule, EngineFacts } from './types.js';
+import { EVERY_FIELD, OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
 
-const OUTCOME = ['outcome', 'status', 'responseType', 'readableHeaders'] as const;
 const NETWORK_DATA_TASK = 'Source/WebKit/NetworkProcess/soup/NetworkDataTaskSoup.cpp';
 const LOAD_CHECKER = 'Source/WebKit/NetworkProcess/NetworkLoadChecker.cpp';
 
@@ -18,7 +17,7 @@ const RULES: readonly DeviationRule[] = [
       'stored credentials), so without `Access-Control-Allow-Credentials: true` the load ends ' +
       "there and the page origin is never reached; the spec checks it with the request's " +
       'credentials mode (same-origin: not included once tainting is cors)',
-    fields: [...OUTCOME, 'actualSent', 'originHeader'],
+    fields: [...OUTCOME_FIELDS, 'actualSent', 'originHeader'],
     when: {
       request: { mode: ['cors'], credentials: ['same-origin'], target: ['same-origin'] },
       redirects: {
@@ -48,7 +47,7 @@ const RULES: readonly DeviationRule[] = [
       'with redirect mode "error", a redirect status without Location is handed to the page as ' +
       'the response; fetch#concept-http-fetch step 6 makes any redirect status a network error ' +
       'there before Location is read',
-    fields: [...OUTCOME],
+    fields: [...OUTCOME_FIELDS],
     when: { request: { redirect: ['error'] }, redirects: { present: true, noLocation: true } },
     evidence: {
       status: 'evidenced',
@@ -64,17 +63,7 @@ const RULES: readonly DeviationRule[] = [
     reason:
       'a ReadableStream request body throws when the Request is built (`NotSupportedError`), ' +
       'where the spec preflights it and fails it on the HTTP/1.1 connection',
-    fields: [
-      'preflight',
-      'acrm',
-      'acrh',
-      'actualSent',
-      'outcome',
-      'status',
-      'responseType',
-      'readableHeaders',
-      'originHeader',
-    ],
+    fields: EVERY_FIELD,
     when: { request: { api: ['fetch'], body: ['stream'] } },
     evidence: {
       status: 'evidenced',
@@ -111,9 +100,10 @@ const RULES: readonly DeviationRule[] = [
     id: 'origin-kept-on-same-origin-redirect-to-get',
     reason:
       'after a same-origin redirect rewrites the method to GET (303, or POST on 301/302), the ' +
-      'GET keeps the `Origin` of the first request; fetch#append-a-request-origin-header adds ' +
-      'none to a same-origin GET',
-    fields: ['originHeader'],
+      "GET keeps the `Origin` of the first request (and a server that echoes the request's " +
+      'Origin answers differently); fetch#append-a-request-origin-header adds none to a ' +
+      'same-origin GET',
+    fields: ['originHeader', 'readableHeaders'],
     when: {
       request: { notMethod: ['GET', 'HEAD'], target: ['same-origin'] },
       redirects: { present: true, everyHop: 'same-origin', rewritesToGET: true },
@@ -130,7 +120,10 @@ const RULES: readonly DeviationRule[] = [
       observed: 'WebKitGTK 2.50.6: the GET at the final URL carries the page origin',
     },
     rows: ['redirects/post-303-same-to-same', 'xhr/post-301-same-to-same'],
-    replays: ['777:253:0:1:0:0:0:0:0:2:1:2:4:4:4:4:8:6:6:6:0:1:2:2'],
+    replays: [
+      '777:253:0:1:0:0:0:0:0:2:1:2:4:4:4:4:8:6:6:6:0:1:2:2',
+      '5150:546:0:0:0:0:0:0:0:0:1:1:1:1:1:5:3:3:3:3:5:5:8:7:7:9:9',
+    ],
   },
   {
     id: 'preflight-before-redirect-credentials-check',
