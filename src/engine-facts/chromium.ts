@@ -159,6 +159,7 @@ export const CHROMIUM_FACTS: EngineFacts = {
     preflightCacheKeyOrigin: 'untainted-origin',
     preflightCacheBypassModes: ['no-store', 'reload', 'no-cache'],
     preflightCacheNoStoreModes: ['no-store'],
+    preflightCacheKeptAfterNetworkError: true,
     cookieSameSiteDefault: 'lax',
     sameSiteNoneRequiresSecure: true,
     thirdPartyCookies: 'block',
@@ -281,6 +282,22 @@ export const CHROMIUM_FACTS: EngineFacts = {
         searched:
           'services/network/cors/preflight_controller.cc (where a LOAD_DISABLE_CACHE preflight skips ' +
           'PreflightCache::AppendEntry was not read)',
+      },
+    },
+    preflightCacheKeptAfterNetworkError: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'services/network/public/cpp/cors/preflight_cache.cc',
+            symbol: 'PreflightCache::CheckIfRequestCanSkipPreflight',
+          },
+        ],
+        observed:
+          'Chromium 156 (fuzz 9119:1384:0:0:0:0:0:0:0:0:0:2:1:1:1:1:1:1:1:1:3:2:2:4:2:5:3): after ' +
+          'the actual response fails the CORS check, the same request 10 ms later is not ' +
+          'preflighted again; the cache removes a result only when a lookup finds it expired or ' +
+          'insufficient, where main fetch clears the entries on the network error',
       },
     },
     cookieSameSiteDefault: {

@@ -105,7 +105,8 @@ const RULES: readonly DeviationRule[] = [
       'same-origin GET',
     fields: ['originHeader', 'readableHeaders'],
     when: {
-      request: { notMethod: ['GET', 'HEAD'], target: ['same-origin'] },
+      request: { notMethod: ['GET', 'HEAD'], target: ['same-origin', 'same-origin-of-parent'] },
+      client: ['page'],
       redirects: { present: true, everyHop: 'same-origin', rewritesToGET: true },
     },
     evidence: {
@@ -123,6 +124,7 @@ const RULES: readonly DeviationRule[] = [
     replays: [
       '777:253:0:1:0:0:0:0:0:2:1:2:4:4:4:4:8:6:6:6:0:1:2:2',
       '5150:546:0:0:0:0:0:0:0:0:1:1:1:1:1:5:3:3:3:3:5:5:8:7:7:9:9',
+      '9119:1513:0:2:2:2:2:2:2:2:4:4:4:4:6:5:5:5:5:5:5',
     ],
   },
   {
