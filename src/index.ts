@@ -13,7 +13,7 @@ import { EngineUnavailable } from './harness/engines/index.js';
 import { BROWSER_NAMES, type BrowserName } from './harness/engines/types.js';
 import { runScenarios as runInEngine } from './harness/run.js';
 import type { CaseResult, VerdictKind } from './harness/types.js';
-import { emptyVerdictCounts } from './harness/verdict.js';
+import { emptyVerdictCounts, type JudgeFacts } from './harness/verdict.js';
 import type { DeviationRule } from './engine-facts/types.js';
 import type { EngineName, EngineProfile } from './model/engine-profile.js';
 import { explainPrediction } from './model/explain.js';
@@ -175,7 +175,7 @@ export async function runScenarioList(
       const results = await runInEngine(world.slot, world.servers, list, {
         profile: getEngineProfile(engine),
         ...(options.rules?.[engine]
-          ? { facts: withRules(engine, world, options.rules[engine]) }
+          ? { facts: withRules(engine, world.slot.engine.info.version, options.rules[engine]) }
           : {}),
         ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
         ...(options.onProgress
@@ -200,10 +200,10 @@ export async function runScenarioList(
 /** The engine's own facts for the build that runs, plus the caller's rules. */
 function withRules(
   engine: BrowserName,
-  world: { slot: { engine: { info: { version: string } } } },
+  version: string,
   rules: readonly DeviationRule[] = [],
-): ReturnType<typeof judgeFactsFor> {
-  const own = judgeFactsFor(engine, world.slot.engine.info.version);
+): JudgeFacts {
+  const own = judgeFactsFor(engine, version);
   return { knobs: own.knobs, rules: [...own.rules, ...rules] };
 }
 
