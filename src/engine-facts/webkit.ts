@@ -37,7 +37,10 @@ const RULES: readonly DeviationRule[] = [
       ],
       observed:
         'WebKitGTK 2.50.6: the journal shows the page-origin hop then the cross-origin hop, never ' +
-        'the final URL; the page sees a network error (reproduced outside the harness)',
+        'the final URL; the page sees a network error. Reproduced outside the harness (fuzz ' +
+        'reproduction format, localhost → 127.0.0.1 → localhost): the same; with ' +
+        '`Access-Control-Allow-Credentials: true` on the cross-origin 302, or credentials omit, ' +
+        'the final URL is requested with `Origin: null` and the load succeeds',
     },
     rows: ['redirects/back-home-acao-null', 'redirects/back-home-acao-page-origin'],
   },
