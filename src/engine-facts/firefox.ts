@@ -170,15 +170,13 @@ export const FIREFOX_FACTS: EngineFacts = {
     },
     thirdPartyCookies: {
       evidence: {
-        status: 'unconfirmed',
+        status: 'evidenced',
+        upstream: [{ bug: 'https://bugzilla.mozilla.org/show_bug.cgi?id=1731713' }],
         observed:
           'Firefox 153: cookies set first-party on the cross-site host are not sent on a fetch ' +
-          'from the page; cookies a cross-site response sets are sent back in that context',
-        searched:
-          'the default of network.cookie.cookieBehavior (5, partition foreign) in ' +
-          'modules/libpref/init/StaticPrefList.yaml and browser/app/profile/firefox.js (beyond ' +
-          'what the code index holds); the rollout is documented in Mozilla\'s "Total Cookie ' +
-          'Protection by default" announcement (2022-06-14) and MDN State Partitioning',
+          'from the page; cookies a cross-site response sets are sent back in that context ' +
+          '(Total Cookie Protection: network.cookie.cookieBehavior 5, partition foreign, the ' +
+          'default since the rollout that bug tracks)',
       },
     },
   },

@@ -343,13 +343,11 @@ for (const row of ROWS) {
   }
 }
 
-test('Chromium: Authorization through a cached * is a miss that names the cachedWildcardCoversAuthorization knob', () => {
+test('Chromium: Authorization through a cached * is a miss that names the preflightCacheShape knob', () => {
   const s = ROWS.find((r) => r.name.startsWith('Authorization through ACAH *'))?.scenario;
   if (s === undefined) throw new Error('row missing');
   const second = predict(s, { engine: CHROMIUM }).then;
-  expect(second?.because.find((r) => r.step === '4.1')?.deviation).toBe(
-    'cachedWildcardCoversAuthorization',
-  );
+  expect(second?.because.find((r) => r.step === '4.1')?.deviation).toBe('preflightCacheShape');
 });
 
 test('engine cache rules that changed the answer name the preflightCacheShape knob', () => {

@@ -234,7 +234,7 @@ function wholesaleLookup(
     return viaStar
       ? drop(
           `\`${name}\` was allowed only through \`*\`, which the engine's cache never accepts for it`,
-          'cachedWildcardCoversAuthorization',
+          'preflightCacheShape',
         )
       : drop(`the cached result does not allow header \`${name}\``);
   }
