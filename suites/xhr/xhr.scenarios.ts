@@ -8,16 +8,6 @@ const STAR = { 'Access-Control-Allow-Origin': '*' };
 const ACAC = { 'Access-Control-Allow-Credentials': 'true' };
 const XHR_ANCHORS = ['the-send', 'concept-cors-check'];
 
-/** What the cross-origin hop answers to a preflight after a redirect. */
-const REDIRECT_PREFLIGHT_ALLOW = {
-  status: 204,
-  headers: {
-    'Access-Control-Allow-Origin': '<request-origin>',
-    'Access-Control-Allow-Methods': 'GET, POST',
-    'Access-Control-Allow-Headers': '<acrh>',
-  },
-};
-
 export const XHR_SCENARIOS = [
   // withCredentials: the CORS check then needs an exact ACAO and ACAC true.
   {
@@ -219,48 +209,5 @@ export const XHR_SCENARIOS = [
       preflight: { status: 204, headers: { ...EXACT, 'Access-Control-Allow-Headers': 'x-a' } },
       actual: { status: 200, headers: EXACT },
     },
-  },
-
-  // The redirected-POST rows of suites/redirects through XHR: 301/302 turn POST into GET and
-  // 303 turns anything but GET/HEAD into GET, dropping the body and Content-Type.
-  ...([301, 302, 303, 307, 308] as const).map(
-    (status) =>
-      ({
-        id: `xhr/post-json-${status}`,
-        title: `XHR POST application/json example.com ${status} → example.net`,
-        anchors: ['the-send', 'http-redirect-fetch', 'cors-preflight-fetch-0'],
-        request: {
-          api: 'xhr',
-          method: 'POST',
-          target: 'same-origin',
-          headers: { 'Content-Type': 'application/json' },
-          body: '{}',
-        },
-        server: {
-          redirects: [{ status, to: 'cross-origin' }],
-          preflight: REDIRECT_PREFLIGHT_ALLOW,
-          actual: { status: 200, headers: STAR },
-        },
-      }) satisfies Scenario,
-  ),
-  ...([302, 307] as const).map(
-    (status) =>
-      ({
-        id: `xhr/post-text-cross-${status}`,
-        title: `XHR POST text/plain example.net ${status} → example.org: no preflight, Origin null`,
-        anchors: ['the-send', 'http-redirect-fetch', 'concept-request-tainted-origin'],
-        request: { api: 'xhr', method: 'POST', target: 'cross-origin', body: 'x' },
-        server: {
-          redirects: [{ status, to: 'cross-origin-2', headers: EXACT }],
-          actual: { status: 200, headers: STAR },
-        },
-      }) satisfies Scenario,
-  ),
-  {
-    id: 'xhr/post-301-same-to-same',
-    title: 'XHR POST example.com 301 → example.com: a same-origin GET without Origin',
-    anchors: ['the-send', 'http-redirect-fetch', 'append-a-request-origin-header'],
-    request: { api: 'xhr', method: 'POST', target: 'same-origin', body: 'x' },
-    server: { redirects: [{ status: 301, to: 'same-origin' }], actual: { status: 200 } },
   },
 ] satisfies Scenario[];
