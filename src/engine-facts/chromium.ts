@@ -275,13 +275,16 @@ export const CHROMIUM_FACTS: EngineFacts = {
     },
     preflightCacheNoStoreModes: {
       evidence: {
-        status: 'unconfirmed',
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'services/network/cors/preflight_controller.cc',
+            symbol: 'PreflightController::PreflightLoader::FinishHandleResponseHeader',
+          },
+        ],
         observed:
-          'Chromium 156: after a `cache: no-store` preflight, a default-mode follow-up is ' +
-          'preflighted again',
-        searched:
-          'services/network/cors/preflight_controller.cc (where a LOAD_DISABLE_CACHE preflight skips ' +
-          'PreflightCache::AppendEntry was not read)',
+          'Chromium 156: after a `cache: no-store` preflight (LOAD_DISABLE_CACHE: nothing is ' +
+          'appended to the cache), a default-mode follow-up is preflighted again',
       },
     },
     preflightCacheKeptAfterNetworkError: {
