@@ -54,24 +54,28 @@ export const REDIRECTS_SCENARIOS = [
   // Method and body rules, seen through the preflight at the cross-origin hop: 301/302 turn
   // POST into GET and 303 turns everything but GET/HEAD into GET, dropping the body and its
   // Content-Type; 307/308 keep both, so the JSON POST needs a preflight there.
-  ...STATUSES.map(
-    (status) =>
-      ({
-        id: `redirects/post-json-${status}`,
-        title: `POST application/json example.com ${status} → example.net`,
-        anchors: [...ANCHORS, 'cors-preflight-fetch-0'],
-        request: {
-          method: 'POST',
-          target: 'same-origin',
-          headers: { 'Content-Type': 'application/json' },
-          body: '{}',
-        },
-        server: {
-          redirects: [{ status, to: 'cross-origin' }],
-          preflight: PREFLIGHT_ALLOW,
-          actual: { status: 200, headers: STAR },
-        },
-      }) satisfies Scenario,
+  // The same through XHR (`xhr-` rows).
+  ...(['fetch', 'xhr'] as const).flatMap((api) =>
+    STATUSES.map(
+      (status) =>
+        ({
+          id: `redirects/${api === 'xhr' ? 'xhr-' : ''}post-json-${status}`,
+          title: `${api === 'xhr' ? 'XHR ' : ''}POST application/json example.com ${status} → example.net`,
+          anchors: [...ANCHORS, 'cors-preflight-fetch-0'],
+          request: {
+            api,
+            method: 'POST',
+            target: 'same-origin',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          },
+          server: {
+            redirects: [{ status, to: 'cross-origin' }],
+            preflight: PREFLIGHT_ALLOW,
+            actual: { status: 200, headers: STAR },
+          },
+        }) satisfies Scenario,
+    ),
   ),
   ...STATUSES.map(
     (status) =>
@@ -87,18 +91,20 @@ export const REDIRECTS_SCENARIOS = [
         },
       }) satisfies Scenario,
   ),
-  ...([302, 307] as const).map(
-    (status) =>
-      ({
-        id: `redirects/post-text-cross-${status}`,
-        title: `POST text/plain example.net ${status} → example.org: no preflight, Origin null`,
-        anchors: TAINT_ANCHORS,
-        request: { method: 'POST', target: 'cross-origin', body: 'x' },
-        server: {
-          redirects: [{ status, to: 'cross-origin-2', headers: EXACT }],
-          actual: { status: 200, headers: STAR },
-        },
-      }) satisfies Scenario,
+  ...(['fetch', 'xhr'] as const).flatMap((api) =>
+    ([302, 307] as const).map(
+      (status) =>
+        ({
+          id: `redirects/${api === 'xhr' ? 'xhr-' : ''}post-text-cross-${status}`,
+          title: `${api === 'xhr' ? 'XHR ' : ''}POST text/plain example.net ${status} → example.org: no preflight, Origin null`,
+          anchors: TAINT_ANCHORS,
+          request: { api, method: 'POST', target: 'cross-origin', body: 'x' },
+          server: {
+            redirects: [{ status, to: 'cross-origin-2', headers: EXACT }],
+            actual: { status: 200, headers: STAR },
+          },
+        }) satisfies Scenario,
+    ),
   ),
 
   // cross → cross: the request is tainted; the last hop sees `Origin: null` and must allow
@@ -485,41 +491,7 @@ export const REDIRECTS_SCENARIOS = [
     server: { redirects: [{ status: 308, to: 'cross-origin' }], actual: { status: 200 } },
   },
 
-  // The redirected-POST rows above through XHR: 301/302 turn POST into GET and
-  // 303 turns anything but GET/HEAD into GET, dropping the body and Content-Type.
-  ...([301, 302, 303, 307, 308] as const).map(
-    (status) =>
-      ({
-        id: `redirects/xhr-post-json-${status}`,
-        title: `XHR POST application/json example.com ${status} → example.net`,
-        anchors: ['the-send', 'http-redirect-fetch', 'cors-preflight-fetch-0'],
-        request: {
-          api: 'xhr',
-          method: 'POST',
-          target: 'same-origin',
-          headers: { 'Content-Type': 'application/json' },
-          body: '{}',
-        },
-        server: {
-          redirects: [{ status, to: 'cross-origin' }],
-          preflight: PREFLIGHT_ALLOW,
-          actual: { status: 200, headers: STAR },
-        },
-      }) satisfies Scenario,
-  ),
-  ...([302, 307] as const).map(
-    (status) =>
-      ({
-        id: `redirects/xhr-post-text-cross-${status}`,
-        title: `XHR POST text/plain example.net ${status} → example.org: no preflight, Origin null`,
-        anchors: ['the-send', 'http-redirect-fetch', 'concept-request-tainted-origin'],
-        request: { api: 'xhr', method: 'POST', target: 'cross-origin', body: 'x' },
-        server: {
-          redirects: [{ status, to: 'cross-origin-2', headers: EXACT }],
-          actual: { status: 200, headers: STAR },
-        },
-      }) satisfies Scenario,
-  ),
+  // A same-origin rewrite to GET through XHR.
   {
     id: 'redirects/xhr-post-301-same-to-same',
     title: 'XHR POST example.com 301 → example.com: a same-origin GET without Origin',
