@@ -10,7 +10,7 @@ import { BROWSER_NAMES, type BrowserName, type Engine } from '../src/harness/eng
 import { RUNNER_PAGE_PATH, installRunnerPages } from '../src/harness/page-runner.js';
 import { EngineSlot, RunSession, runScenarios } from '../src/harness/run.js';
 import { fuzzThroughput } from '../src/fuzz/bench.js';
-import { getEngineProfile } from '../src/model/profiles.js';
+import { getEngineProfile } from '../src/engine-facts/index.js';
 import type { Scenario } from '../src/scenario/types.js';
 
 /** The one case both loops make: a PUT that needs (and gets) a preflight. */

@@ -22,7 +22,13 @@ const ALL_PACKAGES = [...PACKAGES, ...TARGET_PACKAGES];
 export const HOSTS_BEGIN = '# cors-conformance begin';
 export const HOSTS_END = '# cors-conformance end';
 /** Keep in step with DEFAULT_HOST_NAMES in src/harness/engines/hosts-file.ts. */
-export const HOST_NAMES = ['a.test', 'sub.a.test', 'b.test', 'sub.b.test', 'c.test'];
+export const HOST_NAMES = [
+  'example.com',
+  'sub.example.com',
+  'example.net',
+  'sub.example.net',
+  'example.org',
+];
 const HOSTS_PATH = '/etc/hosts';
 
 /**

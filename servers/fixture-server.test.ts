@@ -68,17 +68,22 @@ test.describe('with host names', () => {
 
   test('roles map to host-named origins on three listeners', () => {
     expect(s.hostNames).toBe(true);
-    expect(s.hostNameList).toEqual(['a.test', 'sub.a.test', 'b.test', 'c.test']);
+    expect(s.hostNameList).toEqual([
+      'example.com',
+      'sub.example.com',
+      'example.net',
+      'example.org',
+    ]);
     expect(s.pageOrigin).toBe(s.origins['same-origin']);
     const p = portOf(s.pageOrigin);
     expect(s.origins).toEqual({
-      'same-origin': `http://a.test:${p}`,
-      'cross-origin': `http://b.test:${p}`,
-      'cross-origin-different-port': `http://a.test:${portOf(s.origins['cross-origin-different-port'])}`,
-      'cross-origin-2': `http://c.test:${p}`,
-      'same-site': `http://sub.a.test:${p}`,
-      'same-origin-of-parent': `http://a.test:${p}`,
-      'https-cross-origin': `https://b.test:${portOf(s.origins['https-cross-origin'])}`,
+      'same-origin': `http://example.com:${p}`,
+      'cross-origin': `http://example.net:${p}`,
+      'cross-origin-different-port': `http://example.com:${portOf(s.origins['cross-origin-different-port'])}`,
+      'cross-origin-2': `http://example.org:${p}`,
+      'same-site': `http://sub.example.com:${p}`,
+      'same-origin-of-parent': `http://example.com:${p}`,
+      'https-cross-origin': `https://example.net:${portOf(s.origins['https-cross-origin'])}`,
     });
     expect(new Set(s.ports).size).toBe(3);
     const distinct = new Set(
@@ -259,7 +264,7 @@ test.describe('with host names', () => {
     expect((await get(b, '/nothing-here')).status).toBe(404);
   });
 
-  test('the https origin answers with the generated certificate for b.test', async () => {
+  test('the https origin answers with the generated certificate for example.net', async () => {
     const i = chain(s, 'tls-hop');
     i.hops[1] = { ...i.hops[1]!, origin: s.origins['https-cross-origin'] };
     const https = s.origins['https-cross-origin'];

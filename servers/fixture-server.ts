@@ -24,7 +24,7 @@ import { localCertificate } from './tls.js';
 
 export interface FixtureServerOptions {
   /**
-   * true (default): origins are `a.test`, `sub.a.test`, `b.test`, `c.test` on shared ports;
+   * true (default): origins are `example.com`, `sub.example.com`, `example.net`, `example.org` on shared ports;
    * the browser must map `hostNameList` to 127.0.0.1. false: every role gets its own
    * `http://127.0.0.1:<port>` (works with no host mapping, but no role is cross-site).
    */
@@ -73,7 +73,12 @@ export interface FixtureServers {
 }
 
 /** The host names used with `hostNames: true`. */
-export const FIXTURE_HOST_NAMES = ['a.test', 'sub.a.test', 'b.test', 'c.test'] as const;
+export const FIXTURE_HOST_NAMES = [
+  'example.com',
+  'sub.example.com',
+  'example.net',
+  'example.org',
+] as const;
 
 export async function startFixtureServers(
   opts: FixtureServerOptions = {},
@@ -113,13 +118,13 @@ export async function startFixtureServers(
       const q = await listen(false);
       const r = await listen(true);
       origins = {
-        'same-origin': `http://a.test:${p}`,
-        'cross-origin': `http://b.test:${p}`,
-        'cross-origin-different-port': `http://a.test:${q}`,
-        'cross-origin-2': `http://c.test:${p}`,
-        'same-site': `http://sub.a.test:${p}`,
-        'same-origin-of-parent': `http://a.test:${p}`,
-        'https-cross-origin': `https://b.test:${r}`,
+        'same-origin': `http://example.com:${p}`,
+        'cross-origin': `http://example.net:${p}`,
+        'cross-origin-different-port': `http://example.com:${q}`,
+        'cross-origin-2': `http://example.org:${p}`,
+        'same-site': `http://sub.example.com:${p}`,
+        'same-origin-of-parent': `http://example.com:${p}`,
+        'https-cross-origin': `https://example.net:${r}`,
       };
     } else {
       const at = (port: number, scheme = 'http'): string => `${scheme}://127.0.0.1:${port}`;
@@ -332,8 +337,9 @@ export function sameSite(a: string, b: string): boolean {
 }
 
 function site(host: string): string {
-  // An IP address is its own site. For names, the registrable domain under the `test`
-  // TLD (and any one-label public suffix) is the last two labels.
+  // An IP address is its own site. For names under a one-label public suffix (the
+  // fixture hosts are example.com, example.net, example.org and sub-domains), the
+  // registrable domain is the last two labels.
   if (/^[0-9.]+$/.test(host) || host.startsWith('[')) return host;
   return host.split('.').slice(-2).join('.');
 }

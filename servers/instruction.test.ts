@@ -13,13 +13,13 @@ const sample: Instruction = {
   token: 'tok_1-A',
   hops: [
     {
-      origin: 'http://a.test:4001',
+      origin: 'http://example.com:4001',
       preflight: null,
       response: { status: 302, reason: 'Moved', headers: [['Location', '<next>']] },
       nextUserinfo: 'user:pa%40ss',
     },
     {
-      origin: 'http://b.test:4001',
+      origin: 'http://example.net:4001',
       preflight: {
         status: 204,
         headers: [
@@ -30,7 +30,7 @@ const sample: Instruction = {
       response: { status: 200, headers: [['ACAO', '*']], body: 'héllo ✓' },
     },
   ],
-  vars: { origin: 'http://a.test:4001', host: 'a.test:4001' },
+  vars: { origin: 'http://example.com:4001', host: 'example.com:4001' },
 };
 
 const enc = (v: unknown): string => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');
@@ -66,8 +66,8 @@ const decodeErrors: [what: string, input: string, message: RegExp][] = [
   ['token with a slash', mutate((o) => (o.token = 'a/b')), /token must match/],
   ['hops empty', mutate((o) => (o.hops = [])), /hops must be a non-empty array/],
   ['hop not an object', mutate((o) => (o.hops = [3])), /hops\[0\] must be an object/],
-  ['hop origin with a path', mutate((o) => (hop0(o).origin = 'http://a.test/x')), /origin/],
-  ['hop origin not http', mutate((o) => (hop0(o).origin = 'ftp://a.test')), /origin/],
+  ['hop origin with a path', mutate((o) => (hop0(o).origin = 'http://example.com/x')), /origin/],
+  ['hop origin not http', mutate((o) => (hop0(o).origin = 'ftp://example.com')), /origin/],
   ['preflight missing', mutate((o) => delete hop0(o).preflight), /preflight is missing/],
   ['response missing', mutate((o) => delete hop0(o).response), /response must be an object/],
   ['status not integer', mutate((o) => (resp0(o).status = 200.5)), /status must be an integer/],

@@ -14,7 +14,7 @@ export interface RawResponse {
 
 /** One URL of a chain: the origin it lives on and what it answers. */
 export interface HopInstruction {
-  /** Serialized origin this hop's URL is on, e.g. `http://b.test:4001`. */
+  /** Serialized origin this hop's URL is on, e.g. `http://example.net:4001`. */
   origin: string;
   /** Answer to a CORS preflight (OPTIONS + Origin + Access-Control-Request-Method). null: 404 with no CORS headers. */
   preflight: RawResponse | null;

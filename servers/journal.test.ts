@@ -8,8 +8,8 @@ const request = (token: string, hop = 0): JournalInput => ({
   hop,
   method: 'GET',
   target: `/cors/${token}/${hop}`,
-  origin: 'http://b.test:1',
-  rawHeaders: [['Host', 'b.test:1']],
+  origin: 'http://example.net:1',
+  rawHeaders: [['Host', 'example.net:1']],
   preflight: false,
   bodyLength: 0,
 });

@@ -1,7 +1,7 @@
 // HTTP/1.1 read and written by hand on `net`/`tls` sockets.
 //
 // Node's own HTTP parser refuses request methods outside its fixed list, some bytes in
-// header values, and some response header values (see /work/shared/engines.md). CORS cases
+// header values, and some response header values (llhttp answers 400 to `CHICKEN` or `patcH`). CORS cases
 // need all of those, so this module parses requests itself and writes responses byte for
 // byte. Strings that stand for bytes are latin1: one character per byte.
 import net from 'node:net';

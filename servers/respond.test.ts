@@ -3,13 +3,13 @@ import type { HeaderList } from '../src/scenario/types.js';
 import { encodeInstruction, hopPath, type Instruction } from './instruction.js';
 import { headerValue, isCorsPreflight, nextHopUrl, respond, type RequestView } from './respond.js';
 
-const ORIGIN = 'http://a.test:4001';
+const ORIGIN = 'http://example.com:4001';
 
 const instruction: Instruction = {
   token: 'tk',
   hops: [
     {
-      origin: 'http://a.test:4001',
+      origin: 'http://example.com:4001',
       preflight: null,
       response: {
         status: 307,
@@ -21,7 +21,7 @@ const instruction: Instruction = {
       nextUserinfo: 'u:p',
     },
     {
-      origin: 'http://b.test:4001',
+      origin: 'http://example.net:4001',
       preflight: {
         status: 200,
         reason: 'Fine',
@@ -48,7 +48,7 @@ const instruction: Instruction = {
       },
     },
   ],
-  vars: { origin: ORIGIN, host: 'a.test:4001' },
+  vars: { origin: ORIGIN, host: 'example.com:4001' },
 };
 
 const inline = encodeInstruction(instruction);
@@ -126,9 +126,9 @@ test('a preflight resolves every placeholder and keeps order, case and duplicate
     ['Access-Control-Allow-Origin', ORIGIN],
     ['access-control-allow-methods', 'PATCH'],
     ['Access-Control-Allow-Headers', 'x-a,x-b'],
-    ['X-Host', 'a.test:4001'],
-    ['X-Target', 'http://b.test:4001'],
-    ['X-Upper', 'HTTP://A.TEST:4001'],
+    ['X-Host', 'example.com:4001'],
+    ['X-Target', 'http://example.net:4001'],
+    ['X-Upper', 'HTTP://EXAMPLE.COM:4001'],
     ['X-Reflect', 'http://evil.test'],
     // X-Next dropped: hop 1 is the last hop.
     ['x-dup', '1'],
@@ -154,14 +154,14 @@ test('<next> is the next hop URL with userinfo and the same i= parameter', () =>
   const res = respond(req('GET', 0, [['Origin', ORIGIN]]), instruction, 0);
   expect(res.status).toBe(307);
   expect(res.headers).toEqual([
-    ['Location', `http://u:p@b.test:4001/cors/tk/1?i=${inline}`],
+    ['Location', `http://u:p@example.net:4001/cors/tk/1?i=${inline}`],
     ['Content-Length', '0'],
   ]);
 });
 
 test('<next> keeps a registered r= reference', () => {
   const res = respond(req('GET', 0, [], true), instruction, 0);
-  expect(headerValue(res.headers, 'Location')).toBe('http://u:p@b.test:4001/cors/tk/1?r=x7');
+  expect(headerValue(res.headers, 'Location')).toBe('http://u:p@example.net:4001/cors/tk/1?r=x7');
   expect(nextHopUrl(instruction, 1, { ref: 'x7' })).toBeNull();
 });
 
@@ -226,5 +226,7 @@ test('respond is pure: the same inputs give equal outputs and the instruction is
 
 test('a target outside /cors/ still gets a <next> (instruction carried inline)', () => {
   const res = respond({ method: 'GET', target: '/elsewhere', rawHeaders: [] }, instruction, 0);
-  expect(headerValue(res.headers, 'Location')).toBe(`http://u:p@b.test:4001/cors/tk/1?i=${inline}`);
+  expect(headerValue(res.headers, 'Location')).toBe(
+    `http://u:p@example.net:4001/cors/tk/1?i=${inline}`,
+  );
 });

@@ -23,10 +23,10 @@ export interface LocalCertificate {
 export const CERT_DNS_NAMES = [
   'localhost',
   '*.test',
-  'a.test',
-  'b.test',
-  'c.test',
-  'sub.a.test',
+  'example.com',
+  'example.net',
+  'example.org',
+  'sub.example.com',
 ] as const;
 export const CERT_IP_ADDRESSES = ['127.0.0.1'] as const;
 
@@ -66,7 +66,7 @@ export function localCertificate(extraNames: readonly string[] = []): Promise<Lo
 async function makeCertificate(extra: readonly string[]): Promise<LocalCertificate> {
   const dnsNames: readonly string[] = [...CERT_DNS_NAMES, ...extra];
   const now = new Date();
-  const pems = await generate([{ name: 'commonName', value: 'a.test' }], {
+  const pems = await generate([{ name: 'commonName', value: 'example.com' }], {
     keyType: 'ec',
     curve: 'P-256',
     algorithm: 'sha256',

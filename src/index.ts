@@ -12,11 +12,13 @@ import {
 import { EngineUnavailable } from './harness/engines/index.js';
 import { BROWSER_NAMES, type BrowserName } from './harness/engines/types.js';
 import { runScenarios as runInEngine } from './harness/run.js';
-import type { CaseResult, ExpectationMap, VerdictKind } from './harness/types.js';
+import type { CaseResult, VerdictKind } from './harness/types.js';
+import { emptyVerdictCounts, type JudgeFacts } from './harness/verdict.js';
+import type { DeviationRule } from './engine-facts/types.js';
 import type { EngineName, EngineProfile } from './model/engine-profile.js';
 import { explainPrediction } from './model/explain.js';
 import { predict as predictModel } from './model/predict.js';
-import { getEngineProfile } from './model/profiles.js';
+import { getEngineProfile, judgeFactsFor } from './engine-facts/index.js';
 import type { Prediction, Scenario } from './scenario/types.js';
 import { parseScenario } from './scenario/validate.js';
 import type { OriginMap, World } from './scenario/world.js';
@@ -26,18 +28,27 @@ export * from './scenario/index.js';
 // The model's profiles.
 export type { EngineName, EngineProfile } from './model/engine-profile.js';
 export { ENGINE_NAMES } from './model/engine-profile.js';
-export { CHROMIUM, FIREFOX, SPEC, WEBKIT, getEngineProfile } from './model/profiles.js';
+export { CHROMIUM, FIREFOX, SPEC, WEBKIT, getEngineProfile } from './engine-facts/index.js';
 export { explainPrediction, formatReason } from './model/explain.js';
 // Harness records and the low-level runner (bring your own engine and servers).
 export type {
   CaseResult,
   Diff,
-  Expectation,
-  ExpectationMap,
   Observation,
   PageObservation,
   VerdictKind,
 } from './harness/types.js';
+// Engine facts: knobs and deviation rules with their evidence (src/engine-facts/README.md).
+export { ENGINE_FACTS, judgeFactsFor } from './engine-facts/index.js';
+export type {
+  Citation,
+  DeviationRule,
+  EngineFacts,
+  Evidence,
+  Matcher,
+} from './engine-facts/types.js';
+export { judge } from './harness/verdict.js';
+export type { JudgeFacts, JudgeInput, Judgement } from './harness/verdict.js';
 export { runScenarios, EngineSlot, RunSession } from './harness/run.js';
 export type { HarnessServers, RunOptions } from './harness/run.js';
 export { startHarnessWorld } from './harness/launch.js';
@@ -125,8 +136,11 @@ export function explain(scenario: unknown, options: PredictOptions = {}): string
 export interface RunListOptions {
   /** Engines to run in. Default all three; engines not installed are reported, not hidden. */
   engines?: BrowserName[];
-  /** Known deviations per engine (ids → expectation). */
-  expectations?: Partial<Record<BrowserName, ExpectationMap>>;
+  /**
+   * More deviation rules per engine, for your own scenarios, on top of the engine's own
+   * (src/engine-facts/).
+   */
+  rules?: Partial<Record<BrowserName, readonly DeviationRule[]>>;
   /** Cases in flight at once in the page. Default 16. */
   concurrency?: number;
   onProgress?: (engine: BrowserName, done: number, total: number) => void;
@@ -139,7 +153,7 @@ export interface RunListResult {
   unavailable: { engine: BrowserName; reason: string }[];
   /** Verdict counts over every engine that ran. */
   counts: Record<VerdictKind, number>;
-  /** True when every case is `pass` or `known-deviation` and at least one engine ran. */
+  /** True when every case is `pass` or a deviation, and at least one engine ran. */
   ok: boolean;
 }
 
@@ -155,7 +169,7 @@ export async function runScenarioList(
   const out: RunListResult = {
     results: {},
     unavailable: [],
-    counts: { pass: 0, fail: 0, 'known-deviation': 0, 'unexpected-pass': 0, 'harness-error': 0 },
+    counts: emptyVerdictCounts(),
     ok: false,
   };
   for (const engine of options.engines ?? [...BROWSER_NAMES]) {
@@ -170,7 +184,9 @@ export async function runScenarioList(
     try {
       const results = await runInEngine(world.slot, world.servers, list, {
         profile: getEngineProfile(engine),
-        ...(options.expectations?.[engine] ? { expectations: options.expectations[engine] } : {}),
+        ...(options.rules?.[engine]
+          ? { facts: withRules(engine, world.slot.engine.info.version, options.rules[engine]) }
+          : {}),
         ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
         ...(options.onProgress
           ? {
@@ -189,6 +205,16 @@ export async function runScenarioList(
   out.ok =
     ran > 0 && out.counts.fail + out.counts['unexpected-pass'] + out.counts['harness-error'] === 0;
   return out;
+}
+
+/** The engine's own facts for the build that runs, plus the caller's rules. */
+function withRules(
+  engine: BrowserName,
+  version: string,
+  rules: readonly DeviationRule[] = [],
+): JudgeFacts {
+  const own = judgeFactsFor(engine, version);
+  return { knobs: own.knobs, rules: [...own.rules, ...rules] };
 }
 
 /** A browser and the fixture origins, for probing your server from Node. */

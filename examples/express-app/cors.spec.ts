@@ -5,8 +5,8 @@ import { test as base, expect } from 'cors-conformance/test';
 import { startApp } from './app.js';
 
 // The app under test, started once per worker. Its allow-list comes from the fixture
-// origins: `cross-origin` (http://b.test:PORT) and `https-cross-origin` are allowed,
-// `cross-origin-2` (http://c.test:PORT) is not.
+// origins: `cross-origin` (http://example.net:PORT) and `https-cross-origin` are allowed,
+// `cross-origin-2` (http://example.org:PORT) is not.
 const test = base.extend<object, { api: string }>({
   api: [
     async ({ corsOrigins }, use) => {

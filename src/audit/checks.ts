@@ -2,7 +2,7 @@
 // The reference model decides whether a browser would hand a response to a page on the
 // probing origin (`modelAnswer`), so "allowed" means exactly what a browser would do.
 import { formatReason } from '../model/explain.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import { headerValue, headerValues } from '../live/headers.js';
 import type { Readability } from '../live/readability.js';
 import { readability as readabilityOf } from '../live/readability.js';

@@ -20,7 +20,7 @@ import { runPredict } from './commands/predict.js';
 import type { RunDeps } from './commands/run.js';
 import { defaultRunDeps, runRun } from './commands/run.js';
 import { runShowReport } from './commands/show-report.js';
-import { runUpdateExpectations } from './commands/update-expectations.js';
+import { runSuggestRules } from './commands/suggest-rules.js';
 import { runVerify } from './commands/verify.js';
 import { EXIT, EXIT_CODE_HELP, REASON_EXIT, messageOf, toCliError } from './errors.js';
 import type { CliIo } from './io.js';
@@ -116,8 +116,8 @@ function inProcess(args: string[], io: CliIo): Promise<number> {
       return runRun(rest, io, runDeps);
     case 'history':
       return runHistory(io, rest);
-    case 'update-expectations':
-      return runUpdateExpectations(rest, io, { writeFile: () => Promise.resolve() });
+    case 'suggest-rules':
+      return runSuggestRules(rest, io);
     case 'verify':
       return runVerify(rest, io);
     case 'audit':
@@ -163,7 +163,7 @@ const CASES: [string, string[], number, RegExp][] = [
     /^--baseline a-dir: cannot read the baseline: is a directory/,
   ],
   ['--shard 3/2', ['run', '--shard', '3/2'], 2, /^--shard: must be i\/n/],
-  // history / update-expectations: results files
+  // history / suggest-rules: results files
   [
     'results a dir',
     ['history', '--results', 'a-dir'],
@@ -184,15 +184,15 @@ const CASES: [string, string[], number, RegExp][] = [
   ],
   [
     'malformed results',
-    ['update-expectations', '--from', 'bad-results.json', '--dry-run'],
+    ['suggest-rules', '--from', 'bad-results.json'],
     2,
     /^bad-results\.json: cases\[0\]\.diffs: must be an array$/,
   ],
   [
     'results a dir',
-    ['update-expectations', '--from', 'a-dir'],
+    ['suggest-rules', '--from', 'a-dir'],
     2,
-    /^a-dir: cannot read: is a directory/,
+    /^a-dir: cannot read a run's results: is a directory/,
   ],
   // verify / audit / frameworks: policies and targets
   [

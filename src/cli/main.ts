@@ -14,7 +14,7 @@ import * as history from './commands/history.js';
 import * as predict from './commands/predict.js';
 import * as run from './commands/run.js';
 import * as showReport from './commands/show-report.js';
-import * as updateExpectations from './commands/update-expectations.js';
+import * as suggestRules from './commands/suggest-rules.js';
 import * as verify from './commands/verify.js';
 import { EXIT, EXIT_CODE_HELP, toCliError } from './errors.js';
 import { commanderExitCode, oneLineErrors } from './run-command.js';
@@ -32,7 +32,7 @@ const COMMANDS: { register(program: Command): void }[] = [
   history,
   run,
   showReport,
-  updateExpectations,
+  suggestRules,
 ];
 
 /**

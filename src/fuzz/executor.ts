@@ -2,18 +2,13 @@
 // agrees with the model's profile for that engine. The browser executor drives a real
 // engine through runScenarios; the model executor uses the true model as the "engine",
 // which is how a faulty model (fault.ts) is caught without a browser.
+import { judgeFactsFor } from '../engine-facts/index.js';
 import type { EngineProfile } from '../model/engine-profile.js';
 import { predict } from '../model/predict.js';
 import type { EngineSlot, HarnessServers, RunSession } from '../harness/run.js';
 import { runScenarios } from '../harness/run.js';
-import type {
-  CaseResult,
-  Diff,
-  ExpectationMap,
-  Observation,
-  VerdictKind,
-} from '../harness/types.js';
-import { verdict } from '../harness/verdict.js';
+import type { CaseResult, Diff, Observation, VerdictKind } from '../harness/types.js';
+import { judge, NO_FACTS, type JudgeFacts } from '../harness/verdict.js';
 import type { Prediction, Scenario } from '../scenario/types.js';
 import { applyModelFault, type ModelFault } from './fault.js';
 
@@ -21,7 +16,7 @@ import { applyModelFault, type ModelFault } from './fault.js';
 export interface FuzzOutcome {
   verdict: VerdictKind;
   diffs: Diff[];
-  /** Harness-error cause or known deviation's reason. */
+  /** Harness-error cause, or the deviation's knobs and rules with their reasons. */
   note?: string;
   /** The engine's profile departs from the spec here and the engine did as the profile says. */
   profileExplained: boolean;
@@ -51,7 +46,8 @@ function explained(v: VerdictKind, engineP: Prediction | null, specP: Prediction
 
 export interface BrowserExecutorOptions {
   profile: EngineProfile;
-  expectations?: ExpectationMap;
+  /** The engine's knob evidence and rules; default the engine's own (src/engine-facts/). */
+  facts?: JudgeFacts;
   session?: RunSession;
   fault?: ModelFault | null;
   concurrency?: number;
@@ -63,20 +59,20 @@ export function browserExecutor(
   servers: HarnessServers,
   opts: BrowserExecutorOptions,
 ): FuzzExecutor {
-  const expectations = opts.expectations ?? {};
   const fault = opts.fault ?? null;
   return {
     engine: slot.engine.info.browser,
     async run(scenarios) {
       const results = await runScenarios(slot, servers, scenarios, {
         profile: opts.profile,
-        expectations,
+        ...(opts.facts === undefined ? {} : { facts: opts.facts }),
         ...(opts.session === undefined ? {} : { session: opts.session }),
         ...(opts.concurrency === undefined ? {} : { concurrency: opts.concurrency }),
       });
       return results.map((r): FuzzOutcome => {
         let v = r.verdict;
         let diffs = r.diffs;
+        let note = r.note;
         let prediction = r.prediction;
         if (
           fault !== null &&
@@ -85,13 +81,17 @@ export function browserExecutor(
           v !== 'harness-error'
         ) {
           prediction = applyModelFault(fault, r.scenario, prediction);
-          const cookies = (r.scenario.setup?.cookies ?? []).length > 0;
-          ({ verdict: v, diffs } = verdict(
+          ({
+            verdict: v,
+            diffs,
+            note,
+          } = judge({
+            scenario: r.scenario,
             prediction,
-            r.observation,
-            expectations[r.scenario.id ?? ''],
-            { cookies },
-          ));
+            specPrediction: r.specPrediction,
+            observation: r.observation,
+            facts: opts.facts ?? judgeFactsFor(slot.engine.info.browser, slot.engine.info.version),
+          }));
         }
         const out: FuzzOutcome = {
           verdict: v,
@@ -101,7 +101,7 @@ export function browserExecutor(
           observation: r.observation,
           result: r,
         };
-        if (r.note !== undefined) out.note = r.note;
+        if (note !== undefined) out.note = note;
         return out;
       });
     },
@@ -158,8 +158,22 @@ export function modelExecutor(profile: EngineProfile, fault: ModelFault | null):
           }
           const prediction = applyModelFault(fault, s, truth);
           const observation = observationOf(truth);
-          const v = verdict(prediction, observation, undefined);
-          return { ...v, profileExplained: false, prediction, observation };
+          const j = judge({
+            scenario: s,
+            prediction,
+            specPrediction: null,
+            observation,
+            facts: NO_FACTS,
+          });
+          const out: FuzzOutcome = {
+            verdict: j.verdict,
+            diffs: j.diffs,
+            profileExplained: false,
+            prediction,
+            observation,
+          };
+          if (j.note !== undefined) out.note = j.note;
+          return out;
         }),
       );
     },

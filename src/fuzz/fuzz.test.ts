@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import { parseScenario } from '../scenario/validate.js';
 import { fuzzScenarioArb, sampleScenarios } from './arbitrary.js';

@@ -3,6 +3,7 @@
 // minimal case has its own SEED:PATH.
 import fc from 'fast-check';
 import type { VerdictKind } from '../harness/types.js';
+import { emptyVerdictCounts } from '../harness/verdict.js';
 import type { Scenario } from '../scenario/types.js';
 import { fuzzScenarioArb, sampleScenarios } from './arbitrary.js';
 import type { FuzzExecutor, FuzzOutcome } from './executor.js';
@@ -70,10 +71,6 @@ export interface FuzzReport {
   harnessErrors: { replay: string; note: string }[];
 }
 
-function emptyCounts(): Record<VerdictKind, number> {
-  return { pass: 0, fail: 0, 'known-deviation': 0, 'unexpected-pass': 0, 'harness-error': 0 };
-}
-
 /** A shrunk failure: the minimal scenario found, its path, and the executor calls spent. */
 export interface Shrunk {
   scenario: Scenario;
@@ -136,7 +133,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const limit = opts.runs ?? (opts.timeMs === undefined ? 1000 : Number.POSITIVE_INFINITY);
   const engine = opts.executor.engine;
   const started = now();
-  const counts = emptyCounts();
+  const counts = emptyVerdictCounts();
   const failing: { index: number; scenario: Scenario }[] = [];
   const harnessErrors: FuzzReport['harnessErrors'] = [];
   let profileExplained = 0;

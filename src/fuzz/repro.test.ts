@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import getPort from 'get-port';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import { parseScenario } from '../scenario/validate.js';
 import { modelExecutor } from './executor.js';
 import { runFuzz } from './fuzz.js';

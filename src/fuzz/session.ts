@@ -1,18 +1,13 @@
 // Opening an executor outside Playwright Test (the CLI and the bench): fixture servers and
-// a browser, with the same host-name fallback the suites use, plus the engine's checked-in
-// known deviations. `model` is the browser-free executor.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// a browser, with the same host-name fallback the suites use; the verdicts read the engine's
+// facts (src/engine-facts/). `model` is the browser-free executor.
 import { startFixtureServers, type FixtureServers } from '../../servers/fixture-server.js';
 import { launchEngine } from '../harness/engines/index.js';
 import type { BrowserName } from '../harness/engines/types.js';
 import { EngineSlot, RunSession } from '../harness/run.js';
-import { loadExpectations } from '../harness/verdict.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import { browserExecutor, modelExecutor, type FuzzExecutor } from './executor.js';
 import type { ModelFault } from './fault.js';
-import { withTriage } from './triage.js';
 
 export const FUZZ_ENGINES = ['chromium', 'firefox', 'webkit', 'model'] as const;
 export type FuzzEngineName = (typeof FUZZ_ENGINES)[number];
@@ -21,17 +16,6 @@ const SCRIPT_TIMEOUT_MS = 120_000;
 
 /** Cases in flight in the page: generated cases include 1.1 s waits, so more than the suites' 16. */
 export const FUZZ_CONCURRENCY = 48;
-
-/** suites/expectations, found from this file in the source tree or under dist/. */
-export function expectationsDir(
-  from: string = dirname(fileURLToPath(import.meta.url)),
-): string | null {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'suites', 'expectations');
-    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return null;
-  }
-}
 
 export interface OpenExecutor {
   executor: FuzzExecutor;
@@ -69,17 +53,12 @@ export async function openExecutor(
   }
   const slot = EngineSlot.for(launched, servers.hostNameList, SCRIPT_TIMEOUT_MS);
   const session = new RunSession(slot, servers);
-  const dir = expectationsDir();
-  const expectations = dir === null ? {} : await loadExpectations(dir, browser);
-  const executor = withTriage(
-    browserExecutor(slot, servers, {
-      profile: getEngineProfile(browser),
-      expectations,
-      session,
-      fault,
-      concurrency,
-    }),
-  );
+  const executor = browserExecutor(slot, servers, {
+    profile: getEngineProfile(browser),
+    session,
+    fault,
+    concurrency,
+  });
   return {
     executor,
     close: async () => {

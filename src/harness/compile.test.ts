@@ -91,13 +91,13 @@ test('simple GET: one hop on the target origin, inline instruction, client vars'
   };
   const c = compileScenario(s, ctx, 'tok1');
   expect(c.registered).toBe(false);
-  expect(c.url.startsWith('http://b.test:4001/cors/tok1/0?i=')).toBe(true);
+  expect(c.url.startsWith('http://example.net:4001/cors/tok1/0?i=')).toBe(true);
   const i = inlineOf(c.url);
   expect(i).toEqual(c.instruction);
   expect(i.token).toBe('tok1');
-  expect(i.vars).toEqual({ origin: 'http://a.test:4001', host: 'a.test:4001' });
+  expect(i.vars).toEqual({ origin: 'http://example.com:4001', host: 'example.com:4001' });
   expect(i.hops).toHaveLength(1);
-  expect(i.hops[0]?.origin).toBe('http://b.test:4001');
+  expect(i.hops[0]?.origin).toBe('http://example.net:4001');
   expect(i.hops[0]?.preflight).toBeNull();
   expect(i.hops[0]?.response.headers).toEqual([
     ['Access-Control-Allow-Origin', '<origin>'],
@@ -109,7 +109,7 @@ test('simple GET: one hop on the target origin, inline instruction, client vars'
   expect(c.descriptor.steps).toEqual([{ url: c.url, api: 'fetch', headers: [] }]);
   expect(c.world).toEqual({
     client: 'page',
-    pageOrigin: 'http://a.test:4001',
+    pageOrigin: 'http://example.com:4001',
     origins: DEFAULT_ORIGINS,
   });
 });
@@ -129,9 +129,9 @@ test('redirect chain: hops on each role, Location <next> unless noLocation, user
   const c = compileScenario(s, context(), 'tok2');
   const hops = c.instruction.hops;
   expect(hops.map((h) => h.origin)).toEqual([
-    'http://a.test:4001',
-    'http://b.test:4001',
-    'http://c.test:4001',
+    'http://example.com:4001',
+    'http://example.net:4001',
+    'http://example.org:4001',
   ]);
   expect(hops[0]?.response.headers[0]).toEqual(['Location', '<next>']);
   expect(hops[0]?.nextUserinfo).toBe('u:p');
@@ -193,8 +193,8 @@ test('then steps: overrides merged, query appended, marks between steps, delays 
     ['X-C', '4'],
   ]);
   expect(b?.delayMs).toBe(50);
-  expect(b?.markUrl).toBe('http://a.test:4001/__mark?token=tok3&label=step-1');
-  expect(d?.markUrl).toBe('http://a.test:4001/__mark?token=tok3&label=step-2');
+  expect(b?.markUrl).toBe('http://example.com:4001/__mark?token=tok3&label=step-1');
+  expect(d?.markUrl).toBe('http://example.com:4001/__mark?token=tok3&label=step-2');
   expect(d?.method).toBe('GET');
   expect(d?.mode).toBe('no-cors');
   expect(d?.url).toBe(c.url);
@@ -214,7 +214,7 @@ test('xhr fields and an opaque client: vars.origin is null, world says so', () =
   };
   const c = compileScenario(s, context(), 'tok4');
   expect(c.instruction.vars.origin).toBe('null');
-  expect(c.instruction.hops[0]?.origin).toBe('http://a.test:4001');
+  expect(c.instruction.hops[0]?.origin).toBe('http://example.com:4001');
   expect(c.world.client).toBe('opaque-origin');
   expect(c.descriptor.steps[0]).toMatchObject({
     api: 'xhr',
@@ -236,6 +236,6 @@ test('a long instruction goes by reference (Chromium skips its preflight cache f
   const c = compileScenario(s, ctx, 'tok5');
   expect(c.registered).toBe(true);
   expect(ctx.registered).toHaveLength(1);
-  expect(c.url).toBe('http://b.test:4001/cors/tok5/0?r=ref1&q=1');
+  expect(c.url).toBe('http://example.net:4001/cors/tok5/0?r=ref1&q=1');
   expect(c.url.length).toBeLessThan(INLINE_URL_LIMIT);
 });

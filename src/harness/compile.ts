@@ -10,13 +10,15 @@ import {
   type RawResponse,
 } from '../../servers/instruction.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
-import type {
-  HeaderList,
-  RedirectHop,
-  ResponseSpec,
-  Scenario,
-  ScenarioRequest,
-  ThenStep,
+import {
+  isDataURL,
+  type HeaderList,
+  type RedirectHop,
+  type RedirectTarget,
+  type ResponseSpec,
+  type Scenario,
+  type ScenarioRequest,
+  type ThenStep,
 } from '../scenario/types.js';
 import { applyRequestOverrides } from '../scenario/validate.js';
 import type { OriginMap, World } from '../scenario/world.js';
@@ -124,27 +126,33 @@ export function buildInstruction(
   const server = s.server ?? {};
   const redirects = server.redirects ?? [];
   const hops: HopInstruction[] = [];
-  let role = s.request.target ?? 'cross-origin';
+  let target: RedirectTarget = s.request.target ?? 'cross-origin';
   for (const r of redirects) {
+    // Validation keeps a data: target to the last hop, so every hop here has an origin.
+    if (isDataURL(target)) break;
     const response = rawResponse(r);
-    // A redirect hop points at the next URL unless the case is about a missing Location.
+    // A redirect hop points at the next URL (or its data: URL) unless the case is about a
+    // missing Location.
     if (!r.noLocation && !hasHeader(response.headers, 'location')) {
-      response.headers.unshift(['Location', '<next>']);
+      response.headers.unshift(['Location', isDataURL(r.to) ? r.to : '<next>']);
     }
     const hop: HopInstruction = {
-      origin: ctx.origins[role],
+      origin: ctx.origins[target],
       preflight: r.preflight ? rawResponse(r.preflight) : null,
       response,
     };
     if (r.userinfo !== undefined) hop.nextUserinfo = r.userinfo;
     hops.push(hop);
-    role = r.to;
+    target = r.to;
   }
-  hops.push({
-    origin: ctx.origins[role],
-    preflight: server.preflight ? rawResponse(server.preflight) : null,
-    response: rawResponse(server.actual ?? { status: 200 }),
-  });
+  // The final URL, unless the last redirect points to a data: URL (no server answers it).
+  if (!isDataURL(target)) {
+    hops.push({
+      origin: ctx.origins[target],
+      preflight: server.preflight ? rawResponse(server.preflight) : null,
+      response: rawResponse(server.actual ?? { status: 200 }),
+    });
+  }
   return {
     token,
     hops,

@@ -15,7 +15,7 @@ function req(hop: number, method: string, headers: HeaderList, preflight = false
     hop,
     method,
     target: `/cors/t/${hop}?i=x`,
-    origin: 'http://b.test:4001',
+    origin: 'http://example.net:4001',
     rawHeaders: headers,
     preflight,
     bodyLength: 0,
@@ -25,7 +25,7 @@ function mark(label: string): JournalRecord {
   seq++;
   return { kind: 'mark', seq, time: 1000 + seq, token: 't', label };
 }
-const PAGE = 'http://a.test:4001';
+const PAGE = 'http://example.com:4001';
 function preflight(hop: number, acrm: string, acrh?: string): JournalEntry {
   const h: HeaderList = [
     ['Origin', PAGE],
@@ -93,10 +93,21 @@ test('denied preflight: no actual request, no Origin reported', () => {
   });
 });
 
-test('redirect then preflight at the next hop: the last URL contacted saw no actual request', () => {
-  const w = observeWire([req(0, 'GET', [['Origin', PAGE]]), preflight(1, 'GET', 'x-a')], []);
+test('redirect then preflight at the next hop: the final URL saw no actual request', () => {
+  const w = observeWire([req(0, 'GET', [['Origin', PAGE]]), preflight(1, 'GET', 'x-a')], [], 1);
   expect(w.actualSent).toBe(false);
   expect(w.preflight).toBe(true);
+});
+
+test('the final URL never reached: not sent, no Origin, whatever an earlier hop saw', () => {
+  // A chain page → cross-site → page whose last redirect the engine refused: hop 2 is missing.
+  const w = observeWire([req(0, 'GET', []), req(1, 'GET', [['Origin', PAGE]])], [], 2);
+  expect(w.actualSent).toBe(false);
+  expect(w.originHeader).toBeNull();
+  expect(w.wire.map((x) => [x.hop, x.origin])).toEqual([
+    [0, null],
+    [1, PAGE],
+  ]);
 });
 
 test('cross-origin redirect: Origin null at the last hop, cookies per request', () => {
@@ -109,6 +120,7 @@ test('cross-origin redirect: Origin null at the last hop, cookies per request', 
       req(1, 'GET', [['Origin', 'null']]),
     ],
     ['sid'],
+    1,
   );
   expect(w.originHeader).toBe('null');
   expect(w.wire.map((x) => x.cookie)).toEqual([true, false]);

@@ -57,25 +57,26 @@ export function wireRequest(e: JournalEntry, cookieNames: readonly string[]): Wi
 }
 
 /**
- * One step's wire facts. The "last URL contacted" is the hop of the last request that
- * arrived; the actual request counts as sent when a non-preflight request reached that hop.
+ * One step's wire facts. The actual request counts as sent when a non-preflight request
+ * reached the final URL (hop `finalHop`, where the scenario's last redirect points); its
+ * `Origin` is the one that arrived there. When the engine stopped earlier (refused a
+ * redirect, failed a check), the final URL was not reached: not sent, no `Origin`, whatever
+ * earlier hops saw (those stay in `wire`).
  */
 export function observeWire(
   entries: readonly JournalEntry[],
   cookieNames: readonly string[],
+  finalHop = 0,
 ): WireObservation {
   const wire = entries.map((e) => wireRequest(e, cookieNames));
   const firstPreflight = wire.find((w) => w.preflight);
-  const last = wire[wire.length - 1];
-  const actualAtLast = last
-    ? [...wire].reverse().find((w) => !w.preflight && w.hop === last.hop)
-    : undefined;
+  const atFinal = [...wire].reverse().find((w) => !w.preflight && w.hop === finalHop);
   return {
     preflight: firstPreflight !== undefined,
     acrm: firstPreflight?.acrm ?? null,
     acrh: firstPreflight?.acrh ?? null,
-    actualSent: actualAtLast !== undefined,
-    originHeader: actualAtLast?.origin ?? null,
+    actualSent: atFinal !== undefined,
+    originHeader: atFinal?.origin ?? null,
     wire,
   };
 }
@@ -118,19 +119,23 @@ export function observePage(raw: RawStepResult | undefined): PageObservation {
   return obs;
 }
 
-/** Page results and journal records of one case → an Observation chain (first step, then...). */
+/**
+ * Page results and journal records of one case → an Observation chain (first step, then...).
+ * `finalHop` is the final URL's hop index (the scenario's redirect count).
+ */
 export function observeCase(
   steps: readonly RawStepResult[],
   records: readonly JournalRecord[],
   stepCount: number,
   cookieNames: readonly string[],
+  finalHop = 0,
 ): Observation {
   const byStep = splitSteps(records, stepCount);
   let head: Observation | undefined;
   for (let i = stepCount - 1; i >= 0; i--) {
     const o: Observation = {
       ...observePage(steps[i]),
-      ...observeWire(byStep[i] ?? [], cookieNames),
+      ...observeWire(byStep[i] ?? [], cookieNames, finalHop),
     };
     if (head !== undefined) o.then = head;
     head = o;

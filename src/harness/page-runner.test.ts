@@ -138,10 +138,10 @@ test('client documents: the sandboxed page and the data: URL both carry the runn
   expect(
     decodeURIComponent(dataUrlClientSrc().replace(/^data:text\/html;charset=utf-8,/, '')),
   ).toBe(clientPageHtml());
-  expect(clientFields('opaque-origin', 'http://a.test:1')).toEqual({
+  expect(clientFields('opaque-origin', 'http://example.com:1')).toEqual({
     client: 'opaque-origin',
-    frameSrc: `http://a.test:1${SANDBOXED_CLIENT_PATH}`,
+    frameSrc: `http://example.com:1${SANDBOXED_CLIENT_PATH}`,
     sandbox: true,
   });
-  expect(clientFields('page', 'http://a.test:1')).toEqual({ client: 'page' });
+  expect(clientFields('page', 'http://example.com:1')).toEqual({ client: 'page' });
 });

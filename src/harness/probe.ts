@@ -5,7 +5,7 @@
 // real engine. The library's `cors.fetch()` (src/test) and `startCorsSession()` (src/index)
 // are thin wrappers.
 import type { EngineProfile } from '../model/engine-profile.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import type {
   ClientKind,
   HeaderList,

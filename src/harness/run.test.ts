@@ -3,7 +3,7 @@
 import { expect, test } from '@playwright/test';
 import type { Instruction } from '../../servers/instruction.js';
 import { Journal } from '../../servers/journal.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import type { Scenario } from '../scenario/types.js';
 import { DEFAULT_ORIGINS } from '../scenario/world.js';
 import { EngineCrashed, type Engine, type EnginePage } from './engines/types.js';
@@ -19,7 +19,7 @@ function fakeServers(): HarnessServers & { journal: Journal } {
     origins: DEFAULT_ORIGINS,
     pageOrigin: PAGE,
     hostNames: true,
-    hostNameList: ['a.test', 'b.test'],
+    hostNameList: ['example.com', 'example.net'],
     journal: new Journal(),
     register(i) {
       registered.push(i);
@@ -57,7 +57,7 @@ function fakeEngine(servers: { journal: Journal }, b: FakeBehaviour, calls: { n:
             hop: 0,
             method: d.method ?? 'GET',
             target: '/cors/x/0',
-            origin: 'http://b.test:4001',
+            origin: 'http://example.net:4001',
             rawHeaders: [['Origin', b.origin]],
             preflight: false,
             bodyLength: 0,
@@ -199,22 +199,32 @@ test('an invalid scenario is a harness error; the others still run', async () =>
   expect(results[1]?.verdict).toBe('pass');
 });
 
-test('a disagreeing browser fails; with an expectation it is a known deviation', async () => {
+test('a disagreeing browser fails; a rule covering it makes a deviation', async () => {
   const { servers, slot } = setup({ origin: 'null' });
-  const results = await runScenarios(slot, servers, [simple('a'), simple('b')], {
+  const [plain] = await runScenarios(slot, servers, [simple('a')], {
     profile,
-    expectations: {
-      b: {
-        reason: 'sends null',
-        evidence: 'https://example.invalid/bug',
-        fields: ['originHeader'],
-      },
+    facts: { knobs: {}, rules: [] },
+  });
+  expect(plain?.verdict).toBe('fail');
+  expect(plain?.diffs).toEqual([{ field: 'originHeader', predicted: PAGE, observed: 'null' }]);
+  const [ruled] = await runScenarios(slot, servers, [simple('b')], {
+    profile,
+    facts: {
+      knobs: {},
+      rules: [
+        {
+          id: 'sends-null',
+          reason: 'sends null',
+          fields: ['originHeader'],
+          when: {},
+          evidence: { status: 'evidenced', upstream: [{ bug: 'https://bugs.example/1' }] },
+        },
+      ],
     },
   });
-  expect(results[0]?.verdict).toBe('fail');
-  expect(results[0]?.diffs).toEqual([{ field: 'originHeader', predicted: PAGE, observed: 'null' }]);
-  expect(results[1]?.verdict).toBe('known-deviation');
-  expect(results[1]?.note).toBe('sends null');
+  expect(ruled?.verdict).toBe('known-deviation');
+  expect(ruled?.note).toBe('sends-null: sends null');
+  expect(ruled?.explainedBy).toEqual({ knobs: [], rules: ['sends-null'] });
 });
 
 test('cookie cases run after cookie-free ones, with their cookies set first-party and expired after', async () => {
@@ -228,9 +238,9 @@ test('cookie cases run after cookie-free ones, with their cookies set first-part
   expect(calls.n).toBe(2);
   const runner = `${PAGE}/harness/runner.html`;
   expect(behaviour.gotos).toEqual([
-    'http://b.test:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F',
+    'http://example.net:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F',
     runner,
-    'http://b.test:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F%3B+Max-Age%3D0',
+    'http://example.net:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F%3B+Max-Age%3D0',
     runner,
   ]);
 });

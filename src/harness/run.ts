@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Instruction, JournalRecord } from '../../servers/instruction.js';
 import type { EngineProfile } from '../model/engine-profile.js';
 import { predict } from '../model/predict.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile, judgeFactsFor } from '../engine-facts/index.js';
 import type {
   ClientKind,
   CookieSetup,
@@ -26,8 +26,8 @@ import {
   installRunnerPages,
   type RunnerArg,
 } from './page-runner.js';
-import type { CaseResult, ExpectationMap, RawCaseResult } from './types.js';
-import { verdict } from './verdict.js';
+import type { CaseResult, RawCaseResult } from './types.js';
+import { judge, type JudgeFacts } from './verdict.js';
 
 /** What the runner needs from the fixture servers (FixtureServers satisfies it). */
 export interface HarnessServers {
@@ -143,7 +143,11 @@ export interface RunOptions {
   batchSize?: number;
   stepTimeoutMs?: number;
   bodyCap?: number;
-  expectations?: ExpectationMap;
+  /**
+   * The engine's knob evidence and deviation rules the verdict reads. Default: the engine's
+   * own facts (src/engine-facts/) for the build that runs.
+   */
+  facts?: JudgeFacts;
   /** Reuse a session (page) across calls; otherwise one is made and its page closed at the end. */
   session?: RunSession;
   onProgress?: (done: number, total: number, last: CaseResult) => void;
@@ -246,7 +250,7 @@ export async function runScenarios(
   const batchSize = opts.batchSize ?? 200;
   const stepTimeoutMs = opts.stepTimeoutMs ?? 10_000;
   const bodyCap = opts.bodyCap ?? 2048;
-  const expectations = opts.expectations ?? {};
+  const facts = opts.facts ?? judgeFactsFor(engineName, session.slot.engine.info.version);
   const results: (CaseResult | undefined)[] = new Array<CaseResult | undefined>(scenarios.length);
   let done = 0;
   const finish = (index: number, r: CaseResult): void => {
@@ -423,7 +427,8 @@ export async function runScenarios(
     }
     const serverError = journal.find((r) => r.kind === 'error');
     const steps = p.compiled.descriptor.steps.length;
-    const observation = observeCase(raw.steps, journal, steps, cookieNames(p.scenario));
+    const finalHop = p.scenario.server?.redirects?.length ?? 0;
+    const observation = observeCase(raw.steps, journal, steps, cookieNames(p.scenario), finalHop);
     if (raw.harnessError !== undefined || serverError !== undefined) {
       const why = raw.harnessError ?? (serverError?.kind === 'error' ? serverError.message : '');
       return harnessError(p.scenario, engineName, world.client, token, `${engineName}: ${why}`, {
@@ -431,11 +436,12 @@ export async function runScenarios(
         observation,
       });
     }
-    const id = p.scenario.id ?? '';
-    const expectation = expectations[id];
-    const v = verdict(p.prediction, observation, expectation, {
-      cookies: (p.scenario.setup?.cookies ?? []).length > 0,
-      spec: base.specPrediction,
+    const v = judge({
+      scenario: p.scenario,
+      prediction: p.prediction,
+      specPrediction: base.specPrediction,
+      observation,
+      facts,
     });
     const result: CaseResult = {
       scenario: p.scenario,
@@ -448,6 +454,7 @@ export async function runScenarios(
       diffs: v.diffs,
     };
     if (v.note !== undefined) result.note = v.note;
+    if (v.explainedBy !== undefined) result.explainedBy = v.explainedBy;
     return result;
   }
 

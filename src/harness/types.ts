@@ -106,7 +106,18 @@ export interface Observation extends PageObservation, WireObservation {
   then?: Observation;
 }
 
-export type VerdictKind = 'pass' | 'fail' | 'known-deviation' | 'unexpected-pass' | 'harness-error';
+/**
+ * `known-deviation`: an engine fact with upstream evidence explains the difference;
+ * `unconfirmed-deviation`: an engine fact explains it, but its evidence is not confirmed
+ * upstream yet (src/engine-facts/README.md).
+ */
+export type VerdictKind =
+  | 'pass'
+  | 'fail'
+  | 'known-deviation'
+  | 'unconfirmed-deviation'
+  | 'unexpected-pass'
+  | 'harness-error';
 
 export interface Diff {
   /** Dotted field path, e.g. `then.acrh`. */
@@ -114,16 +125,6 @@ export interface Diff {
   predicted: unknown;
   observed: unknown;
 }
-
-/** A known engine deviation from the model, checked in per engine. */
-export interface Expectation {
-  reason: string;
-  evidence: string;
-  /** Fields the deviation is allowed to differ in; absent = any. */
-  fields?: string[];
-}
-
-export type ExpectationMap = Record<string, Expectation>;
 
 export interface CaseResult {
   scenario: Scenario;
@@ -146,4 +147,6 @@ export interface CaseResult {
    * the new browser: why the old one was given up.
    */
   restart?: string;
+  /** For deviations: the engine's knobs and rules (src/engine-facts/) that explain it. */
+  explainedBy?: { knobs: string[]; rules: string[] };
 }

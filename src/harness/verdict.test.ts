@@ -1,21 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import type { Prediction } from '../scenario/types.js';
-import type { CaseResult, Observation } from './types.js';
-import {
-  compare,
-  decideVerdict,
-  judge,
-  judgeCase,
-  loadExpectations,
-  parseExpectations,
-  profileKnobs,
-  verdict,
-} from './verdict.js';
+import type { DeviationRule, Evidence } from '../engine-facts/types.js';
+import type { Prediction, Scenario } from '../scenario/types.js';
+import type { Observation } from './types.js';
+import { NO_FACTS, compare, judge, profileKnobs, type JudgeFacts } from './verdict.js';
 
-const PAGE = 'http://a.test:4001';
+const PAGE = 'http://example.com:4001';
 function prediction(over: Partial<Prediction> = {}): Prediction {
   return {
     preflight: true,
@@ -54,7 +43,14 @@ function observation(over: Partial<Observation> = {}): Observation {
 }
 
 test('identical prediction and observation: pass, no diffs', () => {
-  expect(verdict(prediction(), observation(), undefined)).toEqual({ verdict: 'pass', diffs: [] });
+  const j = judge({
+    scenario: SCENARIO,
+    prediction: prediction(),
+    specPrediction: prediction(),
+    observation: observation(),
+    facts: NO_FACTS,
+  });
+  expect(j).toEqual({ verdict: 'pass', diffs: [], specDiffs: [] });
 });
 
 const rows: {
@@ -123,156 +119,154 @@ test('cookie trail compared only when asked', () => {
   ]);
 });
 
-test('verdicts with expectations', () => {
-  const diff = [{ field: 'then.preflight', predicted: false, observed: true }];
-  expect(decideVerdict(diff, undefined)).toBe('fail');
-  expect(decideVerdict(diff, { reason: 'r', evidence: 'e' })).toBe('known-deviation');
-  expect(decideVerdict(diff, { reason: 'r', evidence: 'e', fields: ['preflight'] })).toBe(
-    'known-deviation',
-  );
-  expect(decideVerdict(diff, { reason: 'r', evidence: 'e', fields: ['acrh'] })).toBe('fail');
-  expect(decideVerdict([], { reason: 'r', evidence: 'e' })).toBe('unexpected-pass');
-});
-
-test('expectation files: shape checked, missing file = none', async () => {
-  expect(() => parseExpectations([])).toThrow(/must be an object/);
-  expect(() => parseExpectations({ a: { reason: 'r' } })).toThrow(/entry "a"/);
-  const dir = await mkdtemp(join(tmpdir(), 'cc-exp-'));
-  try {
-    expect(await loadExpectations(dir, 'chromium')).toEqual({});
-    await writeFile(
-      join(dir, 'firefox.json'),
-      JSON.stringify({ 'x/y': { reason: 'r', evidence: 'https://e', fields: ['acrh'] } }),
-    );
-    expect(await loadExpectations(dir, 'firefox')).toEqual({
-      'x/y': { reason: 'r', evidence: 'https://e', fields: ['acrh'] },
-    });
-    await writeFile(join(dir, 'webkit.json'), '{');
-    await expect(loadExpectations(dir, 'webkit')).rejects.toThrow(/webkit.json: not valid JSON/);
-  } finally {
-    await rm(dir, { recursive: true });
-  }
-});
-
-// The verdict rules as a table: engine prediction E, spec prediction S, observation O.
+// The verdict rules as a table: engine prediction E, spec prediction S, observation O, and
+// the engine's facts (knob evidence, rules).
+const EVIDENCED: Evidence = { status: 'evidenced', upstream: [{ bug: 'https://bugs.example/1' }] };
+const UNCONFIRMED: Evidence = { status: 'unconfirmed', observed: 'o', searched: 's' };
 const SPEC_NO_PREFLIGHT = { preflight: false, acrm: null };
+const KNOB = 'maxAgeCapSeconds';
 const KNOB_PREFLIGHT = prediction({
-  because: [
-    { algorithm: 'cors-preflight-cache', step: '1', message: 'm', deviation: 'preflightCache' },
-  ],
+  because: [{ algorithm: 'cors-preflight-cache', step: '1', message: 'm', deviation: KNOB }],
 });
+function rule(over: Partial<DeviationRule> = {}): DeviationRule {
+  return {
+    id: 'r1',
+    reason: 'engine bug 1',
+    fields: ['acrh'],
+    when: { request: { method: ['PUT'] } },
+    evidence: EVIDENCED,
+    ...over,
+  };
+}
+const KNOB_EVIDENCED: JudgeFacts = { knobs: { [KNOB]: { evidence: EVIDENCED } }, rules: [] };
+const KNOB_UNCONFIRMED: JudgeFacts = { knobs: { [KNOB]: { evidence: UNCONFIRMED } }, rules: [] };
+const SCENARIO: Scenario = { id: 'x/y', request: { method: 'PUT', target: 'cross-origin' } };
+
 const ruleRows: {
   name: string;
   engine: Prediction;
   spec: Prediction | null;
   o: Partial<Observation>;
-  expectation?: { reason: string; evidence: string; fields?: string[] };
+  facts?: JudgeFacts;
+  scenario?: Scenario;
   verdict: string;
   note?: RegExp;
 }[] = [
+  { name: 'matches both', engine: prediction(), spec: prediction(), o: {}, verdict: 'pass' },
   {
-    name: 'not listed, matches both',
-    engine: prediction(),
-    spec: prediction(),
-    o: {},
-    verdict: 'pass',
-  },
-  {
-    name: 'not listed, matches the engine profile only: the knob is named',
+    name: 'matches the engine profile only: the knob is named, evidenced',
     engine: KNOB_PREFLIGHT,
     spec: prediction(SPEC_NO_PREFLIGHT),
     o: {},
+    facts: KNOB_EVIDENCED,
     verdict: 'known-deviation',
-    note: /knob preflightCache.*preflight/,
+    note: /knob maxAgeCapSeconds.*preflight/,
   },
   {
-    name: 'not listed, matches the spec only',
+    name: 'matches the engine profile only, the knob unconfirmed',
+    engine: KNOB_PREFLIGHT,
+    spec: prediction(SPEC_NO_PREFLIGHT),
+    o: {},
+    facts: KNOB_UNCONFIRMED,
+    verdict: 'unconfirmed-deviation',
+  },
+  {
+    name: 'a knob without recorded evidence counts as unconfirmed',
+    engine: KNOB_PREFLIGHT,
+    spec: prediction(SPEC_NO_PREFLIGHT),
+    o: {},
+    verdict: 'unconfirmed-deviation',
+  },
+  {
+    name: 'matches the spec only',
     engine: KNOB_PREFLIGHT,
     spec: prediction(SPEC_NO_PREFLIGHT),
     o: SPEC_NO_PREFLIGHT,
     verdict: 'fail',
   },
   {
-    name: 'not listed, matches neither',
+    name: 'matches neither, no rule',
     engine: prediction(),
     spec: prediction(),
     o: { status: 500 },
     verdict: 'fail',
   },
   {
-    name: 'not listed, no spec prediction: the engine prediction stands in',
+    name: 'no spec prediction: the engine prediction stands in',
     engine: prediction(),
     spec: null,
     o: {},
     verdict: 'pass',
   },
   {
-    name: 'listed, matches the spec: stale entry',
+    name: 'a rule listing the row, which now matches the spec: stale',
     engine: prediction(),
     spec: prediction(),
     o: {},
-    expectation: { reason: 'r', evidence: 'e' },
+    facts: { knobs: {}, rules: [rule({ rows: ['x/y'] })] },
     verdict: 'unexpected-pass',
-    note: /remove the entry/,
+    note: /rule r1 lists this row/,
   },
   {
-    name: 'listed, matches the engine profile (not the spec)',
-    engine: KNOB_PREFLIGHT,
-    spec: prediction(SPEC_NO_PREFLIGHT),
+    name: 'a rule that matches but does not list the row: a pass stays a pass',
+    engine: prediction(),
+    spec: prediction(),
     o: {},
-    expectation: { reason: 'engine bug 1', evidence: 'e', fields: ['acrh'] },
-    verdict: 'known-deviation',
-    note: /engine bug 1/,
+    facts: { knobs: {}, rules: [rule()] },
+    verdict: 'pass',
   },
   {
-    name: 'listed, differs from the spec only in the listed fields',
+    name: 'a rule covering the differing field, evidenced',
     engine: prediction(),
     spec: prediction(),
     o: { acrh: 'x-a' },
-    expectation: { reason: 'r', evidence: 'e', fields: ['acrh'] },
+    facts: { knobs: {}, rules: [rule()] },
     verdict: 'known-deviation',
+    note: /r1: engine bug 1/,
   },
   {
-    name: 'listed, then-step field covered by a bare field name',
+    name: 'a rule covering the differing field, unconfirmed',
+    engine: prediction(),
+    spec: prediction(),
+    o: { acrh: 'x-a' },
+    facts: { knobs: {}, rules: [rule({ evidence: UNCONFIRMED })] },
+    verdict: 'unconfirmed-deviation',
+  },
+  {
+    name: 'a rule whose matcher does not hold',
+    engine: prediction(),
+    spec: prediction(),
+    o: { acrh: 'x-a' },
+    facts: { knobs: {}, rules: [rule({ when: { request: { method: ['DELETE'] } } })] },
+    verdict: 'fail',
+  },
+  {
+    name: 'a then-step field is judged on the follow-up request',
     engine: prediction({ then: prediction() }),
     spec: prediction({ then: prediction() }),
     o: { then: observation({ acrh: 'x-a' }) },
-    expectation: { reason: 'r', evidence: 'e', fields: ['acrh'] },
+    facts: { knobs: {}, rules: [rule({ when: { step: 'then' } })] },
+    scenario: { ...SCENARIO, then: {} },
     verdict: 'known-deviation',
   },
   {
-    name: 'listed, a knob moves one field and the entry covers the other',
-    engine: KNOB_PREFLIGHT,
-    spec: prediction(SPEC_NO_PREFLIGHT),
-    o: { acrh: 'x-a' },
-    expectation: { reason: 'r', evidence: 'e', fields: ['acrh'] },
-    verdict: 'known-deviation',
-  },
-  {
-    name: 'listed, differs outside the listed fields',
+    name: "a difference outside the rule's fields fails, naming the listing rule",
     engine: prediction(),
     spec: prediction(),
     o: { acrh: 'x-a', status: 201 },
-    expectation: { reason: 'r', evidence: 'e', fields: ['acrh'] },
+    facts: { knobs: {}, rules: [rule({ rows: ['x/y'] })] },
     verdict: 'fail',
-    note: /outside the listed fields \(acrh\): status/,
-  },
-  {
-    name: 'listed without fields: any difference from the spec',
-    engine: prediction(),
-    spec: prediction(),
-    o: { status: 201, outcome: 'network-error' },
-    expectation: { reason: 'r', evidence: 'e' },
-    verdict: 'known-deviation',
+    note: /rule r1 lists this row but does not cover every difference/,
   },
 ];
 for (const row of ruleRows) {
   test(`judge: ${row.name}`, () => {
     const j = judge({
+      scenario: row.scenario ?? SCENARIO,
       prediction: row.engine,
       specPrediction: row.spec,
       observation: observation(row.o),
-      expectation: row.expectation,
+      facts: row.facts ?? NO_FACTS,
     });
     expect(j.verdict).toBe(row.verdict);
     if (row.note) expect(j.note).toMatch(row.note);
@@ -284,37 +278,10 @@ test('profileKnobs follows the then chain, each knob once', () => {
     because: [{ algorithm: 'a', step: '1', message: 'm', deviation: 'maxAgeCapSeconds' }],
     then: prediction({
       because: [
-        { algorithm: 'a', step: '1', message: 'm', deviation: 'preflightCache' },
+        { algorithm: 'a', step: '1', message: 'm', deviation: 'preflightCacheShape' },
         { algorithm: 'a', step: '2', message: 'm', deviation: 'maxAgeCapSeconds' },
       ],
     }),
   });
-  expect(profileKnobs(p)).toEqual(['maxAgeCapSeconds', 'preflightCache']);
-});
-
-test('verdict() passes the spec prediction through; judgeCase re-judges a runner result', () => {
-  const v = verdict(KNOB_PREFLIGHT, observation(), undefined, {
-    cookies: false,
-    spec: prediction(SPEC_NO_PREFLIGHT),
-  });
-  expect(v.verdict).toBe('known-deviation');
-  expect(verdict(KNOB_PREFLIGHT, observation(), undefined).verdict).toBe('pass');
-  const base: CaseResult = {
-    scenario: { id: 'x/y', request: {} },
-    engine: 'chromium',
-    client: 'page',
-    token: 't',
-    prediction: prediction(),
-    specPrediction: prediction(),
-    observation: observation(),
-    journal: [],
-    console: [],
-    verdict: 'pass',
-    diffs: [],
-  };
-  const stale = judgeCase(base, { 'x/y': { reason: 'r', evidence: 'e' } });
-  expect(stale.verdict).toBe('unexpected-pass');
-  expect(judgeCase(stale, {})).toEqual(base);
-  const broken: CaseResult = { ...base, verdict: 'harness-error', observation: null, note: 'n' };
-  expect(judgeCase(broken, {})).toBe(broken);
+  expect(profileKnobs(p)).toEqual(['maxAgeCapSeconds', 'preflightCacheShape']);
 });

@@ -1,17 +1,53 @@
-// Prediction vs Observation, field by field, and the verdict that follows. An observation is
-// compared with two predictions: the engine profile's (the spec plus the engine's documented
-// knobs) and the spec profile's; the engine's checked-in known deviations decide the rest.
-import { readFile } from 'node:fs/promises';
-import type { Prediction, WireRequest } from '../scenario/types.js';
-import { checkVersionsField, expectationsForVersion } from './expectation-versions.js';
-import type {
-  CaseResult,
-  Diff,
-  Expectation,
-  ExpectationMap,
-  Observation,
-  VerdictKind,
-} from './types.js';
+// Prediction vs Observation, field by field, and the one verdict that follows. An observation
+// is compared with two predictions: the engine profile's (the spec plus the engine's knobs)
+// and the spec profile's; the engine's deviation rules (src/engine-facts/) decide the rest.
+// Pure: the facts come in as an argument.
+import type { DeviationRule, KnobFact } from '../engine-facts/types.js';
+import { rulesCovering } from '../engine-facts/rules.js';
+import type { KnobName } from '../model/engine-profile.js';
+import type { Prediction, Scenario, WireRequest } from '../scenario/types.js';
+import type { Diff, Observation, VerdictKind } from './types.js';
+
+/** Every verdict, best first (the order reports count them in). */
+export const VERDICT_KINDS: readonly VerdictKind[] = [
+  'pass',
+  'known-deviation',
+  'unconfirmed-deviation',
+  'unexpected-pass',
+  'fail',
+  'harness-error',
+];
+
+/** How reports name each verdict. */
+export const VERDICT_LABELS: Readonly<Record<VerdictKind, string>> = {
+  pass: 'pass',
+  'known-deviation': 'deviation (evidenced)',
+  'unconfirmed-deviation': 'deviation (unconfirmed)',
+  'unexpected-pass': 'unexpected-pass',
+  fail: 'fail',
+  'harness-error': 'harness-error',
+};
+
+export type VerdictCounts = Record<VerdictKind, number>;
+
+export function emptyVerdictCounts(): VerdictCounts {
+  return {
+    pass: 0,
+    'known-deviation': 0,
+    'unconfirmed-deviation': 0,
+    'unexpected-pass': 0,
+    fail: 0,
+    'harness-error': 0,
+  };
+}
+
+/** Verdicts that make a run exit non-zero. */
+export const DRIFT_VERDICTS: readonly VerdictKind[] = ['fail', 'unexpected-pass', 'harness-error'];
+
+/** Verdicts that are a recorded engine deviation. */
+export function isDeviation(v: VerdictKind): boolean {
+  return v === 'known-deviation' || v === 'unconfirmed-deviation';
+}
 
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -83,11 +119,6 @@ export function compare(
   return diffs;
 }
 
-/** Whether every diff lies in one of `fields` (`preflight` also covers `then.preflight`). */
-export function withinFields(diffs: readonly Diff[], fields: readonly string[]): boolean {
-  return diffs.every((d) => fields.some((f) => d.field === f || d.field.endsWith(`.${f}`)));
-}
-
 /** The engine-profile knobs named by a prediction's reasons, along the whole `then` chain. */
 export function profileKnobs(p: Prediction): string[] {
   const knobs = new Set<string>();
@@ -97,19 +128,28 @@ export function profileKnobs(p: Prediction): string[] {
   return [...knobs];
 }
 
-/**
- * The verdict from diffs against the engine prediction only (the spec prediction taken to be
- * the same). Kept for callers that have no spec prediction; `judge` is the full rule.
- */
-export function decideVerdict(
-  diffs: readonly Diff[],
-  expectation: Expectation | undefined,
-): VerdictKind {
-  if (expectation === undefined) return diffs.length === 0 ? 'pass' : 'fail';
-  if (diffs.length === 0) return 'unexpected-pass';
-  const allowed = expectation.fields;
-  if (allowed === undefined) return 'known-deviation';
-  return withinFields(diffs, allowed) ? 'known-deviation' : 'fail';
+/** What judging needs to know of an engine: its knob evidence and the rules for this build. */
+export interface JudgeFacts {
+  knobs: Partial<Record<KnobName, KnobFact>>;
+  rules: readonly DeviationRule[];
+}
+
+/** No engine facts: every departure from the model is a `fail`. */
+export const NO_FACTS: JudgeFacts = { knobs: {}, rules: [] };
+
+export interface JudgeInput {
+  scenario: Scenario;
+  prediction: Prediction;
+  /** The spec profile's prediction; null (the model threw for it) means "same as the engine's". */
+  specPrediction: Prediction | null;
+  observation: Observation;
+  facts: JudgeFacts;
+}
+
+/** Which engine facts a deviation rests on. */
+export interface Explanation {
+  knobs: string[];
+  rules: string[];
 }
 
 export interface Judgement {
@@ -118,180 +158,76 @@ export interface Judgement {
   diffs: Diff[];
   /** Observation vs the spec prediction (the engine prediction's diffs when there is none). */
   specDiffs: Diff[];
-  /** Why: the entry's reason, the profile knobs, or what makes an entry stale. */
+  /** Why: the rules' reasons, the profile knobs, or what makes a rule stale. */
   note?: string;
+  /** Set for deviations: the knobs and rules that explain it. */
+  explainedBy?: Explanation;
 }
 
-export interface JudgeInput {
-  prediction: Prediction;
-  /** The spec profile's prediction; null (the model threw for it) means "same as the engine's". */
-  specPrediction: Prediction | null;
-  observation: Observation;
-  /** The engine's entry for this scenario in `suites/expectations/<engine>.json`. */
-  expectation: Expectation | undefined;
-  cookies?: boolean;
+function knobsEvidenced(knobs: readonly string[], facts: JudgeFacts): boolean {
+  return knobs.every((k) => facts.knobs[k as KnobName]?.evidence.status === 'evidenced');
+}
+
+function deviation(evidenced: boolean): VerdictKind {
+  return evidenced ? 'known-deviation' : 'unconfirmed-deviation';
 }
 
 /**
- * The verdict rules (suites/expectations/README.md):
+ * The verdict rules (src/engine-facts/README.md):
  *
- * Listed in the engine's file: the observation matches the spec → `unexpected-pass` (the
- * entry is stale); it matches the engine profile, or differs from the spec (or from the
- * engine profile) only in the entry's `fields` (any field when absent) → `known-deviation`;
- * otherwise `fail`.
- *
- * Not listed: matches both → `pass`; matches the engine profile but not the spec (a profile
- * knob explains the difference) → `known-deviation` naming the knobs; otherwise `fail`.
+ * - The observation matches the engine profile's prediction: `pass` when that equals the
+ *   spec's; a deviation naming the knobs when it does not (evidenced when every knob is).
+ *   A row a rule lists that now matches the spec is `unexpected-pass` (the rule is stale).
+ * - It differs: a deviation when the engine's rules cover every differing field of each
+ *   differing step (evidenced when every rule used is), otherwise `fail`.
  */
 export function judge(input: JudgeInput): Judgement {
-  const opts = { cookies: input.cookies === true };
-  const { prediction, observation, expectation } = input;
+  const { scenario, prediction, observation, facts } = input;
+  const opts = { cookies: (scenario.setup?.cookies ?? []).length > 0 };
   const diffs = compare(prediction, observation, opts);
   const specDiffs =
     input.specPrediction === null ? diffs : compare(input.specPrediction, observation, opts);
-  const matchesEngine = diffs.length === 0;
-  const matchesSpec = specDiffs.length === 0;
+  const id = scenario.id;
+  const listing = id === undefined ? [] : facts.rules.filter((r) => r.rows?.includes(id));
 
-  if (expectation !== undefined) {
-    if (matchesSpec) {
+  if (diffs.length === 0) {
+    if (specDiffs.length === 0) {
+      if (listing.length === 0) return { verdict: 'pass', diffs, specDiffs };
       return {
         verdict: 'unexpected-pass',
         diffs,
         specDiffs,
-        note: 'listed as a known deviation, but the engine now does what the spec says: remove the entry',
+        note: `rule ${listing.map((r) => r.id).join(', ')} lists this row, but the engine now does what the spec says: bound the rule with \`versions\` or remove the row`,
       };
     }
-    const fields = expectation.fields;
-    // The entry's fields bound the difference from the spec, or (where a knob already moves
-    // the engine's prediction away from the spec) from the engine profile.
-    if (
-      matchesEngine ||
-      fields === undefined ||
-      withinFields(specDiffs, fields) ||
-      withinFields(diffs, fields)
-    ) {
-      return { verdict: 'known-deviation', diffs, specDiffs, note: expectation.reason };
-    }
-    const outside = specDiffs.filter((d) => !withinFields([d], fields)).map((d) => d.field);
-    return {
-      verdict: 'fail',
-      diffs,
-      specDiffs,
-      note: `differs from the spec outside the listed fields (${fields.join(', ')}): ${outside.join(', ')}`,
-    };
-  }
-  if (matchesEngine && matchesSpec) return { verdict: 'pass', diffs, specDiffs };
-  if (matchesEngine) {
     const knobs = profileKnobs(prediction);
+    const fields = specDiffs.map((d) => d.field).join(', ');
     const note =
       knobs.length > 0
-        ? `engine profile knob${knobs.length > 1 ? 's' : ''} ${knobs.join(', ')} (departs from the spec in ${specDiffs.map((d) => d.field).join(', ')})`
-        : `the engine profile departs from the spec in ${specDiffs.map((d) => d.field).join(', ')} without naming a knob`;
-    return { verdict: 'known-deviation', diffs, specDiffs, note };
+        ? `engine profile knob${knobs.length > 1 ? 's' : ''} ${knobs.join(', ')} (departs from the spec in ${fields})`
+        : `the engine profile departs from the spec in ${fields} without naming a knob`;
+    return {
+      verdict: deviation(knobs.length > 0 && knobsEvidenced(knobs, facts)),
+      diffs,
+      specDiffs,
+      note,
+      explainedBy: { knobs, rules: [] },
+    };
   }
-  return { verdict: 'fail', diffs, specDiffs };
-}
-
-export interface VerdictOptions extends CompareOptions {
-  /** The spec profile's prediction; without it the rules read as if it equalled `p`. */
-  spec?: Prediction | null;
-}
-
-/** `judge` in the argument order the runner uses. */
-export function verdict(
-  p: Prediction,
-  o: Observation,
-  expectation: Expectation | undefined,
-  opts: VerdictOptions = { cookies: false },
-): { verdict: VerdictKind; diffs: Diff[]; note?: string } {
-  const j = judge({
-    prediction: p,
-    specPrediction: opts.spec ?? null,
-    observation: o,
-    expectation,
-    cookies: opts.cookies,
-  });
-  const out: { verdict: VerdictKind; diffs: Diff[]; note?: string } = {
-    verdict: j.verdict,
-    diffs: j.diffs,
-  };
-  if (j.note !== undefined) out.note = j.note;
-  return out;
-}
-
-/**
- * A runner's CaseResult judged again with the full rules (both predictions, the engine's
- * entry). Idempotent; harness errors and cases without a prediction or observation are
- * returned unchanged.
- */
-export function judgeCase(r: CaseResult, expectations: ExpectationMap): CaseResult {
-  if (r.verdict === 'harness-error' || r.prediction === null || r.observation === null) return r;
-  const id = r.scenario.id;
-  const j = judge({
-    prediction: r.prediction,
-    specPrediction: r.specPrediction,
-    observation: r.observation,
-    expectation: id === undefined ? undefined : expectations[id],
-    cookies: (r.scenario.setup?.cookies ?? []).length > 0,
-  });
-  const out: CaseResult = { ...r, verdict: j.verdict, diffs: j.diffs };
-  if (j.note === undefined) delete out.note;
-  else out.note = j.note;
-  return out;
-}
-
-function isExpectation(v: unknown): v is Expectation {
-  if (typeof v !== 'object' || v === null) return false;
-  const e = v as Record<string, unknown>;
-  return (
-    typeof e.reason === 'string' &&
-    typeof e.evidence === 'string' &&
-    (e.fields === undefined ||
-      (Array.isArray(e.fields) && e.fields.every((f) => typeof f === 'string')))
-  );
-}
-
-/** Checks the shape of an expectations file's JSON; throws one line naming the bad entry. */
-export function parseExpectations(json: unknown, source = 'expectations'): ExpectationMap {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new Error(`${source}: must be an object of scenario id → { reason, evidence, fields? }`);
-  }
-  const out: ExpectationMap = {};
-  for (const [id, v] of Object.entries(json)) {
-    if (!isExpectation(v)) {
-      throw new Error(
-        `${source}: entry "${id}" needs string reason and evidence, fields an array of strings`,
-      );
+  const covering = rulesCovering(facts.rules, scenario, diffs);
+  if (covering === null) {
+    const j: Judgement = { verdict: 'fail', diffs, specDiffs };
+    if (listing.length > 0) {
+      j.note = `rule ${listing.map((r) => r.id).join(', ')} lists this row but does not cover every difference`;
     }
-    checkVersionsField(id, (v as { versions?: unknown }).versions, source);
-    out[id] = v;
+    return j;
   }
-  return out;
-}
-
-/**
- * Loads `<dir>/<engine>.json`; a missing file means no known deviations. With `version` (the
- * engine build's, EngineInfo.version), entries whose `versions` range excludes it are left out.
- */
-export async function loadExpectations(
-  dir: string,
-  engine: string,
-  version?: string | null,
-): Promise<ExpectationMap> {
-  const file = `${dir}/${engine}.json`;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw e;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`${file}: not valid JSON (${(e as Error).message})`, { cause: e });
-  }
-  const all = parseExpectations(json, file);
-  return version === undefined ? all : expectationsForVersion(all, version);
+  const evidenced = covering.every((r) => r.evidence.status === 'evidenced');
+  return {
+    verdict: deviation(evidenced),
+    diffs,
+    specDiffs,
+    note: covering.map((r) => `${r.id}: ${r.reason}`).join('; '),
+    explainedBy: { knobs: [], rules: covering.map((r) => r.id) },
+  };
 }

@@ -2,7 +2,7 @@
 // that origin (with and without credentials) given the server's raw answer to it. The audit
 // asks it of every probe; the generated-lookalike search of verify and audit asks it too.
 import { formatReason } from '../model/explain.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import { OPAQUE_PARENT_HOST } from '../policy/index.js';
 import type { Prediction } from '../scenario/types.js';
 import { liveModel, responseSpec } from './replay.js';

@@ -8,9 +8,9 @@ import {
 } from './cookies.js';
 import { parseSerializedOrigin } from './origin.js';
 import { predict } from './predict.js';
-import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from './profiles.js';
+import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from '../engine-facts/index.js';
 
-const TOP = parseSerializedOrigin('http://a.test:4001');
+const TOP = parseSerializedOrigin('http://example.com:4001');
 const store = (attrs: string, url: string, profile = SPEC, top: typeof TOP | null = null) =>
   storeCookie(EMPTY_COOKIE_JAR, { name: 'c', attributes: attrs }, url, top, profile);
 const sent = (attrs: string, setOn: string, url: string, profile = SPEC): boolean => {
@@ -27,43 +27,51 @@ test('cookies: attributes are read case-insensitively; an unknown SameSite is ig
 });
 
 test('cookies: host-only, ports ignored, Secure only over https, never set over http', () => {
-  expect(sent('Path=/', 'http://a.test:4001/', 'http://a.test:4002/x')).toBe(true);
-  expect(sent('Path=/', 'http://a.test:4001/', 'http://sub.a.test:4001/x')).toBe(false);
-  expect(sent('Secure', 'https://b.test:4443/', 'http://b.test:4001/x')).toBe(false);
-  expect(sent('Secure', 'https://b.test:4443/', 'https://b.test:4443/x')).toBe(true);
-  expect(store('Secure', 'http://sub.a.test:4001/')).toEqual([]);
+  expect(sent('Path=/', 'http://example.com:4001/', 'http://example.com:4002/x')).toBe(true);
+  expect(sent('Path=/', 'http://example.com:4001/', 'http://sub.example.com:4001/x')).toBe(false);
+  expect(sent('Secure', 'https://example.net:4443/', 'http://example.net:4001/x')).toBe(false);
+  expect(sent('Secure', 'https://example.net:4443/', 'https://example.net:4443/x')).toBe(true);
+  expect(store('Secure', 'http://sub.example.com:4001/')).toEqual([]);
 });
 
 test('cookies: Strict and Lax stay on same-site requests (schemeful); None goes cross-site', () => {
-  expect(sent('SameSite=Strict', 'http://sub.a.test:4001/', 'http://sub.a.test:4001/x')).toBe(true);
-  expect(sent('SameSite=Lax', 'http://b.test:4001/', 'http://b.test:4001/x')).toBe(false);
-  expect(sent('SameSite=None', 'http://b.test:4001/', 'http://b.test:4001/x')).toBe(true);
-  // https://sub.a.test is not same-site with http://a.test (schemeful same-site).
-  expect(sent('SameSite=Lax; Secure', 'https://sub.a.test/', 'https://sub.a.test/x')).toBe(false);
+  expect(
+    sent('SameSite=Strict', 'http://sub.example.com:4001/', 'http://sub.example.com:4001/x'),
+  ).toBe(true);
+  expect(sent('SameSite=Lax', 'http://example.net:4001/', 'http://example.net:4001/x')).toBe(false);
+  expect(sent('SameSite=None', 'http://example.net:4001/', 'http://example.net:4001/x')).toBe(true);
+  // https://sub.example.com is not same-site with http://example.com (schemeful same-site).
+  expect(
+    sent('SameSite=Lax; Secure', 'https://sub.example.com/', 'https://sub.example.com/x'),
+  ).toBe(false);
 });
 
 test('cookies: engine knobs: Lax by default, None needs Secure, third-party policy', () => {
   // Chromium: unattributed cookies are Lax; third-party cookies blocked.
-  expect(sent('Path=/', 'http://b.test:4001/', 'http://b.test:4001/x', CHROMIUM)).toBe(false);
-  expect(sent('Path=/', 'http://sub.a.test:4001/', 'http://sub.a.test:4001/x', CHROMIUM)).toBe(
+  expect(sent('Path=/', 'http://example.net:4001/', 'http://example.net:4001/x', CHROMIUM)).toBe(
+    false,
+  );
+  expect(
+    sent('Path=/', 'http://sub.example.com:4001/', 'http://sub.example.com:4001/x', CHROMIUM),
+  ).toBe(true);
+  expect(store('SameSite=None', 'http://sub.example.com:4001/', CHROMIUM)).toEqual([]);
+  const none = 'SameSite=None; Secure';
+  expect(sent(none, 'https://example.net/', 'https://example.net/x', CHROMIUM)).toBe(false);
+  // Firefox: first-party cookies are not sent cross-site; partitioned ones are.
+  expect(sent(none, 'https://example.net/', 'https://example.net/x', FIREFOX)).toBe(false);
+  const partitioned = store(none, 'https://example.net/', FIREFOX, TOP);
+  expect(partitioned).toHaveLength(1);
+  expect(partitioned[0]?.partition).toBe('http://example.com');
+  expect(cookieIsSent(partitioned[0]!, 'https://example.net/y', TOP, FIREFOX)).toBe(true);
+  // WebKit keeps the spec's values for these three knobs.
+  expect(sent('Path=/', 'http://example.net:4001/', 'http://example.net:4001/x', WEBKIT)).toBe(
     true,
   );
-  expect(store('SameSite=None', 'http://sub.a.test:4001/', CHROMIUM)).toEqual([]);
-  const none = 'SameSite=None; Secure';
-  expect(sent(none, 'https://b.test/', 'https://b.test/x', CHROMIUM)).toBe(false);
-  // Firefox: first-party cookies are not sent cross-site; partitioned ones are.
-  expect(sent(none, 'https://b.test/', 'https://b.test/x', FIREFOX)).toBe(false);
-  const partitioned = store(none, 'https://b.test/', FIREFOX, TOP);
-  expect(partitioned).toHaveLength(1);
-  expect(partitioned[0]?.partition).toBe('http://a.test');
-  expect(cookieIsSent(partitioned[0]!, 'https://b.test/y', TOP, FIREFOX)).toBe(true);
-  // WebKit keeps the spec's values for these three knobs.
-  expect(sent('Path=/', 'http://b.test:4001/', 'http://b.test:4001/x', WEBKIT)).toBe(true);
 });
 
 test('cookies: a cross-site response cannot set a cookie enforced as Lax; Set-Cookie lines', () => {
-  expect(store('Path=/', 'http://b.test:4001/', CHROMIUM, TOP)).toEqual([]);
-  expect(store('Path=/', 'http://b.test:4001/', SPEC, TOP)).toHaveLength(1);
+  expect(store('Path=/', 'http://example.net:4001/', CHROMIUM, TOP)).toEqual([]);
+  expect(store('Path=/', 'http://example.net:4001/', SPEC, TOP)).toHaveLength(1);
   const jar = storeSetCookieHeaders(
     EMPTY_COOKIE_JAR,
     [
@@ -72,7 +80,7 @@ test('cookies: a cross-site response cannot set a cookie enforced as Lax; Set-Co
       ['Set-Cookie', 'malformed'],
       ['X-Other', 'c=3'],
     ],
-    'http://sub.a.test:4001/x',
+    'http://sub.example.com:4001/x',
     TOP,
     SPEC,
   );

@@ -4,7 +4,7 @@
 // `Secure` and `SameSite` attributes are read. The rules follow RFC 6265bis (the storage
 // model, section 5.7, and the retrieval algorithm, section 5.8.3); the engine policies the
 // RFC leaves open (the SameSite default, SameSite=None needing Secure, third-party cookie
-// blocking or partitioning; digest C7, D18) come from the EngineProfile.
+// blocking or partitioning) come from the EngineProfile.
 import type { HeaderList } from '../scenario/types.js';
 import type { EngineKnobs, EngineProfile } from './engine-profile.js';
 import { isSameSite, originOfURL, type Origin } from './origin.js';
@@ -57,10 +57,10 @@ export function parseSetCookie(line: string): { name: string; attributes: string
 
 /** The SameSite value a cookie is enforced with: its own, or the engine's default. */
 export function effectiveSameSite(c: { sameSite: SameSiteValue }, profile: EngineProfile) {
-  return c.sameSite === 'unset' ? (profile.cookieSameSiteDefault ?? 'none') : c.sameSite;
+  return c.sameSite === 'unset' ? profile.cookieSameSiteDefault : c.sameSite;
 }
 
-/** A name for the top-level site, as a partition key (`http://a.test`). */
+/** A name for the top-level site, as a partition key (`http://example.com`). */
 function siteKey(top: Origin): string {
   return top.kind === 'opaque' ? 'opaque' : `${top.scheme}://${top.host}`;
 }
@@ -94,8 +94,8 @@ export function storeCookie(
     // 5.7 step 15: a cross-site response cannot set a cookie enforced as Lax or Strict.
     if (effectiveSameSite({ sameSite }, profile) !== 'none') return jar;
     // Engine policy for third-party cookies.
-    const policy = profile.thirdPartyCookies ?? 'allow';
-    if (policy === 'block') return jar;
+    const policy = profile.thirdPartyCookies;
+    if (policy === 'block' || policy === 'send-only') return jar;
     if (policy === 'partition') partition = siteKey(topLevel);
   }
   const entry: StoredCookie = {
@@ -131,7 +131,7 @@ export function cookieIsSent(
   // Lax and Strict cookies only on same-site requests (a fetch is never a navigation).
   if (effectiveSameSite(c, profile) !== 'none' && !sameSiteRequest) return false;
   if (!sameSiteRequest) {
-    const policy = profile.thirdPartyCookies ?? 'allow';
+    const policy = profile.thirdPartyCookies;
     if (policy === 'block') return false;
     if (policy === 'partition') return c.partition === siteKey(topLevel);
   }
@@ -158,13 +158,12 @@ export function storeSetCookieHeaders(
 
 /** The profile with the three cookie knobs at the spec's values (to tell when a knob decided). */
 export function cookieNeutralProfile(profile: EngineProfile): EngineProfile {
-  const {
-    cookieSameSiteDefault: _d,
-    sameSiteNoneRequiresSecure: _n,
-    thirdPartyCookies: _t,
-    ...rest
-  } = profile;
-  return rest;
+  return {
+    ...profile,
+    cookieSameSiteDefault: 'none',
+    sameSiteNoneRequiresSecure: false,
+    thirdPartyCookies: 'allow',
+  };
 }
 
 /**
@@ -179,8 +178,8 @@ export function decidingCookieKnob(
   profile: EngineProfile,
 ): keyof EngineKnobs {
   if (!isSameSiteRequest(url, topLevel)) {
-    if ((profile.thirdPartyCookies ?? 'allow') !== 'allow') return 'thirdPartyCookies';
-    if ((profile.cookieSameSiteDefault ?? 'none') !== 'none') return 'cookieSameSiteDefault';
+    if (profile.thirdPartyCookies !== 'allow') return 'thirdPartyCookies';
+    if (profile.cookieSameSiteDefault !== 'none') return 'cookieSameSiteDefault';
   }
   return 'sameSiteNoneRequiresSecure';
 }

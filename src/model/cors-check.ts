@@ -1,4 +1,4 @@
-// The CORS check (digest section 13): does a response share itself with the request's origin?
+// The CORS check (https://fetch.spec.whatwg.org/#concept-cors-check): does a response share itself with the request's origin?
 import type { CredentialsMode, HeaderList } from '../scenario/types.js';
 import { fail, PASS, type Check } from './result.js';
 import { headerListGet } from './header-list.js';

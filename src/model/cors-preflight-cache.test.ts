@@ -1,5 +1,5 @@
 // CORS-preflight cache: sequences of requests (via `then`) per engine, expiry, clearing on
-// failure, credentials in the key, and the engine quirks of digest D5; plus the cache value
+// failure, credentials in the key, and the engines' cache shapes (preflightCache* knobs); plus the cache value
 // operations on their own.
 import { expect, test } from '@playwright/test';
 import type { Prediction, Scenario, ThenStep } from '../scenario/types.js';
@@ -12,9 +12,9 @@ import {
 } from './cors-preflight-cache.js';
 import type { EngineProfile } from './engine-profile.js';
 import { predict } from './predict.js';
-import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from './profiles.js';
+import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from '../engine-facts/index.js';
 
-const PAGE = 'http://a.test:4001';
+const PAGE = 'http://example.com:4001';
 
 /** Whether each request of the chain sent a preflight. */
 function preflights(s: Scenario, engine: EngineProfile): boolean[] {
@@ -63,7 +63,7 @@ const OK = { 'Access-Control-Allow-Methods': 'PUT', 'Access-Control-Allow-Header
 
 const ROWS: Row[] = [
   {
-    name: 'digest 20 row 19: Max-Age 600, repeated within 600 s: no second preflight anywhere',
+    name: 'Max-Age 600, repeated within 600 s: no second preflight anywhere',
     scenario: putScenario({ ...OK, 'Access-Control-Max-Age': '600' }, {}, { delayMs: 599_000 }),
     expect: {
       spec: [true, false],
@@ -113,12 +113,12 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'Max-Age -1: spec 5 s; Chromium 0 (D4)',
+    name: 'Max-Age -1: spec 5 s; Chromium 0',
     scenario: putScenario({ ...OK, 'Access-Control-Max-Age': '-1' }, {}, { delayMs: 1_000 }),
     expect: { spec: [true, false], chromium: [true, true] },
   },
   {
-    name: 'Max-Age 5s: spec 5 s; Firefox does not cache at all (D4)',
+    name: 'Max-Age 5s: spec 5 s; Firefox does not cache at all',
     scenario: putScenario({ ...OK, 'Access-Control-Max-Age': '5s' }, {}, { delayMs: 1_000 }),
     expect: { spec: [true, false], firefox: [true, true] },
   },
@@ -147,7 +147,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'a failure clears the entries for the URL (PC7); WebKit keeps its item',
+    name: 'a failure clears the entries for the URL; WebKit keeps its item',
     scenario: putScenario(
       { ...OK, 'Access-Control-Max-Age': '60' },
       {},
@@ -256,7 +256,7 @@ const ROWS: Row[] = [
     },
   },
   {
-    name: 'Authorization through ACAH *: Chromium never gets a cache hit (D1); WebKit does',
+    name: 'Authorization through ACAH *: Chromium never gets a cache hit; WebKit does',
     scenario: {
       request: { headers: { Authorization: 'x' } },
       server: {
@@ -319,7 +319,7 @@ const ROWS: Row[] = [
       },
       then: {},
     },
-    // Spec: no ACAM, Q2 off, so no GET entry: the forced preflight runs again. The engines
+    // Spec: no ACAM, absentACAMAllowsForcedMethod off, so no GET entry: the forced preflight runs again. The engines
     // keep a result per URL and GET is safelisted there. (Chromium forces no preflight for
     // a body-less XHR at all: uploadListenerNeedsBody, request.test.ts.)
     expect: {
@@ -343,18 +343,18 @@ for (const row of ROWS) {
   }
 }
 
-test('Chromium: Authorization through a cached * is a miss that names the preflightCache knob', () => {
+test('Chromium: Authorization through a cached * is a miss that names the preflightCacheShape knob', () => {
   const s = ROWS.find((r) => r.name.startsWith('Authorization through ACAH *'))?.scenario;
   if (s === undefined) throw new Error('row missing');
   const second = predict(s, { engine: CHROMIUM }).then;
-  expect(second?.because.find((r) => r.step === '4.1')?.deviation).toBe('preflightCache');
+  expect(second?.because.find((r) => r.step === '4.1')?.deviation).toBe('preflightCacheShape');
 });
 
-test('engine cache rules that changed the answer name the preflightCache knob', () => {
+test('engine cache rules that changed the answer name the preflightCacheShape knob', () => {
   const s = ROWS.find((r) => r.name.startsWith('ACAM *'))?.scenario;
   if (s === undefined) throw new Error('row missing');
   const second = predict(s, { engine: FIREFOX }).then;
-  expect(second?.because.some((r) => r.deviation === 'preflightCache')).toBe(true);
+  expect(second?.because.some((r) => r.deviation === 'preflightCacheShape')).toBe(true);
   expect(predict(s, { engine: SPEC }).then?.because.some((r) => r.deviation !== undefined)).toBe(
     false,
   );
@@ -371,7 +371,7 @@ test('startTime is only an offset: predictions do not depend on it', () => {
 const REQ: CacheRequest = {
   serializedOrigin: PAGE,
   untaintedOrigin: PAGE,
-  url: 'http://b.test:4001/cors/model/0',
+  url: 'http://example.net:4001/cors/model/0',
   method: 'PUT',
   credentialsMode: 'same-origin',
   cacheMode: 'default',
@@ -419,7 +419,7 @@ test("a tainted request (origin null) does not use the page origin's entries, ex
   expect(lookupPreflightCache(stored, tainted, CHROMIUM, 1).needed).toBe(false);
 });
 
-test('a credentialed * entry is not a wildcard (digest Q1)', () => {
+test('a credentialed * entry is not a wildcard', () => {
   const cred = { ...REQ, credentialsMode: 'include' as const };
   const stored = storePreflightResult(
     EMPTY_PREFLIGHT_CACHE,

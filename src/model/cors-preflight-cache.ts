@@ -1,14 +1,15 @@
-// The CORS-preflight cache (digest section 12, PC1-PC8) and how each engine really builds it
-// (digest D5, selected by `profile.preflightCache`). The cache is a value: every operation
-// returns a new cache and leaves its input untouched, and time (`now`, in ms) is an argument,
-// so a chain of follow-up requests is predicted deterministically.
+// The CORS-preflight cache (https://fetch.spec.whatwg.org/#concept-cache) and the shapes
+// engines really give it (knob `preflightCacheShape` and the other `preflightCache*` knobs).
+// The cache is a value: every operation returns a new cache and leaves its input untouched,
+// and time (`now`, in ms) is an argument, so a chain of follow-up requests is predicted
+// deterministically.
 //
 // Shapes:
-// - `spec`: one entry per method and per header name, accumulating across preflights.
-// - `chromium` / `webkit`: one result per (origin, URL), replaced wholesale by each preflight;
+// - `entry-per-token` (the spec): one entry per method and per header name, accumulating.
+// - `result-per-url`: one result per (origin, URL), replaced wholesale by each preflight;
 //   kept here as a marker entry (method and header name both null) plus its token entries.
-// - `firefox`: one result per (origin, URL, credentials) whose tokens accumulate, each with
-//   its own expiry; a marker entry says the result exists.
+// - `tokens-per-url-and-credentials`: one result per (origin, URL, credentials) whose tokens
+//   accumulate, each with its own expiry; a marker entry says the result exists.
 // The network partition key is the same for every request of one scenario (one top-level
 // site), so it is left out.
 import type { CacheMode, CredentialsMode } from '../scenario/types.js';
@@ -19,7 +20,7 @@ import { isCORSNonWildcardRequestHeaderName } from './request-headers.js';
 
 // https://fetch.spec.whatwg.org/#concept-cache
 export interface CacheEntry {
-  /** Byte-serialized request origin (`null` when tainted); Chromium: the untainted origin. */
+  /** Byte-serialized request origin (`null` when tainted), or the untainted one (knob `preflightCacheKeyOrigin`). */
   origin: string;
   url: string;
   /** Seconds. */
@@ -41,7 +42,7 @@ export const EMPTY_PREFLIGHT_CACHE: PreflightCache = { entries: [] };
 export interface CacheRequest {
   /** Byte-serialized request origin (with redirect-taint). */
   serializedOrigin: string;
-  /** The request's origin serialized without taint (Chromium keys on it). */
+  /** The request's origin serialized without taint (knob `preflightCacheKeyOrigin`). */
   untaintedOrigin: string;
   url: string;
   method: string;
@@ -74,7 +75,9 @@ function alive(entry: CacheEntry, now: number): boolean {
 }
 
 function keyOrigin(req: CacheRequest, profile: EngineProfile): string {
-  return profile.preflightCache === 'chromium' ? req.untaintedOrigin : req.serializedOrigin;
+  return profile.preflightCacheKeyOrigin === 'untainted-origin'
+    ? req.untaintedOrigin
+    : req.serializedOrigin;
 }
 
 function isMarker(e: CacheEntry): boolean {
@@ -86,7 +89,7 @@ function sameResult(e: CacheEntry, origin: string, url: string): boolean {
 }
 
 // https://fetch.spec.whatwg.org/#concept-cache-match
-/** PC3: same origin and URL, and a credentialed entry or a non-credentialed request. */
+/** Same origin and URL, and a credentialed entry or a non-credentialed request. */
 export function cacheEntryMatch(e: CacheEntry, req: CacheRequest, now: number): boolean {
   return (
     alive(e, now) &&
@@ -98,9 +101,9 @@ export function cacheEntryMatch(e: CacheEntry, req: CacheRequest, now: number): 
 
 // https://fetch.spec.whatwg.org/#concept-cache-match-method
 /**
- * PC4. A `*` entry counts only when it is not credentialed (digest Q1: read literally, a
- * credentialed `*` entry would waive the credentialed-`*` rule of the preflight check; every
- * engine counts `*` only for non-credentialed results, so the model does too).
+ * A `*` entry counts only when it is not credentialed (read literally, a credentialed `*`
+ * entry would waive the credentialed-`*` rule of the preflight check; every engine counts `*`
+ * only for non-credentialed results, so the model does too).
  */
 export function methodCacheEntryMatch(
   cache: PreflightCache,
@@ -115,7 +118,7 @@ export function methodCacheEntryMatch(
 }
 
 // https://fetch.spec.whatwg.org/#concept-cache-match-header
-/** PC5, with the same reading of `*` as above; `*` never stands for Authorization. */
+/** With the same reading of `*` as above; `*` never stands for Authorization. */
 export function headerNameCacheEntryMatch(
   cache: PreflightCache,
   headerName: string,
@@ -133,7 +136,7 @@ export function headerNameCacheEntryMatch(
   );
 }
 
-/** Drops entries whose max-age has passed (PC6); the spec says they must be removed. */
+/** Drops entries whose max-age has passed; the spec says they must be removed. */
 export function purgeExpired(cache: PreflightCache, now: number): PreflightCache {
   const entries = cache.entries.filter((e) => alive(e, now));
   return entries.length === cache.entries.length ? cache : { entries };
@@ -148,14 +151,21 @@ export function lookupPreflightCache(
   now: number,
 ): CacheLookup {
   const cache = purgeExpired(cache0, now);
-  switch (profile.preflightCache) {
-    case 'spec':
+  // Knob `preflightCacheBypassModes`: cache modes that skip the lookup force a fresh preflight.
+  if (profile.preflightCacheBypassModes.includes(req.cacheMode))
+    return {
+      needed: true,
+      cache,
+      message: `cache mode \`${req.cacheMode}\` bypasses the engine's preflight cache`,
+      deviation: 'preflightCacheBypassModes',
+    };
+  switch (profile.preflightCacheShape) {
+    case 'entry-per-token':
       return specLookup(cache, req, now);
-    case 'chromium':
-    case 'webkit':
+    case 'result-per-url':
       return wholesaleLookup(cache, req, profile);
-    case 'firefox':
-      return firefoxLookup(cache, req, now);
+    case 'tokens-per-url-and-credentials':
+      return perCredentialsLookup(cache, req, now);
   }
 }
 
@@ -182,7 +192,7 @@ function specLookup(cache: PreflightCache, req: CacheRequest, now: number): Cach
   };
 }
 
-/** Chromium and WebKit: one result per (origin, URL); a lookup it cannot satisfy deletes it. */
+/** `result-per-url`: one result per (origin, URL); a lookup it cannot satisfy deletes it. */
 function wholesaleLookup(
   cache: PreflightCache,
   req: CacheRequest,
@@ -190,15 +200,6 @@ function wholesaleLookup(
 ): CacheLookup {
   // (Expired results were purged by the caller.)
   const origin = keyOrigin(req, profile);
-  const chromium = profile.preflightCache === 'chromium';
-  // Chromium: cache modes that disable or bypass the cache force a fresh preflight.
-  if (chromium && ['no-store', 'reload', 'no-cache'].includes(req.cacheMode))
-    return {
-      needed: true,
-      cache,
-      message: `cache mode \`${req.cacheMode}\` bypasses Chromium's preflight cache`,
-      deviation: 'preflightCache',
-    };
   const result = cache.entries.filter((e) => sameResult(e, origin, req.url));
   const marker = result.find(isMarker);
   if (marker === undefined)
@@ -227,12 +228,13 @@ function wholesaleLookup(
   for (const name of req.unsafeHeaderNames) {
     if (headers.some((h) => byteCaseInsensitiveMatch(h, name))) continue;
     const viaStar = starCounts && headers.includes('*');
-    // Chromium's cache always applies the strict rule for Authorization (digest D1).
-    if (viaStar && !(chromium && isCORSNonWildcardRequestHeaderName(name))) continue;
+    // Knob `cachedWildcardCoversAuthorization` off: a cached `*` never covers Authorization.
+    const strict = !profile.cachedWildcardCoversAuthorization;
+    if (viaStar && !(strict && isCORSNonWildcardRequestHeaderName(name))) continue;
     return viaStar
       ? drop(
-          `\`${name}\` was allowed only through \`*\`, which Chromium's cache never accepts for it`,
-          'preflightCache',
+          `\`${name}\` was allowed only through \`*\`, which the engine's cache never accepts for it`,
+          'preflightCacheShape',
         )
       : drop(`the cached result does not allow header \`${name}\``);
   }
@@ -243,17 +245,8 @@ function wholesaleLookup(
   };
 }
 
-/** Firefox: results keyed with the credentials flag; tokens compared literally; HEAD checked. */
-function firefoxLookup(cache: PreflightCache, req: CacheRequest, now: number): CacheLookup {
-  // Firefox: `no-store` and `reload` become LOAD_BYPASS_CACHE, which skips the preflight
-  // cache (digest D5); `no-cache` (validate) does not.
-  if (req.cacheMode === 'no-store' || req.cacheMode === 'reload')
-    return {
-      needed: true,
-      cache,
-      message: `cache mode \`${req.cacheMode}\` bypasses Firefox's preflight cache`,
-      deviation: 'preflightCache',
-    };
+/** `tokens-per-url-and-credentials`: keyed with the credentials flag; tokens compared literally; HEAD checked. */
+function perCredentialsLookup(cache: PreflightCache, req: CacheRequest, now: number): CacheLookup {
   const credentials = req.credentialsMode === 'include';
   const result = cache.entries.filter(
     (e) =>
@@ -274,13 +267,13 @@ function firefoxLookup(cache: PreflightCache, req: CacheRequest, now: number): C
       needed: true,
       cache,
       message: other
-        ? `Firefox keys its preflight cache by credentials: the cached result was made ${credentials ? 'without' : 'with'} credentials`
+        ? `the engine keys its preflight cache by credentials: the cached result was made ${credentials ? 'without' : 'with'} credentials`
         : `no cached preflight result for ${req.url}`,
     };
-    if (other) out.deviation = 'preflightCache';
+    if (other) out.deviation = 'preflightCacheShape';
     return out;
   }
-  // GET and POST skip the method check; HEAD does not (digest D5).
+  // GET and POST skip the method check; HEAD does not.
   if (req.method !== 'GET' && req.method !== 'POST') {
     if (!result.some((e) => e.method === req.method)) {
       const out: CacheLookup = {
@@ -289,7 +282,7 @@ function firefoxLookup(cache: PreflightCache, req: CacheRequest, now: number): C
         message: `no cached method token \`${req.method}\``,
       };
       if (req.method === 'HEAD' || result.some((e) => e.method === '*'))
-        out.deviation = 'preflightCache';
+        out.deviation = 'preflightCacheShape';
       return out;
     }
   }
@@ -298,15 +291,15 @@ function firefoxLookup(cache: PreflightCache, req: CacheRequest, now: number): C
       continue;
     const out: CacheLookup = { needed: true, cache, message: `no cached header token \`${name}\`` };
     if (result.some((e) => e.headerName === '*')) {
-      out.message += ' (Firefox compares a cached `*` literally)';
-      out.deviation = 'preflightCache';
+      out.message += ' (the engine compares a cached `*` literally)';
+      out.deviation = 'preflightCacheShape';
     }
     return out;
   }
   return {
     needed: false,
     cache,
-    message: `Firefox's cached preflight result for ${req.url} covers the request`,
+    message: `the cached preflight result for ${req.url} covers the request`,
   };
 }
 
@@ -320,8 +313,8 @@ export function storePreflightResult(
   now: number,
 ): PreflightCache {
   const cache = purgeExpired(cache0, now);
-  // Chromium: `cache: 'no-store'` (LOAD_DISABLE_CACHE) stores nothing (digest D5).
-  if (profile.preflightCache === 'chromium' && req.cacheMode === 'no-store') return cache;
+  // Knob `preflightCacheNoStoreModes`: requests in these cache modes store nothing.
+  if (profile.preflightCacheNoStoreModes.includes(req.cacheMode)) return cache;
   const credentials = req.credentialsMode === 'include';
   const make = (
     method: string | null,
@@ -336,8 +329,8 @@ export function storePreflightResult(
     headerName,
     storedAt: now,
   });
-  switch (profile.preflightCache) {
-    case 'spec': {
+  switch (profile.preflightCacheShape) {
+    case 'entry-per-token': {
       // 7.12-7.15: refresh matching entries (here: their max-age and storing time), create
       // the others. Entries from earlier preflights stay.
       let entries = [...cache.entries];
@@ -354,8 +347,7 @@ export function storePreflightResult(
         refresh(headerNameCacheEntryMatch({ entries }, name, req, now), make(null, name));
       return { entries };
     }
-    case 'chromium':
-    case 'webkit': {
+    case 'result-per-url': {
       // One result per (origin, URL), replaced wholesale.
       const origin = keyOrigin(req, profile);
       const kept = cache.entries.filter((e) => !sameResult(e, origin, req.url));
@@ -368,7 +360,7 @@ export function storePreflightResult(
         ],
       };
     }
-    case 'firefox': {
+    case 'tokens-per-url-and-credentials': {
       // Tokens accumulate; a re-sent token gets the new expiry. Keyed with credentials.
       const mine = (e: CacheEntry): boolean =>
         e.origin === req.serializedOrigin && e.url === req.url && e.credentials === credentials;
@@ -392,15 +384,16 @@ export function storePreflightResult(
 
 // https://fetch.spec.whatwg.org/#concept-cache-clear
 /**
- * PC7: removes every entry for the request's (origin, URL). WebKit keeps the item a failing
- * preflight left behind until a lookup it cannot satisfy removes it (digest D5, Medium).
+ * Removes every entry for the request's (origin, URL). With the knob
+ * `preflightCacheKeptAfterNetworkError` the item a failing preflight left behind stays until a
+ * lookup it cannot satisfy removes it.
  */
 export function clearCacheEntries(
   cache: PreflightCache,
   req: CacheRequest,
   profile: EngineProfile,
 ): PreflightCache {
-  if (profile.preflightCache === 'webkit') return cache;
+  if (profile.preflightCacheKeptAfterNetworkError) return cache;
   const origin = keyOrigin(req, profile);
   const entries = cache.entries.filter((e) => !(e.origin === origin && e.url === req.url));
   return entries.length === cache.entries.length ? cache : { entries };

@@ -1,4 +1,4 @@
-// The CORS-preflight fetch (digest sections 10-11, PR1-PR4, PV1-PV9) and the cache view of a
+// The CORS-preflight fetch (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0) and the cache view of a
 // request. A failure is a network error naming the step; success stores the result.
 import type { HeaderList } from '../scenario/types.js';
 import { corsCheck } from './cors-check.js';
@@ -19,7 +19,7 @@ import { httpNetworkOrCacheFetch } from './http-network-or-cache-fetch.js';
 import { parseAccessControlMaxAge } from './max-age.js';
 import { isCORSSafelistedMethod } from './methods.js';
 import { byteSerializingARequestOrigin, serializeAnOrigin } from './origin.js';
-import { SPEC } from './profiles.js';
+import { SPEC } from './spec-profile.js';
 import {
   getCORSUnsafeRequestHeaderNames,
   isCORSNonWildcardRequestHeaderName,
@@ -28,30 +28,58 @@ import { fail } from './result.js';
 
 const ALGORITHM = 'cors-preflight-fetch-0';
 
+/** The header list the engine judges: the current one, or (knob) the initial one after a redirect. */
+function judgedHeaderList(fp: FetchParams, request: ModelRequest): HeaderList {
+  const initial = fp.initialHeaderList;
+  return fp.profile.redirectPreflightHeaders === 'initial' &&
+    request.redirectCount > 0 &&
+    initial !== undefined
+    ? initial
+    : request.headerList;
+}
+
+/**
+ * Knob `redirectPreflightHeaders: 'initial-decides'`: a redirected request whose initial
+ * header list had CORS-unsafe names the current one lacks is preflighted all the same.
+ */
+export function initialHeadersForcePreflight(fp: FetchParams, request: ModelRequest): boolean {
+  const initial = fp.initialHeaderList;
+  if (fp.profile.redirectPreflightHeaders !== 'initial-decides') return false;
+  if (request.redirectCount === 0 || initial === undefined) return false;
+  const current = getCORSUnsafeRequestHeaderNames(request.headerList, fp.profile);
+  return getCORSUnsafeRequestHeaderNames(initial, fp.profile).some((n) => !current.includes(n));
+}
+
 /** The CORS-unsafe request-header names under the engine's profile. */
 export function corsUnsafeNames(fp: FetchParams, request: ModelRequest): string[] {
-  return getCORSUnsafeRequestHeaderNames(request.headerList, fp.profile);
+  return getCORSUnsafeRequestHeaderNames(judgedHeaderList(fp, request), fp.profile);
 }
 
 /** Which knob made the engine's CORS-unsafe list differ from the spec's, if one did. */
 export function unsafeNamesDeviation(fp: FetchParams, request: ModelRequest): string | undefined {
   const spec = getCORSUnsafeRequestHeaderNames(request.headerList, SPEC).join(',');
-  const mine = getCORSUnsafeRequestHeaderNames(request.headerList, fp.profile).join(',');
+  const judged = judgedHeaderList(fp, request);
+  const mine = getCORSUnsafeRequestHeaderNames(judged, fp.profile).join(',');
   if (spec === mine) return undefined;
+  if (judged !== request.headerList) {
+    const current = getCORSUnsafeRequestHeaderNames(request.headerList, fp.profile).join(',');
+    if (current !== mine) return 'redirectPreflightHeaders';
+  }
   const p = fp.profile;
   // The first knob that alone turns the spec's answer into this engine's names it.
   const knobs = [
     'extraSafelistedRequestHeaders',
     'rangeUnitCaseInsensitive',
-    'safelistChecksCombinedValue',
+    'rangePositionLimit',
+    'nonASCIIByteIsCORSUnsafe',
     'safelistedValueTotalLimit',
   ] as const;
   for (const knob of knobs) {
-    if ((p[knob] ?? false) === (SPEC[knob] ?? false)) continue;
+    if (p[knob] === SPEC[knob]) continue;
     const alone = getCORSUnsafeRequestHeaderNames(request.headerList, { ...SPEC, [knob]: p[knob] });
     if (alone.join(',') !== spec) return knob;
   }
-  return knobs.find((k) => (p[k] ?? false) !== (SPEC[k] ?? false)) ?? 'safelistedValueTotalLimit';
+  return knobs.find((k) => p[k] !== SPEC[k]) ?? 'safelistedValueTotalLimit';
 }
 
 /** Which knob made the engine's max-age differ from the spec's, if one did. */
@@ -159,13 +187,15 @@ export function corsPreflightFetch(fp: FetchParams, request: ModelRequest): Fetc
       ),
     );
   // 7.4 No ACAM with the use-CORS-preflight flag: the literal spec allows the request's
-  //     method. Off in every profile (digest Q2); `absentACAMAllowsForcedMethod` turns it on.
+  //     method. No engine does it, so every profile has it off; `absentACAMAllowsForcedMethod`
+  //     turns it on.
   if (methods === null && request.useCORSPreflight && fp.profile.absentACAMAllowsForcedMethod)
     methods = [request.method];
   const methodList = methods ?? [];
   const headerList2 = headerNames ?? [];
   const credentialed = request.credentialsMode === 'include';
-  // Every engine except Firefox caches here, before the method/header check (WebKit).
+  // Knob `preflightCacheStoredBeforeChecks`: the result is cached here, before the
+  // method/header checks, so a failing check still leaves it in the cache.
   const maxAge = parseAccessControlMaxAge(response.headers, fp.profile);
   const store = (): void => {
     if ('notCached' in maxAge) return;
@@ -177,7 +207,7 @@ export function corsPreflightFetch(fp: FetchParams, request: ModelRequest): Fetc
       fp.now,
     );
   };
-  if (fp.profile.preflightCache === 'webkit') store();
+  if (fp.profile.preflightCacheStoredBeforeChecks) store();
   // 7.5 The method must be listed (exact bytes), or be CORS-safelisted, or be covered by `*`
   //     without credentials.
   if (
@@ -196,7 +226,7 @@ export function corsPreflightFetch(fp: FetchParams, request: ModelRequest): Fetc
             ? ' (`*` does not count with credentials)'
             : '') +
           (methods === null && request.useCORSPreflight
-            ? ' (the literal spec would allow it, digest Q2)'
+            ? ' (the literal spec text would allow it; no engine does)'
             : ''),
       ),
     );
@@ -205,7 +235,7 @@ export function corsPreflightFetch(fp: FetchParams, request: ModelRequest): Fetc
   for (const [name] of request.headerList) {
     if (!isCORSNonWildcardRequestHeaderName(name)) continue;
     if (headerList2.some((h) => byteCaseInsensitiveMatch(h, name))) continue;
-    // Engines let `*` cover it (digest D1), only without credentials.
+    // Knob `wildcardCoversAuthorization`: `*` covers it, only without credentials.
     if (fp.profile.wildcardCoversAuthorization && !credentialed && headerList2.includes('*')) {
       note(
         fp,
@@ -241,7 +271,7 @@ export function corsPreflightFetch(fp: FetchParams, request: ModelRequest): Fetc
       ),
     );
   }
-  // 7.8-7.10 Max-age (engines differ in parsing and cap, digest D3/D4).
+  // 7.8-7.10 Max-age (engines differ in parsing and cap: knobs `maxAgeParsing`, `maxAgeCapSeconds`).
   note(
     fp,
     ALGORITHM,
@@ -250,7 +280,7 @@ export function corsPreflightFetch(fp: FetchParams, request: ModelRequest): Fetc
     maxAgeDeviation(fp, response.headers),
   );
   // 7.11-7.15 Store the result in the cache.
-  if (fp.profile.preflightCache !== 'webkit') store();
+  if (!fp.profile.preflightCacheStoredBeforeChecks) store();
   // 7.16 Return the response.
   return response;
 }

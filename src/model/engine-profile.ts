@@ -1,71 +1,124 @@
-// What each engine does where the Fetch Standard leaves a choice to the user agent, or where
-// the engine knowingly departs from it. The `spec` profile is the standard itself; where the
-// literal text is buggy (fetch-cors-digest.md section 22) it follows the engines and says so.
-// Every knob that departs from `spec` in an engine profile carries its evidence.
+// What an engine does where the Fetch Standard leaves a choice to the user agent, or where the
+// engine knowingly departs from it, as knobs the model computes with. Each knob is named after
+// a behaviour and its values are behaviours: the model never asks which engine it is. The
+// values per engine, with their upstream evidence, live in src/engine-facts/ (the one place
+// for engine facts); the standard's own values are SPEC (spec-profile.ts).
+import type { CacheMode } from '../scenario/types.js';
 
 export type EngineName = 'spec' | 'chromium' | 'firefox' | 'webkit';
 export const ENGINE_NAMES: readonly EngineName[] = ['spec', 'chromium', 'firefox', 'webkit'];
 
-/** How `Access-Control-Max-Age` is read (digest D4). */
-export type MaxAgeParsing = 'spec' | 'chromium' | 'firefox' | 'webkit';
+/**
+ * How `Access-Control-Max-Age` is read:
+ * - `delta-seconds`: one `delta-seconds` value, anything else (a repeat included) gives the
+ *   default (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0).
+ * - `signed-integer`: the combined value as an integer with an optional sign; a non-integer
+ *   gives the default, a negative number gives 0 (the result is never reused).
+ * - `digits-else-uncached`: the combined value as digits only; absent or empty gives the
+ *   default, any other non-digit value or 0 leaves the result uncached.
+ */
+export type MaxAgeParsing = 'delta-seconds' | 'signed-integer' | 'digits-else-uncached';
 
-/** What happens to cookies on cross-site subresource requests (digest C7, D18). */
-export type ThirdPartyCookies = 'allow' | 'block' | 'partition';
+/** What happens to cookies on cross-site subresource requests (see EngineKnobs). */
+export type ThirdPartyCookies = 'allow' | 'block' | 'partition' | 'send-only';
 
-/** How the CORS-preflight cache is organised (digest D5). */
-export type PreflightCacheKind = 'spec' | 'chromium' | 'firefox' | 'webkit';
+/**
+ * How the CORS-preflight cache holds results:
+ * - `entry-per-token`: one entry per method and per header name, accumulating across
+ *   preflights (https://fetch.spec.whatwg.org/#concept-cache).
+ * - `result-per-url`: one result per (origin, URL), replaced wholesale by each preflight;
+ *   a lookup the result cannot satisfy deletes it.
+ * - `tokens-per-url-and-credentials`: one result per (origin, URL, credentials flag) whose
+ *   method and header tokens accumulate, each with its own expiry; GET and POST skip the
+ *   method check (HEAD does not) and a cached `*` is compared literally.
+ */
+export type PreflightCacheShape =
+  'entry-per-token' | 'result-per-url' | 'tokens-per-url-and-credentials';
+
+export type RangePositionLimit = 'none' | 'int64' | 'uint64';
+
+/** Which header list decides the preflight after a redirect (see EngineKnobs). */
+export type RedirectPreflightHeaders = 'current' | 'initial' | 'initial-decides';
+
+/** Which origin keys the preflight cache: the request's (tainted by redirects) or the untainted one. */
+export type PreflightCacheKeyOrigin = 'request-origin' | 'untainted-origin';
 
 export interface EngineKnobs {
-  /** `Access-Control-Allow-Headers: *` also covers `Authorization` (D1). Spec: false. */
+  /** `Access-Control-Allow-Headers: *` also covers `Authorization`. Spec: false. */
   wildcardCoversAuthorization: boolean;
-  /** Chromium's extra safelisted request headers (`dpr`, `width`, `save-data`, ...) (D2). */
+  /** Extra safelisted request headers (`dpr`, `width`, `save-data`, ...). Spec: false. */
   extraSafelistedRequestHeaders: boolean;
-  /** `User-Agent` is a forbidden request header and silently dropped (D7). Spec: false. */
+  /** `User-Agent` is a forbidden request header and silently dropped. Spec: false. */
   userAgentIsForbidden: boolean;
   /** The `bytes` unit of a safelisted `Range` value is matched case-insensitively. */
   rangeUnitCaseInsensitive: boolean;
-  /** The 1024-byte total of safelisted request-header values applies (H8 step 2). */
+  /** The 1024-byte total of safelisted request-header values applies. Spec: true. */
   safelistedValueTotalLimit: boolean;
   /**
-   * Repeated request headers of one name are judged as ONE combined value (`a, b`, the way
-   * they go on the wire), not entry by entry as fetch#cors-unsafe-request-header-names says.
-   * Optional (absent: false, the spec), so profiles built before it keep their meaning.
+   * A safelisted header value with a byte 0x80 or above is CORS-unsafe (the spec's unsafe
+   * bytes are controls, the 14 delimiters and 0x7F only).
    */
-  safelistChecksCombinedValue?: boolean;
-  /** Upper bound on the preflight-cache lifetime, in seconds (D3). */
+  nonASCIIByteIsCORSUnsafe: boolean;
+  /**
+   * The largest `Range` position the engine parses: a larger one fails the parse, so the
+   * header is not safelisted. The spec's `simple range header value` has no bound (`none`);
+   * engines read positions into 64-bit integers, signed (`int64`) or not (`uint64`).
+   */
+  rangePositionLimit: RangePositionLimit;
+  /** Upper bound on the preflight-cache lifetime, in seconds. */
   maxAgeCapSeconds: number;
   maxAgeParsing: MaxAgeParsing;
-  preflightCache: PreflightCacheKind;
+  preflightCacheShape: PreflightCacheShape;
+  preflightCacheKeyOrigin: PreflightCacheKeyOrigin;
+  /** Cache modes whose requests skip the preflight-cache lookup (a fresh preflight). */
+  preflightCacheBypassModes: readonly CacheMode[];
+  /** Cache modes whose preflight results are not stored. */
+  preflightCacheNoStoreModes: readonly CacheMode[];
+  /** With `result-per-url`: a cached `*` also covers `Authorization`. */
+  cachedWildcardCoversAuthorization: boolean;
+  /** The result is stored before the method/header checks (a failing check still caches). */
+  preflightCacheStoredBeforeChecks: boolean;
+  /** A network error does not clear the cache entries for the request. */
+  preflightCacheKeptAfterNetworkError: boolean;
+  /**
+   * After a redirect, which header list decides the preflight. The spec (`current`) judges
+   * the request as it is now, after a method rewrite or a cross-origin hop removed headers
+   * (https://fetch.spec.whatwg.org/#concept-http-redirect-fetch). `initial`: the header list
+   * the request started with decides whether to preflight and fills
+   * `Access-Control-Request-Headers`. `initial-decides`: a request that started with
+   * CORS-unsafe headers is preflighted (as if the use-CORS-preflight flag were set), and
+   * `Access-Control-Request-Headers` lists only the unsafe names it still has.
+   */
+  redirectPreflightHeaders: RedirectPreflightHeaders;
   /**
    * With the use-CORS-preflight flag and no ACAM, the request's method counts as allowed
-   * (the literal text of fetch#cors-preflight-fetch-0; digest Q2). No engine does it, so
-   * every profile, `spec` included, has it off; `--spec-literal` may turn it on.
+   * (the literal text of fetch#cors-preflight-fetch-0). No engine does it, so every profile,
+   * `spec` included, has it off; `--spec-literal` may turn it on.
    */
   absentACAMAllowsForcedMethod: boolean;
-  // The three cookie knobs are optional (absent: the spec profile's value), so profiles
-  // built before they existed keep their meaning.
   /**
    * The SameSite a cookie without the attribute is enforced with (RFC 6265bis leaves a
    * "Lax by default" mode to the UA). Spec profile: `none`.
    */
-  cookieSameSiteDefault?: 'none' | 'lax';
+  cookieSameSiteDefault: 'none' | 'lax';
   /** `SameSite=None` without `Secure` is rejected when stored. Spec profile: false. */
-  sameSiteNoneRequiresSecure?: boolean;
+  sameSiteNoneRequiresSecure: boolean;
   /**
-   * Cookies on cross-site subresource requests: sent (`allow`), never stored or sent
-   * (`block`), or kept in a jar partitioned by the top-level site (`partition`: cookies set
-   * first-party are not sent, cookies set in that third-party context are). Spec: `allow`.
+   * Cookies on cross-site subresource requests: sent and stored (`allow`), never stored or
+   * sent (`block`), kept in a jar partitioned by the top-level site (`partition`: cookies set
+   * first-party are not sent, cookies set in that third-party context are), or sent but never
+   * stored from a cross-site response (`send-only`). Spec: `allow`.
    */
-  thirdPartyCookies?: ThirdPartyCookies;
+  thirdPartyCookies: ThirdPartyCookies;
   /**
    * XHR: upload listeners force a preflight only when the request has a body (the XHR
-   * standard sets the use-CORS-preflight flag whatever the body). Absent: false.
+   * standard sets the use-CORS-preflight flag whatever the body). Spec: false.
    */
-  uploadListenerNeedsBody?: boolean;
+  uploadListenerNeedsBody: boolean;
 }
+
+export type KnobName = keyof EngineKnobs;
 
 export interface EngineProfile extends EngineKnobs {
   name: EngineName;
-  /** Evidence for each knob whose value differs from the `spec` profile. */
-  evidence: Partial<Record<keyof EngineKnobs, string>>;
 }

@@ -16,14 +16,14 @@ const failed: Prediction = {
   outcome: 'network-error',
   status: null,
   responseType: null,
-  originHeader: 'http://b.test:4001',
+  originHeader: 'http://example.net:4001',
   readableHeaders: [],
   because: [
     {
       algorithm: 'concept-cors-check',
       step: '4',
       message:
-        '`Access-Control-Allow-Origin` is `http://a.test:4001`, request origin is `http://b.test:4001`',
+        '`Access-Control-Allow-Origin` is `http://example.com:4001`, request origin is `http://example.net:4001`',
     },
   ],
 };
@@ -36,18 +36,18 @@ const cached: Prediction = {
   outcome: 'ok',
   status: 200,
   responseType: 'cors',
-  originHeader: 'http://a.test:4001',
+  originHeader: 'http://example.com:4001',
   readableHeaders: ['content-type', 'x-seen'],
   wire: [
     {
       hop: 0,
       preflight: true,
       method: 'OPTIONS',
-      origin: 'http://a.test:4001',
+      origin: 'http://example.com:4001',
       acrm: 'PUT',
       acrh: 'x-foo',
     },
-    { hop: 0, preflight: false, method: 'PUT', origin: 'http://a.test:4001', cookie: true },
+    { hop: 0, preflight: false, method: 'PUT', origin: 'http://example.com:4001', cookie: true },
   ],
   because: [
     {
@@ -65,7 +65,7 @@ const cached: Prediction = {
     outcome: 'ok',
     status: 200,
     responseType: 'cors',
-    originHeader: 'http://a.test:4001',
+    originHeader: 'http://example.com:4001',
     readableHeaders: ['content-type'],
     because: [
       { algorithm: 'concept-cache-match', step: '1', message: 'a method cache entry matches' },
@@ -75,16 +75,16 @@ const cached: Prediction = {
 
 test('a network error leads with the deciding step, as the issue shows it', () => {
   expect(outcomeLine(failed, 'spec')).toBe(
-    'network error: CORS check step 4: `Access-Control-Allow-Origin` is `http://a.test:4001`, request origin is `http://b.test:4001`',
+    'network error: CORS check step 4: `Access-Control-Allow-Origin` is `http://example.com:4001`, request origin is `http://example.net:4001`',
   );
 });
 
 test('wire summary says preflight yes/no, ACRM/ACRH, actual sent and Origin', () => {
   expect(wireSummary(failed)).toBe(
-    'preflight: no; actual request: sent; Origin: http://b.test:4001',
+    'preflight: no; actual request: sent; Origin: http://example.net:4001',
   );
   expect(wireSummary(cached)).toBe(
-    'preflight: yes (Access-Control-Request-Method: PUT, Access-Control-Request-Headers: x-foo); actual request: sent; Origin: http://a.test:4001',
+    'preflight: yes (Access-Control-Request-Method: PUT, Access-Control-Request-Headers: x-foo); actual request: sent; Origin: http://example.com:4001',
   );
   expect(wireSummary({ ...failed, actualSent: false })).toBe(
     'preflight: no; actual request: not sent',
@@ -115,16 +115,16 @@ test('the full account: headline, wire, readable headers, reasons, then chain', 
     'cache/put-then-again (engine: chromium)',
     '  ok: status 200, response type cors',
     '  chromium departs from the spec here through profile knob `wildcardCoversAuthorization`',
-    '  preflight: yes (Access-Control-Request-Method: PUT, Access-Control-Request-Headers: x-foo); actual request: sent; Origin: http://a.test:4001',
+    '  preflight: yes (Access-Control-Request-Method: PUT, Access-Control-Request-Headers: x-foo); actual request: sent; Origin: http://example.com:4001',
     '  on the wire:',
-    '    1. hop 0, OPTIONS preflight, Origin: http://a.test:4001, ACRM: PUT, ACRH: x-foo',
-    '    2. hop 0, PUT, Origin: http://a.test:4001, with cookie',
+    '    1. hop 0, OPTIONS preflight, Origin: http://example.com:4001, ACRM: PUT, ACRH: x-foo',
+    '    2. hop 0, PUT, Origin: http://example.com:4001, with cookie',
     '  readable headers: content-type, x-seen',
     '  because:',
     '    - CORS-preflight fetch step 7: `Access-Control-Allow-Headers` is `*`, which covers `authorization` [chromium deviates from the spec here: profile knob `wildcardCoversAuthorization`]',
     '  then #1, 1000 ms later, method "PUT", without X-Foo:',
     '    ok: status 200, response type cors',
-    '    preflight: no; actual request: sent; Origin: http://a.test:4001',
+    '    preflight: no; actual request: sent; Origin: http://example.com:4001',
     '    readable headers: content-type',
     '    because:',
     '      - CORS-preflight cache lookup step 1: a method cache entry matches',

@@ -90,6 +90,11 @@ export interface FetchParams {
   /** The decisive steps, in order. */
   because: Reason[];
   /**
+   * The request's header list as page JS built it, before any redirect deleted a header
+   * (read by the knob `redirectPreflightHeaders`). Absent: the current list.
+   */
+  initialHeaderList?: HeaderList;
+  /**
    * The cookie jar (replaced as responses store cookies), the names of the scenario's
    * cookies (the ones the journal looks for) and the top-level page's origin. Absent: the
    * host-only rule alone (a scenario cookie is sent to its role's host).

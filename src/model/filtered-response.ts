@@ -1,4 +1,4 @@
-// Filtered responses: what page JS can see of a response, by response tainting (digest R1-R5).
+// Filtered responses: what page JS can see of a response, by response tainting.
 import type { CredentialsMode } from '../scenario/types.js';
 import type { ModelResponse } from './fetch-params.js';
 import { corsExposedHeaderNameList, readableHeaderNames } from './response-headers.js';

@@ -23,12 +23,12 @@ const list: HeaderList = [
   ['Empty', ''],
 ];
 
-test('get joins every matching value with ", " case-insensitively (H2)', () => {
+test('get joins every matching value with ", " case-insensitively', () => {
   expect(headerListGet(list, 'ACCEPT')).toBe('a, b');
   expect(headerListGet(list, 'x-foo')).toBe('1');
 });
 
-test('get distinguishes an absent header (null) from an empty value (H2)', () => {
+test('get distinguishes an absent header (null) from an empty value', () => {
   expect(headerListGet(list, 'missing')).toBeNull();
   expect(headerListGet(list, 'empty')).toBe('');
   expect(headerListContains(list, 'EMPTY')).toBe(true);
@@ -46,7 +46,7 @@ const splits: [string, string[]][] = [
   ['text/html;"", text/plain', ['text/html;""', 'text/plain']],
 ];
 for (const [value, out] of splits) {
-  test(`get-decode-split ${JSON.stringify(value)} keeps quotes and empties (H3)`, () => {
+  test(`get-decode-split ${JSON.stringify(value)} keeps quotes and empties`, () => {
     expect(getDecodeSplitValue(value)).toEqual(out);
   });
 }
@@ -56,7 +56,7 @@ test('header-list get-decode-split: null when absent, split of the combined valu
   expect(headerListGetDecodeSplit(list, 'accept')).toEqual(['a', 'b']);
 });
 
-// PV3: extract header list values for #method / #field-name
+// Extract header list values for #method / #field-name
 const extractRows: { lines: string[]; out: string[] | null | 'failure' }[] = [
   { lines: [], out: null },
   { lines: ['GET, PUT'], out: ['GET', 'PUT'] },
@@ -74,7 +74,7 @@ const extractRows: { lines: string[]; out: string[] | null | 'failure' }[] = [
   { lines: ['PUT, a b, DELETE'], out: 'failure' },
 ];
 for (const { lines, out } of extractRows) {
-  test(`extract header list values of ${JSON.stringify(lines)} is ${JSON.stringify(out)} (PV3)`, () => {
+  test(`extract header list values of ${JSON.stringify(lines)} is ${JSON.stringify(out)}`, () => {
     const l: HeaderList = lines.map((v) => ['Access-Control-Allow-Methods', v]);
     expect(extractHeaderListValues(l, 'access-control-allow-methods')).toEqual(out);
   });
@@ -88,12 +88,12 @@ test('extract header list values: Access-Control-Max-Age is one delta-seconds he
     expect(extractHeaderListValues(l(v), 'Access-Control-Max-Age'), v).toBe('failure');
 });
 
-test('normalize strips leading/trailing HT LF CR SP only (H1)', () => {
+test('normalize strips leading/trailing HT LF CR SP only', () => {
   expect(headerValueNormalize(' \t\r\n a b \n\r\t ')).toBe('a b');
   expect(headerValueNormalize('\fx\v')).toBe('\fx\v');
 });
 
-test('header names are tokens; header values have no NUL/CR/LF nor outer tab/space (H1)', () => {
+test('header names are tokens; header values have no NUL/CR/LF nor outer tab/space', () => {
   expect(isHeaderName('X-Foo')).toBe(true);
   expect(isHeaderName('X Foo')).toBe(false);
   expect(isHeaderName('')).toBe(false);

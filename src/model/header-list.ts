@@ -1,4 +1,4 @@
-// Header lists (digest section 4, H1-H3): reading, splitting and parsing header values.
+// Header lists: reading, splitting and parsing header values.
 //
 // A `HeaderList` is an ordered array of raw `[name, value]` pairs (case and duplicates
 // kept). Names and values are isomorphic strings (char codes 0-255). The mutators below
@@ -273,4 +273,29 @@ export function headerListFromWire(list: HeaderList): HeaderList {
 
 function copyPair([n, v]: [string, string]): [string, string] {
   return [n, v];
+}
+
+// https://fetch.spec.whatwg.org/#concept-header-list-sort-and-combine
+/**
+ * The name-value pairs a Headers object iterates over: names byte-lowercased and sorted, the
+ * values of a repeated name combined into one (`a, b`); `set-cookie` keeps one pair per value.
+ */
+export function sortAndCombine(list: HeaderList): HeaderList {
+  // 1. Headers: the result.
+  const headers: HeaderList = [];
+  // 2. The names, lowercased, as a sorted set.
+  const names = [...new Set(list.map(([n]) => byteLowercase(n)))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  // 3. Each name: `set-cookie` one pair per value, any other name its combined value.
+  for (const name of names) {
+    if (name === 'set-cookie') {
+      for (const [n, v] of list) if (byteLowercase(n) === name) headers.push([name, v]);
+      continue;
+    }
+    const value = headerListGet(list, name);
+    if (value !== null) headers.push([name, value]);
+  }
+  // 4. Return headers.
+  return headers;
 }

@@ -1,4 +1,4 @@
-// HTTP fetch (digest MF5): the preflight (when the cache does not cover the request), the
+// HTTP fetch: the preflight (when the cache does not cover the request), the
 // request itself, the CORS check on every response of a cors-tainted chain, and redirects.
 import { corsCheck } from './cors-check.js';
 import { lookupPreflightCache } from './cors-preflight-cache.js';
@@ -42,8 +42,30 @@ export function httpFetch(fp: FetchParams, makeCORSPreflight: boolean): FetchRes
     }
   }
   // 4.2 Service-workers mode: not modelled.
-  // 4.3 HTTP-network-or-cache fetch.
+  // 4.3 HTTP-network-or-cache fetch. Its HTTP-network fetch (step 8.3) refuses a body whose
+  //     source is null (a ReadableStream) on an HTTP/1.x connection, and the fixture servers
+  //     speak HTTP/1.1: a network error before the request leaves the browser.
+  if (request.body?.stream === true)
+    return failWith(
+      fp,
+      fail(
+        'concept-http-network-fetch',
+        '8.3',
+        'the request body is a ReadableStream and the connection is HTTP/1.1: network error',
+      ),
+    );
   const response = httpNetworkOrCacheFetch(fp, request);
+  // HTTP-network fetch waits past a 1xx (an interim response, step 8.5's loop) for the final
+  // one, which the scenario's server never sends: the fetch ends in a network error.
+  if (response.status >= 100 && response.status <= 199)
+    return failWith(
+      fp,
+      fail(
+        'concept-http-network-fetch',
+        '8.5',
+        `the ${response.status} is an interim response and no final response follows: network error`,
+      ),
+    );
   // 4.4 cors tainting: the CORS check, on every response (a 3xx included).
   if (request.responseTainting === 'cors') {
     const check = corsCheck(

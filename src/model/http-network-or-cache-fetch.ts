@@ -20,7 +20,7 @@ import { headerListAppend, headerListGet } from './header-list.js';
 import { byteSerializingARequestOrigin, isSameOrigin, originOfURL } from './origin.js';
 
 // https://fetch.spec.whatwg.org/#append-a-request-origin-header
-/** The header list with `Origin` appended when the request calls for one (digest OH1-OH2a). */
+/** The header list with `Origin` appended when the request calls for one. */
 export function appendARequestOriginHeader(request: ModelRequest): HeaderList {
   // 1. (The origin is never "client" here.)
   // 2. serializedOrigin: the byte-serialized request origin (`null` once tainted).
@@ -109,7 +109,8 @@ export function httpNetworkOrCacheFetch(
   }
   // 8.22-8.26 Proxy auth and the HTTP cache: not modelled (fixture responses carry
   //           `Cache-Control: no-store`, so nothing is reused).
-  // 9-11. HTTP-network fetch: what the scenario's server answers.
+  // 9-11. HTTP-network fetch: what the scenario's server answers (a stream body never gets
+  //       here: http-fetch.ts, step 4.3).
   const headers = cookie
     ? headerListAppend(httpRequest.headerList, 'Cookie', '<scenario>')
     : httpRequest.headerList;
@@ -128,7 +129,7 @@ export function httpNetworkOrCacheFetch(
   }
   fp.wire.push(wire);
   // 11 (HTTP-network fetch): with credentials, `Set-Cookie` is stored, before any CORS
-  //    check (digest C2); without, it is ignored (C3). Preflights never include credentials.
+  //    check; without, it is ignored. Preflights never include credentials.
   if (includeCredentials && preflight === undefined && jar !== undefined) {
     fp.cookies = {
       ...jar,

@@ -1,4 +1,4 @@
-// HTTP-redirect fetch (digest section 16, RD1-RD12): following a redirect re-enters main
+// HTTP-redirect fetch: following a redirect re-enters main
 // fetch for the new URL, which re-decides tainting, the preflight and the CORS check.
 import {
   currentURL,

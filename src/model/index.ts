@@ -2,7 +2,7 @@
 // algorithms themselves for callers that want one step (explain, audits, tests).
 export type { EngineKnobs, EngineName, EngineProfile } from './engine-profile.js';
 export { ENGINE_NAMES } from './engine-profile.js';
-export { CHROMIUM, FIREFOX, SPEC, WEBKIT, getEngineProfile } from './profiles.js';
+export { SPEC } from './spec-profile.js';
 export { predict, predictRequest, worldOf, clientOrigin } from './predict.js';
 export type { PredictOptions, PredictState } from './predict.js';
 export { anchorUrl, fail, PASS } from './result.js';

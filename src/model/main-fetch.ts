@@ -1,7 +1,12 @@
-// Fetch and main fetch (digest section 6, MF1-MF4): which path a request takes, tainting,
+// Fetch and main fetch: which path a request takes, tainting,
 // and the filtered response page JS receives.
 import { clearCacheEntries } from './cors-preflight-cache.js';
-import { cacheRequestOf, corsUnsafeNames, unsafeNamesDeviation } from './cors-preflight-fetch.js';
+import {
+  cacheRequestOf,
+  corsUnsafeNames,
+  initialHeadersForcePreflight,
+  unsafeNamesDeviation,
+} from './cors-preflight-fetch.js';
 import {
   currentURL,
   failWith,
@@ -33,7 +38,7 @@ export function fetch(fp: FetchParams): FetchResponse {
   //     total of safelisted values).
   if (!headerListContains(request.headerList, 'Accept'))
     request.headerList = headerListAppend(request.headerList, 'Accept', '*/*');
-  // 13-14. `Accept-Language`: its value is the UA's own; not modelled (digest Q4).
+  // 13-14. `Accept-Language`: its value is the UA's own; not modelled.
   // 15-19. Main fetch.
   return mainFetch(fp, false);
 }
@@ -89,7 +94,20 @@ export function mainFetch(fp: FetchParams, recursive: boolean): FetchResponse {
   } else {
     const unsafe = corsUnsafeNames(fp, request);
     const methodUnsafe = !isCORSSafelistedMethod(request.method);
-    const deviation = unsafeNamesDeviation(fp, request);
+    let deviation = unsafeNamesDeviation(fp, request);
+    // Knob `redirectPreflightHeaders: 'initial-decides'`: unsafe headers the request started
+    // with force a preflight although a redirect removed them.
+    if (!request.useCORSPreflight && initialHeadersForcePreflight(fp, request)) {
+      request.useCORSPreflight = true;
+      deviation = 'redirectPreflightHeaders';
+      note(
+        fp,
+        ALGORITHM,
+        '12.1',
+        `the request started with CORS-unsafe headers a redirect removed: the engine preflights it all the same`,
+        deviation,
+      );
+    }
     if (
       request.useCORSPreflight ||
       (request.unsafeRequest && (methodUnsafe || unsafe.length > 0))
@@ -116,17 +134,18 @@ export function mainFetch(fp: FetchParams, recursive: boolean): FetchResponse {
       if (isNetworkError(response)) {
         const req = cacheRequestOf(fp, request);
         fp.cache = clearCacheEntries(fp.cache, req, fp.profile);
-        // WebKit keeps what it stored for the URL (digest D5): later lookups may still hit.
+        // Knob `preflightCacheKeptAfterNetworkError`: what was stored for the URL stays, so
+        // later lookups may still hit.
         if (
-          fp.profile.preflightCache === 'webkit' &&
+          fp.profile.preflightCacheKeptAfterNetworkError &&
           fp.cache.entries.some((e) => e.url === req.url)
         )
           note(
             fp,
             ALGORITHM,
             '12.3',
-            `WebKit keeps the preflight-cache item for ${req.url} after the network error`,
-            'preflightCache',
+            `the engine keeps the preflight-cache item for ${req.url} after the network error`,
+            'preflightCacheKeptAfterNetworkError',
           );
       }
     } else {

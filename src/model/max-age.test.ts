@@ -1,29 +1,22 @@
 import { test, expect } from '@playwright/test';
 import type { HeaderList } from '../scenario/types.js';
-import type { EngineName, EngineProfile } from './engine-profile.js';
+import type { EngineName, EngineProfile, MaxAgeParsing } from './engine-profile.js';
 import { parseAccessControlMaxAge } from './max-age.js';
+import { SPEC } from './spec-profile.js';
 
-/** Profiles built here (caps from digest D3; the spec profile's cap is a UA choice). */
-function profile(name: EngineName, maxAgeCapSeconds: number): EngineProfile {
-  return {
-    name,
-    wildcardCoversAuthorization: false,
-    extraSafelistedRequestHeaders: false,
-    userAgentIsForbidden: false,
-    rangeUnitCaseInsensitive: false,
-    safelistedValueTotalLimit: true,
-    maxAgeCapSeconds,
-    maxAgeParsing: name,
-    preflightCache: 'spec',
-    absentACAMAllowsForcedMethod: false,
-    evidence: {},
-  };
+/** Profiles built here with the engines' parsing and cap (the spec profile's cap is a UA choice). */
+function profile(
+  name: EngineName,
+  maxAgeCapSeconds: number,
+  maxAgeParsing: MaxAgeParsing,
+): EngineProfile {
+  return { ...SPEC, name, maxAgeCapSeconds, maxAgeParsing };
 }
 const PROFILES = {
-  spec: profile('spec', 86400),
-  chromium: profile('chromium', 7200),
-  firefox: profile('firefox', 86400),
-  webkit: profile('webkit', 600),
+  spec: profile('spec', 86400, 'delta-seconds'),
+  chromium: profile('chromium', 7200, 'signed-integer'),
+  firefox: profile('firefox', 86400, 'digits-else-uncached'),
+  webkit: profile('webkit', 600, 'signed-integer'),
 };
 
 const NC = 'not cached';
@@ -35,7 +28,7 @@ type Row = {
   firefox: number | string;
   webkit: number | string;
 };
-// One row per input; each engine column is seconds or NC (digest PV8, D3, D4).
+// One row per input; each engine column is seconds or NC.
 const rows: Row[] = [
   { name: 'absent', lines: [], spec: 5, chromium: 5, firefox: 5, webkit: 5 },
   { name: '`5`', lines: ['5'], spec: 5, chromium: 5, firefox: 5, webkit: 5 },

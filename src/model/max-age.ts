@@ -1,5 +1,5 @@
-// How long a preflight result may be cached: `Access-Control-Max-Age` per the spec
-// (digest PV8) and per engine (digest D3, D4), selected by profile.maxAgeParsing.
+// How long a preflight result may be cached: `Access-Control-Max-Age` as the spec reads it
+// and as engines read it, selected by the knob `maxAgeParsing`, capped by `maxAgeCapSeconds`.
 import type { HeaderList } from '../scenario/types.js';
 import type { EngineProfile } from './engine-profile.js';
 import { extractHeaderListValues, headerListGet } from './header-list.js';
@@ -28,25 +28,23 @@ function fallback(reason: string): MaxAge {
 }
 
 /**
- * The preflight-cache lifetime from a preflight response's headers. `spec`: one
- * `delta-seconds` header, else 5. Engines: see digest D4 (Firefox may refuse to cache).
+ * The preflight-cache lifetime from a preflight response's headers, read the way the knob
+ * `maxAgeParsing` says (`delta-seconds` is the spec: one value, else 5 seconds).
  */
 // https://fetch.spec.whatwg.org/#cors-preflight-fetch-0
 export function parseAccessControlMaxAge(headers: HeaderList, profile: EngineProfile): MaxAge {
   switch (profile.maxAgeParsing) {
-    case 'spec':
-      return specMaxAge(headers, profile);
-    case 'chromium':
-      return chromiumMaxAge(headers, profile);
-    case 'firefox':
-      return firefoxMaxAge(headers, profile);
-    case 'webkit':
-      return webkitMaxAge(headers, profile);
+    case 'delta-seconds':
+      return deltaSecondsMaxAge(headers, profile);
+    case 'signed-integer':
+      return signedIntegerMaxAge(headers, profile);
+    case 'digits-else-uncached':
+      return digitsElseUncachedMaxAge(headers, profile);
   }
 }
 
-/** Spec (preflight fetch, max-age steps). */
-function specMaxAge(headers: HeaderList, profile: EngineProfile): MaxAge {
+/** The spec (preflight fetch, max-age steps). */
+function deltaSecondsMaxAge(headers: HeaderList, profile: EngineProfile): MaxAge {
   // 1. Extract the header list values (delta-seconds, single header).
   const maxAge = extractHeaderListValues(headers, 'Access-Control-Max-Age');
   // 2. Failure (invalid or repeated) or null (absent): 5 seconds.
@@ -66,8 +64,8 @@ function combinedValue(headers: HeaderList): string | null {
   return v === null ? null : trimBy(v, isHTTPTabOrSpace);
 }
 
-/** Chromium: a (signed) integer or 5s; negative → 0 (never reused). Repeats join and fail. */
-function chromiumMaxAge(headers: HeaderList, profile: EngineProfile): MaxAge {
+/** A (signed) integer or 5s; negative → 0 (never reused). Repeats join and fail. */
+function signedIntegerMaxAge(headers: HeaderList, profile: EngineProfile): MaxAge {
   const v = combinedValue(headers);
   if (v === null) return fallback('no Access-Control-Max-Age');
   if (!/^[+-]?[0-9]+$/.test(v))
@@ -78,36 +76,21 @@ function chromiumMaxAge(headers: HeaderList, profile: EngineProfile): MaxAge {
   return capped(n, profile, `Access-Control-Max-Age ${v}`);
 }
 
-/** Firefox: absent or empty → 5s; any non-digit (repeats join with `, `) or 0 → not cached. */
-function firefoxMaxAge(headers: HeaderList, profile: EngineProfile): MaxAge {
+/** Absent or empty → 5s; any non-digit (repeats join with `, `) or 0 → not cached. */
+function digitsElseUncachedMaxAge(headers: HeaderList, profile: EngineProfile): MaxAge {
   const v = combinedValue(headers);
   if (v === null || v === '') return fallback('no (or an empty) Access-Control-Max-Age');
   if (!/^[0-9]+$/.test(v)) {
     return {
       notCached: true,
-      reason: `Access-Control-Max-Age ${JSON.stringify(v)} has a non-digit: Firefox does not cache the result`,
+      reason: `Access-Control-Max-Age ${JSON.stringify(v)} has a non-digit: the result is not cached`,
     };
   }
   const n = Number(v);
   if (n === 0)
     return {
       notCached: true,
-      reason: 'Access-Control-Max-Age 0: Firefox does not cache the result',
-    };
-  return capped(n, profile, `Access-Control-Max-Age ${v}`);
-}
-
-/** WebKit: an integer (a leading `+` accepted) or 5s; negative → expiry in the past (0s). */
-function webkitMaxAge(headers: HeaderList, profile: EngineProfile): MaxAge {
-  const v = combinedValue(headers);
-  if (v === null) return fallback('no Access-Control-Max-Age');
-  if (!/^[+-]?[0-9]+$/.test(v))
-    return fallback(`Access-Control-Max-Age ${JSON.stringify(v)} is not an integer`);
-  const n = Number(v);
-  if (n < 0)
-    return {
-      seconds: 0,
-      reason: `Access-Control-Max-Age ${v} is negative: expiry in the past (not reused)`,
+      reason: 'Access-Control-Max-Age 0: the result is not cached',
     };
   return capped(n, profile, `Access-Control-Max-Age ${v}`);
 }

@@ -1,4 +1,4 @@
-// Methods: syntax, forbidden and safelisted methods, normalization (digest section 3).
+// Methods: syntax, forbidden and safelisted methods, normalization (https://fetch.spec.whatwg.org/#methods).
 import { byteCaseInsensitiveMatch, byteUppercase, isHTTPToken } from './http-tokens.js';
 
 const FORBIDDEN_METHODS = ['CONNECT', 'TRACE', 'TRACK'] as const;

@@ -1,6 +1,6 @@
 // MIME types as the MIME Sniffing Standard parses them (used by the Content-Type rule of
 // fetch#cors-safelisted-request-header). Only the strict parser lives here: the lenient
-// "extract a MIME type" must NOT be used for CORS (digest H7).
+// "extract a MIME type" must NOT be used for CORS.
 import { collectAnHTTPQuotedString } from './header-list.js';
 import { byteLowercase, isHTTPTokenCodePoint, isHTTPWhitespace, trimBy } from './http-tokens.js';
 

@@ -11,11 +11,11 @@ import {
 } from './origin.js';
 
 const serializations: [string, string][] = [
-  ['http://a.test:80/x?y#z', 'http://a.test'],
-  ['https://a.test:443/', 'https://a.test'],
-  ['http://a.test:443/', 'http://a.test:443'],
-  ['https://a.test:80/', 'https://a.test:80'],
-  ['http://a.test:4001/p', 'http://a.test:4001'],
+  ['http://example.com:80/x?y#z', 'http://example.com'],
+  ['https://example.com:443/', 'https://example.com'],
+  ['http://example.com:443/', 'http://example.com:443'],
+  ['https://example.com:80/', 'https://example.com:80'],
+  ['http://example.com:4001/p', 'http://example.com:4001'],
   ['HTTP://A.EXAMPLE/', 'http://a.example'],
   ['http://[::1]:8080/', 'http://[::1]:8080'],
   ['http://[0:0:0:0:0:0:0:1]/', 'http://[::1]'],
@@ -23,16 +23,16 @@ const serializations: [string, string][] = [
   ['http://127.0.0.1:4001/', 'http://127.0.0.1:4001'],
   ['http://0x7f.1/', 'http://127.0.0.1'],
   ['http://b\u00fccher.example/', 'http://xn--bcher-kva.example'],
-  ['ws://a.test:80/', 'ws://a.test'],
-  ['blob:https://a.test/uuid', 'https://a.test'],
+  ['ws://example.com:80/', 'ws://example.com'],
+  ['blob:https://example.com/uuid', 'https://example.com'],
 ];
 for (const [url, serialized] of serializations) {
-  test(`origin of ${url} serializes to ${serialized} (O1)`, () => {
+  test(`origin of ${url} serializes to ${serialized}`, () => {
     expect(serializeAnOrigin(originOfURL(url))).toBe(serialized);
   });
 }
 
-test('data:, about: and file: URLs have opaque origins serialized as null (O1, O3)', () => {
+test('data:, about: and file: URLs have opaque origins serialized as null', () => {
   for (const url of ['data:text/html,hi', 'about:blank', 'file:///tmp/x', 'blob:null/uuid'])
     expect(serializeAnOrigin(originOfURL(url)), url).toBe('null');
 });
@@ -42,28 +42,33 @@ test('originOfURL throws one line for a non-URL', () => {
 });
 
 test('parseSerializedOrigin round-trips origins and refuses paths', () => {
-  for (const s of ['http://a.test:4001', 'https://b.test', 'http://[::1]:1'])
+  for (const s of ['http://example.com:4001', 'https://example.net', 'http://[::1]:1'])
     expect(serializeAnOrigin(parseSerializedOrigin(s))).toBe(s);
   expect(parseSerializedOrigin('null')).toEqual({ kind: 'opaque' });
-  for (const s of ['http://a.test/', 'http://a.test/x', 'http://a.test?q', 'data:,x'])
+  for (const s of [
+    'http://example.com/',
+    'http://example.com/x',
+    'http://example.com?q',
+    'data:,x',
+  ])
     expect(() => parseSerializedOrigin(s), s).toThrow();
 });
 
-test('same origin needs equal scheme, host and port; opaque matches nothing (O2)', () => {
+test('same origin needs equal scheme, host and port; opaque matches nothing', () => {
   const o = (u: string): Origin => originOfURL(u);
-  expect(isSameOrigin(o('http://a.test:80/'), o('http://a.test/x'))).toBe(true);
-  expect(isSameOrigin(o('http://a.test/'), o('https://a.test/'))).toBe(false);
-  expect(isSameOrigin(o('http://a.test:1/'), o('http://a.test:2/'))).toBe(false);
-  expect(isSameOrigin(o('http://a.test/'), o('http://sub.a.test/'))).toBe(false);
+  expect(isSameOrigin(o('http://example.com:80/'), o('http://example.com/x'))).toBe(true);
+  expect(isSameOrigin(o('http://example.com/'), o('https://example.com/'))).toBe(false);
+  expect(isSameOrigin(o('http://example.com:1/'), o('http://example.com:2/'))).toBe(false);
+  expect(isSameOrigin(o('http://example.com/'), o('http://sub.example.com/'))).toBe(false);
   const opaque: Origin = { kind: 'opaque' };
   expect(isSameOrigin(opaque, opaque)).toBe(false);
 });
 
 const sites: [string, string, boolean][] = [
-  ['http://a.test:1', 'http://sub.a.test:2', true],
+  ['http://example.com:1', 'http://sub.example.com:2', true],
   ['http://x.a.test', 'http://y.a.test', true],
-  ['http://a.test', 'http://b.test', false],
-  ['http://a.test', 'https://a.test', false],
+  ['http://example.com', 'http://example.net', false],
+  ['http://example.com', 'https://example.com', false],
   ['http://localhost:1', 'http://localhost:2', true],
   ['http://localhost', 'http://a.localhost', false],
   ['http://127.0.0.1', 'http://127.0.0.2', false],
@@ -77,7 +82,7 @@ for (const [a, b, same] of sites) {
   });
 }
 
-// O4 examples: request origin O; X and Y other sites.
+// Redirect-taint examples: request origin O; X and Y other sites.
 const O = 'http://o.test/';
 const X = 'http://x.test/';
 const Y = 'http://y.test/';
@@ -93,7 +98,7 @@ const taints: [string, string[], 'same-origin' | 'same-site' | 'cross-site'][] =
   ['single URL', [X], 'same-origin'],
 ];
 for (const [name, urls, taint] of taints) {
-  test(`redirect-taint ${name} is ${taint} (O4)`, () => {
+  test(`redirect-taint ${name} is ${taint}`, () => {
     const requestOrigin = originOfURL(O);
     expect(requestRedirectTaint(requestOrigin, urls)).toBe(taint);
     expect(serializingARequestOrigin(requestOrigin, urls)).toBe(
@@ -102,6 +107,6 @@ for (const [name, urls, taint] of taints) {
   });
 }
 
-test('an opaque request origin serializes to null even untainted (O5)', () => {
+test('an opaque request origin serializes to null even untainted', () => {
   expect(serializingARequestOrigin({ kind: 'opaque' }, [X])).toBe('null');
 });

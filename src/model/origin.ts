@@ -1,11 +1,13 @@
-// Origins (digest section 2): from URLs, serialization, same-origin / same-site, and the
-// request's redirect-taint that decides whether `Origin` is sent as `null`.
+// Origins (https://html.spec.whatwg.org/multipage/browsers.html#origin): from URLs,
+// serialization, same-origin / same-site, and the request's redirect-taint that decides
+// whether `Origin` is sent as `null`.
 //
 // Same-site needs a registrable domain, which really comes from the Public Suffix List.
 // The model has no list: the registrable domain of a domain is its last two labels
-// (`sub.a.test` → `a.test`). IP addresses and single-label hosts such as `localhost` are
-// compared as themselves. This is exact for the harness's `*.test` hosts, and wrong for
-// hosts under multi-label public suffixes such as `co.uk`.
+// (`sub.example.com` → `example.com`). IP addresses and single-label hosts such as `localhost` are
+// compared as themselves. This is exact for the harness's hosts (`example.com`,
+// `sub.example.com`, `example.net`, `example.org`: reserved names under one-label public
+// suffixes), and wrong for hosts under multi-label public suffixes such as `co.uk`.
 
 export type Origin =
   { kind: 'opaque' } | { kind: 'tuple'; scheme: string; host: string; port: number | null };

@@ -17,7 +17,7 @@ import type {
 } from '../scenario/types.js';
 import { headerValueNormalize } from './header-list.js';
 import { predict } from './predict.js';
-import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from './profiles.js';
+import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from '../engine-facts/index.js';
 import { isCORSSafelistedRequestHeader } from './request-headers.js';
 
 const ENGINES = [SPEC, CHROMIUM, FIREFOX, WEBKIT];

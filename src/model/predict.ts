@@ -18,7 +18,7 @@ import { isNetworkError, type FetchParams } from './fetch-params.js';
 import { fetch } from './main-fetch.js';
 import { parseSerializedOrigin, type Origin } from './origin.js';
 import { constructRequest } from './request.js';
-import { createScenarioNetwork } from './scenario-network.js';
+import { createScenarioNetwork, hopRoles } from './scenario-network.js';
 
 export interface PredictOptions {
   engine: EngineProfile;
@@ -100,6 +100,7 @@ export function predictRequest(
     cache: state.cache,
     wire: [],
     because: [...built.because],
+    initialHeaderList: built.request.headerList,
     cookies: {
       jar: state.jar ?? setupCookieJar(scenario, world, engine),
       neutralJar: state.neutralJar ?? setupCookieJar(scenario, world, cookieNeutralProfile(engine)),
@@ -109,17 +110,21 @@ export function predictRequest(
   };
   const response = fetch(fp);
   const firstPreflight = fp.wire.find((w) => w.preflight);
-  const last: WireRequest | undefined = fp.wire[fp.wire.length - 1];
-  const actualAtLast = last !== undefined && !last.preflight;
+  // The final URL is where the scenario's last redirect points; a fetch that stopped earlier
+  // never sent the actual request there.
+  const finalHop = hopRoles(scenario, request).length - 1;
+  const atFinal: WireRequest | undefined = [...fp.wire]
+    .reverse()
+    .find((w) => !w.preflight && w.hop === finalHop);
   const prediction: Prediction = {
     preflight: firstPreflight !== undefined,
     acrm: firstPreflight?.acrm ?? null,
     acrh: firstPreflight?.acrh ?? null,
-    actualSent: actualAtLast,
+    actualSent: atFinal !== undefined,
     outcome: isNetworkError(response) ? 'network-error' : 'ok',
     status: isNetworkError(response) ? null : response.status,
     responseType: isNetworkError(response) ? null : response.type,
-    originHeader: actualAtLast ? (last.origin ?? null) : null,
+    originHeader: atFinal?.origin ?? null,
     readableHeaders: isNetworkError(response) ? [] : response.readable,
     wire: fp.wire,
     because: fp.because,

@@ -1,4 +1,17 @@
 // The simple `Range` header value parser used by the CORS-safelisting of `Range`.
+import type { RangePositionLimit } from './engine-profile.js';
+
+const POSITION_MAX: Record<RangePositionLimit, bigint | null> = {
+  none: null,
+  int64: 2n ** 63n - 1n,
+  uint64: 2n ** 64n - 1n,
+};
+
+/** Whether a digit string is above the engine's position limit (knob `rangePositionLimit`). */
+function beyondLimit(digits: string, limit: RangePositionLimit): boolean {
+  const max = POSITION_MAX[limit];
+  return max !== null && digits !== '' && BigInt(digits) > max;
+}
 
 export interface SingleRange {
   /** First byte position, or null for a suffix range (`bytes=-500`). */
@@ -22,13 +35,14 @@ function skipTabOrSpace(data: string, position: number): number {
 /**
  * Parse `bytes=start-end` (one range only). `allowWhitespace` permits tabs/spaces around
  * `=` and `-`. The unit `bytes` is case-sensitive in the spec; `unitCaseInsensitive` is the
- * engine knob `rangeUnitCaseInsensitive` (EngineProfile).
+ * engine knob `rangeUnitCaseInsensitive`, `positionLimit` the knob `rangePositionLimit`
+ * (EngineProfile): a position the engine cannot hold fails the parse.
  */
 // https://fetch.spec.whatwg.org/#simple-range-header-value
 export function parseASingleRangeHeaderValue(
   value: string,
   allowWhitespace: boolean,
-  opts?: { unitCaseInsensitive?: boolean },
+  opts?: { unitCaseInsensitive?: boolean; positionLimit?: RangePositionLimit },
 ): SingleRange | 'failure' {
   // 1. Isomorphic decode: our strings already hold bytes.
   const data = value;
@@ -66,6 +80,9 @@ export function parseASingleRangeHeaderValue(
   if (start === null && end === null) return 'failure';
   // 18. A backwards range fails.
   if (start !== null && end !== null && start > end) return 'failure';
+  // Engine knob: positions beyond the engine's integer type fail the parse.
+  const limit = opts?.positionLimit ?? 'none';
+  if (beyondLimit(rangeStart, limit) || beyondLimit(rangeEnd, limit)) return 'failure';
   // 19. Done.
   return { start, end };
 }

@@ -14,26 +14,15 @@ import {
   isPrivilegedNoCORSRequestHeaderName,
   isRequestBodyHeaderName,
 } from './request-headers.js';
+import { SPEC } from './spec-profile.js';
+import { sortAndCombine } from './header-list.js';
 
-/** A profile built here so these tests do not depend on profiles.ts. */
+/** The spec profile with some knobs changed, so these tests do not depend on engine facts. */
 function profile(knobs: Partial<EngineKnobs> = {}): EngineProfile {
-  return {
-    name: 'spec',
-    wildcardCoversAuthorization: false,
-    extraSafelistedRequestHeaders: false,
-    userAgentIsForbidden: false,
-    rangeUnitCaseInsensitive: false,
-    safelistedValueTotalLimit: true,
-    maxAgeCapSeconds: 86400,
-    maxAgeParsing: 'spec',
-    preflightCache: 'spec',
-    absentACAMAllowsForcedMethod: false,
-    evidence: {},
-    ...knobs,
-  };
+  return { ...SPEC, ...knobs };
 }
 
-// H4: the 21 forbidden names, in the spec's casing and in lowercase/uppercase.
+// The 21 forbidden names, in the spec's casing and in lowercase/uppercase.
 const FORBIDDEN_21 = [
   'Accept-Charset',
   'Accept-Encoding',
@@ -57,19 +46,19 @@ const FORBIDDEN_21 = [
   'Upgrade',
   'Via',
 ];
-test('there are exactly 21 forbidden request-header names (H4.1)', () => {
+test('there are exactly 21 forbidden request-header names', () => {
   expect(FORBIDDEN_21).toHaveLength(21);
   expect(FORBIDDEN_REQUEST_HEADER_NAMES).toHaveLength(21);
 });
 for (const name of FORBIDDEN_21) {
-  test(`${name} is a forbidden request-header in any case (H4.1)`, () => {
+  test(`${name} is a forbidden request-header in any case`, () => {
     expect(isForbiddenRequestHeader(name, 'x')).toBe(true);
     expect(isForbiddenRequestHeader(name.toLowerCase(), '')).toBe(true);
     expect(isForbiddenRequestHeader(name.toUpperCase(), 'x')).toBe(true);
   });
 }
 
-test('proxy- and sec- prefixes are forbidden, look-alikes are not (H4.2)', () => {
+test('proxy- and sec- prefixes are forbidden, look-alikes are not', () => {
   for (const n of [
     'Proxy-Authorization',
     'proxy-',
@@ -83,7 +72,7 @@ test('proxy- and sec- prefixes are forbidden, look-alikes are not (H4.2)', () =>
     expect(isForbiddenRequestHeader(n, 'v'), n).toBe(false);
 });
 
-// H4.3 worked values, for each of the three method-override names.
+// Worked values, for each of the three method-override names.
 const overrideValues: [string, boolean][] = [
   ['TRACE', true],
   ['get, connect', true],
@@ -95,18 +84,18 @@ const overrideValues: [string, boolean][] = [
 ];
 for (const name of ['X-HTTP-Method', 'X-HTTP-Method-Override', 'X-Method-Override']) {
   for (const [value, forbidden] of overrideValues) {
-    test(`${name}: ${JSON.stringify(value)} is ${forbidden ? 'forbidden' : 'allowed'} (H4.3)`, () => {
+    test(`${name}: ${JSON.stringify(value)} is ${forbidden ? 'forbidden' : 'allowed'}`, () => {
       expect(isForbiddenRequestHeader(name, value)).toBe(forbidden);
       expect(isForbiddenRequestHeader(name.toLowerCase(), value)).toBe(forbidden);
     });
   }
 }
 
-test('a forbidden method in another header is not forbidden (H4.3 names only)', () => {
+test('a forbidden method in another header is not forbidden', () => {
   expect(isForbiddenRequestHeader('X-Method', 'TRACE')).toBe(false);
 });
 
-test('User-Agent is allowed by the spec, forbidden with userAgentIsForbidden (D7)', () => {
+test('User-Agent is allowed by the spec, forbidden with userAgentIsForbidden', () => {
   expect(isForbiddenRequestHeader('User-Agent', 'OK')).toBe(false);
   expect(isForbiddenRequestHeader('User-Agent', 'OK', profile())).toBe(false);
   expect(
@@ -114,11 +103,11 @@ test('User-Agent is allowed by the spec, forbidden with userAgentIsForbidden (D7
   ).toBe(true);
 });
 
-// H6: every byte 0x00-0xFF.
+// Every byte 0x00-0xFF.
 const UNSAFE_PRINTABLE = [
   0x22, 0x28, 0x29, 0x3a, 0x3c, 0x3e, 0x3f, 0x40, 0x5b, 0x5c, 0x5d, 0x7b, 0x7d, 0x7f,
 ];
-test('CORS-unsafe request-header bytes: every byte 0x00-0xFF classified (H6)', () => {
+test('CORS-unsafe request-header bytes: every byte 0x00-0xFF classified', () => {
   const unsafe: number[] = [];
   for (let b = 0; b <= 0xff; b++) if (isCORSUnsafeRequestHeaderByte(b)) unsafe.push(b);
   const expected = [
@@ -128,13 +117,13 @@ test('CORS-unsafe request-header bytes: every byte 0x00-0xFF classified (H6)', (
   expect(unsafe).toEqual(expected);
   expect(unsafe).toHaveLength(31 + 14);
 });
-test('HT, SP, , / ; = letters digits and bytes >= 0x80 are not CORS-unsafe (H6)', () => {
+test('HT, SP, , / ; = letters digits and bytes >= 0x80 are not CORS-unsafe', () => {
   for (const b of [0x09, 0x20, 0x2c, 0x2f, 0x3b, 0x3d, 0x41, 0x7a, 0x30, 0x80, 0xff])
     expect(isCORSUnsafeRequestHeaderByte(b), b.toString(16)).toBe(false);
 });
 
-// H7: names and values.
-test('length rule: 128 bytes pass, 129 fail, for every safelisted name (H7.1)', () => {
+// Safelisted names and values.
+test('length rule: 128 bytes pass, 129 fail, for every safelisted name', () => {
   const v = (n: number) => 'a'.repeat(n);
   for (const name of ['Accept', 'Accept-Language', 'Content-Language']) {
     expect(isCORSSafelistedRequestHeader(name, v(127)), name).toBe(true);
@@ -151,7 +140,7 @@ test('length rule: 128 bytes pass, 129 fail, for every safelisted name (H7.1)', 
   expect(isCORSSafelistedRequestHeader('Range', range(129))).toBe(false);
 });
 
-test('accept: any value without a CORS-unsafe byte (H7 accept)', () => {
+test('accept: any value without a CORS-unsafe byte', () => {
   expect(isCORSSafelistedRequestHeader('ACCEPT', '*/*')).toBe(true);
   expect(
     isCORSSafelistedRequestHeader('accept', 'text/html, application/json;q=0.9, caf\u00e9'),
@@ -160,7 +149,7 @@ test('accept: any value without a CORS-unsafe byte (H7 accept)', () => {
     expect(isCORSSafelistedRequestHeader('Accept', v), v).toBe(false);
 });
 
-test('accept-language / content-language: only 0-9 A-Z a-z SP * , - . ; = (H7 language)', () => {
+test('accept-language / content-language: only 0-9 A-Z a-z SP * , - . ; =', () => {
   for (const name of ['Accept-Language', 'content-language']) {
     for (const v of ['en-US,en;q=0.9', '*', 'de DE.x', ''])
       expect(isCORSSafelistedRequestHeader(name, v), `${name} ${v}`).toBe(true);
@@ -184,7 +173,7 @@ const contentTypes: [string, boolean][] = [
   ['application/csp-report', false],
 ];
 for (const [value, safe] of contentTypes) {
-  test(`Content-Type ${JSON.stringify(value)} is ${safe ? 'safelisted' : 'not safelisted'} (H7 content-type)`, () => {
+  test(`Content-Type ${JSON.stringify(value)} is ${safe ? 'safelisted' : 'not safelisted'}`, () => {
     expect(isCORSSafelistedRequestHeader('Content-Type', value)).toBe(safe);
   });
 }
@@ -199,7 +188,7 @@ const ranges: [string, boolean][] = [
   ['Bytes=0-', false],
 ];
 for (const [value, safe] of ranges) {
-  test(`Range ${JSON.stringify(value)} is ${safe ? 'safelisted' : 'not safelisted'} (H7 range)`, () => {
+  test(`Range ${JSON.stringify(value)} is ${safe ? 'safelisted' : 'not safelisted'}`, () => {
     expect(isCORSSafelistedRequestHeader('Range', value)).toBe(safe);
   });
 }
@@ -210,7 +199,7 @@ test('Range unit case-insensitivity is the rangeUnitCaseInsensitive knob', () =>
   ).toBe(true);
 });
 
-test('every other name is not safelisted (H7 otherwise)', () => {
+test('every other name is not safelisted', () => {
   for (const n of [
     'Authorization',
     'Cache-Control',
@@ -224,7 +213,7 @@ test('every other name is not safelisted (H7 otherwise)', () => {
     expect(isCORSSafelistedRequestHeader(n, '1'), n).toBe(false);
 });
 
-// D2: Chromium's extras.
+// The extra safelisted names (knob extraSafelistedRequestHeaders).
 const extras: [string, string, boolean][] = [
   ['DPR', '2', true],
   ['dpr', '1.5', true],
@@ -245,7 +234,7 @@ const extras: [string, string, boolean][] = [
   ['width', '1'.repeat(129), false],
 ];
 for (const [name, value, safe] of extras) {
-  test(`extraSafelistedRequestHeaders: ${name}: ${JSON.stringify(value).slice(0, 20)} is ${safe ? 'safe' : 'unsafe'} (D2)`, () => {
+  test(`extraSafelistedRequestHeaders: ${name}: ${JSON.stringify(value).slice(0, 20)} is ${safe ? 'safe' : 'unsafe'}`, () => {
     expect(
       isCORSSafelistedRequestHeader(name, value, profile({ extraSafelistedRequestHeaders: true })),
     ).toBe(safe);
@@ -253,8 +242,8 @@ for (const [name, value, safe] of extras) {
   });
 }
 
-// H8
-test('unsafe names are lowercased, deduplicated and byte-sorted: - < digits < letters (H8.3)', () => {
+// CORS-unsafe request-header names.
+test('unsafe names are lowercased, deduplicated and byte-sorted: - < digits < letters', () => {
   const list: HeaderList = [
     ['X-b', '1'],
     ['x-a', '1'],
@@ -275,7 +264,7 @@ test('unsafe names are lowercased, deduplicated and byte-sorted: - < digits < le
   ]);
 });
 
-test('no unsafe names for a list of safelisted headers under the total (H8)', () => {
+test('no unsafe names for a list of safelisted headers under the total', () => {
   expect(
     getCORSUnsafeRequestHeaderNames([
       ['Accept', '*/*'],
@@ -287,14 +276,14 @@ test('no unsafe names for a list of safelisted headers under the total (H8)', ()
 
 const accepts = (n: number, len: number): HeaderList =>
   Array.from({ length: n }, () => ['Accept', 'a'.repeat(len)]);
-test('the 1024 total: exactly 1024 bytes stays safe, 1025 makes them all unsafe (H8.2)', () => {
+test('the 1024 total: exactly 1024 bytes stays safe, 1025 makes them all unsafe', () => {
   // 8 x 128 = 1024
   expect(getCORSUnsafeRequestHeaderNames(accepts(8, 128))).toEqual([]);
   // 8 x 128 + 1 = 1025
   const over: HeaderList = [...accepts(8, 128), ['Content-Language', 'e'], ['X-Other', 'y']];
   expect(getCORSUnsafeRequestHeaderNames(over)).toEqual(['accept', 'content-language', 'x-other']);
 });
-test('the 1024 rule fires only with repeats: one header of each safelisted name stays safe (H8)', () => {
+test('the 1024 rule fires only with repeats: one header of each safelisted name stays safe', () => {
   const one: HeaderList = [
     ['Accept', 'a'.repeat(128)],
     ['Accept-Language', 'b'.repeat(128)],
@@ -304,7 +293,7 @@ test('the 1024 rule fires only with repeats: one header of each safelisted name 
   ];
   expect(getCORSUnsafeRequestHeaderNames(one)).toEqual([]);
 });
-test('unsafe headers do not count towards the 1024 total (H8.2)', () => {
+test('unsafe headers do not count towards the 1024 total', () => {
   const list: HeaderList = [
     ...accepts(7, 128),
     ['X-Big', 'z'.repeat(2000)],
@@ -312,33 +301,20 @@ test('unsafe headers do not count towards the 1024 total (H8.2)', () => {
   ];
   expect(getCORSUnsafeRequestHeaderNames(list)).toEqual(['x-big']);
 });
-test('safelistChecksCombinedValue: repeated names are judged as one joined value', () => {
-  // Two Accept entries of 100 bytes: each is safelisted, their join (202 bytes) is not.
+test('sortAndCombine: a Headers object iterates one lowercase pair per name, sorted', () => {
   const twice: HeaderList = [
     ['Accept', `text/${'a'.repeat(95)}`],
+    ['X-B', '1'],
     ['accept', `text/${'b'.repeat(95)}`],
   ];
-  expect(getCORSUnsafeRequestHeaderNames(twice, profile())).toEqual([]);
-  expect(
-    getCORSUnsafeRequestHeaderNames(twice, profile({ safelistChecksCombinedValue: true })),
-  ).toEqual(['accept']);
-  // Eight 128-byte Accept entries (1024 in total) plus one byte: the spec makes both names
-  // unsafe through the 1024 rule; joined, only Accept is unsafe (its own length).
-  const eight: HeaderList = [
-    ...Array.from({ length: 8 }, (): [string, string] => ['Accept', 'a'.repeat(128)]),
-    ['Content-Language', 'a'],
-  ];
-  expect(getCORSUnsafeRequestHeaderNames(eight, profile())).toEqual(['accept', 'content-language']);
-  expect(
-    getCORSUnsafeRequestHeaderNames(eight, profile({ safelistChecksCombinedValue: true })),
-  ).toEqual(['accept']);
-  // A name that appears once is unaffected.
-  expect(
-    getCORSUnsafeRequestHeaderNames(
-      [['Content-Type', 'text/plain']],
-      profile({ safelistChecksCombinedValue: true }),
-    ),
-  ).toEqual([]);
+  const combined = sortAndCombine(twice);
+  expect(combined).toEqual([
+    ['accept', `text/${'a'.repeat(95)}, text/${'b'.repeat(95)}`],
+    ['x-b', '1'],
+  ]);
+  // Each entry is safelisted; the combined value (202 bytes) is not.
+  expect(getCORSUnsafeRequestHeaderNames(twice, profile())).toEqual(['x-b']);
+  expect(getCORSUnsafeRequestHeaderNames(combined, profile())).toEqual(['accept', 'x-b']);
 });
 
 test('safelistedValueTotalLimit off: the 1024 rule never fires', () => {
@@ -348,7 +324,7 @@ test('safelistedValueTotalLimit off: the 1024 rule never fires', () => {
   expect(getCORSUnsafeRequestHeaderNames(accepts(9, 128), profile())).toEqual(['accept']);
 });
 
-test('no-CORS-safelisted names and headers (H10)', () => {
+test('no-CORS-safelisted names and headers', () => {
   for (const n of ['Accept', 'accept-language', 'CONTENT-LANGUAGE', 'Content-Type'])
     expect(isNoCORSSafelistedRequestHeaderName(n), n).toBe(true);
   for (const n of ['Range', 'Authorization', 'X-Foo'])
@@ -358,14 +334,14 @@ test('no-CORS-safelisted names and headers (H10)', () => {
   expect(isNoCORSSafelistedRequestHeader('Range', 'bytes=0-')).toBe(false);
 });
 
-test('Range is the only privileged no-CORS name; Authorization the only non-wildcard name (H9, H10)', () => {
+test('Range is the only privileged no-CORS name; Authorization the only non-wildcard name', () => {
   expect(isPrivilegedNoCORSRequestHeaderName('RANGE')).toBe(true);
   expect(isPrivilegedNoCORSRequestHeaderName('Accept')).toBe(false);
   expect(isCORSNonWildcardRequestHeaderName('authorization')).toBe(true);
   expect(isCORSNonWildcardRequestHeaderName('Proxy-Authorization')).toBe(false);
 });
 
-test('request-body header names (H12)', () => {
+test('request-body header names', () => {
   for (const n of ['Content-Encoding', 'content-language', 'Content-Location', 'CONTENT-TYPE'])
     expect(isRequestBodyHeaderName(n), n).toBe(true);
   for (const n of ['Content-Length', 'Accept', 'Content-Disposition'])

@@ -1,8 +1,9 @@
-// Request-header classifications of the Fetch Standard (digest H4, H6-H10), with the
-// engine knobs of EngineProfile where engines depart from the spec (D2, D7).
+// Request-header classifications of the Fetch Standard, with the engine knobs of
+// EngineProfile where engines depart from the spec (extra safelisted names, a forbidden
+// `User-Agent`, non-ASCII bytes, the `Range` unit and position limit, combined values).
 import type { HeaderList } from '../scenario/types.js';
 import type { EngineProfile } from './engine-profile.js';
-import { getDecodeSplitValue, headerListCombine } from './header-list.js';
+import { getDecodeSplitValue } from './header-list.js';
 import { byteCaseInsensitiveMatch, byteLowercase } from './http-tokens.js';
 import { isForbiddenMethod } from './methods.js';
 import { parseAMIMEType } from './mime-type.js';
@@ -42,7 +43,7 @@ export const METHOD_OVERRIDE_HEADER_NAMES: readonly string[] = [
 
 /** Longest value a CORS-safelisted request-header may have, in bytes. */
 export const SAFELISTED_VALUE_MAX_BYTES = 128;
-/** Largest total of safelisted values before they all count as unsafe (H8 step 2). */
+/** Largest total of safelisted values before they all count as unsafe (fetch#cors-unsafe-request-header-names step 5). */
 export const SAFELISTED_VALUE_TOTAL_MAX_BYTES = 1024;
 
 /** Whether page script may not set this header (it is then dropped silently). */
@@ -63,7 +64,7 @@ export function isForbiddenRequestHeader(
     // 3.2 Any element that is a forbidden method makes the header forbidden.
     if (getDecodeSplitValue(value).some((m) => isForbiddenMethod(m))) return true;
   }
-  // Engine knob (digest D7): Chromium still forbids `User-Agent`.
+  // Engine knob `userAgentIsForbidden`: `User-Agent` stays forbidden.
   if (profile?.userAgentIsForbidden && lower === 'user-agent') return true;
   // 4. Otherwise allowed.
   return false;
@@ -78,9 +79,12 @@ export function isCORSUnsafeRequestHeaderByte(byte: number): boolean {
   ].includes(byte);
 }
 
-function containsCORSUnsafeByte(value: string): boolean {
+/** Some byte is CORS-unsafe; with the knob `nonASCIIByteIsCORSUnsafe`, so is any byte >= 0x80. */
+function containsCORSUnsafeByte(value: string, profile?: EngineProfile): boolean {
+  const nonASCII = profile?.nonASCIIByteIsCORSUnsafe === true;
   for (let i = 0; i < value.length; i++) {
-    if (isCORSUnsafeRequestHeaderByte(value.charCodeAt(i))) return true;
+    const b = value.charCodeAt(i);
+    if (isCORSUnsafeRequestHeaderByte(b) || (nonASCII && b >= 0x80)) return true;
   }
   return false;
 }
@@ -101,17 +105,17 @@ const SAFELISTED_CONTENT_TYPE_ESSENCES: readonly string[] = [
   'text/plain',
 ];
 
-/** Chromium's extra safelisted names and their value rules (digest D2). */
-const CHROMIUM_EXTRA_SAFELISTED: Record<string, (v: string) => boolean> = {
+/** The extra safelisted names of the knob `extraSafelistedRequestHeaders`, and their value rules. */
+const EXTRA_SAFELISTED: Record<string, (v: string) => boolean> = {
   dpr: isDecimalLike,
   'device-memory': isDecimalLike,
   downlink: isDecimalLike,
   width: (v) => /^[0-9]+$/.test(v),
   'viewport-width': (v) => /^[0-9]+$/.test(v),
   rtt: (v) => /^[0-9]+$/.test(v),
-  // Effective connection type names; Chromium compares them lowercased (inference).
+  // Effective connection type names, compared lowercased.
   ect: (v) => ['slow-2g', '2g', '3g', '4g'].includes(byteLowercase(v)),
-  // Chromium lowercases the value before comparing with `on`.
+  // The value is lowercased before it is compared with `on`.
   'save-data': (v) => byteLowercase(v) === 'on',
   intervention: () => true,
 };
@@ -135,7 +139,7 @@ export function isCORSSafelistedRequestHeader(
   switch (lower) {
     case 'accept':
       // `accept`: no CORS-unsafe request-header byte.
-      return !containsCORSUnsafeByte(value);
+      return !containsCORSUnsafeByte(value, profile);
     case 'accept-language':
     case 'content-language':
       // Only 0-9 A-Z a-z SP * , - . ; =
@@ -145,7 +149,7 @@ export function isCORSSafelistedRequestHeader(
       return true;
     case 'content-type': {
       // 2.1 No CORS-unsafe byte.
-      if (containsCORSUnsafeByte(value)) return false;
+      if (containsCORSUnsafeByte(value, profile)) return false;
       // 2.2-2.3 Strict MIME parse of the (isomorphic-decoded) value.
       const mime = parseAMIMEType(value);
       if (mime === 'failure') return false;
@@ -156,14 +160,15 @@ export function isCORSSafelistedRequestHeader(
       // 2.1 Parse as a single range, whitespace not allowed.
       const range = parseASingleRangeHeaderValue(value, false, {
         unitCaseInsensitive: profile?.rangeUnitCaseInsensitive ?? false,
+        positionLimit: profile?.rangePositionLimit ?? 'none',
       });
       // 2.2 Failure is unsafe; 2.3 so is a suffix range (null start).
       if (range === 'failure') return false;
       return range.start !== null;
     }
     default: {
-      // Engine knob (digest D2): Chromium's client-hint style names.
-      const extra = CHROMIUM_EXTRA_SAFELISTED[lower];
+      // Engine knob `extraSafelistedRequestHeaders`: client-hint style names.
+      const extra = EXTRA_SAFELISTED[lower];
       if (profile?.extraSafelistedRequestHeaders && extra !== undefined) return extra(value);
       // Any other name is not safelisted.
       return false;
@@ -182,15 +187,8 @@ export function convertHeaderNamesToASortedLowercaseSet(names: string[]): string
 /**
  * The names a preflight must ask about (`Access-Control-Request-Headers`): lowercase,
  * duplicate-free, byte-sorted. Safelisted headers whose values together exceed 1024 bytes
- * all become unsafe (knob `safelistedValueTotalLimit`). With the knob
- * `safelistChecksCombinedValue`, repeated names are first joined into one value each.
- */
-/** One entry per name (case-insensitively), repeated values combined with `, ` in order. */
-function combineRepeatedNames(list: HeaderList): HeaderList {
-  return list.reduce<HeaderList>((acc, [name, value]) => headerListCombine(acc, name, value), []);
-}
-
-// https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
+ * all become unsafe (knob `safelistedValueTotalLimit`).
+ */ // https://fetch.spec.whatwg.org/#cors-unsafe-request-header-names
 export function getCORSUnsafeRequestHeaderNames(
   list: HeaderList,
   profile?: EngineProfile,
@@ -199,10 +197,8 @@ export function getCORSUnsafeRequestHeaderNames(
   const unsafeNames: string[] = [];
   const potentiallyUnsafeNames: string[] = [];
   let safelistValueSize = 0;
-  // Engine knob: engines send (and judge) a repeated name as one combined value.
-  const entries = profile?.safelistChecksCombinedValue ? combineRepeatedNames(list) : list;
   // 4. Classify every header (duplicates are separate entries).
-  for (const [name, value] of entries) {
+  for (const [name, value] of list) {
     if (!isCORSSafelistedRequestHeader(name, value, profile)) {
       unsafeNames.push(name);
     } else {

@@ -1,6 +1,6 @@
 // Building the spec's request from what page JS does: `fetch(url, init)` (the Request
 // constructor, Headers guards, body extraction) or XMLHttpRequest (`open`,
-// `setRequestHeader`, `withCredentials`, upload listeners, `send`). Digest sections 5 and 19.
+// `setRequestHeader`, `withCredentials`, upload listeners, `send`): https://fetch.spec.whatwg.org/#dom-request, https://xhr.spec.whatwg.org/.
 // A thrown exception is a StepFailure naming the step; the outcome is then `exception`.
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import type { BodySpec, HeaderList, Reason, ScenarioRequest } from '../scenario/types.js';
@@ -16,11 +16,13 @@ import {
   headerValueNormalize,
   isHeaderName,
   isHeaderValue,
+  sortAndCombine,
 } from './header-list.js';
+import { byteLowercase } from './http-tokens.js';
 import { isCORSSafelistedMethod, isForbiddenMethod, isMethod, normalizeMethod } from './methods.js';
 import { parseAMIMEType } from './mime-type.js';
 import type { Origin } from './origin.js';
-import { SPEC } from './profiles.js';
+import { SPEC } from './spec-profile.js';
 import {
   isForbiddenRequestHeader,
   isNoCORSSafelistedRequestHeader,
@@ -192,9 +194,32 @@ export function constructFetchRequest(
       );
     guard = 'request-no-cors';
   }
-  // 33. Fill the headers, one append per header line, in order.
+  // 33. Fill the headers. Page JS passes `init.headers` as a Headers object (guard `none`)
+  //     that got one append per header line, so an invalid line throws there; the Request
+  //     constructor converts that object to a HeadersInit sequence by iterating it, which
+  //     sorts and combines repeated names (`a, b`), and appends each pair with its own guard.
+  const lines = normalizeHeaders(init.headers);
+  let initHeaders: HeaderList = [];
+  for (const [name, rawValue] of lines) {
+    const value = headerValueNormalize(rawValue);
+    if (!isHeaderName(name) || !isHeaderValue(value))
+      return exception('33.5', `TypeError: \`${name}: ${value}\` is not a valid header`);
+    initHeaders = headerListAppend(initHeaders, name, value);
+  }
+  const combined = sortAndCombine(initHeaders);
+  if (combined.length < initHeaders.length)
+    because.push(
+      reason(
+        'concept-header-list-sort-and-combine',
+        1,
+        `init.headers is a Headers object: repeated names are combined (${combined
+          .filter(([n]) => initHeaders.filter(([m]) => byteLowercase(m) === n).length > 1)
+          .map(([n, v]) => `\`${n}: ${v}\``)
+          .join(', ')})`,
+      ),
+    );
   let headerList: HeaderList = [];
-  for (const [name, value] of normalizeHeaders(init.headers)) {
+  for (const [name, value] of combined) {
     const next = headersAppend(headerList, guard, name, value, profile, because);
     if (!Array.isArray(next)) return exception('33.5', next.message);
     headerList = next;

@@ -21,14 +21,14 @@ const withACEH = (...v: string[]): HeaderList => [
   ...v.map((x): [string, string] => ['Access-Control-Expose-Headers', x]),
 ];
 
-test('Set-Cookie and Set-Cookie2 are the forbidden response-header names (H5)', () => {
+test('Set-Cookie and Set-Cookie2 are the forbidden response-header names', () => {
   for (const n of ['Set-Cookie', 'SET-COOKIE2', 'set-cookie'])
     expect(isForbiddenResponseHeaderName(n)).toBe(true);
   for (const n of ['Set-Cookie3', 'Cookie', 'X-Set-Cookie'])
     expect(isForbiddenResponseHeaderName(n)).toBe(false);
 });
 
-test('the seven safelisted response-header names, plus exposed ones except Set-Cookie (H11)', () => {
+test('the seven safelisted response-header names, plus exposed ones except Set-Cookie', () => {
   for (const n of [
     'Cache-Control',
     'content-language',
@@ -46,7 +46,7 @@ test('the seven safelisted response-header names, plus exposed ones except Set-C
   expect(isCORSSafelistedResponseHeaderName('Date', [])).toBe(false);
 });
 
-test('ACEH `*` without credentials exposes every header name of the response (R3.2)', () => {
+test('ACEH `*` without credentials exposes every header name of the response', () => {
   for (const mode of ['omit', 'same-origin'] as const) {
     const { names } = corsExposedHeaderNameList(withACEH('*'), mode);
     expect(names).toContain('x-custom');
@@ -61,7 +61,7 @@ test('ACEH `*` without credentials exposes every header name of the response (R3
   }
 });
 
-test('ACEH `*` with credentials names only a header literally called `*` (R3.3)', () => {
+test('ACEH `*` with credentials names only a header literally called `*`', () => {
   const { names } = corsExposedHeaderNameList(withACEH('*'), 'include');
   expect(names).toEqual(['*']);
   expect(readableHeaderNames('cors', withACEH('*'), names)).toEqual([
@@ -70,7 +70,7 @@ test('ACEH `*` with credentials names only a header literally called `*` (R3.3)'
   ]);
 });
 
-test('ACEH list: lines concatenate, names match case-insensitively (R3.3)', () => {
+test('ACEH list: lines concatenate, names match case-insensitively', () => {
   const h = withACEH('X-CUSTOM', 'access-control-allow-origin,,');
   const { names } = corsExposedHeaderNameList(h, 'include');
   expect(names).toEqual(['access-control-allow-origin', 'x-custom']);
@@ -82,7 +82,7 @@ test('ACEH list: lines concatenate, names match case-insensitively (R3.3)', () =
   ]);
 });
 
-test('ACEH parse failure or absence exposes only the safelisted names (R3.4, Q3)', () => {
+test('ACEH parse failure or absence exposes only the safelisted names', () => {
   for (const h of [withACEH('X-Custom, bad name'), withACEH('X-Custom', '"x"'), response]) {
     const r = corsExposedHeaderNameList(h, 'omit');
     expect(r.names).toEqual([]);
@@ -91,7 +91,7 @@ test('ACEH parse failure or absence exposes only the safelisted names (R3.4, Q3)
   }
 });
 
-test('Set-Cookie is never readable, whatever ACEH says (R4)', () => {
+test('Set-Cookie is never readable, whatever ACEH says', () => {
   for (const aceh of ['*', 'Set-Cookie, Set-Cookie2']) {
     for (const mode of ['omit', 'include'] as const) {
       const h = withACEH(aceh);
@@ -103,7 +103,7 @@ test('Set-Cookie is never readable, whatever ACEH says (R4)', () => {
   expect(readableHeaderNames('basic', response, [])).not.toContain('set-cookie');
 });
 
-test('basic shows everything but Set-Cookie; opaque and opaqueredirect show nothing (R1)', () => {
+test('basic shows everything but Set-Cookie; opaque and opaqueredirect show nothing', () => {
   expect(readableHeaderNames('basic', response, [])).toEqual([
     'access-control-allow-origin',
     'cache-control',

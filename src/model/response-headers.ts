@@ -1,5 +1,5 @@
 // Response-header visibility: forbidden and safelisted response-header names, the
-// CORS-exposed header-name list, and what page JS can read per response type (R1, R3, R4).
+// CORS-exposed header-name list, and what page JS can read per response type.
 import type { CredentialsMode, HeaderList, ResponseType } from '../scenario/types.js';
 import { extractHeaderListValues } from './header-list.js';
 import { byteLowercase } from './http-tokens.js';
@@ -58,7 +58,7 @@ export function corsExposedHeaderNameList(
       reason: `Access-Control-Expose-Headers lists ${JSON.stringify(headerNames)}`,
     };
   }
-  // Absent or a parse failure: nothing beyond the seven safelisted names (digest Q3).
+  // Absent or a parse failure: nothing beyond the seven safelisted names.
   return {
     names: [],
     reason:

@@ -2,12 +2,14 @@
 // for each request that reaches one, the response with placeholders resolved exactly as the
 // fixture server resolves them (src/scenario/placeholders.ts).
 import { normalizeHeaders, resolveHeaderList } from '../scenario/placeholders.js';
-import type {
-  HeaderList,
-  OriginRole,
-  ResponseSpec,
-  Scenario,
-  ScenarioRequest,
+import {
+  isDataURL,
+  type HeaderList,
+  type OriginRole,
+  type RedirectTarget,
+  type ResponseSpec,
+  type Scenario,
+  type ScenarioRequest,
 } from '../scenario/types.js';
 import type { World } from '../scenario/world.js';
 import { headerListContains, headerListFromWire, headerListGet } from './header-list.js';
@@ -28,15 +30,18 @@ export interface Network {
   hopOf(url: string): number | null;
   /** What the server at `url` answers to a request with these headers. */
   answer(url: string, method: string, headers: HeaderList): NetworkResponse;
-  /** Hosts (`a.test`) holding a cookie from `setup.cookies`. */
+  /** Hosts (`example.com`) holding a cookie from `setup.cookies`. */
   cookieHosts: string[];
   /** The client's serialized origin (`null` for an opaque client). */
   clientOrigin: string;
 }
 
-/** The role each hop lives on: hop 0 is the target, hop i is where redirect i-1 points. */
-export function hopRoles(scenario: Scenario, request: ScenarioRequest): OriginRole[] {
-  const roles: OriginRole[] = [request.target ?? 'cross-origin'];
+/**
+ * Where each hop lives: hop 0 is the target, hop i is where redirect i-1 points (an origin
+ * role, or a data: URL for the last).
+ */
+export function hopRoles(scenario: Scenario, request: ScenarioRequest): RedirectTarget[] {
+  const roles: RedirectTarget[] = [request.target ?? 'cross-origin'];
   for (const hop of scenario.server?.redirects ?? []) roles.push(hop.to);
   return roles;
 }
@@ -53,9 +58,10 @@ export function createScenarioNetwork(
   const redirects = scenario.server?.redirects ?? [];
   const query = request.query !== undefined && request.query !== '' ? `?${request.query}` : '';
   const originOfRole = (role: OriginRole): string => world.origins[role];
+  // A data: hop is its own URL: no server, no token path.
   const hopURL = (hop: number): string => {
     const role = roles[hop] ?? roles[roles.length - 1] ?? 'cross-origin';
-    return `${originOfRole(role)}/cors/${token}/${hop}${query}`;
+    return isDataURL(role) ? role : `${originOfRole(role)}/cors/${token}/${hop}${query}`;
   };
   const host = new URL(world.pageOrigin).host;
 
@@ -76,7 +82,9 @@ export function createScenarioNetwork(
   // The URL hop `hop` redirects to, with the hop's userinfo (the server's `<next>`).
   const nextURL = (hop: number): string | null => {
     if (hop + 1 >= roles.length) return null;
-    const next = new URL(hopURL(hop + 1));
+    const target = hopURL(hop + 1);
+    if (isDataURL(target)) return target;
+    const next = new URL(target);
     const userinfo = redirects[hop]?.userinfo;
     if (userinfo !== undefined && userinfo !== '') {
       const [user = '', pass] = userinfo.split(':');

@@ -11,7 +11,7 @@ import { expect, test } from '@playwright/test';
 import { parseScenario } from '../scenario/validate.js';
 import type { Prediction } from '../scenario/types.js';
 import { predict } from './predict.js';
-import { getEngineProfile } from './profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 
 /** The Prediction fields a case may assert (`because` is prose, never asserted). */
 type ExpectedPrediction = Partial<Omit<Prediction, 'because' | 'wire' | 'then'>> & {

@@ -38,7 +38,7 @@ export interface Drift {
 }
 
 const BAD: readonly VerdictKind[] = ['fail', 'unexpected-pass'];
-const GOOD: readonly VerdictKind[] = ['pass', 'known-deviation'];
+const GOOD: readonly VerdictKind[] = ['pass', 'known-deviation', 'unconfirmed-deviation'];
 
 export function caseStatesOf(results: RunResults): CaseStates {
   const out: CaseStates = {};

@@ -83,8 +83,8 @@ test('a case mark is the verdict plus a stable, sorted why', () => {
 });
 
 test('the why leaves out what changes every run: ports and URL tokens', () => {
-  expect(runIndependent('originHeader="http://a.test:38383" x')).toBe(
-    'originHeader="http://a.test:<port>" x',
+  expect(runIndependent('originHeader="http://example.com:38383" x')).toBe(
+    'originHeader="http://example.com:<port>" x',
   );
   expect(runIndependent('GET http://127.0.0.1:4011/x?i=eyJhbGciOiJIUzI1 failed')).toBe(
     'GET http://127.0.0.1:<port>/x?i=<token> failed',
@@ -94,9 +94,9 @@ test('the why leaves out what changes every run: ports and URL tokens', () => {
     id: 'k',
     engine: 'chromium',
     verdict: 'fail',
-    diffs: [{ field: 'originHeader', predicted: null, observed: 'http://a.test:41001' }],
+    diffs: [{ field: 'originHeader', predicted: null, observed: 'http://example.com:41001' }],
   });
-  expect(a).toBe('fail originHeader="http://a.test:<port>"');
+  expect(a).toBe('fail originHeader="http://example.com:<port>"');
 });
 
 test('the record keeps versions, counts, frameworks, spec commit, seed and link', () => {

@@ -6,14 +6,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Diff, VerdictKind } from '../harness/types.js';
 import { copyFileAtomic, makeDirs, writeFileAtomic } from './atomic-write.js';
+import { VERDICT_KINDS, VERDICT_LABELS, emptyVerdictCounts } from '../harness/verdict.js';
 
-export const HISTORY_VERDICTS: readonly VerdictKind[] = [
-  'pass',
-  'known-deviation',
-  'unexpected-pass',
-  'fail',
-  'harness-error',
-];
+export const HISTORY_VERDICTS: readonly VerdictKind[] = VERDICT_KINDS;
 
 export type Counts = Record<VerdictKind, number>;
 
@@ -181,9 +176,7 @@ export function buildHistoryRecord(results: RunResults, inputs: RecordInputs): H
   return record;
 }
 
-export function emptyCounts(): Counts {
-  return { pass: 0, 'known-deviation': 0, 'unexpected-pass': 0, fail: 0, 'harness-error': 0 };
-}
+export const emptyCounts = emptyVerdictCounts;
 
 /** Checks a parsed history file; throws one line naming the file when it is not a record. */
 export function parseHistoryRecord(json: unknown, source: string): HistoryRecord {
@@ -213,6 +206,7 @@ export function sortHistory(records: readonly HistoryRecord[]): HistoryRecord[] 
 const COLOURS: Record<VerdictKind, string> = {
   pass: '#2e7d32',
   'known-deviation': '#1565c0',
+  'unconfirmed-deviation': '#78909c',
   'unexpected-pass': '#ef6c00',
   fail: '#c62828',
   'harness-error': '#6a1b9a',
@@ -251,7 +245,7 @@ export function trendSvg(records: readonly HistoryRecord[], engine: string): str
   const series = engineSeries(records, engine);
   const max = Math.max(
     1,
-    ...series.flatMap((c) => (c === null ? [] : HISTORY_VERDICTS.map((v) => c[v]))),
+    ...series.flatMap((c) => (c === null ? [] : HISTORY_VERDICTS.map((v) => c[v] ?? 0))),
   );
   const n = records.length;
   const x = (i: number): number =>
@@ -287,7 +281,7 @@ export function trendSvg(records: readonly HistoryRecord[], engine: string): str
   }
   for (const v of HISTORY_VERDICTS) {
     const points = series.flatMap((c, i) =>
-      c === null ? [] : [[x(i), y(c[v]), c[v], i] as const],
+      c === null ? [] : [[x(i), y(c[v] ?? 0), c[v] ?? 0, i] as const],
     );
     if (points.every(([, , count]) => count === 0)) continue;
     if (points.length > 1) {
@@ -333,7 +327,9 @@ function runRow(r: HistoryRecord, engines: readonly string[]): string {
     if (info === undefined) return '<td>–</td>';
     const c = info.counts;
     const version = info.version === null ? '' : `<div class="ver">${esc(info.version)}</div>`;
-    return `<td>${version}${c.pass} pass · ${c['known-deviation']} known deviation · ${c.fail} fail · ${c['unexpected-pass']} unexpected pass · ${c['harness-error']} harness error</td>`;
+    // Records written before a verdict existed have no count for it.
+    const cells = HISTORY_VERDICTS.map((v) => `${c[v] ?? 0} ${VERDICT_LABELS[v]}`).join(' · ');
+    return `<td>${version}${cells}</td>`;
   });
   const name =
     r.link === undefined || !isSafeLink(r.link)

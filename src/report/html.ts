@@ -6,6 +6,7 @@
 // (differing fields highlighted), the model's reasons linked to the spec, and the console.
 // `#case=<id>@<engine>` opens a case directly.
 import { escapeHtml } from './html-escape.js';
+import { VERDICT_KINDS, VERDICT_LABELS } from '../harness/verdict.js';
 import type { ReportData } from './report-data.js';
 import { runStatusHtml } from './run-status.js';
 
@@ -31,7 +32,7 @@ function pageData(data: ReportData): unknown {
 }
 
 const CSS = `
-:root { --pass: #1a7f37; --known: #0969da; --unexpected: #bc4c00; --fail: #cf222e; --harness: #8250df; }
+:root { --pass: #1a7f37; --known: #0969da; --unconfirmed: #6e7781; --unexpected: #bc4c00; --fail: #cf222e; --harness: #8250df; }
 * { box-sizing: border-box; }
 body { font: 14px/1.45 system-ui, sans-serif; margin: 0; color: #1f2328; background: #f6f8fa; }
 header { padding: 12px 20px; background: #24292f; color: #fff; }
@@ -50,15 +51,18 @@ th { background: #f6f8fa; }
 #matrix button.cell:focus-visible { outline: 2px solid #0969da; }
 .w-pass { border-left-color: var(--pass) !important; }
 .w-known-deviation { border-left-color: var(--known) !important; }
+.w-unconfirmed-deviation { border-left-color: var(--unconfirmed) !important; }
 .w-unexpected-pass { border-left-color: var(--unexpected) !important; }
 .w-fail { border-left-color: var(--fail) !important; }
 .w-harness-error { border-left-color: var(--harness) !important; }
 .count { display: inline-block; margin-right: 8px; font-variant-numeric: tabular-nums; }
 .v { display: inline-block; padding: 0 6px; border-radius: 10px; color: #fff; font-size: 12px; }
 .v-pass { background: var(--pass); } .v-known-deviation { background: var(--known); }
+.v-unconfirmed-deviation { background: var(--unconfirmed); }
 .v-unexpected-pass { background: var(--unexpected); } .v-fail { background: var(--fail); }
 .v-harness-error { background: var(--harness); }
 .c-pass { color: var(--pass); } .c-known-deviation { color: var(--known); }
+.c-unconfirmed-deviation { color: var(--unconfirmed); }
 .c-unexpected-pass { color: var(--unexpected); } .c-fail { color: var(--fail); }
 .c-harness-error { color: var(--harness); }
 #cases ul { list-style: none; padding: 0; margin: 0; }
@@ -87,8 +91,9 @@ const SCRIPT = `
 (function () {
   'use strict';
   var DATA = JSON.parse(document.getElementById('report-data').textContent);
-  var VERDICTS = ['pass', 'known-deviation', 'unexpected-pass', 'fail', 'harness-error'];
-  var RANK = { 'pass': 0, 'known-deviation': 1, 'unexpected-pass': 2, 'fail': 3, 'harness-error': 4 };
+  var VERDICTS = ${JSON.stringify(VERDICT_KINDS)};
+  var RANK = {}; VERDICTS.forEach(function (v, i) { RANK[v] = i; });
+  var LABEL = ${JSON.stringify(VERDICT_LABELS)};
   var byKey = {};
   DATA.cases.forEach(function (c) { byKey[c.key] = c; });
 
@@ -106,7 +111,7 @@ const SCRIPT = `
     return n;
   }
   function show(v) { return v === undefined ? '(absent)' : JSON.stringify(v); }
-  function badge(v) { return el('span', { 'class': 'v v-' + v, text: v }); }
+  function badge(v) { return el('span', { 'class': 'v v-' + v, text: LABEL[v] || v }); }
   function counts(cases) {
     var n = {}; VERDICTS.forEach(function (v) { n[v] = 0; });
     cases.forEach(function (c) { n[c.verdict]++; });
@@ -138,7 +143,7 @@ const SCRIPT = `
         var n = counts(cs);
         var b = el('button', { 'class': 'cell w-' + worst(cs), type: 'button', 'data-section': s, 'data-engine': e, title: s + ' in ' + e });
         VERDICTS.forEach(function (v) {
-          if (n[v] > 0) b.appendChild(el('span', { 'class': 'count c-' + v, 'data-verdict': v, text: n[v] + ' ' + v }));
+          if (n[v] > 0) b.appendChild(el('span', { 'class': 'count c-' + v, 'data-verdict': v, text: n[v] + ' ' + LABEL[v] }));
         });
         b.addEventListener('click', function () { listCell(s, e); });
         td.appendChild(b);
@@ -257,6 +262,7 @@ const SCRIPT = `
     box.appendChild(el('h2', null, [badge(c.verdict), ' ', el('span', { 'class': 'mono', text: c.id }), ' in ' + c.engine]));
     if (c.title) box.appendChild(el('p', { text: c.title }));
     if (c.note) box.appendChild(el('p', { id: 'note' }, [el('strong', { text: 'Note: ' }), c.note]));
+    if (c.explainedBy) box.appendChild(el('p', { id: 'explained-by', 'class': 'muted' }, ['engine facts (src/engine-facts/' + c.engine.split('@')[0] + '.ts): ' + c.explainedBy.knobs.map(function (k) { return 'knob ' + k; }).concat(c.explainedBy.rules.map(function (r) { return 'rule ' + r; })).join(', ')]));
     box.appendChild(el('p', { 'class': 'muted' }, ['section ' + c.section + '; anchors: '].concat(c.anchors.map(function (a) {
       return el('a', { href: 'https://fetch.spec.whatwg.org/#' + a, target: '_blank', rel: 'noopener', text: a + ' ' });
     }))));
@@ -291,7 +297,7 @@ const SCRIPT = `
     DATA.engines.forEach(function (e) {
       var t = DATA.totals[e] || {};
       box.appendChild(el('div', { 'data-engine': e }, [el('strong', { text: e + ': ' })].concat(VERDICTS.map(function (v) {
-        return el('span', { 'class': 'count c-' + v, text: (t[v] || 0) + ' ' + v });
+        return el('span', { 'class': 'count c-' + v, 'data-verdict': v, text: (t[v] || 0) + ' ' + LABEL[v] });
       }))));
     });
     DATA.skipped.forEach(function (s) {
@@ -323,6 +329,17 @@ const SCRIPT = `
 })();
 `;
 
+/** How each engine was driven where that shapes the results (e.g. its cookie policy). */
+function conditionsHtml(data: ReportData): string {
+  const lines = Object.entries(data.conditions ?? {}).flatMap(([engine, list]) =>
+    list.map(
+      (c) =>
+        `<div class="meta conditions" data-engine="${escapeHtml(engine)}">${escapeHtml(engine)}: ${escapeHtml(c)}</div>`,
+    ),
+  );
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
 /** Extra HTML the page shows above the totals (trusted: built by our own code, escaped there). */
 export interface HtmlExtras {
   /** E.g. the drift since the previous run (src/report/drift.ts `driftHtml`). */
@@ -344,7 +361,7 @@ export function toHtml(data: ReportData, extras: HtmlExtras = {}): string {
 <header>
 <h1>${title}</h1>
 <div class="meta">generated ${escapeHtml(data.generatedAt)}; ${data.cases.length} cases; engines: ${escapeHtml(data.engines.map((e) => (data.engineVersions[e] ? `${e} ${data.engineVersions[e]}` : e)).join(', ') || 'none')}</div>
-</header>
+${conditionsHtml(data)}</header>
 <main>
 ${runStatusHtml(data.run)}
 ${extras.top === undefined ? '' : `<section class="panel" id="top">${extras.top}</section>\n`}<section class="panel"><h2>Totals</h2><div id="totals"></div>

@@ -1,7 +1,7 @@
 // The report as JUnit XML for CI systems: one <testsuite> per engine, one <testcase> per
 // scenario (classname = the scenario's area). fail and unexpected-pass are <failure>s with
-// the diffs as text; harness-error is an <error>; known-deviation passes with its reason in
-// <system-out>.
+// the diffs as text; harness-error is an <error>; a deviation (evidenced or unconfirmed)
+// passes with its reason in <system-out>.
 import type { ReportCase, ReportData } from './report-data.js';
 import { diffLines, driftText } from './report-data.js';
 
@@ -32,7 +32,8 @@ function testcase(c: ReportCase): string {
     case 'pass':
       return `${head}/>`;
     case 'known-deviation':
-      return `${head}>\n      <system-out>known-deviation: ${xmlEscape(c.note ?? '')}</system-out>\n    </testcase>`;
+    case 'unconfirmed-deviation':
+      return `${head}>\n      <system-out>${c.verdict}: ${xmlEscape(c.note ?? '')}</system-out>\n    </testcase>`;
     case 'fail':
     case 'unexpected-pass':
       return `${head}>\n      <failure message="${message}" type="${c.verdict}">${text}</failure>\n    </testcase>`;

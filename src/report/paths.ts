@@ -23,8 +23,3 @@ export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url
     if (dirname(dir) === dir) throw new Error(`no cors-conformance package.json above ${from}`);
   }
 }
-
-/** The per-engine known-deviation files. */
-export function expectationsDir(root: string = packageRoot()): string {
-  return join(root, 'suites', 'expectations');
-}

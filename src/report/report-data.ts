@@ -1,8 +1,15 @@
 // CaseResults (one per scenario and engine) → the report's data: what results.json holds,
 // what junit.xml and index.html are made from. Pure: no I/O, the time comes in as an argument.
 import type { JournalRecord } from '../../servers/instruction.js';
+import { ENGINE_FACTS, isBrowserEngine } from '../engine-facts/index.js';
 import type { CaseResult, Diff, VerdictKind } from '../harness/types.js';
-import { compare } from '../harness/verdict.js';
+import {
+  DRIFT_VERDICTS,
+  VERDICT_KINDS,
+  compare,
+  emptyVerdictCounts,
+  type VerdictCounts,
+} from '../harness/verdict.js';
 import { explainPrediction, formatReason } from '../model/explain.js';
 import { anchorUrl } from '../model/result.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
@@ -10,31 +17,8 @@ import type { HeaderList, Prediction, Scenario } from '../scenario/types.js';
 import type { RunStatus } from './run-status.js';
 import { sectionOf, sortSections } from './sections.js';
 
-export const VERDICTS: readonly VerdictKind[] = [
-  'pass',
-  'known-deviation',
-  'unexpected-pass',
-  'fail',
-  'harness-error',
-];
-
-/** Verdicts that make a run exit non-zero. */
-export const DRIFT_VERDICTS: readonly VerdictKind[] = ['fail', 'unexpected-pass', 'harness-error'];
-
-/** Worst first: the colour of a matrix cell is its worst verdict's. */
-const SEVERITY: Record<VerdictKind, number> = {
-  pass: 0,
-  'known-deviation': 1,
-  'unexpected-pass': 2,
-  fail: 3,
-  'harness-error': 4,
-};
-
-export function worstVerdict(verdicts: Iterable<VerdictKind>): VerdictKind | null {
-  let worst: VerdictKind | null = null;
-  for (const v of verdicts) if (worst === null || SEVERITY[v] > SEVERITY[worst]) worst = v;
-  return worst;
-}
+export const VERDICTS = VERDICT_KINDS;
+export { DRIFT_VERDICTS, type VerdictCounts };
 
 export function isDrift(v: VerdictKind): boolean {
   return DRIFT_VERDICTS.includes(v);
@@ -76,6 +60,8 @@ export interface ReportCase {
   client: string;
   verdict: VerdictKind;
   note?: string;
+  /** For deviations: the engine's knobs and rules that explain it (src/engine-facts/). */
+  explainedBy?: { knobs: string[]; rules: string[] };
   /** Observation vs the engine-profile prediction. */
   diffs: Diff[];
   /** Observation vs the spec prediction. */
@@ -99,8 +85,6 @@ export interface SkippedEngine {
   reason: string;
 }
 
-export type VerdictCounts = Record<VerdictKind, number>;
-
 export interface ReportData {
   format: 'cors-conformance-results';
   version: 1;
@@ -109,6 +93,11 @@ export interface ReportData {
   skipped: SkippedEngine[];
   /** Engine name → the build's version, when the run knew it. */
   engineVersions: Record<string, string>;
+  /**
+   * Engine name → how the harness drives it where that shapes what is observed (e.g. the
+   * cookie policy of Playwright's off-the-record contexts), from src/engine-facts/.
+   */
+  conditions: Record<string, string[]>;
   sections: string[];
   totals: Record<string, VerdictCounts>;
   /** Keys of the cases that are drift (fail, unexpected-pass, harness-error). */
@@ -127,9 +116,18 @@ export interface ReportMeta {
   run?: RunStatus;
 }
 
-export function emptyCounts(): VerdictCounts {
-  return { pass: 0, 'known-deviation': 0, 'unexpected-pass': 0, fail: 0, 'harness-error': 0 };
+/** Each engine's run conditions, for the engines of a report (builds like `chromium@156` too). */
+export function conditionsOf(engines: readonly string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of engines) {
+    const name = e.split('@')[0] ?? e;
+    const list = isBrowserEngine(name) ? ENGINE_FACTS[name].conditions : [];
+    if (list.length > 0) out[e] = [...list];
+  }
+  return out;
 }
+
+export const emptyCounts = emptyVerdictCounts;
 
 function reasonsOf(p: Prediction | null, engine: string): ReportReason[] {
   const out: ReportReason[] = [];
@@ -231,6 +229,7 @@ export function toReportCase(r: CaseResult): ReportCase {
   };
   if (r.note !== undefined) c.note = r.note;
   if (r.restart !== undefined) c.restart = r.restart;
+  if (r.explainedBy !== undefined) c.explainedBy = r.explainedBy;
   return c;
 }
 
@@ -277,6 +276,7 @@ export function buildReport(results: readonly CaseResult[], meta: ReportMeta): R
     skipped: meta.skipped ?? [],
     // Versions the results carry (merged shards have no other source), the caller's first.
     engineVersions: { ...engineVersionsOf(results), ...meta.engineVersions },
+    conditions: conditionsOf(engines),
     sections: sortSections(cases.map((c) => c.section)),
     totals,
     drift: cases.filter((c) => isDrift(c.verdict)).map((c) => c.key),

@@ -52,6 +52,7 @@ test('report data: totals per engine, drift list, sorted cases, hops, reasons', 
   expect(data.totals.chromium).toEqual({
     pass: 1,
     'known-deviation': 0,
+    'unconfirmed-deviation': 0,
     'unexpected-pass': 0,
     fail: 1,
     'harness-error': 1,
@@ -130,14 +131,15 @@ test('terminal: progress line and a summary with totals and the drift list', () 
     progressLine('chromium', 180, 420, {
       pass: 170,
       'known-deviation': 8,
+      'unconfirmed-deviation': 1,
       'unexpected-pass': 0,
       fail: 2,
       'harness-error': 0,
     }),
-  ).toBe('[chromium] 180/420 pass 170, known-deviation 8, fail 2');
+  ).toBe('[chromium] 180/420 pass 170, deviation (evidenced) 8, deviation (unconfirmed) 1, fail 2');
   const text = formatSummary(data, ['reports/index.html']);
   expect(text).toMatch(
-    /chromium +3 cases +pass 1 +known-deviation 0 +unexpected-pass 0 +fail 1 +harness-error 1/,
+    /chromium +3 cases +pass 1 +deviation \(evidenced\) 0 +deviation \(unconfirmed\) 0 +unexpected-pass 0 +fail 1 +harness-error 1/,
   );
   expect(text).toContain('skipped: no WebKitWebDriver');
   expect(text).toContain('drift (3):');
@@ -257,4 +259,14 @@ test('reporter: a run with unit tests only writes nothing; attachments may come 
   } finally {
     await rm(dir, { recursive: true });
   }
+});
+
+test("the report states each engine's run conditions (Chromium's cookie policy) and counts deviations by evidence", () => {
+  const data = buildReport(sampleResults(), { generatedAt: AT });
+  expect(data.conditions.chromium?.[0]).toMatch(/off-the-record/);
+  expect(formatSummary(data)).toMatch(
+    /chromium +note: cookies: Playwright contexts are off-the-record/,
+  );
+  expect(toHtml(data)).toMatch(/class="meta conditions" data-engine="chromium">chromium: cookies:/);
+  expect(formatSummary(data)).toMatch(/deviation \(evidenced\) \d+ +deviation \(unconfirmed\) \d+/);
 });

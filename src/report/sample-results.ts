@@ -3,7 +3,7 @@
 import type { JournalEntry } from '../../servers/instruction.js';
 import type { CaseResult, Observation } from '../harness/types.js';
 import { compare } from '../harness/verdict.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import { predict } from '../model/predict.js';
 import type { Prediction, Scenario } from '../scenario/types.js';
 
@@ -39,16 +39,16 @@ function entry(seq: number, hop: number, method: string, preflight: boolean): Jo
     hop,
     method,
     target: `/cors/tok/${hop}?i=abc`,
-    origin: 'http://b.test:4001',
+    origin: 'http://example.net:4001',
     rawHeaders: preflight
       ? [
-          ['Host', 'b.test:4001'],
-          ['Origin', 'http://a.test:4001'],
+          ['Host', 'example.net:4001'],
+          ['Origin', 'http://example.com:4001'],
           ['Access-Control-Request-Method', method === 'OPTIONS' ? 'PUT' : method],
         ]
       : [
-          ['Host', 'b.test:4001'],
-          ['Origin', 'http://a.test:4001'],
+          ['Host', 'example.net:4001'],
+          ['Origin', 'http://example.com:4001'],
         ],
     preflight,
     bodyLength: 0,
@@ -124,7 +124,9 @@ export function sampleResults(): CaseResult[] {
       verdict: 'fail',
       diffs: compare(put, putObserved),
       journal: putJournal,
-      console: ['Access to fetch at http://b.test:4001/cors/tok/0 has been blocked by CORS policy'],
+      console: [
+        'Access to fetch at http://example.net:4001/cors/tok/0 has been blocked by CORS policy',
+      ],
     }),
     result(SAMPLE_SCENARIOS.putDenied, 'firefox', observe(put), {
       verdict: 'known-deviation',

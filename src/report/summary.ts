@@ -1,17 +1,20 @@
 // What the terminal shows: a progress line while a run goes, and at the end the totals per
 // engine and verdict and the drift list, one line per drifting case.
 import type { ReportData, VerdictCounts } from './report-data.js';
+import { VERDICT_LABELS } from '../harness/verdict.js';
 import { VERDICTS, diffLines } from './report-data.js';
 import { isRunComplete, restartLines, runStatusLine } from './run-status.js';
 
-/** `[chromium] 180/420 pass 170, known-deviation 8, fail 2` (zero counts left out). */
+/** `[chromium] 180/420 pass 170, deviation (evidenced) 8, fail 2` (zero counts left out). */
 export function progressLine(
   engine: string,
   done: number,
   total: number | null,
   counts: VerdictCounts,
 ): string {
-  const parts = VERDICTS.filter((v) => counts[v] > 0).map((v) => `${v} ${counts[v]}`);
+  const parts = VERDICTS.filter((v) => counts[v] > 0).map(
+    (v) => `${VERDICT_LABELS[v]} ${counts[v]}`,
+  );
   const of = total === null ? `${done}` : `${done}/${total}`;
   return `[${engine}] ${of}${parts.length > 0 ? ` ${parts.join(', ')}` : ''}`;
 }
@@ -46,8 +49,11 @@ export function formatSummary(data: ReportData, files: string[] = []): string {
     const t = data.totals[e];
     if (t === undefined) continue;
     const total = VERDICTS.reduce((n, v) => n + t[v], 0);
-    const cells = VERDICTS.map((v) => `${v} ${t[v]}`).join('  ');
+    const cells = VERDICTS.map((v) => `${VERDICT_LABELS[v]} ${t[v]}`).join('  ');
     lines.push(`  ${e.padEnd(width)}  ${String(total).padStart(4)} cases  ${cells}`);
+  }
+  for (const [e, list] of Object.entries(data.conditions ?? {})) {
+    for (const c of list) lines.push(`  ${e.padEnd(width)}  note: ${c}`);
   }
   for (const s of data.skipped) lines.push(`  ${s.engine.padEnd(width)}  skipped: ${s.reason}`);
   lines.push(...restartLines(data.run));

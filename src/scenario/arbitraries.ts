@@ -195,7 +195,7 @@ export const corsResponseHeaderLineArb: fc.Arbitrary<[string, string]> = fc.oneo
       ...ws(['<origin>', '*', '<request-origin>']),
       '<ORIGIN>',
       'null',
-      'http://a.test:4001',
+      'http://example.com:4001',
       '<origin>/',
       '<target-origin>',
       '',
@@ -427,7 +427,7 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc.record(
       ),
     }),
     then: thenStepArb(1),
-    origins: fc.constant({ 'cross-origin': 'http://b.test:5000' }),
+    origins: fc.constant({ 'cross-origin': 'http://example.net:5000' }),
   },
   { requiredKeys: ['request'] },
 );

@@ -10,7 +10,11 @@ test('object headers become ordered raw lines, arrays become repeated lines', ()
 });
 
 test('an echo of an absent request header drops the line', () => {
-  const v = { origin: 'http://a.test:1', host: 'a.test:1', targetOrigin: 'http://b.test:1' };
+  const v = {
+    origin: 'http://example.com:1',
+    host: 'example.com:1',
+    targetOrigin: 'http://example.net:1',
+  };
   expect(resolvePlaceholders('<acrh>', v)).toBeNull();
-  expect(resolvePlaceholders('<ORIGIN>', v)).toBe('HTTP://A.TEST:1');
+  expect(resolvePlaceholders('<ORIGIN>', v)).toBe('HTTP://EXAMPLE.COM:1');
 });

@@ -6,7 +6,7 @@ import type { HeaderList, HeadersInit } from './types.js';
 export interface PlaceholderValues {
   /** `<origin>`: the requesting client's serialized origin (`null` for an opaque client). */
   origin: string;
-  /** `<host>`: the top page's host and port (`a.test:4001`). */
+  /** `<host>`: the top page's host and port (`example.com:4001`). */
   host: string;
   /** `<target-origin>`: the origin of the URL that answers. */
   targetOrigin: string;

@@ -12,11 +12,11 @@ export const SCENARIO_FORMAT_VERSION = 1;
  * Where a URL points, relative to the page that makes the request. Resolved to a real
  * origin at run time (ports from the OS, host names mapped to loopback); never a literal.
  *
- * - `same-origin`: the page's own origin (`http://a.test:P`).
- * - `cross-origin`: another host, cross-site (`http://b.test:P`).
- * - `cross-origin-different-port`: the page's host on another port (`http://a.test:Q`).
- * - `cross-origin-2`: a third origin (`http://c.test:P`), for A→B→C chains.
- * - `same-site`: a sub-domain of the page's host (`http://sub.a.test:P`).
+ * - `same-origin`: the page's own origin (`http://example.com:P`).
+ * - `cross-origin`: another host, cross-site (`http://example.net:P`).
+ * - `cross-origin-different-port`: the page's host on another port (`http://example.com:Q`).
+ * - `cross-origin-2`: a third origin (`http://example.org:P`), for A→B→C chains.
+ * - `same-site`: a sub-domain of the page's host (`http://sub.example.com:P`).
  * - `same-origin-of-parent`: with an opaque-origin client, the origin of the page that
  *   embeds it (cross-origin for the client, whose origin is opaque).
  * - `https-cross-origin`: an https origin with a locally generated certificate.
@@ -114,12 +114,25 @@ export interface ResponseSpec {
   body?: string;
 }
 
+/** A `data:` URL as a redirect target (printable ASCII, no spaces). */
+export type DataURL = `data:${string}`;
+
+/** Where a redirect points: an origin role, or a `data:` URL (the last hop only). */
+export type RedirectTarget = OriginRole | DataURL;
+
+export function isDataURL(target: string): target is DataURL {
+  return target.startsWith('data:');
+}
+
 /** A redirect hop served before the final URL. */
 export interface RedirectHop {
-  /** A redirect status (301, 302, 303, 307, 308) or any other, to test non-redirects. */
+  /** A redirect status (301, 302, 303, 307, 308) or any other (100-999), to test non-redirects. */
   status: number;
-  /** The origin the `Location` points to (the next hop's or the final URL's). */
-  to: OriginRole;
+  /**
+   * Where the `Location` points: the origin of the next hop or the final URL, or a `data:`
+   * URL, which no server answers (only the last hop may point to one).
+   */
+  to: RedirectTarget;
   headers?: HeadersInit;
   /** Put `user:pass@` into the `Location` URL. */
   userinfo?: string;
@@ -212,14 +225,18 @@ export interface Prediction {
   acrm: string | null;
   /** `Access-Control-Request-Headers` of the first preflight, or null when absent. */
   acrh: string | null;
-  /** Whether the actual (non-preflight) request reached the last URL contacted. */
+  /**
+   * Whether the actual (non-preflight) request reached the final URL: the URL the scenario's
+   * last redirect points to (the request's target when there is none). A fetch that stops
+   * earlier (a refused redirect, `redirect: 'manual'`, a failed check) never sends it.
+   */
   actualSent: boolean;
   /** `ok`: a response reached JS; `network-error`: TypeError / XHR error; `exception`: thrown before any request. */
   outcome: Outcome;
   /** Status JS sees (0 for opaque), null on error. */
   status: number | null;
   responseType: ResponseType | null;
-  /** `Origin` header on the actual request at the last URL contacted; null when absent. */
+  /** `Origin` header on the actual request at the final URL; null when absent or not sent. */
   originHeader: string | null;
   /** Lowercase names JS can read, sorted. */
   readableHeaders: string[];

@@ -82,7 +82,7 @@ test.describe('good shapes are accepted', () => {
       request: { api: 'xhr', uploadListener: true, withCredentials: false, referrerPolicy: '' },
       server: { preflight: null },
       setup: { cookies: [{ on: 'cross-origin', name: 'sid', value: 'abc', attributes: 'Path=/' }] },
-      origins: { 'cross-origin': 'http://b.test:5000' },
+      origins: { 'cross-origin': 'http://example.net:5000' },
     };
     expect(parseScenario(full)).toEqual(full);
   });
@@ -98,6 +98,24 @@ test.describe('good shapes are accepted', () => {
     const value = 'a\tb\u0001\u007f\u00ff<origin>';
     expect(() => parseScenario({ request: { headers: { 'x-v': value } } })).not.toThrow();
   });
+});
+
+test('every status 100-999 and a data: redirect target are valid', () => {
+  for (const status of [100, 101, 103, 199, 200, 599, 600, 680, 790, 999]) {
+    expect(() =>
+      parseScenario({ request: {}, server: { preflight: { status }, actual: { status } } }),
+    ).not.toThrow();
+  }
+  const s = parseScenario({
+    request: { target: 'same-origin' },
+    server: {
+      redirects: [
+        { status: 302, to: 'cross-origin' },
+        { status: 307, to: 'data:text/plain,hi' },
+      ],
+    },
+  });
+  expect(s.server?.redirects?.[1]?.to).toBe('data:text/plain,hi');
 });
 
 test.describe('bad input names the path and the problem', () => {
@@ -130,9 +148,33 @@ test.describe('bad input names the path and the problem', () => {
       message: '$.server.actual.status: must be an integer (got 200.5)',
     },
     {
-      name: 'status out of range',
+      name: 'status below 100',
       json: { request: {}, server: { actual: { status: 99 } } },
-      message: '$.server.actual.status: must be >= 200 (got 99)',
+      message: '$.server.actual.status: must be >= 100 (got 99)',
+    },
+    {
+      name: 'status above 999',
+      json: { request: {}, server: { preflight: { status: 1000 } } },
+      message: '$.server.preflight.status: must be <= 999 (got 1000)',
+    },
+    {
+      name: 'redirect target neither a role nor a data: URL',
+      json: { request: {}, server: { redirects: [{ status: 302, to: 'ftp://x' }] } },
+      message:
+        /^\$\.server\.redirects\[0\]\.to: must be an origin role \(same-origin, .*\) or a data: URL \(got "ftp:\/\/x"\)$/,
+    },
+    {
+      name: 'a data: URL before the last hop',
+      json: {
+        request: {},
+        server: {
+          redirects: [
+            { status: 302, to: 'data:,a' },
+            { status: 302, to: 'cross-origin' },
+          ],
+        },
+      },
+      message: "$.server.redirects[0].to: a data: URL can only be the last hop's target",
     },
     {
       name: 'redirect hop without to',
@@ -223,9 +265,9 @@ test.describe('bad input names the path and the problem', () => {
     },
     {
       name: 'bad origin in origins',
-      json: { request: {}, origins: { 'cross-origin': 'http://b.test/path' } },
+      json: { request: {}, origins: { 'cross-origin': 'http://example.net/path' } },
       message:
-        '$.origins["cross-origin"]: must be an origin like http://a.test:4001 (got "http://b.test/path")',
+        '$.origins["cross-origin"]: must be an origin like http://example.com:4001 (got "http://example.net/path")',
     },
     {
       name: 'unknown field deep in a then chain',

@@ -5,7 +5,7 @@ import { applyRequestOverrides } from './overrides.js';
 import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
 import schemaJson from './scenario.schema.json' with { type: 'json' };
-import type { Scenario } from './types.js';
+import { ORIGIN_ROLES, isDataURL, type Scenario } from './types.js';
 
 export { applyRequestOverrides };
 
@@ -56,6 +56,13 @@ export function parseScenario(json: unknown, path = '$'): Scenario {
     const errors = validateShape.errors ?? [];
     const first = errors.find((e) => e.keyword !== 'if' && e.keyword !== 'propertyNames');
     if (first === undefined) throw new ScenarioError(path, 'is not a valid scenario');
+    if (/\/redirects\/\d+\/to$/.test(first.instancePath)) {
+      const at = jsonPath(json, path, first.instancePath.slice(1).split('/').map(unescape));
+      throw new ScenarioError(
+        at,
+        `must be an origin role (${ORIGIN_ROLES.join(', ')}) or a data: URL (got ${JSON.stringify(first.data)})`,
+      );
+    }
     throw describeError(first, json, path);
   }
   const scenario = json as Scenario;
@@ -114,6 +121,15 @@ function checkBodySize(request: Pick<Scenario['request'], 'body'> | undefined, a
 const XHR_ONLY = ['uploadListener', 'withCredentials'] as const;
 
 function checkSemantics(scenario: Scenario, path: string): void {
+  // A data: URL has no server to redirect again: it can only be the last hop's target.
+  const hops = scenario.server?.redirects ?? [];
+  hops.forEach((h, i) => {
+    if (isDataURL(h.to) && i < hops.length - 1)
+      throw new ScenarioError(
+        `${path}.server.redirects[${i}].to`,
+        "a data: URL can only be the last hop's target",
+      );
+  });
   const first = scenario.request;
   checkBodySize(first, `${path}.request`);
   if ((first.api ?? 'fetch') !== 'xhr') {
@@ -221,7 +237,10 @@ function describePattern(e: ErrorObject, at: (extra?: string[]) => string, data:
     return new ScenarioError(at(), headerValueProblem(text, what));
   }
   if (pattern === ORIGIN_PATTERN) {
-    return new ScenarioError(at(), `must be an origin like http://a.test:4001 (got ${show(text)})`);
+    return new ScenarioError(
+      at(),
+      `must be an origin like http://example.com:4001 (got ${show(text)})`,
+    );
   }
   const bad = firstNonMatching(text, pattern);
   const where = bad === null ? '' : ` at index ${bad.index}: ${charName(bad.char)}`;

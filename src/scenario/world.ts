@@ -6,13 +6,13 @@ export type OriginMap = Record<OriginRole, string>;
 
 /** Canonical origins for predictions made outside a run (documentation and `predict`). */
 export const DEFAULT_ORIGINS: OriginMap = {
-  'same-origin': 'http://a.test:4001',
-  'cross-origin': 'http://b.test:4001',
-  'cross-origin-different-port': 'http://a.test:4002',
-  'cross-origin-2': 'http://c.test:4001',
-  'same-site': 'http://sub.a.test:4001',
-  'same-origin-of-parent': 'http://a.test:4001',
-  'https-cross-origin': 'https://b.test:4443',
+  'same-origin': 'http://example.com:4001',
+  'cross-origin': 'http://example.net:4001',
+  'cross-origin-different-port': 'http://example.com:4002',
+  'cross-origin-2': 'http://example.org:4001',
+  'same-site': 'http://sub.example.com:4001',
+  'same-origin-of-parent': 'http://example.com:4001',
+  'https-cross-origin': 'https://example.net:4443',
 };
 
 /** Where a scenario runs: the client document's kind and what each role resolves to. */

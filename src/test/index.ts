@@ -28,7 +28,7 @@ export interface CorsOptions {
 export interface CorsFixture {
   /** Requests `url` (your server, http on localhost) from a page on `init.from`. */
   fetch(url: string, init?: ProbeRequest): Promise<ProbeResult>;
-  /** The real origin behind each role, e.g. `origins['cross-origin']` = `http://b.test:41234`. */
+  /** The real origin behind each role, e.g. `origins['cross-origin']` = `http://example.net:41234`. */
   origins: OriginMap;
   /** `origins[role]`. */
   origin(role: OriginRole): string;

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { UNLISTED_HEADER, UNRELATED_ORIGIN, caseOrigins, generateCases } from './cases.js';
 import { liveModel } from '../live/replay.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import { MODEL_OPAQUE_PARENT, pageOf, requestOf } from './probe-cases.js';
 
 const policy = {

@@ -2,7 +2,7 @@
 // (src/live/replay.ts), the model's verdict from the answers, the notes that are not verdicts,
 // and the generated-lookalike search (src/policy/search.ts) for too-permissive origins.
 import { formatReason } from '../model/explain.js';
-import { getEngineProfile } from '../model/profiles.js';
+import { getEngineProfile } from '../engine-facts/index.js';
 import { CORS_SAFELISTED_RESPONSE_HEADER_NAMES } from '../model/response-headers.js';
 import type { Credentials } from '../live/credentials.js';
 import { headerValue } from '../live/headers.js';

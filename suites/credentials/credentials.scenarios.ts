@@ -47,7 +47,7 @@ function sharedJar(tag: string, attrs: string, httpsAttrs: string): { cookies: C
 /** Cookies without SameSite over http; SameSite=None; Secure on the https origin. */
 const PLAIN_JAR = sharedJar('plain', 'Path=/', 'Path=/; SameSite=None; Secure');
 
-/** One cookie, `SameSite=None; Secure`, on the https origin (host b.test). */
+/** One cookie, `SameSite=None; Secure`, on the https origin (host example.net). */
 const SECURE_ONLY_JAR = {
   cookies: [
     {
@@ -61,7 +61,7 @@ const SECURE_ONLY_JAR = {
 
 const TARGETS: [OriginRole, string][] = [
   ['same-origin', 'same-origin URL'],
-  ['same-site', 'same-site URL (sub.a.test)'],
+  ['same-site', 'same-site URL (sub.example.com)'],
   ['cross-origin-different-port', 'the page host on another port (ports do not count)'],
   ['cross-origin', 'cross-site http URL'],
   ['https-cross-origin', 'cross-site https URL'],
@@ -112,10 +112,10 @@ export const CREDENTIALS_SCENARIOS = [
     ),
   ),
 
-  // Secure: a Secure cookie of b.test goes to https://b.test only, never to http://b.test.
+  // Secure: a Secure cookie of example.net goes to https://example.net only, never to http://example.net.
   {
     id: 'credentials/secure-cookie-not-over-http',
-    title: 'only a SameSite=None; Secure cookie of b.test: not sent to http://b.test',
+    title: 'only a SameSite=None; Secure cookie of example.net: not sent to http://example.net',
     anchors: ['concept-http-network-or-cache-fetch'],
     request: { method: 'GET', target: 'cross-origin', credentials: 'include' },
     setup: SECURE_ONLY_JAR,
@@ -123,7 +123,7 @@ export const CREDENTIALS_SCENARIOS = [
   },
   {
     id: 'credentials/secure-cookie-over-https',
-    title: 'the same jar, GET to https://b.test (twin)',
+    title: 'the same jar, GET to https://example.net (twin)',
     anchors: ['concept-http-network-or-cache-fetch'],
     request: { method: 'GET', target: 'https-cross-origin', credentials: 'include' },
     setup: SECURE_ONLY_JAR,
@@ -269,7 +269,7 @@ export const CREDENTIALS_SCENARIOS = [
     (credentials) =>
       ({
         id: `credentials/redirect-back-home-${credentials}`,
-        title: `credentials ${credentials}: a.test → sub.a.test (302) → a.test, cookie on a.test`,
+        title: `credentials ${credentials}: example.com → sub.example.com (302) → example.com, cookie on example.com`,
         anchors: ['concept-request-credentials-mode', 'http-redirect-fetch'],
         request: { method: 'GET', target: 'same-origin', credentials },
         setup: PLAIN_JAR,
@@ -290,7 +290,7 @@ export const CREDENTIALS_SCENARIOS = [
   ),
   {
     id: 'credentials/redirect-same-to-same-site-same-origin-mode',
-    title: "credentials 'same-origin': a.test (302) → sub.a.test, cookies on both hosts",
+    title: "credentials 'same-origin': example.com (302) → sub.example.com, cookies on both hosts",
     anchors: ['concept-request-credentials-mode', 'http-redirect-fetch'],
     request: { method: 'GET', target: 'same-origin', credentials: 'same-origin' },
     setup: PLAIN_JAR,
@@ -302,7 +302,7 @@ export const CREDENTIALS_SCENARIOS = [
 
   // Set-Cookie from a response: stored when credentials are included (even when the CORS
   // check then fails), ignored otherwise. A follow-up credentialed request shows whether the
-  // jar has it. The setup cookie of the same name lives on c.test, which these rows never
+  // jar has it. The setup cookie of the same name lives on example.org, which these rows never
   // contact, so the name is known to the journal reader.
   ...setCookieRows(),
 ] satisfies Scenario[];

@@ -2,17 +2,15 @@
 // it; nightly: FUZZ_SEED=random records a fresh one in the report), ~150 generated
 // scenarios as one batch run, every unexplained disagreement shrunk and printed with its
 // SEED:PATH and replay command. Only unexplained disagreements fail the test.
-import { getEngineProfile } from '../../src/model/profiles.js';
+import { getEngineProfile } from '../../src/engine-facts/index.js';
 import { preflightTrail, sampleCacheCases } from '../../src/fuzz/cache-commands.js';
 import { browserExecutor } from '../../src/fuzz/executor.js';
 import { modelFaultFromEnv } from '../../src/fuzz/fault.js';
 import { runFuzz } from '../../src/fuzz/fuzz.js';
 import { freshSeed } from '../../src/fuzz/replay.js';
 import { replayCommand } from '../../src/fuzz/repro.js';
-import { withTriage } from '../../src/fuzz/triage.js';
-import { loadExpectations } from '../../src/harness/verdict.js';
 import { RunSession } from '../../src/harness/run.js';
-import { EXPECTATIONS_DIR, expect, test } from '../fixtures.js';
+import { expect, test } from '../fixtures.js';
 
 /** The CI seed. */
 const FIXED_SEED = 20261126;
@@ -35,15 +33,12 @@ test.describe('fuzz', () => {
     const seed = seedFromEnv();
     testInfo.annotations.push({ type: 'fuzz-seed', description: String(seed) });
     const session = new RunSession(corsEngine, fixtureServers);
-    const executor = withTriage(
-      browserExecutor(corsEngine, fixtureServers, {
-        profile: getEngineProfile(corsBrowser),
-        expectations: await loadExpectations(EXPECTATIONS_DIR, corsBrowser),
-        session,
-        fault: modelFaultFromEnv(),
-        concurrency: 48,
-      }),
-    );
+    const executor = browserExecutor(corsEngine, fixtureServers, {
+      profile: getEngineProfile(corsBrowser),
+      session,
+      fault: modelFaultFromEnv(),
+      concurrency: 48,
+    });
     try {
       const report = await runFuzz({ executor, seed, runs: RUNS, maxShrunk: 3 });
       await testInfo.attach('fuzz-report.json', {

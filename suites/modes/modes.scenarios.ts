@@ -77,7 +77,7 @@ export const MODES_SCENARIOS = [
   },
   {
     id: 'modes/no-cors-same-to-cross',
-    title: 'no-cors GET a.test 302 → b.test → opaque',
+    title: 'no-cors GET example.com 302 → example.net → opaque',
     anchors: [...NO_CORS, 'http-redirect-fetch'],
     request: { method: 'GET', target: 'same-origin', mode: 'no-cors' },
     server: { redirects: [{ status: 302, to: 'cross-origin' }], actual: { status: 200 } },
@@ -87,6 +87,27 @@ export const MODES_SCENARIOS = [
     title: 'no-cors POST cross-origin carries the page Origin',
     anchors: [...NO_CORS, 'append-a-request-origin-header'],
     request: { method: 'POST', target: 'cross-origin', mode: 'no-cors', body: 'x' },
+    server: { actual: { status: 200 } },
+  },
+  {
+    id: 'modes/same-origin-mode-stream-body-cross',
+    title:
+      "mode 'same-origin' POST with a ReadableStream body to example.net: network error, nothing sent",
+    anchors: ['concept-main-fetch', 'dom-request'],
+    request: {
+      method: 'POST',
+      target: 'cross-origin',
+      mode: 'same-origin',
+      body: { kind: 'stream', value: 'x' },
+    },
+    server: { actual: { status: 200 } },
+  },
+  {
+    id: 'modes/cors-post-no-referrer-same-origin',
+    title:
+      "same-origin cors POST with referrerPolicy 'no-referrer' → Origin: null (tainting basic)",
+    anchors: ['append-a-request-origin-header'],
+    request: { method: 'POST', target: 'same-origin', body: 'x', referrerPolicy: 'no-referrer' },
     server: { actual: { status: 200 } },
   },
   {
@@ -144,7 +165,7 @@ export const MODES_SCENARIOS = [
   ),
   {
     id: 'modes/same-origin-mode-redirect-cross',
-    title: "mode 'same-origin': a.test 302 → b.test → network error at the hop",
+    title: "mode 'same-origin': example.com 302 → example.net → network error at the hop",
     anchors: ['concept-main-fetch', 'http-redirect-fetch'],
     request: { method: 'GET', target: 'same-origin', mode: 'same-origin' },
     server: {
@@ -154,7 +175,7 @@ export const MODES_SCENARIOS = [
   },
   {
     id: 'modes/same-origin-mode-redirect-same',
-    title: "mode 'same-origin': a.test 302 → a.test (twin) → ok",
+    title: "mode 'same-origin': example.com 302 → example.com (twin) → ok",
     anchors: ['concept-main-fetch', 'http-redirect-fetch'],
     request: { method: 'GET', target: 'same-origin', mode: 'same-origin' },
     server: { redirects: [{ status: 302, to: 'same-origin' }], actual: { status: 200 } },

@@ -362,4 +362,15 @@ export const PREFLIGHT_CACHE_SCENARIOS = [
       { request: { cache } },
     ),
   ),
+  // A preflight made under cache 'no-store', then a default-mode PUT: the spec caches the
+  // first preflight's result whatever the cache mode.
+  {
+    ...putRow(
+      'cache-mode-no-store-then-default',
+      "PUT with cache 'no-store' preflighted; the next PUT (default) reuses the result",
+      { 'Access-Control-Max-Age': '60' },
+      { request: { cache: 'default' } },
+    ),
+    request: { method: 'PUT', target: 'cross-origin', cache: 'no-store' },
+  },
 ] satisfies Scenario[];

@@ -431,9 +431,42 @@ const OVERRIDES: [name: string, header: string, value: string][] = [
   ['override-quoted-trace', 'X-HTTP-Method-Override', '"TRACE"'],
   ['override-tracex', 'X-HTTP-Method', 'TRACEX'],
 ];
-const OVERRIDE_ROWS = OVERRIDES.map(([name, h, v]) =>
-  withHeader(`forbidden-${name}`, `${h}: ${JSON.stringify(v)}`, h, v, ['forbidden-request-header']),
-);
+const OVERRIDE_ROWS = [
+  ...OVERRIDES.map(([name, h, v]) =>
+    withHeader(`forbidden-${name}`, `${h}: ${JSON.stringify(v)}`, h, v, [
+      'forbidden-request-header',
+    ]),
+  ),
+  // Content-Type twice: one combined value, `text/plain;charset=UTF-8, text/plain;charset=UTF-8`,
+  // which the MIME type parser reads as text/plain with a parameter: still safelisted.
+  row(
+    'content-type-text-plain-twice',
+    'POST with Content-Type text/plain;charset=UTF-8 twice: one safelisted value, no preflight',
+    {
+      method: 'POST',
+      body: 'x',
+      headers: [
+        ['Content-Type', 'text/plain;charset=UTF-8'],
+        ['Content-Type', 'text/plain;charset=UTF-8'],
+      ],
+    },
+    ['cors-safelisted-request-header', 'concept-header-list-sort-and-combine'],
+  ),
+  // Two lines: page JS hands fetch() a Headers object, whose iteration combines them into
+  // `PUT, CONNECT`, a forbidden value, so the header is dropped and nothing is preflighted.
+  row(
+    'method-override-forbidden-in-second-line',
+    'X-HTTP-Method-Override PUT, then CONNECT: one combined forbidden value, dropped',
+    {
+      method: 'GET',
+      headers: [
+        ['X-HTTP-Method-Override', 'PUT'],
+        ['X-HTTP-Method-Override', 'CONNECT'],
+      ],
+    },
+    ['forbidden-request-header', 'concept-header-list-sort-and-combine'],
+  ),
+];
 
 // Headers that are never safelisted in the standard.
 const UNSAFE_NAMES: [name: string, header: string, value: string][] = [

@@ -41,7 +41,7 @@ export const REDIRECTS_SCENARIOS = [
     (status) =>
       ({
         id: `redirects/same-to-cross-get-${status}`,
-        title: `GET a.test ${status} → b.test (ACAO *) → ok, Origin of the page`,
+        title: `GET example.com ${status} → example.net (ACAO *) → ok, Origin of the page`,
         anchors: ANCHORS,
         request: { method: 'GET', target: 'same-origin' },
         server: {
@@ -54,30 +54,34 @@ export const REDIRECTS_SCENARIOS = [
   // Method and body rules, seen through the preflight at the cross-origin hop: 301/302 turn
   // POST into GET and 303 turns everything but GET/HEAD into GET, dropping the body and its
   // Content-Type; 307/308 keep both, so the JSON POST needs a preflight there.
-  ...STATUSES.map(
-    (status) =>
-      ({
-        id: `redirects/post-json-${status}`,
-        title: `POST application/json a.test ${status} → b.test`,
-        anchors: [...ANCHORS, 'cors-preflight-fetch-0'],
-        request: {
-          method: 'POST',
-          target: 'same-origin',
-          headers: { 'Content-Type': 'application/json' },
-          body: '{}',
-        },
-        server: {
-          redirects: [{ status, to: 'cross-origin' }],
-          preflight: PREFLIGHT_ALLOW,
-          actual: { status: 200, headers: STAR },
-        },
-      }) satisfies Scenario,
+  // The same through XHR (`xhr-` rows).
+  ...(['fetch', 'xhr'] as const).flatMap((api) =>
+    STATUSES.map(
+      (status) =>
+        ({
+          id: `redirects/${api === 'xhr' ? 'xhr-' : ''}post-json-${status}`,
+          title: `${api === 'xhr' ? 'XHR ' : ''}POST application/json example.com ${status} → example.net`,
+          anchors: [...ANCHORS, 'cors-preflight-fetch-0'],
+          request: {
+            api,
+            method: 'POST',
+            target: 'same-origin',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          },
+          server: {
+            redirects: [{ status, to: 'cross-origin' }],
+            preflight: PREFLIGHT_ALLOW,
+            actual: { status: 200, headers: STAR },
+          },
+        }) satisfies Scenario,
+    ),
   ),
   ...STATUSES.map(
     (status) =>
       ({
         id: `redirects/put-${status}`,
-        title: `PUT a.test ${status} → b.test: only 303 turns it into GET`,
+        title: `PUT example.com ${status} → example.net: only 303 turns it into GET`,
         anchors: [...ANCHORS, 'cors-preflight-fetch-0'],
         request: { method: 'PUT', target: 'same-origin', body: 'x' },
         server: {
@@ -87,18 +91,20 @@ export const REDIRECTS_SCENARIOS = [
         },
       }) satisfies Scenario,
   ),
-  ...([302, 307] as const).map(
-    (status) =>
-      ({
-        id: `redirects/post-text-cross-${status}`,
-        title: `POST text/plain b.test ${status} → c.test: no preflight, Origin null`,
-        anchors: TAINT_ANCHORS,
-        request: { method: 'POST', target: 'cross-origin', body: 'x' },
-        server: {
-          redirects: [{ status, to: 'cross-origin-2', headers: EXACT }],
-          actual: { status: 200, headers: STAR },
-        },
-      }) satisfies Scenario,
+  ...(['fetch', 'xhr'] as const).flatMap((api) =>
+    ([302, 307] as const).map(
+      (status) =>
+        ({
+          id: `redirects/${api === 'xhr' ? 'xhr-' : ''}post-text-cross-${status}`,
+          title: `${api === 'xhr' ? 'XHR ' : ''}POST text/plain example.net ${status} → example.org: no preflight, Origin null`,
+          anchors: TAINT_ANCHORS,
+          request: { api, method: 'POST', target: 'cross-origin', body: 'x' },
+          server: {
+            redirects: [{ status, to: 'cross-origin-2', headers: EXACT }],
+            actual: { status: 200, headers: STAR },
+          },
+        }) satisfies Scenario,
+    ),
   ),
 
   // cross → cross: the request is tainted; the last hop sees `Origin: null` and must allow
@@ -114,7 +120,7 @@ export const REDIRECTS_SCENARIOS = [
       (status) =>
         ({
           id: `redirects/cross-to-cross-${status}-acao-${short}`,
-          title: `b.test ${status} → c.test answering ACAO ${short}`,
+          title: `example.net ${status} → example.org answering ACAO ${short}`,
           anchors: TAINT_ANCHORS,
           request: { method: 'GET', target: 'cross-origin' },
           server: {
@@ -136,7 +142,7 @@ export const REDIRECTS_SCENARIOS = [
   },
   {
     id: 'redirects/cross-to-same-origin-host',
-    title: 'b.test 302 → b.test (same origin hop): no taint, Origin stays the page',
+    title: 'example.net 302 → example.net (same origin hop): no taint, Origin stays the page',
     anchors: TAINT_ANCHORS,
     request: { method: 'GET', target: 'cross-origin' },
     server: {
@@ -155,7 +161,7 @@ export const REDIRECTS_SCENARIOS = [
     ([short, headers]) =>
       ({
         id: `redirects/back-home-acao-${short}`,
-        title: `a.test → b.test (302) → a.test answering ACAO ${short}`,
+        title: `example.com → example.net (302) → example.com answering ACAO ${short}`,
         anchors: TAINT_ANCHORS,
         request: { method: 'GET', target: 'same-origin' },
         server: {
@@ -169,7 +175,7 @@ export const REDIRECTS_SCENARIOS = [
   ),
   {
     id: 'redirects/cross-to-page-origin-acao-null',
-    title: 'b.test (302) → a.test: Origin null at the page origin, ACAO null ok',
+    title: 'example.net (302) → example.com: Origin null at the page origin, ACAO null ok',
     anchors: TAINT_ANCHORS,
     request: { method: 'GET', target: 'cross-origin' },
     server: {
@@ -179,7 +185,7 @@ export const REDIRECTS_SCENARIOS = [
   },
   {
     id: 'redirects/cross-to-page-origin-no-acao',
-    title: 'b.test (302) → a.test without ACAO: a cors request, so a network error',
+    title: 'example.net (302) → example.com without ACAO: a cors request, so a network error',
     anchors: TAINT_ANCHORS,
     request: { method: 'GET', target: 'cross-origin' },
     server: {
@@ -189,7 +195,7 @@ export const REDIRECTS_SCENARIOS = [
   },
   {
     id: 'redirects/same-to-same-site',
-    title: 'a.test (302) → sub.a.test: cors from the second hop, Origin of the page',
+    title: 'example.com (302) → sub.example.com: cors from the second hop, Origin of the page',
     anchors: ANCHORS,
     request: { method: 'GET', target: 'same-origin' },
     server: {
@@ -288,7 +294,8 @@ export const REDIRECTS_SCENARIOS = [
   // tainted origin once the hop crossed origins).
   {
     id: 'redirects/preflight-again-after-307',
-    title: 'PUT + X-Token: preflight b.test, PUT 307 → c.test, preflight c.test, PUT',
+    title:
+      'PUT + X-Token: preflight example.net, PUT 307 → example.org, preflight example.org, PUT',
     anchors: ['http-redirect-fetch', 'cors-preflight-fetch-0'],
     request: { method: 'PUT', target: 'cross-origin', headers: { 'X-Token': '1' } },
     server: {
@@ -301,7 +308,7 @@ export const REDIRECTS_SCENARIOS = [
   },
   {
     id: 'redirects/preflight-again-after-307-denied',
-    title: 'the same chain, c.test denies the preflight → no PUT at c.test',
+    title: 'the same chain, example.org denies the preflight → no PUT at example.org',
     anchors: ['http-redirect-fetch', 'cors-preflight-fetch-0'],
     request: { method: 'PUT', target: 'cross-origin', headers: { 'X-Token': '1' } },
     server: {
@@ -314,7 +321,7 @@ export const REDIRECTS_SCENARIOS = [
   },
   {
     id: 'redirects/preflight-after-same-origin-hop',
-    title: 'PUT a.test 307 → b.test: the first preflight is at b.test',
+    title: 'PUT example.com 307 → example.net: the first preflight is at example.net',
     anchors: ['http-redirect-fetch', 'cors-preflight-fetch-0'],
     request: { method: 'PUT', target: 'same-origin', headers: { 'X-Token': '1' } },
     server: {
@@ -334,7 +341,7 @@ export const REDIRECTS_SCENARIOS = [
   ).flatMap(([short, name, value]) => [
     {
       id: `redirects/${short}-same-to-cross`,
-      title: `${name} on GET a.test 302 → b.test`,
+      title: `${name} on GET example.com 302 → example.net`,
       anchors: ['http-redirect-fetch', 'cors-unsafe-request-header-names'],
       request: { method: 'GET', target: 'same-origin', headers: { [name]: value } },
       server: {
@@ -345,7 +352,7 @@ export const REDIRECTS_SCENARIOS = [
     } satisfies Scenario,
     {
       id: `redirects/${short}-cross-to-cross`,
-      title: `${name} on GET b.test 302 → c.test: preflight at b.test, then?`,
+      title: `${name} on GET example.net 302 → example.org: preflight at example.net, then?`,
       anchors: ['http-redirect-fetch', 'cors-unsafe-request-header-names'],
       request: { method: 'GET', target: 'cross-origin', headers: { [name]: value } },
       server: {
@@ -358,7 +365,7 @@ export const REDIRECTS_SCENARIOS = [
     } satisfies Scenario,
     {
       id: `redirects/${short}-cross-to-same-host`,
-      title: `${name} on GET b.test 302 → b.test: kept on a same-origin hop`,
+      title: `${name} on GET example.net 302 → example.net: kept on a same-origin hop`,
       anchors: ['http-redirect-fetch', 'cors-unsafe-request-header-names'],
       request: { method: 'GET', target: 'cross-origin', headers: { [name]: value } },
       server: {
@@ -394,5 +401,102 @@ export const REDIRECTS_SCENARIOS = [
       redirects: [{ status: 302, to: 'cross-origin-2', headers: STAR, noLocation: true }],
       actual: { status: 200, headers: STAR },
     },
+  },
+  {
+    id: 'redirects/302-no-location-error-mode',
+    title: "redirect 'error' and a 302 without Location: a redirect status is a network error",
+    anchors: ['concept-http-fetch', 'http-redirect-fetch'],
+    request: { method: 'GET', target: 'cross-origin', redirect: 'error' },
+    server: {
+      redirects: [{ status: 302, to: 'cross-origin-2', headers: STAR, noLocation: true }],
+      actual: { status: 200, headers: STAR },
+    },
+  },
+
+  // A redirect to a data: URL is a network error in every mode (HTTP-redirect fetch step 6:
+  // only HTTP(S) locations); `manual` returns the opaque redirect without reading Location.
+  ...(['cors', 'no-cors', 'same-origin'] as const).map(
+    (mode) =>
+      ({
+        id: `redirects/to-data-url-${mode}`,
+        title: `mode ${mode}: example.com 302 → data: URL is a network error`,
+        anchors: ['http-redirect-fetch'],
+        request: { method: 'GET', target: 'same-origin', mode },
+        server: { redirects: [{ status: 302, to: 'data:text/plain,hello' }] },
+      }) satisfies Scenario,
+  ),
+  {
+    id: 'redirects/to-data-url-cross-cors',
+    title: 'example.net 307 (ACAO *) → data: URL is a network error',
+    anchors: ['http-redirect-fetch'],
+    request: { method: 'GET', target: 'cross-origin' },
+    server: { redirects: [{ status: 307, to: 'data:text/plain,hello', headers: STAR }] },
+  },
+  {
+    id: 'redirects/to-data-url-manual',
+    title: "redirect 'manual': the 302 to a data: URL is an opaque redirect",
+    anchors: ['concept-http-fetch'],
+    request: { method: 'GET', target: 'same-origin', redirect: 'manual' },
+    server: { redirects: [{ status: 302, to: 'data:text/plain,hello' }] },
+  },
+
+  // Headers and methods across a redirect that leaves the page origin.
+  {
+    id: 'redirects/client-hint-same-to-cross',
+    title: 'dpr: "x y" (not safelisted) example.com 301 → example.net: preflighted there',
+    anchors: [...ANCHORS, 'cors-safelisted-request-header'],
+    request: { method: 'GET', target: 'same-origin', headers: { dpr: 'x y' } },
+    server: {
+      redirects: [{ status: 301, to: 'cross-origin' }],
+      preflight: PREFLIGHT_ALLOW,
+      actual: { status: 200, headers: STAR },
+    },
+  },
+  {
+    id: 'redirects/delete-307-same-to-cross',
+    title: 'DELETE example.com 307 → example.net: still DELETE, preflighted there',
+    anchors: [...ANCHORS, 'cors-preflight-fetch-0'],
+    request: { method: 'DELETE', target: 'same-origin' },
+    server: {
+      redirects: [{ status: 307, to: 'cross-origin' }],
+      preflight: PREFLIGHT_ALLOW,
+      actual: { status: 200, headers: STAR },
+    },
+  },
+  {
+    id: 'redirects/post-303-same-to-same',
+    title: 'POST example.com 303 → example.com: a same-origin GET without Origin',
+    anchors: [...ANCHORS, 'append-a-request-origin-header'],
+    request: { method: 'POST', target: 'same-origin', body: 'x' },
+    server: { redirects: [{ status: 303, to: 'same-origin' }], actual: { status: 200 } },
+  },
+  {
+    id: 'redirects/no-cors-post-307-same-to-same-site',
+    title: 'no-cors POST example.com 307 → sub.example.com: the page Origin (not tainted)',
+    anchors: TAINT_ANCHORS,
+    request: { method: 'POST', target: 'same-origin', mode: 'no-cors', body: 'x' },
+    server: { redirects: [{ status: 307, to: 'same-site' }], actual: { status: 200 } },
+  },
+  {
+    id: 'redirects/no-cors-post-no-referrer-308-cross',
+    title: "no-cors POST, referrerPolicy 'no-referrer', example.com 308 → example.net: Origin null",
+    anchors: [...TAINT_ANCHORS, 'append-a-request-origin-header'],
+    request: {
+      method: 'POST',
+      target: 'same-origin',
+      mode: 'no-cors',
+      body: 'x',
+      referrerPolicy: 'no-referrer',
+    },
+    server: { redirects: [{ status: 308, to: 'cross-origin' }], actual: { status: 200 } },
+  },
+
+  // A same-origin rewrite to GET through XHR.
+  {
+    id: 'redirects/xhr-post-301-same-to-same',
+    title: 'XHR POST example.com 301 → example.com: a same-origin GET without Origin',
+    anchors: ['the-send', 'http-redirect-fetch', 'append-a-request-origin-header'],
+    request: { api: 'xhr', method: 'POST', target: 'same-origin', body: 'x' },
+    server: { redirects: [{ status: 301, to: 'same-origin' }], actual: { status: 200 } },
   },
 ] satisfies Scenario[];

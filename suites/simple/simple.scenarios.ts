@@ -282,4 +282,22 @@ export const SIMPLE_SCENARIOS = [
   ].flatMap((s) => twins(s)),
   ...STATUS_ROWS,
   ...READABLE_ROWS,
+  // A ReadableStream body sets the use-CORS-preflight flag; the preflight goes out, then the
+  // HTTP/1.1 connection refuses a body whose source is null: a network error.
+  {
+    id: 'simple/post-stream-body',
+    title: 'POST with a ReadableStream body: preflighted, then refused on HTTP/1.1',
+    anchors: ['dom-request', 'concept-http-network-fetch'],
+    request: { method: 'POST', target: 'cross-origin', body: { kind: 'stream', value: 'x' } },
+    server: {
+      preflight: {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': '<origin>',
+          'Access-Control-Allow-Methods': 'POST',
+        },
+      },
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '<origin>' } },
+    },
+  },
 ] satisfies Scenario[];

@@ -109,7 +109,7 @@ export const XHR_SCENARIOS = [
   ]),
   {
     id: 'xhr/get-with-upload-listener',
-    title: 'GET (no body) with an upload listener (digest D19)',
+    title: 'GET (no body) with an upload listener',
     anchors: ['the-send', 'use-cors-preflight-flag'],
     request: { api: 'xhr', method: 'GET', target: 'cross-origin', uploadListener: true },
     server: {
@@ -129,7 +129,7 @@ export const XHR_SCENARIOS = [
   },
   {
     id: 'xhr/put-upload-listener-no-acam',
-    title: 'PUT with an upload listener, preflight without ACAM (digest Q2) → error',
+    title: 'PUT with an upload listener, preflight without ACAM → error',
     anchors: ['the-send', 'cors-preflight-fetch-0'],
     request: { api: 'xhr', method: 'PUT', target: 'cross-origin', body: 'x', uploadListener: true },
     server: {
@@ -184,7 +184,7 @@ export const XHR_SCENARIOS = [
   },
   {
     id: 'xhr/redirect-cross-to-cross',
-    title: 'XHR follows b.test 302 → c.test with Origin null',
+    title: 'XHR follows example.net 302 → example.org with Origin null',
     anchors: ['http-redirect-fetch', 'concept-request-tainted-origin'],
     request: { api: 'xhr', method: 'GET', target: 'cross-origin' },
     server: {

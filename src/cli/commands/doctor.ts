@@ -72,7 +72,7 @@ export function drivenBy(info: EngineInfo): string {
   return 'Playwright (its own WebKit)';
 }
 
-/** Whether and how host names like a.test reach 127.0.0.1 in this engine. */
+/** Whether and how host names like example.com reach 127.0.0.1 in this engine. */
 export function hostNameMapping(info: EngineInfo): string {
   if (info.browser === 'chromium') return 'yes (--host-resolver-rules)';
   if (info.browser === 'firefox') return 'yes (network.dns.localDomains pref)';

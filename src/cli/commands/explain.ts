@@ -2,7 +2,7 @@
 // short account (outcome and deciding step, wire, readable headers, reasons, follow-ups).
 import { Command } from 'commander';
 import { explainPrediction } from '../../model/explain.js';
-import { getEngineProfile } from '../../model/profiles.js';
+import { getEngineProfile } from '../../engine-facts/index.js';
 import { predict } from '../../model/predict.js';
 import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';

@@ -128,7 +128,8 @@ function summary(r: FuzzReport): string {
   return (
     `${r.engine}: ${r.runs} scenarios (seed ${r.seed}) in ${(r.elapsedMs / 1000).toFixed(1)} s, ` +
     `${r.perMinute}/min: ${c.pass} pass (${r.profileExplained} explained by the profile), ` +
-    `${c['known-deviation']} known deviation, ${c.fail} unexplained, ${c['harness-error']} harness errors`
+    `${c['known-deviation']} evidenced deviation, ${c['unconfirmed-deviation']} unconfirmed deviation, ` +
+    `${c.fail} unexplained, ${c['harness-error']} harness errors`
   );
 }
 

@@ -1,3 +1,4 @@
+import { emptyVerdictCounts } from '../../harness/verdict.js';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ function memoryIo(): CliIo & { out: string; err: string } {
   return io;
 }
 
-const counts = { pass: 0, 'known-deviation': 0, 'unexpected-pass': 0, fail: 0, 'harness-error': 0 };
+const counts = emptyVerdictCounts();
 
 function resultsJson(time: string, statusObserved: number | null): string {
   const fail = statusObserved !== null;

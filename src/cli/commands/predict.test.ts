@@ -32,7 +32,7 @@ const simple = {
 const refused = {
   request: { method: 'GET', target: 'cross-origin' },
   server: {
-    actual: { status: 200, headers: { 'Access-Control-Allow-Origin': 'http://c.test:4001' } },
+    actual: { status: 200, headers: { 'Access-Control-Allow-Origin': 'http://example.org:4001' } },
   },
 };
 
@@ -121,7 +121,7 @@ test.describe('with the reference model', () => {
       outcome: 'ok',
       status: 200,
       responseType: 'cors',
-      originHeader: 'http://a.test:4001',
+      originHeader: 'http://example.com:4001',
     });
     expect(Array.isArray(p.readableHeaders)).toBe(true);
     expect(Array.isArray(p.because)).toBe(true);
@@ -168,7 +168,7 @@ test.describe('with the reference model', () => {
     const text = m.stdout();
     expect(text.split('\n')[0]).toBe('demo/refused (engine: spec)');
     expect(text).toMatch(/\n {2}network error: .*CORS check/);
-    expect(text).toContain('preflight: no; actual request: sent; Origin: http://a.test:4001');
+    expect(text).toContain('preflight: no; actual request: sent; Origin: http://example.com:4001');
   });
 });
 

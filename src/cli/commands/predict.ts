@@ -1,7 +1,7 @@
 // `cors-conformance predict [--engine E] [FILE|-]`: the reference model's prediction for
 // one scenario (or an array of them, answered in the same order) as JSON on stdout.
 import { Command } from 'commander';
-import { getEngineProfile } from '../../model/profiles.js';
+import { getEngineProfile } from '../../engine-facts/index.js';
 import { predict } from '../../model/predict.js';
 import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';

@@ -1,5 +1,6 @@
 // `run`'s nightly options: --blob (a blob report for merging shards), --baseline (drift since
 // an earlier run decides the exit code), side-by-side build projects.
+import { emptyVerdictCounts } from '../../harness/verdict.js';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ const chromium: EngineInfo = {
   source: 'system',
   hostNames: true,
 };
-const counts = { pass: 0, 'known-deviation': 0, 'unexpected-pass': 0, fail: 0, 'harness-error': 0 };
+const counts = emptyVerdictCounts();
 
 /** A results.json where `a/y` fails with `status` observed (or passes when null). */
 function results(status: number | null) {

@@ -127,7 +127,7 @@ for (const browser of BROWSER_NAMES) {
       try {
         const launchStarted = performance.now();
         engine = await launchEngine(browser, {
-          hostNames: ['a.test', 'b.test'],
+          hostNames: ['example.com', 'example.net'],
         });
         const launchMs = performance.now() - launchStarted;
         expect(engine.info.browser).toBe(browser);
@@ -135,18 +135,18 @@ for (const browser of BROWSER_NAMES) {
         const ours = startedSince(before);
         expect(ours.length).toBeGreaterThan(0);
 
-        const page = await engine.openPage(`http://a.test:${port}/`);
+        const page = await engine.openPage(`http://example.com:${port}/`);
         const result = await page.run<{ status: number; body: string }>(FETCH_ONCE, {
-          url: `http://b.test:${port}/x`,
+          url: `http://example.net:${port}/x`,
         });
         expect(result).toEqual({ status: 200, body: 'hello' });
         const request = seen.find((s) => s.url === '/x');
-        expect(request?.headers.origin).toBe(`http://a.test:${port}`);
-        expect(request?.headers.host).toBe(`b.test:${port}`);
+        expect(request?.headers.origin).toBe(`http://example.com:${port}`);
+        expect(request?.headers.host).toBe(`example.net:${port}`);
 
         const count = 100;
         const elapsedMs = await page.run<number>(PREFLIGHTED_LOOP, {
-          url: `http://b.test:${port}/p`,
+          url: `http://example.net:${port}/p`,
           count,
         });
         const preflights = seen.filter((s) => s.method === 'OPTIONS').length;
@@ -158,12 +158,12 @@ for (const browser of BROWSER_NAMES) {
         );
 
         // A second page runs on its own origin; the first keeps its own.
-        const other = await engine.openPage(`http://b.test:${port}/`);
+        const other = await engine.openPage(`http://example.net:${port}/`);
         expect(await other.run<string>('async () => location.origin', null)).toBe(
-          `http://b.test:${port}`,
+          `http://example.net:${port}`,
         );
         expect(await page.run<string>('async () => location.origin', null)).toBe(
-          `http://a.test:${port}`,
+          `http://example.com:${port}`,
         );
         await other.close();
 
@@ -196,8 +196,11 @@ for (const browser of BROWSER_NAMES) {
       process.env.CORS_CONFORMANCE_TEMP = temp;
       let engine: Engine | undefined;
       try {
-        engine = await launchEngine(browser, { hostNames: ['a.test'], scriptTimeoutMs: 1_500 });
-        const page = await engine.openPage(`http://a.test:${port}/`);
+        engine = await launchEngine(browser, {
+          hostNames: ['example.com'],
+          scriptTimeoutMs: 1_500,
+        });
+        const page = await engine.openPage(`http://example.com:${port}/`);
         await expect(page.run('() => new Promise(() => {})', null)).rejects.toBeInstanceOf(
           ScriptTimeout,
         );

@@ -12,11 +12,13 @@ import {
 
 const ORIGINAL =
   '127.0.0.1\tlocalhost\n::1 localhost ip6-localhost\n# a comment\n10.0.0.5 db  # keep\n';
-const NAMES = ['a.test', 'b.test'];
+const NAMES = ['example.com', 'example.net'];
 
 test('adds one marked block and leaves every other line as it was', () => {
   const out = rewriteHostsText(ORIGINAL, NAMES);
-  expect(out).toBe(`${ORIGINAL}${HOSTS_BEGIN}\n127.0.0.1 a.test\n127.0.0.1 b.test\n${HOSTS_END}\n`);
+  expect(out).toBe(
+    `${ORIGINAL}${HOSTS_BEGIN}\n127.0.0.1 example.com\n127.0.0.1 example.net\n${HOSTS_END}\n`,
+  );
   expect(out.startsWith(ORIGINAL)).toBe(true);
   expect(hostsTextCovers(out, NAMES)).toBe(true);
   expect(hostsTextCovers(ORIGINAL, NAMES)).toBe(false);
@@ -25,9 +27,9 @@ test('adds one marked block and leaves every other line as it was', () => {
 test('is idempotent and replaces an old block instead of adding a second', () => {
   const once = rewriteHostsText(ORIGINAL, NAMES);
   expect(rewriteHostsText(once, NAMES)).toBe(once);
-  const changed = rewriteHostsText(once, ['c.test']);
+  const changed = rewriteHostsText(once, ['example.org']);
   expect(changed.split(HOSTS_BEGIN)).toHaveLength(2);
-  expect(namesInBlock(changed)).toEqual(['c.test']);
+  expect(namesInBlock(changed)).toEqual(['example.org']);
   expect(rewriteHostsText(changed, [])).toBe(ORIGINAL);
 });
 

@@ -11,11 +11,11 @@ export const HOSTS_PATH = '/etc/hosts';
 
 /** The names the harness's origins use (see src/scenario/world.ts), mapped by default. */
 export const DEFAULT_HOST_NAMES: readonly string[] = [
-  'a.test',
-  'sub.a.test',
-  'b.test',
-  'sub.b.test',
-  'c.test',
+  'example.com',
+  'sub.example.com',
+  'example.net',
+  'sub.example.net',
+  'example.org',
 ];
 
 /**

@@ -14,7 +14,7 @@ export interface EngineInfo {
   driver: 'playwright' | 'webdriver-classic';
   /** How it was found: an env var / config path, Playwright's installed build, or the system package. */
   source: 'env' | 'playwright' | 'system';
-  /** Whether host names such as `a.test` resolve to loopback in this engine. */
+  /** Whether host names such as `example.com` resolve to loopback in this engine. */
   hostNames: boolean;
 }
 
@@ -26,7 +26,7 @@ export interface EngineMissing {
 }
 
 export interface LaunchOptions {
-  /** Host names to map to 127.0.0.1 (`a.test`, `sub.a.test`, `b.test`, ...). */
+  /** Host names to map to 127.0.0.1 (`example.com`, `sub.example.com`, `example.net`, ...). */
   hostNames: string[];
   /** Per-call timeout for scripts run in the page, ms. */
   scriptTimeoutMs?: number;

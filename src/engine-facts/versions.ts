@@ -1,13 +1,8 @@
-// Known deviations that hold only for some builds of an engine: an expectation entry may
-// carry `versions`, a range on the engine's major version (`">=150 <157"`), and then applies
-// only to runs of a matching build. Pure: the version comes in as an argument.
-import type { Expectation, ExpectationMap } from './types.js';
-
-/** An expectation entry as the files may write it: the shared fields plus an optional range. */
-export interface VersionedExpectation extends Expectation {
-  /** Range on the major version: comparators joined by spaces (all must hold), alternatives by `||`. */
-  versions?: string;
-}
+// Engine facts that hold only for some builds: a deviation rule may carry `versions`, a range
+// on the engine's major version (`">=150 <157"`), and then applies only to runs of a matching
+// build. When an engine fixes a bug in 157, the rule gets `"versions": "<157"` instead of
+// being deleted: older builds keep their known deviation, and a 157 run that still differs
+// shows up as drift. Pure: the version comes in as an argument.
 
 type Op = '<' | '<=' | '>' | '>=' | '=';
 interface Comparator {
@@ -68,33 +63,4 @@ export function versionInRange(version: string | null, range: string | VersionRa
   const major = version === null ? null : majorVersion(version);
   if (major === null) return false;
   return parsed.some((all) => all.every((c) => holds(c, major)));
-}
-
-/**
- * The entries that apply to a run of the engine build `version`: entries without `versions`
- * always, entries with one only when the build's major version is in it.
- */
-export function expectationsForVersion(
-  map: ExpectationMap,
-  version: string | null,
-): ExpectationMap {
-  const out: ExpectationMap = {};
-  for (const [id, entry] of Object.entries(map)) {
-    const range = (entry as VersionedExpectation).versions;
-    if (range === undefined || versionInRange(version, range)) out[id] = entry;
-  }
-  return out;
-}
-
-/** Checks an entry's `versions` field: undefined is fine, a bad range throws naming the entry. */
-export function checkVersionsField(id: string, value: unknown, source: string): void {
-  if (value === undefined) return;
-  if (typeof value !== 'string') {
-    throw new Error(`${source}: entry "${id}": versions must be a string such as ">=150 <157"`);
-  }
-  try {
-    parseVersionRange(value);
-  } catch (e) {
-    throw new Error(`${source}: entry "${id}": ${(e as Error).message}`, { cause: e });
-  }
 }

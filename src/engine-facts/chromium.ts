@@ -1,0 +1,355 @@
+// Chromium: where it departs from the Fetch Standard, as profile knobs (the model computes
+// them) and deviation rules (it cannot), each with evidence. Source paths are in chromium/src.
+import { SPEC } from '../model/spec-profile.js';
+import { OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
+
+const RULES: readonly DeviationRule[] = [
+  {
+    id: 'stream-body-preflighted-before-mode-check',
+    reason:
+      'a fetch() with a ReadableStream body in mode same-origin to another origin is ' +
+      'preflighted before it fails; main fetch fails a same-origin-mode request to another ' +
+      'origin before any request (fetch#concept-main-fetch step 12)',
+    fields: ['preflight', 'acrm', 'acrh'],
+    when: { request: { api: ['fetch'], mode: ['same-origin'], body: ['stream'] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Chromium 156: an OPTIONS reaches the cross-origin URL, then the page sees a network error',
+      searched:
+        'not looked up yet: where Blink or the network service checks the mode against a ' +
+        'streaming upload (third_party/blink/renderer/core/fetch/fetch_manager.cc, ' +
+        'services/network/cors/cors_url_loader.cc)',
+    },
+    rows: ['modes/same-origin-mode-stream-body-cross'],
+    replays: ['5150:88:0:4:4:6:6:6:6:6:6:6:6:6:6', '5150:71:0:1:0:0:0:0:0:0:0:1:3:2:4:4:4:4:4:4'],
+  },
+  {
+    id: 'origin-ignores-no-referrer-outside-cors',
+    reason:
+      'a fetch() outside cors mode with a method other than GET/HEAD sends the page origin in ' +
+      '`Origin` under referrer policy no-referrer (or same-origin, cross-origin), where ' +
+      'fetch#append-a-request-origin-header step 4 sends `null`',
+    fields: ['originHeader'],
+    when: {
+      request: {
+        api: ['fetch'],
+        mode: ['no-cors', 'same-origin'],
+        notMethod: ['GET', 'HEAD'],
+        referrerPolicy: ['no-referrer', 'same-origin'],
+      },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'third_party/blink/web_tests/external/wpt/fetch/origin/assorted.window-expected.txt',
+          test: 'Origin header and POST same-origin fetch no-cors mode with Referrer-Policy no-referrer',
+        },
+      ],
+      observed: 'Chromium 156: a no-cors POST under no-referrer carries the page origin',
+    },
+    rows: ['modes/no-cors-post-no-referrer'],
+    replays: ['1:6:0:1:0:2:2:2:4:4:5:4:4:4:4:4'],
+  },
+  {
+    id: 'credentials-in-redirect-url-blocked',
+    reason:
+      'a fetch() redirected to a URL with user:pass@ is blocked in every mode, where ' +
+      'fetch#http-redirect-fetch fails it only in cors mode across origins or under cors tainting',
+    fields: [...OUTCOME_FIELDS, 'actualSent', 'originHeader'],
+    when: { request: { api: ['fetch'] }, redirects: { present: true, userinfo: true } },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/core/loader/frame_fetch_context.cc',
+          symbol: 'FrameFetchContext::ShouldBlockFetchAsCredentialedSubresource',
+        },
+        { bug: 'https://github.com/whatwg/fetch/issues/660' },
+      ],
+      observed: 'Chromium 156: the redirect is not followed (network error)',
+    },
+    rows: ['redirects/userinfo-same-to-same', 'redirects/userinfo-no-cors-cross'],
+    replays: ['2:4:0:0:0:0:0:0:0:0:0:1:0:0:0:2:1:2:1:1:1:1'],
+  },
+  {
+    id: 'redirect-without-location-is-final-in-error-mode',
+    reason:
+      'with redirect mode "error", a redirect status without Location is handed to the page as ' +
+      'the response; fetch#concept-http-fetch step 6 makes any redirect status a network error ' +
+      'there before Location is read',
+    fields: [...OUTCOME_FIELDS],
+    when: { request: { redirect: ['error'] }, redirects: { present: true, noLocation: true } },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        { source: 'net/http/http_response_headers.cc', symbol: 'HttpResponseHeaders::IsRedirect' },
+      ],
+      observed: 'Chromium 156: the 302 without Location reaches the page',
+    },
+    rows: ['redirects/302-no-location-error-mode'],
+  },
+  {
+    id: 'client-hints-removed-on-redirect',
+    reason:
+      'client-hint request headers (dpr, width, ...) are removed when a redirect leaves the page ' +
+      'origin, so a value that needed a preflight no longer does; the spec keeps author headers',
+    fields: ['preflight', 'actualSent', 'acrm', 'acrh'],
+    when: {
+      request: {
+        headers: [
+          { names: ['device-memory', 'dpr', 'width', 'viewport-width', 'rtt', 'downlink', 'ect'] },
+        ],
+      },
+      redirects: { present: true, hops: ['off-page-origin'] },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/platform/loader/fetch/resource_loader.cc',
+          symbol: 'ResourceLoader::WillFollowRedirect',
+        },
+        {
+          source: 'third_party/blink/common/client_hints/client_hints.cc',
+          symbol: 'FindClientHintsToRemove',
+        },
+      ],
+      observed:
+        'Chromium 156: `dpr: x y` redirected same-origin → cross-origin goes without a preflight',
+    },
+    rows: ['redirects/client-hint-same-to-cross'],
+    replays: ['777:1223:0:2:2:2:2:0:0:0:0:2:2:2:3:3:3:3:5:4:5:5:5:5'],
+  },
+  {
+    id: 'origin-null-after-leaving-page-origin-in-no-cors',
+    reason:
+      'a no-cors POST redirected (307/308) from the page origin to another origin carries ' +
+      '`Origin: null`; the spec taints the origin only after a hop from another origin',
+    fields: ['originHeader'],
+    when: {
+      request: { api: ['fetch'], mode: ['no-cors'], method: ['POST'] },
+      redirects: { present: true, status: [307, 308], hops: ['from-page-origin'] },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        { source: 'net/url_request/redirect_util.cc', symbol: 'RedirectUtil::UpdateHttpRequest' },
+      ],
+      observed: 'Chromium 156: `Origin: null` at the same-site hop',
+    },
+    rows: ['redirects/no-cors-post-307-same-to-same-site'],
+    replays: ['4242:946:0:4:4:4:4:4:4:5:4:4:8:7:7:7:7:7'],
+  },
+];
+
+export const CHROMIUM_FACTS: EngineFacts = {
+  engine: 'chromium',
+  profile: {
+    ...SPEC,
+    name: 'chromium',
+    wildcardCoversAuthorization: true,
+    extraSafelistedRequestHeaders: true,
+    userAgentIsForbidden: true,
+    rangePositionLimit: 'int64',
+    maxAgeCapSeconds: 7200,
+    maxAgeParsing: 'signed-integer',
+    preflightCacheShape: 'result-per-url',
+    preflightCacheKeyOrigin: 'untainted-origin',
+    preflightCacheBypassModes: ['no-store', 'reload', 'no-cache'],
+    preflightCacheNoStoreModes: ['no-store'],
+    preflightCacheKeptAfterNetworkError: true,
+    cookieSameSiteDefault: 'lax',
+    sameSiteNoneRequiresSecure: true,
+    thirdPartyCookies: 'block',
+    uploadListenerNeedsBody: true,
+  },
+  conditions: [
+    'cookies: Playwright contexts are off-the-record profiles, which block third-party ' +
+      'cookies by default (knob thirdPartyCookies: block); a stock regular profile allows them',
+  ],
+  knobs: {
+    wildcardCoversAuthorization: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            wpt: 'third_party/blink/web_tests/external/wpt/fetch/api/cors/cors-preflight.any-expected.txt',
+            test: '"authorization" should not be covered by the wildcard symbol',
+          },
+          {
+            source: 'services/network/cors/preflight_result.cc',
+            symbol: 'PreflightResult::EnsureAllowedCrossOriginHeaders',
+          },
+        ],
+      },
+    },
+    extraSafelistedRequestHeaders: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          { source: 'services/network/public/cpp/cors/cors.cc', symbol: 'IsCorsSafelistedHeader' },
+        ],
+        observed: 'Chromium 156: `dpr`, `width`, `save-data` with valid values are not preflighted',
+      },
+    },
+    userAgentIsForbidden: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            wpt: 'third_party/blink/web_tests/external/wpt/fetch/api/request/request-headers.any-expected.txt',
+            test: 'Adding valid request header "User-Agent: OK"',
+          },
+        ],
+      },
+    },
+    rangePositionLimit: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          { source: 'services/network/public/cpp/cors/cors.cc', symbol: 'IsCorsSafelistedHeader' },
+          { source: 'net/http/http_util.cc', symbol: 'HttpUtil::ParseRangeHeader' },
+        ],
+        observed: 'Chromium 156: a Range position of 21 digits is preflighted',
+      },
+    },
+    maxAgeCapSeconds: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [{ source: 'services/network/cors/preflight_result.cc', symbol: 'kMaxTimeout' }],
+      },
+    },
+    maxAgeParsing: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'services/network/cors/preflight_result.cc',
+            symbol: 'ParseAccessControlMaxAge',
+          },
+        ],
+      },
+    },
+    preflightCacheShape: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'services/network/public/cpp/cors/preflight_cache.cc',
+            symbol: 'PreflightCache::AppendEntry',
+          },
+          {
+            source: 'services/network/public/cpp/cors/preflight_cache.cc',
+            symbol: 'PreflightCache::CheckIfRequestCanSkipPreflight',
+          },
+        ],
+      },
+    },
+    preflightCacheKeyOrigin: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'services/network/cors/preflight_controller.cc',
+            symbol: 'PreflightController::PerformPreflightCheck',
+          },
+        ],
+      },
+    },
+    preflightCacheBypassModes: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'services/network/cors/preflight_controller.cc',
+            symbol: 'PreflightController::PerformPreflightCheck',
+          },
+        ],
+        observed:
+          'Chromium 156: no-store, reload and no-cache requests are preflighted again (the cache ' +
+          'lookup is skipped for any RetrieveCacheFlags load flag; the mapping of cache modes onto ' +
+          'those flags is inferred)',
+      },
+    },
+    preflightCacheNoStoreModes: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'services/network/cors/preflight_controller.cc',
+            symbol: 'PreflightController::PreflightLoader::FinishHandleResponseHeader',
+          },
+        ],
+        observed:
+          'Chromium 156: after a `cache: no-store` preflight (LOAD_DISABLE_CACHE: nothing is ' +
+          'appended to the cache), a default-mode follow-up is preflighted again',
+      },
+    },
+    preflightCacheKeptAfterNetworkError: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'services/network/public/cpp/cors/preflight_cache.cc',
+            symbol: 'PreflightCache::CheckIfRequestCanSkipPreflight',
+          },
+        ],
+        observed:
+          'Chromium 156 (fuzz 9119:1384:0:0:0:0:0:0:0:0:0:2:1:1:1:1:1:1:1:1:3:2:2:4:2:5:3): after ' +
+          'the actual response fails the CORS check, the same request 10 ms later is not ' +
+          'preflighted again; the cache removes a result only when a lookup finds it expired or ' +
+          'insufficient, where main fetch clears the entries on the network error',
+      },
+    },
+    cookieSameSiteDefault: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [{ source: 'net/base/features.cc', symbol: 'kSameSiteByDefaultCookies' }],
+        observed: 'Chromium 156: a cookie without SameSite is not sent cross-site',
+      },
+    },
+    sameSiteNoneRequiresSecure: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          { source: 'net/base/features.cc', symbol: 'kCookiesWithoutSameSiteMustBeSecure' },
+        ],
+        observed: 'Chromium 156: a SameSite=None cookie without Secure is not stored',
+      },
+    },
+    thirdPartyCookies: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'components/content_settings/core/browser/cookie_settings.cc',
+            symbol: 'CookieSettings::RegisterProfilePrefs',
+          },
+          {
+            source: 'chrome/browser/devtools/devtools_browser_context_manager.cc',
+            symbol: 'DevToolsBrowserContextManager::CreateBrowserContext',
+          },
+        ],
+        observed:
+          'Chromium 156 in a Playwright (off-the-record) context: a SameSite=None; Secure cookie ' +
+          'of the cross-site https origin is not sent on a fetch from the page',
+      },
+    },
+    uploadListenerNeedsBody: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'third_party/blink/renderer/core/xmlhttprequest/xml_http_request.cc',
+            symbol: 'XMLHttpRequest::CreateRequest',
+          },
+        ],
+        observed:
+          'Chromium 156: a GET or a body-less POST with upload listeners is not preflighted',
+      },
+    },
+  },
+  rules: RULES,
+};

@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import type { Diff } from '../harness/types.js';
+import type { Scenario } from '../scenario/types.js';
+import { hopKinds, matcherHolds, rulesCovering, rulesForVersion } from './rules.js';
+import type { DeviationRule } from './types.js';
+
+const d = (field: string): Diff => ({ field, predicted: 'a', observed: 'b' });
+const rule = (over: Partial<DeviationRule>): DeviationRule => ({
+  id: 'r',
+  reason: 'r',
+  fields: ['originHeader'],
+  when: {},
+  evidence: { status: 'unconfirmed', observed: 'o', searched: 's' },
+  ...over,
+});
+
+test('hop kinds follow the chain as far as it goes', () => {
+  const s: Scenario = {
+    request: { target: 'same-origin' },
+    server: {
+      redirects: [
+        { status: 302, to: 'cross-origin' },
+        { status: 302, to: 'same-origin' },
+        { status: 302, to: 'same-origin', noLocation: true },
+        { status: 302, to: 'cross-origin-2' },
+      ],
+    },
+  };
+  expect(hopKinds(s, s.request)).toEqual([
+    ['cross-origin', 'from-page-origin', 'off-page-origin'],
+    ['cross-origin', 'to-page-origin'],
+  ]);
+});
+
+test('request matchers: XHR is always cors and follow; methods normalised; header lines', () => {
+  const xhr: Scenario = { request: { api: 'xhr', mode: 'no-cors', method: 'delete' } };
+  expect(matcherHolds({ request: { mode: ['cors'], method: ['DELETE'] } }, xhr, 0)).toBe(true);
+  expect(matcherHolds({ request: { notMethod: ['DELETE'] } }, xhr, 0)).toBe(false);
+  const twice: Scenario = {
+    request: {
+      headers: [
+        ['X-HTTP-Method-Override', 'PUT'],
+        ['x-http-method-override', 'CONNECT'],
+        ['Accept', 'a\u00ff'],
+      ],
+    },
+  };
+  const later = {
+    names: ['x-http-method-override'],
+    laterLine: true,
+    value: 'names-forbidden-method',
+  } as const;
+  expect(matcherHolds({ request: { headers: [later] } }, twice, 0)).toBe(true);
+  expect(
+    matcherHolds(
+      { request: { headers: [{ names: ['accept'], value: 'has-byte-0x80-or-above' }] } },
+      twice,
+      0,
+    ),
+  ).toBe(true);
+  expect(
+    matcherHolds({ request: { headers: [{ names: ['accept'], laterLine: true }] } }, twice, 0),
+  ).toBe(false);
+});
+
+test('redirect matchers: statuses, rewrites to GET, a hop without a header, data: targets', () => {
+  const s: Scenario = {
+    request: { method: 'POST', target: 'same-origin' },
+    server: {
+      redirects: [
+        { status: 301, to: 'same-origin', headers: { 'Access-Control-Allow-Origin': '*' } },
+        { status: 302, to: 'data:,x' },
+      ],
+    },
+  };
+  expect(matcherHolds({ redirects: { present: true, status: [302] } }, s, 0)).toBe(true);
+  expect(matcherHolds({ redirects: { present: true, rewritesToGET: true } }, s, 0)).toBe(true);
+  expect(matcherHolds({ redirects: { present: true, toDataURL: true } }, s, 0)).toBe(true);
+  expect(
+    matcherHolds(
+      { redirects: { present: true, someHopWithout: ['access-control-allow-origin'] } },
+      s,
+      0,
+    ),
+  ).toBe(true);
+  expect(matcherHolds({ redirects: { present: false } }, s, 0)).toBe(false);
+  const put = { ...s, request: { ...s.request, method: 'PUT' } };
+  expect(matcherHolds({ redirects: { present: true, rewritesToGET: true } }, put, 0)).toBe(false);
+});
+
+test('rulesCovering needs a rule per differing field; versions select rules per build', () => {
+  const s: Scenario = { request: { referrerPolicy: 'no-referrer' } };
+  const r = rule({ when: { request: { referrerPolicy: ['no-referrer'] } } });
+  expect(rulesCovering([r], s, [d('originHeader')])).toEqual([r]);
+  expect(rulesCovering([r], s, [d('originHeader'), d('status')])).toBeNull();
+  expect(rulesCovering([r], s, [])).toBeNull();
+  const old = rule({ id: 'old', versions: '<157' });
+  expect(rulesForVersion([r, old], '157.0.1').map((x) => x.id)).toEqual(['r']);
+  expect(rulesForVersion([r, old], '156.0.1').map((x) => x.id)).toEqual(['r', 'old']);
+  expect(rulesForVersion([r, old], undefined)).toHaveLength(2);
+});

@@ -1,0 +1,218 @@
+// The closed matcher vocabulary of deviation rules, and how a failing case is matched
+// against an engine's rules. Pure: a rule is data (types.ts); every test it may name is
+// defined here once.
+import type { Diff } from '../harness/types.js';
+import { isCORSSafelistedMethod, normalizeMethod } from '../model/methods.js';
+import { hopRoles } from '../model/scenario-network.js';
+import { applyRequestOverrides } from '../scenario/overrides.js';
+import { normalizeHeaders } from '../scenario/placeholders.js';
+import {
+  isDataURL,
+  type HeaderList,
+  type Scenario,
+  type ScenarioRequest,
+} from '../scenario/types.js';
+import { defaultWorld } from '../scenario/world.js';
+import { versionInRange } from './versions.js';
+import type {
+  BodyKind,
+  DeviationRule,
+  HeaderMatcher,
+  HopKind,
+  Matcher,
+  RedirectMatcher,
+  RequestMatcher,
+  ValueTest,
+} from './types.js';
+
+/** The request of each step: the first request, then each `then` follow-up merged into it. */
+export function stepRequests(s: Scenario): ScenarioRequest[] {
+  const out: ScenarioRequest[] = [s.request];
+  for (let t = s.then; t !== undefined; t = t.then) out.push(applyRequestOverrides(s.request, t));
+  return out;
+}
+
+export function bodyKindOf(r: ScenarioRequest): BodyKind {
+  if (r.body === undefined) return 'none';
+  return typeof r.body === 'string' ? 'string' : r.body.kind;
+}
+
+const VALUE_TESTS: Record<ValueTest, (value: string) => boolean> = {
+  'has-byte-0x80-or-above': (v) => /[\u0080-\u00ff]/.test(v),
+  'names-forbidden-method': (v) =>
+    v.split(',').some((m) => ['CONNECT', 'TRACE', 'TRACK'].includes(m.trim().toUpperCase())),
+};
+
+function headerMatches(lines: HeaderList, m: HeaderMatcher): boolean {
+  const seen = new Set<string>();
+  return lines.some(([rawName, value]) => {
+    const name = rawName.toLowerCase();
+    const later = seen.has(name);
+    seen.add(name);
+    if (!m.names.includes(name)) return false;
+    if (m.laterLine === true && !later) return false;
+    return m.value === undefined || VALUE_TESTS[m.value](value);
+  });
+}
+
+function within<T>(allowed: readonly T[] | undefined, value: T): boolean {
+  return allowed === undefined || allowed.includes(value);
+}
+
+/**
+ * The request as the engine runs it: XHR has no mode or redirect option (always cors and
+ * follow) and its credentials come from `withCredentials`.
+ */
+function effective(r: ScenarioRequest): ScenarioRequest {
+  if ((r.api ?? 'fetch') !== 'xhr') return r;
+  const include = r.withCredentials ?? r.credentials === 'include';
+  return {
+    ...r,
+    mode: 'cors',
+    redirect: 'follow',
+    credentials: include ? 'include' : 'same-origin',
+  };
+}
+
+function requestMatches(m: RequestMatcher, request: ScenarioRequest): boolean {
+  const r = effective(request);
+  const method = normalizeMethod(r.method ?? 'GET');
+  return (
+    within(m.api, r.api ?? 'fetch') &&
+    within(m.method, method) &&
+    !(m.notMethod ?? []).includes(method) &&
+    (m.safelistedMethod === undefined || m.safelistedMethod === isCORSSafelistedMethod(method)) &&
+    within(m.mode, r.mode ?? 'cors') &&
+    within(m.credentials, r.credentials ?? 'same-origin') &&
+    within(m.cache, r.cache ?? 'default') &&
+    within(m.redirect, r.redirect ?? 'follow') &&
+    within(m.referrerPolicy, r.referrerPolicy ?? '') &&
+    within(m.body, bodyKindOf(r)) &&
+    (m.uploadListener === undefined || m.uploadListener === (r.uploadListener === true)) &&
+    within(m.target, r.target ?? 'cross-origin') &&
+    (m.headers ?? []).every((h) => headerMatches(normalizeHeaders(r.headers), h))
+  );
+}
+
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
+/**
+ * The ways the redirect hops of the scenario move (see HopKind), hop by hop, as far as the
+ * chain goes: a hop answering without Location or with a status that is not a redirect
+ * status is the final response, and the hops after it are never reached.
+ */
+export function hopKinds(s: Scenario, r: ScenarioRequest): HopKind[][] {
+  const world = defaultWorld(s.client ?? 'page', s.origins ?? {});
+  const origins = hopRoles(s, r).map((t) => (isDataURL(t) ? t : world.origins[t]));
+  const page = world.client === 'page' ? world.pageOrigin : null;
+  const hops = s.server?.redirects ?? [];
+  const kinds: HopKind[][] = [];
+  for (let i = 0; i + 1 < origins.length; i++) {
+    const hop = hops[i];
+    if (hop === undefined || hop.noLocation === true || !REDIRECT_STATUSES.includes(hop.status))
+      break;
+    const from = origins[i];
+    const to = origins[i + 1];
+    if (from === to) {
+      kinds.push(['same-origin']);
+      continue;
+    }
+    const k: HopKind[] = ['cross-origin'];
+    if (to === page) k.push('to-page-origin');
+    if (from === page) k.push('from-page-origin');
+    if (to !== page) k.push('off-page-origin');
+    kinds.push(k);
+  }
+  return kinds;
+}
+
+function redirectsMatch(m: RedirectMatcher, s: Scenario, r: ScenarioRequest): boolean {
+  const hops = s.server?.redirects ?? [];
+  if (m.present !== hops.length > 0) return false;
+  if (m.status !== undefined && !hops.some((h) => m.status?.includes(h.status))) return false;
+  if (m.userinfo !== undefined && m.userinfo !== hops.some((h) => (h.userinfo ?? '') !== ''))
+    return false;
+  if (m.noLocation !== undefined && m.noLocation !== hops.some((h) => h.noLocation === true))
+    return false;
+  if (m.toDataURL !== undefined && m.toDataURL !== hops.some((h) => isDataURL(h.to))) return false;
+  const kinds = hopKinds(s, r);
+  if (m.hops !== undefined && !m.hops.every((k) => kinds.some((at) => at.includes(k))))
+    return false;
+  const every = m.everyHop;
+  if (every !== undefined && !kinds.every((at) => at.includes(every))) return false;
+  if (m.rewritesToGET !== undefined && m.rewritesToGET !== rewritesToGET(s, r)) return false;
+  const without = m.someHopWithout;
+  if (
+    without !== undefined &&
+    !hops.some((h) => {
+      const names = normalizeHeaders(h.headers).map(([n]) => n.toLowerCase());
+      return without.every((n) => !names.includes(n));
+    })
+  )
+    return false;
+  return true;
+}
+
+/** Whether some hop rewrites the request's method to GET (http-redirect-fetch step 12). */
+function rewritesToGET(s: Scenario, r: ScenarioRequest): boolean {
+  const method = normalizeMethod(r.method ?? 'GET');
+  return (s.server?.redirects ?? []).some(
+    (h) =>
+      (h.status === 303 && method !== 'GET' && method !== 'HEAD') ||
+      ((h.status === 301 || h.status === 302) && method === 'POST'),
+  );
+}
+
+/** Whether `when` holds for step `step` (0: the first request) of the scenario. */
+export function matcherHolds(when: Matcher, s: Scenario, step: number): boolean {
+  const request = stepRequests(s)[step];
+  if (request === undefined) return false;
+  if (when.step === 'first' && step !== 0) return false;
+  if (when.step === 'then' && step === 0) return false;
+  if (!within(when.client, s.client ?? 'page')) return false;
+  if (when.request !== undefined && !requestMatches(when.request, request)) return false;
+  if (when.redirects !== undefined && !redirectsMatch(when.redirects, s, request)) return false;
+  return true;
+}
+
+/** Whether the rule applies to some step of the scenario. */
+export function ruleMatchesScenario(rule: DeviationRule, s: Scenario): boolean {
+  return stepRequests(s).some((_, step) => matcherHolds(rule.when, s, step));
+}
+
+/** The step index a diff belongs to (`then.then.acrh` → 2) and its last field name. */
+export function diffStep(field: string): { step: number; name: string } {
+  const parts = field.split('.');
+  return { step: parts.length - 1, name: parts[parts.length - 1] ?? field };
+}
+
+/**
+ * The rules that together cover every diff of a case (each diff needs a rule listing its
+ * field whose matcher holds for the diff's step), or null when some diff is left over.
+ */
+export function rulesCovering(
+  rules: readonly DeviationRule[],
+  s: Scenario,
+  diffs: readonly Diff[],
+): DeviationRule[] | null {
+  if (diffs.length === 0) return null;
+  const used: DeviationRule[] = [];
+  for (const d of diffs) {
+    const { step, name } = diffStep(d.field);
+    const rule = rules.find(
+      (r) => (r.fields as readonly string[]).includes(name) && matcherHolds(r.when, s, step),
+    );
+    if (rule === undefined) return null;
+    if (!used.includes(rule)) used.push(rule);
+  }
+  return used;
+}
+
+/** The rules that hold for a build (`version`, EngineInfo.version); null: only unbounded rules. */
+export function rulesForVersion(
+  rules: readonly DeviationRule[],
+  version: string | null | undefined,
+): DeviationRule[] {
+  if (version === undefined) return [...rules];
+  return rules.filter((r) => r.versions === undefined || versionInRange(version, r.versions));
+}

@@ -1,0 +1,215 @@
+// The shape of an engine's facts: its profile knobs (what the model computes) and its
+// deviation rules (what it cannot), each with evidence a reviewer can follow without us.
+// Pure data: no functions, so a rule is read the same way by the suites, the fuzzer, the
+// verdict and the hygiene tests.
+import type { EngineProfile, KnobName } from '../model/engine-profile.js';
+import type {
+  Api,
+  CacheMode,
+  ClientKind,
+  CredentialsMode,
+  OriginRole,
+  RedirectMode,
+  ReferrerPolicy,
+  RequestMode,
+} from '../scenario/types.js';
+
+/** The browsers whose facts are recorded (the model's `spec` profile is the standard). */
+export type BrowserEngine = 'chromium' | 'firefox' | 'webkit';
+export const BROWSER_ENGINES: readonly BrowserEngine[] = ['chromium', 'firefox', 'webkit'];
+
+/**
+ * One upstream source a stranger can open:
+ * - `source`: a file path in the engine's own repository (chromium/src, mozilla-central /
+ *   gecko-dev, WebKit; libsoup for WebKitGTK's network layer) and the function or constant;
+ * - `bug`: the URL of a bug in the engine's tracker (or a standards issue the engine's
+ *   developers filed or answered);
+ * - `wpt`: the engine's own WPT expectation file (Chromium `*-expected.txt` or
+ *   `TestExpectations`, Gecko `testing/web-platform/meta/**.ini`, WebKit
+ *   `LayoutTests/imported/w3c/**-expected.txt`) and the test or subtest named in it.
+ */
+export type Citation =
+  { source: string; symbol: string } | { bug: string } | { wpt: string; test: string };
+
+/**
+ * Why we believe an engine fact. `evidenced`: at least one upstream citation, plus what the
+ * harness saw. `unconfirmed`: seen in the engine (which build, which rows) but not backed
+ * upstream yet; `searched` says where we looked, so the next reviewer does not repeat it.
+ * Reports count the two apart.
+ */
+export type Evidence =
+  | {
+      status: 'evidenced';
+      upstream: readonly [Citation, ...Citation[]];
+      /** What the harness observed, naming the build. */
+      observed?: string;
+    }
+  | { status: 'unconfirmed'; observed: string; searched: string };
+
+/** A knob value an engine sets away from the spec's, with its evidence. */
+export interface KnobFact {
+  evidence: Evidence;
+}
+
+/** The comparison fields a rule may let an engine differ in (the last segment of a diff path). */
+export type DiffField =
+  | 'preflight'
+  | 'acrm'
+  | 'acrh'
+  | 'actualSent'
+  | 'outcome'
+  | 'status'
+  | 'responseType'
+  | 'originHeader'
+  | 'readableHeaders'
+  | 'cookie';
+
+/** The fields of what page JS sees of the response. */
+export const OUTCOME_FIELDS: readonly DiffField[] = [
+  'outcome',
+  'status',
+  'responseType',
+  'readableHeaders',
+];
+
+/** Every field a step is compared in (the cookie trail aside). */
+export const EVERY_FIELD: readonly DiffField[] = [
+  'preflight',
+  'acrm',
+  'acrh',
+  'actualSent',
+  'originHeader',
+  ...OUTCOME_FIELDS,
+];
+
+/** The kind of request body, as a scenario writes it (`none`: no body). */
+export type BodyKind =
+  | 'none'
+  | 'string'
+  | 'text'
+  | 'url-search-params'
+  | 'form-data'
+  | 'blob'
+  | 'array-buffer'
+  | 'stream';
+
+/**
+ * Tests on a header value, a closed set (each is defined once, in rules.ts):
+ * - `has-byte-0x80-or-above`: some byte of the value is 0x80-0xFF;
+ * - `names-forbidden-method`: the value, split on commas, names CONNECT, TRACE or TRACK.
+ */
+export type ValueTest = 'has-byte-0x80-or-above' | 'names-forbidden-method';
+
+/** Some header line (or, with `repeated`, the name set more than once) meets the test. */
+export interface HeaderMatcher {
+  /** Lowercase header names; the line's name must be one of them. */
+  names: readonly string[];
+  value?: ValueTest;
+  /** Only a line after the first one of its name counts (the name is set more than once). */
+  laterLine?: boolean;
+}
+
+/** The request of the step that differs; every field given must hold. */
+export interface RequestMatcher {
+  api?: readonly Api[];
+  /** Methods after normalisation (uppercase for the six the standard normalises). */
+  method?: readonly string[];
+  /** The method (after normalisation) is none of these. */
+  notMethod?: readonly string[];
+  /** Whether the method is a CORS-safelisted method (GET, HEAD, POST). */
+  safelistedMethod?: boolean;
+  mode?: readonly RequestMode[];
+  credentials?: readonly CredentialsMode[];
+  cache?: readonly CacheMode[];
+  redirect?: readonly RedirectMode[];
+  referrerPolicy?: readonly ReferrerPolicy[];
+  body?: readonly BodyKind[];
+  uploadListener?: boolean;
+  target?: readonly OriginRole[];
+  /** Every header matcher must be met by the request's header lines. */
+  headers?: readonly HeaderMatcher[];
+}
+
+/**
+ * How one redirect hop moves, from the URL that answered with it to the URL it points to:
+ * - `same-origin`: to the same origin;
+ * - `cross-origin`: to another origin (any of the following three included);
+ * - `to-page-origin`: from another origin back to the page's own origin;
+ * - `from-page-origin`: from the page's origin to another origin;
+ * - `off-page-origin`: to an origin other than the page's (from anywhere).
+ */
+export type HopKind =
+  'same-origin' | 'cross-origin' | 'to-page-origin' | 'from-page-origin' | 'off-page-origin';
+
+/** The scenario's redirect hops; every field given must hold. */
+export interface RedirectMatcher {
+  /** Whether the scenario has redirect hops at all. */
+  present: boolean;
+  /** Some hop answers with one of these statuses. */
+  status?: readonly number[];
+  /** Each of these kinds of move happens at some hop. */
+  hops?: readonly HopKind[];
+  /** Every hop moves this way. */
+  everyHop?: HopKind;
+  /**
+   * Some hop rewrites the method to GET the way the spec does: a 303 for a method other than
+   * GET or HEAD, a 301 or 302 for POST (https://fetch.spec.whatwg.org/#concept-http-redirect-fetch).
+   */
+  rewritesToGET?: boolean;
+  /** Some hop's redirect response lacks every one of these headers (lowercase names). */
+  someHopWithout?: readonly string[];
+  /** Some hop puts `user:pass@` into its Location. */
+  userinfo?: boolean;
+  /** Some hop leaves out the Location header. */
+  noLocation?: boolean;
+  /** Some hop points to a `data:` URL. */
+  toDataURL?: boolean;
+}
+
+/** When a rule applies: every part given must hold for the differing step. */
+export interface Matcher {
+  request?: RequestMatcher;
+  redirects?: RedirectMatcher;
+  client?: readonly ClientKind[];
+  /** `first`: only the scenario's first request; `then`: only a follow-up. */
+  step?: 'first' | 'then';
+}
+
+/**
+ * An engine behaviour the model does not compute. A failing case whose every difference (in
+ * the step that differs) lies in `fields` and whose step matches `when` is a deviation of the
+ * engine, counted evidenced or unconfirmed by `evidence.status`.
+ */
+export interface DeviationRule {
+  /** Kebab-case, unique within the engine. */
+  id: string;
+  /** One sentence: what the engine does and what the standard says instead. */
+  reason: string;
+  fields: readonly DiffField[];
+  when: Matcher;
+  evidence: Evidence;
+  /**
+   * Suite rows (scenario ids) where the engine shows the deviation. A run where such a row
+   * matches the spec reports `unexpected-pass`: the engine changed, the rule is stale.
+   */
+  rows?: readonly string[];
+  /** Fuzz replays (`SEED:PATH`) whose scenario shows the deviation. */
+  replays?: readonly string[];
+  /**
+   * Range on the engine build's major version the rule holds for (`">=150 <157"`; see
+   * src/harness/expectation-versions.ts). Absent: every build.
+   */
+  versions?: string;
+}
+
+/** Everything recorded about one engine. */
+export interface EngineFacts {
+  engine: BrowserEngine;
+  /** The model's profile: the spec's knobs with this engine's values. */
+  profile: EngineProfile;
+  /** Evidence for every knob whose value differs from the spec's. */
+  knobs: Partial<Record<KnobName, KnobFact>>;
+  rules: readonly DeviationRule[];
+  /** How the harness drives the engine where that shapes what is observed (shown in reports). */
+  conditions: readonly string[];
+}
