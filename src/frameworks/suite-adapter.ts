@@ -26,6 +26,8 @@ export interface StartedPolicy {
 export interface SuiteAdapter {
   /** Column label, e.g. `express+cors@2.8.6`. */
   name: string;
+  /** The middleware's version when the name does not say it (set by `unavailable()`). */
+  version?: string;
   /** Null when it can run here; else why not and the install command (reported as skipped). */
   unavailable?(): Promise<string | null>;
   cannotExpress?(policy: FrameworkPolicy): string | null;
