@@ -56,6 +56,8 @@ export interface Disagreement {
   /** Index of the probe in its case. */
   probe: number;
   detail: string;
+  /** For the exposure kinds: the response header concerned. */
+  header?: string;
 }
 
 /** Why the policy denies a request (empty when it allows it). */
@@ -93,12 +95,13 @@ export function exposureFindings(
     const meant = intendsExposed(p, name);
     const reads = readable.includes(name.toLowerCase());
     if (reads && !meant)
-      out.push({ kind: 'exposes-too-much', probe, detail: `page JS reads ${name}` });
+      out.push({ kind: 'exposes-too-much', probe, header: name, detail: `page JS reads ${name}` });
     if (!reads && meant) {
       const aceh = headerValues(actual, 'access-control-expose-headers').join(', ');
       out.push({
         kind: 'exposes-too-little',
         probe,
+        header: name,
         detail: `page JS cannot read ${name} (Access-Control-Expose-Headers: ${aceh === '' ? '(none)' : aceh})`,
       });
     }
@@ -197,16 +200,22 @@ export function varyFindings(
   return out;
 }
 
-/** A request carrying its own Vary header must get the same CORS answer and Vary. */
+/**
+ * A request carrying its own Vary header must get the same CORS answer and Vary. The
+ * request's Vary token in the answer's Vary always counts; another difference only when the
+ * plain request is `stable` (answered the same when sent again).
+ */
 export function requestVaryFinding(
   probe: number,
   sentVary: string,
   plain: HeaderList,
   withVary: HeaderList,
+  stable: boolean,
 ): Disagreement | null {
   const a = `${corsAnswer(plain)} | vary ${varyTokens(plain).join(',')}`;
   const b = `${corsAnswer(withVary)} | vary ${varyTokens(withVary).join(',')}`;
-  if (a === b) return null;
+  const copied = varyTokens(withVary).includes(sentVary.toLowerCase());
+  if (a === b || (!copied && !stable)) return null;
   return {
     kind: 'vary-from-request',
     probe,

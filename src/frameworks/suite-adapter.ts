@@ -67,8 +67,8 @@ function isAdapter(v: unknown): v is SuiteAdapter {
 /**
  * Loads `--adapter FILE`: a module whose default export (or `adapter` export) is a
  * `SuiteAdapter`, or a function returning one (sync or async). `.js`/`.mjs` load as they
- * are; a `.ts` file Node cannot load by itself is transpiled (types are not checked) next to
- * itself, so its imports resolve as they would for the original, and the copy is removed.
+ * are; a `.ts` file is transpiled (types are not checked, any TypeScript syntax works) next
+ * to itself, so its imports resolve as they would for the original, and the copy is removed.
  */
 export async function loadSuiteAdapter(file: string): Promise<SuiteAdapter> {
   const full = resolve(file);
@@ -90,12 +90,8 @@ export async function loadSuiteAdapter(file: string): Promise<SuiteAdapter> {
 }
 
 async function importAdapterModule(full: string): Promise<Record<string, unknown>> {
-  try {
+  if (!/\.(c|m)?ts$/.test(full))
     return (await import(pathToFileURL(full).href)) as Record<string, unknown>;
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (!/\.(c|m)?ts$/.test(full) || code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
-  }
   const ts = (await import('typescript')).default;
   const js = ts.transpileModule(await readFile(full, 'utf8'), {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
