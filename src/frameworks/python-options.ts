@@ -9,7 +9,7 @@ import type { FrameworkPolicy } from './vocabulary.js';
 
 /** A pattern as a Python regular expression (the same anchored form as the JS one). */
 export function pythonPattern(pattern: string): string {
-  return patternRegExp(pattern).source.replace(/\\:/g, ':');
+  return patternRegExp(pattern).source.replace(/\\([:/])/g, '$1');
 }
 
 /**

@@ -291,14 +291,15 @@ class ProbeRun {
   }
 
   private async requestVary(r: ResolvedRequest, sent: HeaderList, actual: TargetReply): Promise<void> {
+    // A server whose answers change between identical requests (`unstable`) says nothing
+    // about the request's Vary: compare only when the plain request, sent again right away,
+    // answers the same.
+    const again = await this.send('the same again', r.method, sent);
+    const stable = corsAnswer(again.headers) === corsAnswer(actual.headers);
     const withVary = await this.send(`the same with Vary: ${REQUEST_VARY}`, r.method, [
       ...sent,
       ['Vary', REQUEST_VARY],
     ]);
-    // A server whose answers change between identical requests (`unstable`) says nothing
-    // about the request's Vary: compare only when the plain request answers the same again.
-    const again = await this.send('the same again', r.method, sent);
-    const stable = corsAnswer(again.headers) === corsAnswer(actual.headers);
     this.find(
       requestVaryFinding(this.index, REQUEST_VARY, actual.headers, withVary.headers, stable),
     );
