@@ -71,7 +71,8 @@ test('max-age: the effective cache time against the policy (absent means 5 s)', 
   expect(maxAgeFinding(list, 0, [['Access-Control-Max-Age', '0']])).toBeNull();
   expect(maxAgeFinding(list, 0, [])?.detail).toMatch(/cached 5 s .* the policy says 0 s/);
   expect(maxAgeFinding({ ...list, maxAge: 5 }, 0, [])).toBeNull();
-  expect(maxAgeFinding({ ...any, maxAge: undefined } as FrameworkPolicy, 0, [])).toBeNull();
+  const { maxAge: _unset, ...noMaxAge } = any;
+  expect(maxAgeFinding(noMaxAge, 0, [])).toBeNull();
 });
 
 test('Vary must name a request header the CORS answer changes with', () => {

@@ -2,22 +2,21 @@
 // long-lived process each, a policy per control request, judged like every adapter. Skipped
 // with the install command when the packages are missing.
 import { expect, test } from '@playwright/test';
-import type { SuiteCase } from './generate.js';
+import type { RequestProbe, SuiteCase } from './generate.js';
 import { pythonSuiteAdapters } from './python-adapters.js';
 import { pythonPattern, starletteKwargs } from './python-options.js';
 import { runCase } from './run-case.js';
 
-const probe = (credentials: boolean, kind: 'allowed' | 'unrelated') =>
-  ({
-    kind: 'request',
-    origin: kind === 'allowed' ? { kind, entry: 0, deeper: false } : { kind },
-    method: { from: 'pool', index: 0, lower: false },
-    headers: [],
-    credentials,
-    repeat: true,
-    requestVary: true,
-    oddAcrh: null,
-  }) as const;
+const probe = (credentials: boolean, kind: 'allowed' | 'unrelated'): RequestProbe => ({
+  kind: 'request',
+  origin: kind === 'allowed' ? { kind, entry: 0, deeper: false } : { kind },
+  method: { from: 'pool', index: 0, lower: false },
+  headers: [],
+  credentials,
+  repeat: true,
+  requestVary: true,
+  oddAcrh: null,
+});
 
 const allowed: SuiteCase = {
   policy: {
