@@ -60,7 +60,8 @@ function handler(policy) {
         const asked = req.headers['access-control-request-headers'];
         const headers = policy.requestHeaders === '*' ? asked : policy.requestHeaders.join(', ');
         if (headers) res.setHeader('Access-Control-Allow-Headers', headers);
-        if (policy.maxAge !== undefined) res.setHeader('Access-Control-Max-Age', String(policy.maxAge));
+        if (policy.maxAge !== undefined)
+          res.setHeader('Access-Control-Max-Age', String(policy.maxAge));
       }
       res.statusCode = 204;
       res.end();
@@ -84,7 +85,8 @@ let server = null;
 export default {
   name: 'my-middleware',
   cannotExpress(policy) {
-    if (policy.preflightContinue === true) return 'no preflightContinue: preflights are answered here';
+    if (policy.preflightContinue === true)
+      return 'no preflightContinue: preflights are answered here';
     if (policy.optionsSuccessStatus === 200) return 'a successful preflight is always 204';
     if (policy.exposedHeaders === '*' && policy.credentials)
       return 'no way to expose every header to credentialed requests (the literal * exposes none)';

@@ -23,11 +23,16 @@ test('each built-in Node adapter serves a policy, then another on the same port'
     try {
       const first = await adapter.start(policy);
       const url = new URL(first.url);
-      const ok = await sendToTarget({ url }, { method: 'GET', headers: [['Origin', 'https://a.example.org']] });
+      const ok = await sendToTarget(
+        { url },
+        { method: 'GET', headers: [['Origin', 'https://a.example.org']] },
+      );
       expect(ok.status, adapter.name).toBe(200);
       expect(ok.body, adapter.name).toBe('{"route":"ran"}');
       expect(get(ok.headers, 'x-total'), adapter.name).toBe('7');
-      expect(get(ok.headers, 'access-control-allow-origin'), adapter.name).toBe('https://a.example.org');
+      expect(get(ok.headers, 'access-control-allow-origin'), adapter.name).toBe(
+        'https://a.example.org',
+      );
       const pre = await sendToTarget(
         { url },
         {
@@ -42,10 +47,19 @@ test('each built-in Node adapter serves a policy, then another on the same port'
       expect(get(pre.headers, 'access-control-allow-methods'), adapter.name).toMatch(/PUT/);
       expect(get(pre.headers, 'access-control-max-age'), adapter.name).toBe('600');
       await first.stop();
-      const second = await adapter.start({ ...policy, origins: { kind: 'any' }, credentials: false });
+      const second = await adapter.start({
+        ...policy,
+        origins: { kind: 'any' },
+        credentials: false,
+      });
       expect(new URL(second.url).port, adapter.name).toBe(url.port);
-      const any = await sendToTarget({ url }, { method: 'GET', headers: [['Origin', 'https://x.example.net']] });
-      expect(get(any.headers, 'access-control-allow-origin'), adapter.name).toMatch(/^(\*|https:\/\/x\.example\.net)$/);
+      const any = await sendToTarget(
+        { url },
+        { method: 'GET', headers: [['Origin', 'https://x.example.net']] },
+      );
+      expect(get(any.headers, 'access-control-allow-origin'), adapter.name).toMatch(
+        /^(\*|https:\/\/x\.example\.net)$/,
+      );
       await second.stop();
     } finally {
       await adapter.close?.();

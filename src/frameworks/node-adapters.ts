@@ -117,7 +117,11 @@ function expressCors(name: string, pkg: string): SuiteAdapter {
 
 interface FastifyLike {
   register(plugin: unknown, options: object): PromiseLike<unknown>;
-  route(r: { method: string[]; url: string; handler: (req: unknown, reply: unknown) => void }): void;
+  route(r: {
+    method: string[];
+    url: string;
+    handler: (req: unknown, reply: unknown) => void;
+  }): void;
   ready(): PromiseLike<unknown>;
   close(): PromiseLike<unknown>;
 }
@@ -182,13 +186,15 @@ function koaCors(name: string, pkg: string): SuiteAdapter {
       const cors = require(pkg) as (o: object) => unknown;
       const app = new Koa();
       app.use(cors(options));
-      app.use((ctx: { path: string; status: number; body: unknown; set(n: string, v: string): void }) => {
-        if (ctx.path !== SUITE_ROUTE_PATH) return;
-        for (const [n, v] of SUITE_ROUTE_HEADERS) ctx.set(n, v);
-        ctx.set('Content-Type', 'application/json');
-        ctx.status = 200;
-        ctx.body = SUITE_ROUTE_BODY;
-      });
+      app.use(
+        (ctx: { path: string; status: number; body: unknown; set(n: string, v: string): void }) => {
+          if (ctx.path !== SUITE_ROUTE_PATH) return;
+          for (const [n, v] of SUITE_ROUTE_HEADERS) ctx.set(n, v);
+          ctx.set('Content-Type', 'application/json');
+          ctx.status = 200;
+          ctx.body = SUITE_ROUTE_BODY;
+        },
+      );
       return { handler: app.callback() };
     },
   });
@@ -196,7 +202,10 @@ function koaCors(name: string, pkg: string): SuiteAdapter {
 
 interface HonoLike {
   use(path: string, mw: unknown): void;
-  all(path: string, h: (c: { body(b: string, s: number, h: Record<string, string>): Response }) => Response): void;
+  all(
+    path: string,
+    h: (c: { body(b: string, s: number, h: Record<string, string>): Response }) => Response,
+  ): void;
   fetch: (req: Request) => Response | Promise<Response>;
 }
 
@@ -210,7 +219,7 @@ function honoCors(name: string, pkg: string): SuiteAdapter {
       const { Hono } = require(pkg) as { Hono: new () => HonoLike };
       const { cors } = require(`${pkg}/cors`) as { cors: (o: object) => unknown };
       const { getRequestListener } = (await import('@hono/node-server')) as unknown as {
-        getRequestListener(f: HonoLike['fetch']): RequestHandler;
+        getRequestListener: (f: HonoLike['fetch']) => RequestHandler;
       };
       const app = new Hono();
       app.use('*', cors(options));

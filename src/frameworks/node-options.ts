@@ -23,7 +23,8 @@ export function originMatchersOf(entries: readonly string[], flag?: 'g'): (strin
 export function corsOptionsFor(p: FrameworkPolicy): Translation<CorsOptions> {
   const o = p.origins;
   const options: CorsOptions = {
-    origin: o.kind === 'list' ? originMatchersOf(o.entries, o.regexpFlag) : o.kind === 'any' ? '*' : true,
+    origin:
+      o.kind === 'list' ? originMatchersOf(o.entries, o.regexpFlag) : o.kind === 'any' ? '*' : true,
     methods: p.methods,
     exposedHeaders: p.exposedHeaders === '*' ? '*' : p.exposedHeaders,
     credentials: p.credentials,

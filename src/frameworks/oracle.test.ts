@@ -96,7 +96,10 @@ test("a request's own Vary: copied into the answer always counts, other changes 
   expect(requestVaryFinding(0, 'X-A', plain, [['Vary', 'X-A']], false)?.kind).toBe(
     'vary-from-request',
   );
-  const other: [string, string][] = [['Vary', 'Origin'], ['Access-Control-Allow-Origin', '*']];
+  const other: [string, string][] = [
+    ['Vary', 'Origin'],
+    ['Access-Control-Allow-Origin', '*'],
+  ];
   expect(requestVaryFinding(0, 'X-A', plain, other, false)).toBeNull();
   expect(requestVaryFinding(0, 'X-A', plain, other, true)?.kind).toBe('vary-from-request');
   expect(requestVaryFinding(0, 'X-A', plain, plain, true)).toBeNull();

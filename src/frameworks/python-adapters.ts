@@ -66,7 +66,8 @@ function pythonAdapter(spec: PythonAdapterSpec): SuiteAdapter {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(t.options),
       });
-      if (res.status !== 204) throw new Error(`${spec.name}: the control path answered ${res.status}`);
+      if (res.status !== 204)
+        throw new Error(`${spec.name}: the control path answered ${res.status}`);
       return { url: `${process.base}${SUITE_ROUTE_PATH}`, config: t.options, stop: async () => {} };
     },
     async close() {
@@ -80,14 +81,19 @@ function pythonAdapter(spec: PythonAdapterSpec): SuiteAdapter {
   return adapter;
 }
 
-async function launch(spec: PythonAdapterSpec): Promise<{ target: StartedTarget; base: string; dir: string }> {
+async function launch(
+  spec: PythonAdapterSpec,
+): Promise<{ target: StartedTarget; base: string; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'cors-conformance-python-'));
   const file = join(dir, 'app.py');
   await writeFile(file, spec.source);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   try {
-    const target = await startTarget(`${quote(pythonInterpreter())} ${quote(file)} ${port}`, new URL(base));
+    const target = await startTarget(
+      `${quote(pythonInterpreter())} ${quote(file)} ${port}`,
+      new URL(base),
+    );
     return { target, base, dir };
   } catch (e) {
     await rm(dir, { recursive: true, force: true });

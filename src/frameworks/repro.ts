@@ -100,7 +100,12 @@ export async function writeSuiteRepro(
         disagreement: f.disagreement,
         policy: f.case.policy,
         probes: f.case.probes,
-        requests: o.probes.map((p) => ({ probe: p.probe, what: p.what, intent: p.intent, verdict: p.verdict })),
+        requests: o.probes.map((p) => ({
+          probe: p.probe,
+          what: p.what,
+          intent: p.intent,
+          verdict: p.verdict,
+        })),
       },
       null,
       2,

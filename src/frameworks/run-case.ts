@@ -148,7 +148,12 @@ class ProbeRun {
     const method = normalizeMethod(input.request.method ?? 'GET');
     if (r.sentPreflight !== null && r.preflight !== null)
       this.out.exchanges.push(
-        exchangeOf(`probe ${this.index}: ${label} preflight`, 'OPTIONS', r.sentPreflight, r.preflight),
+        exchangeOf(
+          `probe ${this.index}: ${label} preflight`,
+          'OPTIONS',
+          r.sentPreflight,
+          r.preflight,
+        ),
       );
     if (r.sentActual !== null && r.actual !== null)
       this.out.exchanges.push(
@@ -209,7 +214,12 @@ class ProbeRun {
       if (stable) await this.varyChecks(r, first.sentActual, first.actual);
       if (probe.requestVary) await this.requestVary(r, first.sentActual, first.actual, stable);
     }
-    if (stable && probe.oddAcrh !== null && first.sentPreflight !== null && first.preflight !== null)
+    if (
+      stable &&
+      probe.oddAcrh !== null &&
+      first.sentPreflight !== null &&
+      first.preflight !== null
+    )
       await this.oddAcrh(r, input, first, prediction, probe.oddAcrh);
     if (probe.repeat) {
       const again = await this.replay(input, 'the same again:');
@@ -246,11 +256,17 @@ class ProbeRun {
         intent === 'allow'
           ? `the policy allows it, page JS cannot read the answer: ${reason}`
           : `the policy denies it (${deniedBecause.join('; ')}), page JS reads the answer`;
-      this.find({ kind: verdict, probe: this.index, detail: `${describeRequest(r)}${suffix}: ${why}` });
+      this.find({
+        kind: verdict,
+        probe: this.index,
+        detail: `${describeRequest(r)}${suffix}: ${why}`,
+      });
     }
     if (suffix !== '' || intent !== 'allow') return;
     if (read && replay.actual !== null)
-      this.find(...exposureFindings(this.policy, this.index, replay.actual.headers, p.readableHeaders));
+      this.find(
+        ...exposureFindings(this.policy, this.index, replay.actual.headers, p.readableHeaders),
+      );
     if (replay.preflight !== null && p.actualSent)
       this.find(maxAgeFinding(this.policy, this.index, replay.preflight.headers));
   }
@@ -269,7 +285,11 @@ class ProbeRun {
     );
   }
 
-  private async varyChecks(r: ResolvedRequest, sent: HeaderList, actual: TargetReply): Promise<void> {
+  private async varyChecks(
+    r: ResolvedRequest,
+    sent: HeaderList,
+    actual: TargetReply,
+  ): Promise<void> {
     if (r.method !== 'GET' && r.method !== 'HEAD') return;
     const other = this.contrastingOrigin(r.origin);
     const without = (name: string): HeaderList => sent.filter(([n]) => n.toLowerCase() !== name);

@@ -82,7 +82,8 @@ export function findingText(f: SuiteFinding, x: SuiteExtras): string {
 /** The whole report. */
 export function formatSuiteText(r: SuiteReport, x: SuiteExtras): string {
   const head = `frameworks: seed ${r.seed}, ${r.runs} generated cases in ${(r.elapsedMs / 1000).toFixed(1)} s\n\n`;
-  const browser = x.browserSkipped === null ? '' : `\nbrowser confirmation skipped: ${x.browserSkipped}\n`;
+  const browser =
+    x.browserSkipped === null ? '' : `\nbrowser confirmation skipped: ${x.browserSkipped}\n`;
   const body = r.findings.map((f) => findingText(f, x)).join('');
   const tail =
     r.findings.length === 0

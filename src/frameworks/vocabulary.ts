@@ -15,9 +15,7 @@ import { DEFAULT_METHODS, originAllowed } from '../policy/index.js';
  * the middlewares that take RegExps (a common copy-paste; the intent is the pattern).
  */
 export type OriginsSpec =
-  | { kind: 'list'; entries: string[]; regexpFlag?: 'g' }
-  | { kind: 'any' }
-  | { kind: 'reflect' };
+  { kind: 'list'; entries: string[]; regexpFlag?: 'g' } | { kind: 'any' } | { kind: 'reflect' };
 
 export interface FrameworkPolicy {
   origins: OriginsSpec;

@@ -77,6 +77,8 @@ export function ruleMatches(rule: OriginRule, origin: string): boolean {
   // One or more labels before the suffix, none of them empty (`.app.example.com` has one).
   const labels = url.hostname.slice(0, -(rule.host.length + 1));
   return (
-    url.hostname.endsWith(`.${rule.host}`) && labels !== '' && labels.split('.').every((l) => l !== '')
+    url.hostname.endsWith(`.${rule.host}`) &&
+    labels !== '' &&
+    labels.split('.').every((l) => l !== '')
   );
 }

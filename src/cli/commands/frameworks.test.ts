@@ -30,7 +30,10 @@ test.describe('usage errors: exit 2 and one line', () => {
     [['--replay', '1:x'], /^--replay: replay "1:x": PATH must be numbers/],
     [['--replay', '1:2', '--runs', '3'], /^--replay: it names seed and case itself/],
     [['--seed', 'x'], /^--seed: must be an integer/],
-    [['--only', 'express'], /^--only: "express" is not a built-in adapter \(known: express\+cors@2\.8\.6/],
+    [
+      ['--only', 'express'],
+      /^--only: "express" is not a built-in adapter \(known: express\+cors@2\.8\.6/,
+    ],
     [['--only', 'hono@4.13.19', '--adapter', ADAPTER], /^--adapter and --only/],
     [['--adapter', 'nope.mjs'], /^--adapter nope\.mjs: cannot load it/],
     [['--policy', 'p.json', '--runs', '5'], /^--policy and --runs/],
@@ -55,7 +58,9 @@ test('--adapter with a module that exports no adapter: exit 2, one line', async 
     await writeFile(file, 'export default { answer: 42 };\n');
     const m = memoryIo();
     expect(await runFrameworks(['--adapter', file], m.io)).toBe(2);
-    expect(m.stderr()).toMatch(/: the default export must be an adapter \{ name, start\(policy\) \}/);
+    expect(m.stderr()).toMatch(
+      /: the default export must be an adapter \{ name, start\(policy\) \}/,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -71,7 +76,10 @@ test('--adapter with a TypeScript module: transpiled next to itself, run, the co
       `import example from ${JSON.stringify(example)};\nconst name: string = 'ts-adapter';\nexport default { ...example, name };\n`,
     );
     const m = memoryIo();
-    const code = await runFrameworks(['--adapter', file, '--runs', '10', '--seed', '1', '--no-browser'], m.io);
+    const code = await runFrameworks(
+      ['--adapter', file, '--runs', '10', '--seed', '1', '--no-browser'],
+      m.io,
+    );
     expect(code, m.stdout() + m.stderr()).toBe(0);
     expect(m.stdout()).toMatch(/^ts-adapter +\d+ /m);
     expect(await readdir(dir)).toEqual(['adapter.ts']);
@@ -110,7 +118,9 @@ test.describe('--adapter: a middleware that is not built in', () => {
     expect(report.adapters[0]?.run).toBeGreaterThan(30);
     // What it cannot express is skipped and counted, not failed.
     expect(report.adapters[0]?.skipped).toBeGreaterThan(0);
-    expect(m.stderr()).toMatch(/^frameworks: seed 3, 1 adapter; replay a case with --replay 3:<path>$/m);
+    expect(m.stderr()).toMatch(
+      /^frameworks: seed 3, 1 adapter; replay a case with --replay 3:<path>$/m,
+    );
   });
 
   test('with its bug the suite finds it, shrinks it, writes the reproduction and replays it', async () => {
@@ -122,8 +132,12 @@ test.describe('--adapter: a middleware that is not built in', () => {
     );
     expect(code).toBe(1);
     const text = m.stdout();
-    expect(text).toMatch(/^\[my-middleware\] too-permissive: page JS reads a response the policy denies it$/m);
-    const replay = /--replay (\d+:[\d:]+) --adapter examples\/frameworks\/my-adapter\.mjs/.exec(text)?.[1];
+    expect(text).toMatch(
+      /^\[my-middleware\] too-permissive: page JS reads a response the policy denies it$/m,
+    );
+    const replay = /--replay (\d+:[\d:]+) --adapter examples\/frameworks\/my-adapter\.mjs/.exec(
+      text,
+    )?.[1];
     expect(replay).toBeDefined();
     const dirs = await readdir(out);
     expect(dirs).toContain('my-middleware--too-permissive--3-2');

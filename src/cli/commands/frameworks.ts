@@ -58,14 +58,20 @@ export function planSuite(o: FrameworksCliOptions): SuitePlan {
     throw new UsageError(`--format: must be text or json (got ${JSON.stringify(o.format)})`);
   if (o.runs !== undefined && o.time !== undefined)
     throw new UsageError('--runs and --time: give one of them, not both');
-  if (o.replay !== undefined && (o.runs !== undefined || o.time !== undefined || o.seed !== undefined))
-    throw new UsageError('--replay: it names seed and case itself; leave out --seed, --runs and --time');
+  if (
+    o.replay !== undefined &&
+    (o.runs !== undefined || o.time !== undefined || o.seed !== undefined)
+  )
+    throw new UsageError(
+      '--replay: it names seed and case itself; leave out --seed, --runs and --time',
+    );
   if (o.adapter !== undefined && o.only !== undefined)
     throw new UsageError('--adapter and --only: --only picks built-in adapters; give one of them');
   const plan: SuitePlan = {
     seed: 0,
     engine: o.browser
-      ? (parseBrowsers(o.engine === undefined ? undefined : [o.engine], ['chromium'])[0] ?? 'chromium')
+      ? (parseBrowsers(o.engine === undefined ? undefined : [o.engine], ['chromium'])[0] ??
+        'chromium')
       : null,
     json: o.json === true || o.format === 'json',
     shrinkRuns: positiveInt('--shrink', o.shrink),
@@ -90,7 +96,8 @@ export function planSuite(o: FrameworksCliOptions): SuitePlan {
 /** The adapters to run: the user's module, or the built-ins (narrowed by --only). */
 async function adaptersFor(o: FrameworksCliOptions): Promise<SuiteAdapter[]> {
   if (o.adapter !== undefined) {
-    const { AdapterLoadError, loadSuiteAdapter } = await import('../../frameworks/suite-adapter.js');
+    const { AdapterLoadError, loadSuiteAdapter } =
+      await import('../../frameworks/suite-adapter.js');
     try {
       return [await loadSuiteAdapter(o.adapter)];
     } catch (e) {
@@ -101,7 +108,10 @@ async function adaptersFor(o: FrameworksCliOptions): Promise<SuiteAdapter[]> {
   const { builtinSuiteAdapters } = await import('../../frameworks/builtin-adapters.js');
   const all = builtinSuiteAdapters();
   if (o.only === undefined) return all;
-  const names = o.only.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  const names = o.only
+    .split(',')
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
   const unknown = names.find((n) => !all.some((a) => a.name === n));
   if (unknown !== undefined || names.length === 0)
     throw new UsageError(
@@ -110,13 +120,20 @@ async function adaptersFor(o: FrameworksCliOptions): Promise<SuiteAdapter[]> {
   return all.filter((a) => names.includes(a.name));
 }
 
-async function replayAction(plan: SuitePlan, replay: ReplayId, adapters: SuiteAdapter[], io: CliIo): Promise<number> {
+async function replayAction(
+  plan: SuitePlan,
+  replay: ReplayId,
+  adapters: SuiteAdapter[],
+  io: CliIo,
+): Promise<number> {
   const { replaySuiteCase } = await import('../../frameworks/suite.js');
   const { describePolicy } = await import('../../frameworks/vocabulary.js');
   const { exchangesText } = await import('../../frameworks/repro.js');
   try {
     const r = await replaySuiteCase(adapters, replay.seed, replay.path);
-    const failed = Object.values(r.outcomes).some((o) => o.disagreements.length > 0 || o.error !== null);
+    const failed = Object.values(r.outcomes).some(
+      (o) => o.disagreements.length > 0 || o.error !== null,
+    );
     if (plan.json) {
       io.stdout(`${JSON.stringify({ replay: `${replay.seed}:${replay.path}`, ...r }, null, 2)}\n`);
       return failed ? EXIT_DISAGREEMENT : EXIT_OK;
@@ -173,9 +190,15 @@ export async function suiteAction(o: FrameworksCliOptions, io: CliIo): Promise<n
 }
 
 /** `--policy P`: one policy through every adapter, one framework x case table. */
-export async function policyAction(options: FrameworksCliOptions, policyFile: string, io: CliIo): Promise<number> {
+export async function policyAction(
+  options: FrameworksCliOptions,
+  policyFile: string,
+  io: CliIo,
+): Promise<number> {
   const engine = options.browser
-    ? (parseBrowsers(options.engine === undefined ? undefined : [options.engine], ['chromium'])[0] ?? 'chromium')
+    ? (parseBrowsers(options.engine === undefined ? undefined : [options.engine], [
+        'chromium',
+      ])[0] ?? 'chromium')
     : null;
   let config;
   try {
@@ -209,7 +232,9 @@ export async function frameworksAction(options: FrameworksCliOptions, io: CliIo)
   const suiteOnly = ['adapter', 'only', 'seed', 'runs', 'time', 'replay'] as const;
   const given = suiteOnly.find((k) => options[k] !== undefined);
   if (given !== undefined)
-    throw new UsageError(`--policy and --${given}: --policy compares one policy; the generated suite takes --${given}`);
+    throw new UsageError(
+      `--policy and --${given}: --policy compares one policy; the generated suite takes --${given}`,
+    );
   if (!['text', 'json'].includes(options.format))
     throw new UsageError(`--format: must be text or json (got ${JSON.stringify(options.format)})`);
   return policyAction(options, options.policy, io);
@@ -222,7 +247,10 @@ export function frameworksCommand(io: CliIo, done: (code: number) => void): Comm
         'disagreements shrunk, reproduced under reports/frameworks/ and confirmed in an engine (exit 1 when there is one); ' +
         '--policy P compares one policy across the adapters instead',
     )
-    .option('--adapter <file>', 'your own middleware: a module exporting an adapter (see docs/frameworks.md)')
+    .option(
+      '--adapter <file>',
+      'your own middleware: a module exporting an adapter (see docs/frameworks.md)',
+    )
     .option('--only <names>', 'built-in adapters to run, comma-separated (default: all)')
     .option('--seed <n>', 'seed of the run (default: a fresh one, printed)')
     .option('--runs <n>', 'generated cases (default 100)')
@@ -231,8 +259,14 @@ export function frameworksCommand(io: CliIo, done: (code: number) => void): Comm
     .option('--shrink <n>', 'cases one shrink may run', '120')
     .option('--out <dir>', 'where reproductions go', 'reports/frameworks')
     .option('--json', 'print the report as JSON')
-    .option('-p, --policy <file>', 'compare one policy (policy.json, cors.config.ts) across the adapters instead')
-    .option('-e, --engine <browser>', 'engine confirming findings: chromium, firefox, webkit (default chromium)')
+    .option(
+      '-p, --policy <file>',
+      'compare one policy (policy.json, cors.config.ts) across the adapters instead',
+    )
+    .option(
+      '-e, --engine <browser>',
+      'engine confirming findings: chromium, firefox, webkit (default chromium)',
+    )
     .option('--no-browser', 'no engine: raw HTTP and the model only')
     .option('-f, --format <format>', 'text or json', 'text')
     .action(async (options: FrameworksCliOptions) => {
