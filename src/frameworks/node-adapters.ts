@@ -11,6 +11,7 @@ import type { RequestHandler } from './swap-server.js';
 import { SwapServer } from './swap-server.js';
 import type { Translation } from './node-options.js';
 import {
+  cannotExpressWith,
   configJson,
   corsOptionsFor,
   fastifyCorsOptionsFor,
@@ -34,7 +35,7 @@ interface NodeAdapterSpec<T extends object> {
   name: string;
   /** Packages (as installed, aliases included) the adapter loads. */
   packages: string[];
-  translate(p: FrameworkPolicy): Translation<T>;
+  translate: (p: FrameworkPolicy) => Translation<T>;
   build(options: T): Promise<AppBuild>;
 }
 
@@ -62,10 +63,7 @@ function nodeAdapter<T extends object>(spec: NodeAdapterSpec<T>): SuiteAdapter {
           : `package ${missing} is not installed (npm install --save-dev ${spec.packages.join(' ')})`,
       );
     },
-    cannotExpress: (p) => {
-      const t = spec.translate(p);
-      return 'cannot' in t ? t.cannot : null;
-    },
+    cannotExpress: cannotExpressWith(spec.translate),
     async start(p): Promise<StartedPolicy> {
       const t = spec.translate(p);
       if ('cannot' in t) throw new Error(`${spec.name} cannot express the policy: ${t.cannot}`);

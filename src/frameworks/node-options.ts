@@ -12,6 +12,16 @@ import { intendsOrigin } from './vocabulary.js';
 
 export type Translation<T> = { options: T } | { cannot: string };
 
+/** Why `translate` has no configuration for the policy, or null (an adapter's `cannotExpress`). */
+export function cannotExpressWith<T>(
+  translate: (p: FrameworkPolicy) => Translation<T>,
+): (p: FrameworkPolicy) => string | null {
+  return (p) => {
+    const t = translate(p);
+    return 'cannot' in t ? t.cannot : null;
+  };
+}
+
 /** Exact origins as strings, patterns as anchored RegExps (with the policy's flag). */
 export function originMatchersOf(entries: readonly string[], flag?: 'g'): (string | RegExp)[] {
   return entries.map((o) =>

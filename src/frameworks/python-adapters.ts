@@ -11,6 +11,7 @@ import { freePort } from '../live/page-host.js';
 import type { StartedTarget } from '../live/start-target.js';
 import { startTarget } from '../live/start-target.js';
 import type { Translation } from './node-options.js';
+import { cannotExpressWith } from './node-options.js';
 import { CONTROL_PATH, FLASK_APP, STARLETTE_APP } from './python-apps.js';
 import { flaskCorsKwargs, starletteKwargs } from './python-options.js';
 import type { StartedPolicy, SuiteAdapter } from './suite-adapter.js';
@@ -27,7 +28,7 @@ interface PythonAdapterSpec {
   check: string;
   install: string;
   source: string;
-  translate(p: FrameworkPolicy): Translation<Record<string, unknown>>;
+  translate: (p: FrameworkPolicy) => Translation<Record<string, unknown>>;
 }
 
 function run(python: string, code: string): Promise<{ ok: boolean; out: string }> {
@@ -53,10 +54,7 @@ function pythonAdapter(spec: PythonAdapterSpec): SuiteAdapter {
       }
       return `${python} cannot import it (${r.out.split('\n').pop() ?? ''}): ${spec.install}`;
     },
-    cannotExpress: (p) => {
-      const t = spec.translate(p);
-      return 'cannot' in t ? t.cannot : null;
-    },
+    cannotExpress: cannotExpressWith(spec.translate),
     async start(p): Promise<StartedPolicy> {
       const t = spec.translate(p);
       if ('cannot' in t) throw new Error(`${spec.name} cannot express the policy: ${t.cannot}`);
