@@ -41,12 +41,12 @@ const starWithCredentials: SuiteCase = {
 
 test('patterns become anchored Python regular expressions', () => {
   expect(pythonPattern('https://*.example.org:8443')).toBe(
-    '^https://[a-z0-9-]+(\\.[a-z0-9-]+)*\\.example\\.org:8443$',
+    '^https://[^.:/]+(\\.[^.:/]+)*\\.example\\.org:8443$',
   );
   expect(starletteKwargs(allowed.policy)).toEqual({
     options: {
       allow_origins: ['https://app.example.com'],
-      allow_origin_regex: '^https://[a-z0-9-]+(\\.[a-z0-9-]+)*\\.example\\.org$',
+      allow_origin_regex: '^https://[^.:/]+(\\.[^.:/]+)*\\.example\\.org$',
       allow_methods: ['GET', 'HEAD', 'POST', 'PUT'],
       allow_headers: ['X-Token'],
       allow_credentials: true,
