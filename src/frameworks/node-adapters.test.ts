@@ -2,7 +2,8 @@
 // middleware, the middleware answers CORS as configured, one server per adapter for the run.
 import { expect, test } from '@playwright/test';
 import { sendToTarget } from '../live/target.js';
-import { nodeSuiteAdapters } from './node-adapters.js';
+import { readFileSync } from 'node:fs';
+import { installSpec, nodeSuiteAdapters } from './node-adapters.js';
 import type { FrameworkPolicy } from './vocabulary.js';
 
 const policy: FrameworkPolicy = {
@@ -65,4 +66,34 @@ test('each built-in Node adapter serves a policy, then another on the same port'
       await adapter.close?.();
     }
   }
+});
+
+test('the aliases in package.json are the versions the adapter names and install hints say', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    devDependencies: Record<string, string>;
+  };
+  const names = nodeSuiteAdapters().map((a) => a.name);
+  for (const [alias, version] of [
+    ['cors-v2-8-4', '2.8.4'],
+    ['cors-v2-8-1', '2.8.1'],
+    ['fastify-cors-v6-0-2', '6.0.2'],
+    ['koa-cors-v4', '4.0.0'],
+    ['hono-v4-12-24', '4.12.24'],
+    ['hono-v4-10-2', '4.10.2'],
+  ] as const) {
+    expect(installSpec(alias)).toBe(`${alias}@${pkg.devDependencies[alias] ?? ''}`);
+    expect(
+      names.some((n) => n.endsWith(`@${version}`)),
+      alias,
+    ).toBe(true);
+  }
+  // The current versions' labels follow the installed packages.
+  for (const [dep, label] of [
+    ['cors', 'express+cors@'],
+    ['@fastify/cors', 'fastify+@fastify/cors@'],
+    ['@koa/cors', 'koa+@koa/cors@'],
+    ['hono', 'hono@'],
+  ] as const)
+    expect(names).toContain(`${label}${pkg.devDependencies[dep] ?? ''}`);
+  expect(installSpec('express')).toBe('express');
 });

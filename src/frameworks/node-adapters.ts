@@ -39,6 +39,23 @@ interface NodeAdapterSpec<T extends object> {
   build(options: T): Promise<AppBuild>;
 }
 
+/** The older versions this project installs under npm aliases, as `npm install` names them. */
+const ALIASES: Record<string, string> = {
+  'cors-v2-8-4': 'npm:cors@2.8.4',
+  'cors-v2-8-1': 'npm:cors@2.8.1',
+  'fastify-v3': 'npm:fastify@3.29.5',
+  'fastify-cors-v6-0-2': 'npm:fastify-cors@6.0.2',
+  'koa-cors-v4': 'npm:@koa/cors@4.0.0',
+  'hono-v4-12-24': 'npm:hono@4.12.24',
+  'hono-v4-10-2': 'npm:hono@4.10.2',
+};
+
+/** `hono-v4-10-2@npm:hono@4.10.2` for an alias, the name itself otherwise. */
+export function installSpec(pkg: string): string {
+  const target = ALIASES[pkg];
+  return target === undefined ? pkg : `${pkg}@${target}`;
+}
+
 function missingPackage(packages: readonly string[]): string | null {
   for (const p of packages) {
     try {
@@ -60,7 +77,7 @@ function nodeAdapter<T extends object>(spec: NodeAdapterSpec<T>): SuiteAdapter {
       return Promise.resolve(
         missing === null
           ? null
-          : `package ${missing} is not installed (npm install --save-dev ${spec.packages.join(' ')})`,
+          : `package ${missing} is not installed (npm install --save-dev ${spec.packages.map(installSpec).join(' ')})`,
       );
     },
     cannotExpress: cannotExpressWith(spec.translate),
