@@ -12,7 +12,7 @@ import { freshSeed, parseReplay, type ReplayId } from '../../fuzz/replay.js';
 import type { BrowserName } from '../../harness/engines/types.js';
 import { PolicyError, loadPolicyFile } from '../../verify/index.js';
 import type { CliIo } from '../io.js';
-import { EXIT_OK, UsageError, processIo } from '../io.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, processIo } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 import { parseDuration } from './fuzz.js';
 import { parseBrowsers } from './verify.js';
@@ -185,6 +185,11 @@ export async function suiteAction(o: FrameworksCliOptions, io: CliIo): Promise<n
   });
   if (plan.json) io.stdout(`${JSON.stringify({ ...report, ...extras }, null, 2)}\n`);
   else io.stdout(formatSuiteText(report, extras));
+  // Nothing ran: not a pass. Every adapter's reason is in the table above.
+  if (report.adapters.every((s) => s.unavailable !== null)) {
+    io.stderr('frameworks: no adapter could run here (see "not run" above)\n');
+    return EXIT_USAGE;
+  }
   const errors = report.adapters.some((s) => s.errors > 0);
   return report.findings.length > 0 || errors ? EXIT_DISAGREEMENT : EXIT_OK;
 }
