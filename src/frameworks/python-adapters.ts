@@ -33,9 +33,10 @@ interface PythonAdapterSpec {
 
 function run(python: string, code: string): Promise<{ ok: boolean; out: string }> {
   return new Promise((done) => {
-    execFile(python, ['-c', code], { timeout: 20_000 }, (error, stdout, stderr) =>
-      done({ ok: error === null, out: `${stdout}${stderr}`.trim() }),
-    );
+    execFile(python, ['-c', code], { timeout: 20_000 }, (error, stdout, stderr) => {
+      const out = `${stdout}${stderr}`.trim();
+      done({ ok: error === null, out: out === '' && error !== null ? error.message : out });
+    });
   });
 }
 

@@ -85,8 +85,10 @@ export function formatSuiteText(r: SuiteReport, x: SuiteExtras): string {
   const browser =
     x.browserSkipped === null ? '' : `\nbrowser confirmation skipped: ${x.browserSkipped}\n`;
   const body = r.findings.map((f) => findingText(f, x)).join('');
-  const tail =
-    r.findings.length === 0
+  const ran = r.adapters.some((s) => s.unavailable === null);
+  const tail = !ran
+    ? '\nno adapter ran\n'
+    : r.findings.length === 0
       ? '\nno disagreement with the intent\n'
       : `\n${r.findings.length} shrunk disagreement${r.findings.length === 1 ? '' : 's'} (one per adapter and kind)\n`;
   return head + summaryTable(r, x.versions) + browser + body + tail;
