@@ -97,6 +97,9 @@ export {
   searchAllowedOrigins,
 } from './policy/index.js';
 export type { GeneratedOrigin, Lookalike, OriginRule, OriginSearchResult } from './policy/index.js';
+// The generated framework suites' adapter interface, for `frameworks --adapter` modules.
+export type { StartedPolicy, SuiteAdapter } from './frameworks/suite-adapter.js';
+export type { FrameworkPolicy, OriginsSpec } from './frameworks/vocabulary.js';
 
 /** An engine profile, by name or as an object. Default `spec` (the standard itself). */
 export type EngineChoice = EngineName | EngineProfile;

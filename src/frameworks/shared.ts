@@ -23,14 +23,18 @@ export const ROUTE_BODY = { ok: true, secret: 'route data' } as const;
 /** What the route's own OPTIONS handler answers (seen only when the middleware lets it run). */
 export const OPTIONS_ROUTE_BODY = { route: 'ran' } as const;
 
-/** A regular expression for one pattern rule (`https://*.example.com[:port]`), anchored. */
+/**
+ * A regular expression for one pattern rule (`https://*.example.com[:port]`), anchored: one or
+ * more non-empty labels of whatever a browser keeps in a serialized host (`_` included), as
+ * the policy's own rule matching does.
+ */
 export function patternRegExp(pattern: string): RegExp {
   const rule = parseOriginRule(pattern);
   const escaped = rule.host.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
   const defaultPort = rule.scheme === 'https' ? '443' : '80';
   const port = rule.port === defaultPort ? '' : `:${rule.port}`;
   return new RegExp(
-    `^${rule.scheme}://[a-z0-9-]+(\\.[a-z0-9-]+)*\\.${escaped}${port.replace(/:/, '\\:')}$`,
+    `^${rule.scheme}://[^.:/]+(\\.[^.:/]+)*\\.${escaped}${port.replace(/:/, '\\:')}$`,
   );
 }
 

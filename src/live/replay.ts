@@ -7,6 +7,7 @@
 // Authorization where configured); a preflight never does. Used by the library's
 // `cors.fetch()` and by `verify`.
 import type { EngineProfile } from '../model/engine-profile.js';
+import { normalizeMethod } from '../model/methods.js';
 import { predict } from '../model/predict.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import type {
@@ -161,7 +162,8 @@ export async function replayLikeABrowser(
     sentActual = actualHeaders(input, second.originHeader, notes);
     const body = rawBody(input.request.body);
     actual = await sendToTarget(target, {
-      method: input.request.method ?? 'GET',
+      // What the browser sends: fetch uppercases the six well-known methods (`get` -> `GET`).
+      method: normalizeMethod(input.request.method ?? 'GET'),
       headers: sentActual,
       ...(body ? { body: body.text } : {}),
     });

@@ -74,5 +74,11 @@ export function ruleMatches(rule: OriginRule, origin: string): boolean {
   const port = url.port === '' ? defaultPort(url.protocol) : url.port;
   if (url.protocol !== `${rule.scheme}:` || port !== rule.port) return false;
   if (!rule.wildcard) return url.hostname === rule.host;
-  return url.hostname.endsWith(`.${rule.host}`) && url.hostname.length > rule.host.length + 1;
+  // One or more labels before the suffix, none of them empty (`.app.example.com` has one).
+  const labels = url.hostname.slice(0, -(rule.host.length + 1));
+  return (
+    url.hostname.endsWith(`.${rule.host}`) &&
+    labels !== '' &&
+    labels.split('.').every((l) => l !== '')
+  );
 }
