@@ -102,13 +102,15 @@ const RULES: readonly DeviationRule[] = [
   {
     id: 'origin-kept-on-same-origin-redirect-to-get',
     reason:
-      'after a same-origin redirect rewrites the method to GET (303, or POST on 301/302), the ' +
-      "GET keeps the `Origin` of the first request (and a server that echoes the request's " +
-      'Origin answers differently); fetch#append-a-request-origin-header adds none to a ' +
-      'same-origin GET',
+      'after a redirect that stays on the origin of the URL that answered it rewrites the ' +
+      'method to GET (303, or POST on 301/302), the GET keeps the `Origin` of the first ' +
+      "request (and a server that echoes the request's Origin answers differently); " +
+      'fetch#append-a-request-origin-header adds none to a same-origin GET nor to a no-cors ' +
+      'GET. continueHTTPRedirection clears Origin only when the hop changes origin, whatever ' +
+      "the page's origin",
     fields: ['originHeader', 'readableHeaders'],
     when: {
-      request: { notMethod: ['GET', 'HEAD'], target: ['same-origin', 'same-origin-of-parent'] },
+      request: { notMethod: ['GET', 'HEAD'] },
       client: ['page'],
       redirects: { present: true, everyHop: 'same-origin', rewritesToGET: true },
     },
@@ -128,6 +130,8 @@ const RULES: readonly DeviationRule[] = [
       '777:253:0:1:0:0:0:0:0:2:1:2:4:4:4:4:8:6:6:6:0:1:2:2',
       '5150:546:0:0:0:0:0:0:0:0:1:1:1:1:1:5:3:3:3:3:5:5:8:7:7:9:9',
       '9119:1513:0:2:2:2:2:2:2:2:4:4:4:4:6:5:5:5:5:5:5',
+      '61001:2009:0:4:4:4:4:4:4:4:6:6:6:8:8:8:8:8:8',
+      '61001:7603:0:2:2:2:2:2:4:4:4:7:6:6:6:7:9:8:8:8:8:8:8',
     ],
   },
   {
