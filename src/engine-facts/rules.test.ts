@@ -88,6 +88,24 @@ test('redirect matchers: statuses, rewrites to GET, a hop without a header, data
   expect(matcherHolds({ redirects: { present: true, rewritesToGET: true } }, put, 0)).toBe(false);
 });
 
+test('lastHop looks at the hop that reaches the final URL only', () => {
+  const s: Scenario = {
+    request: { method: 'POST', mode: 'no-cors' },
+    server: {
+      redirects: [
+        { status: 307, to: 'same-origin' },
+        { status: 301, to: 'same-origin' },
+      ],
+    },
+  };
+  expect(matcherHolds({ redirects: { present: true, lastHop: 'same-origin' } }, s, 0)).toBe(true);
+  expect(matcherHolds({ redirects: { present: true, everyHop: 'same-origin' } }, s, 0)).toBe(false);
+  const oneHop = { ...s, server: { redirects: [{ status: 307, to: 'same-origin' as const }] } };
+  expect(matcherHolds({ redirects: { present: true, lastHop: 'same-origin' } }, oneHop, 0)).toBe(
+    false,
+  );
+});
+
 test('rulesCovering needs a rule per differing field; versions select rules per build', () => {
   const s: Scenario = { request: { referrerPolicy: 'no-referrer' } };
   const r = rule({ when: { request: { referrerPolicy: ['no-referrer'] } } });

@@ -140,6 +140,8 @@ function redirectsMatch(m: RedirectMatcher, s: Scenario, r: ScenarioRequest): bo
     return false;
   const every = m.everyHop;
   if (every !== undefined && !kinds.every((at) => at.includes(every))) return false;
+  const last = m.lastHop;
+  if (last !== undefined && !(kinds.at(-1) ?? []).includes(last)) return false;
   if (m.rewritesToGET !== undefined && m.rewritesToGET !== rewritesToGET(s, r)) return false;
   const without = m.someHopWithout;
   if (

@@ -151,6 +151,8 @@ export interface RedirectMatcher {
   hops?: readonly HopKind[];
   /** Every hop moves this way. */
   everyHop?: HopKind;
+  /** The last hop that is followed (the one that reaches the final URL) moves this way. */
+  lastHop?: HopKind;
   /**
    * Some hop rewrites the method to GET the way the spec does: a 303 for a method other than
    * GET or HEAD, a 301 or 302 for POST (https://fetch.spec.whatwg.org/#concept-http-redirect-fetch).

@@ -106,13 +106,13 @@ const RULES: readonly DeviationRule[] = [
       'method to GET (303, or POST on 301/302), the GET keeps the `Origin` of the first ' +
       "request (and a server that echoes the request's Origin answers differently); " +
       'fetch#append-a-request-origin-header adds none to a same-origin GET nor to a no-cors ' +
-      'GET. continueHTTPRedirection clears Origin only when the hop changes origin, whatever ' +
-      "the page's origin",
+      'GET (an `Origin: null` from an earlier cross-origin hop or an opaque client included). ' +
+      'continueHTTPRedirection clears Origin only when the hop changes origin, whatever the ' +
+      "page's origin",
     fields: ['originHeader', 'readableHeaders'],
     when: {
       request: { notMethod: ['GET', 'HEAD'] },
-      client: ['page'],
-      redirects: { present: true, everyHop: 'same-origin', rewritesToGET: true },
+      redirects: { present: true, lastHop: 'same-origin', rewritesToGET: true },
     },
     evidence: {
       status: 'evidenced',
@@ -132,6 +132,9 @@ const RULES: readonly DeviationRule[] = [
       '9119:1513:0:2:2:2:2:2:2:2:4:4:4:4:6:5:5:5:5:5:5',
       '61001:2009:0:4:4:4:4:4:4:4:6:6:6:8:8:8:8:8:8',
       '61001:7603:0:2:2:2:2:2:4:4:4:7:6:6:6:7:9:8:8:8:8:8:8',
+      '72002:5704:0:4:4:4:4:4:4:4:4:4:4:9:7:7:7:7:9:9:9:9:9:9:9',
+      '72002:6513:1:1:1:1:1:1:1:1:3:3:3:5:5:5:5:5:5:6:10:9:9:9:9:9:9',
+      '72002:8064:0:4:4:4:4:4:4:4:4:4:8:6:6:6:7:7:7:7:7:7:7',
     ],
   },
   {
