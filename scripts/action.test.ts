@@ -233,3 +233,83 @@ test("the action's steps on this machine: install, provision (nothing to do), au
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+interface WorkflowStep {
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, { strategy?: { matrix?: Record<string, unknown> }; steps: WorkflowStep[] }>;
+}
+
+const EXAMPLES = join(ROOT, 'examples', 'workflows');
+const exampleNames = ['api-team.yml', 'browser-watchers-nightly.yml', 'middleware-scenarios.yml'];
+const validateWorkflow = (
+  require('@action-validator/core') as { validateWorkflow: (src: string) => { errors: unknown[] } }
+).validateWorkflow;
+
+function actionSteps(w: Workflow): WorkflowStep[] {
+  return Object.values(w.jobs)
+    .flatMap((j) => j.steps)
+    .filter((s) => s.uses?.endsWith('/cors-conformance@v0'));
+}
+
+test('the example workflows are valid workflows that give the action only inputs it declares', () => {
+  const declared = Object.keys((parse(ACTION) as { inputs: Record<string, unknown> }).inputs);
+  for (const name of exampleNames) {
+    const source = readFileSync(join(EXAMPLES, name), 'utf8');
+    expect(validateWorkflow(source).errors, name).toEqual([]);
+    expect(validateWorkflow(source.replace('runs-on:', 'runs-onn:')).errors.length).toBeGreaterThan(
+      0,
+    );
+    const steps = actionSteps(parse(source) as Workflow);
+    expect(steps.length, name).toBeGreaterThan(0);
+    for (const s of steps) {
+      expect(
+        Object.keys(s.with ?? {}).filter((k) => !declared.includes(k)),
+        name,
+      ).toEqual([]);
+      expect(['verify', 'audit', 'run']).toContain(s.with?.command);
+      // What the action's run step would run: the args must split.
+      expect(() => splitArgs(typeof s.with?.args === 'string' ? s.with.args : '')).not.toThrow();
+    }
+  }
+});
+
+test('API team example: verify, then audit as SARIF failing on high, allowed to upload to code scanning', () => {
+  const w = parse(readFileSync(join(EXAMPLES, 'api-team.yml'), 'utf8')) as Workflow;
+  expect(w.permissions?.['security-events']).toBe('write');
+  const [verify, audit] = actionSteps(w);
+  expect(verify?.with?.command).toBe('verify');
+  expect(String(verify?.with?.args)).toMatch(/--target \S+ --policy \S+ --start "npm start"/);
+  expect(audit?.with?.command).toBe('audit');
+  const args = splitArgs(String(audit?.with?.args));
+  expect(args.slice(args.indexOf('--format'), args.indexOf('--format') + 2)).toEqual([
+    '--format',
+    'sarif',
+  ]);
+  expect(args.slice(args.indexOf('--fail-on'), args.indexOf('--fail-on') + 2)).toEqual([
+    '--fail-on',
+    'high',
+  ]);
+  expect(args).toContain('--start');
+  // The audit runs even when verify found something, so both are reported.
+  expect(audit?.if).toBe('${{ !cancelled() }}');
+});
+
+test('browser watchers example: a nightly matrix over the three engines, one artifact each', () => {
+  const w = parse(readFileSync(join(EXAMPLES, 'browser-watchers-nightly.yml'), 'utf8')) as Workflow;
+  expect(w.on).toHaveProperty('schedule');
+  const job = Object.values(w.jobs)[0];
+  expect(job?.strategy?.matrix?.engine).toEqual(['chromium', 'firefox', 'webkit']);
+  const [step] = actionSteps(w);
+  expect(step?.with).toMatchObject({
+    command: 'run',
+    engines: '${{ matrix.engine }}',
+    'artifact-name': 'conformance-${{ matrix.engine }}',
+  });
+});
