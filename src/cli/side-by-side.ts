@@ -51,7 +51,11 @@ export function sideBySide(id: string, cases: readonly ResultCase[]): string {
   }
   const rows = FIELDS.map((field) => {
     const cells = columns.map((col) => (col === null ? '?' : show(col[field])));
-    const differs = new Set(cells.filter((c) => c !== '?')).size > 1;
+    // Compared within each engine's own run: its origins (ports) are its own.
+    const differs = cases.some((c) => {
+      const own = [c.specPrediction, c.prediction, c.observation].filter((x) => x !== null);
+      return new Set(own.map((col) => show(col[field]))).size > 1;
+    });
     return [differs ? `* ${field}` : `  ${field}`, ...cells];
   });
   const widths = header.map((_, i) =>
@@ -86,6 +90,8 @@ export function sideBySideReport(
       out.push(mine.length === 0 ? `${id}: no result (did not run)\n` : sideBySide(id, mine));
     }
   }
-  out.push('* marks a field where the spec, a profile and an observation do not all agree\n');
+  out.push(
+    "* marks a field where, for an engine, the spec, the engine's profile and what it did do not all agree\n",
+  );
   return out.join('\n');
 }

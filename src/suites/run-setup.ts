@@ -37,7 +37,10 @@ export function runSetup(
   if (env.CI) {
     reporter.push(['junit', { outputFile: resolve(reportDir, 'playwright-junit.xml') }]);
   }
-  if (env.CORS_HTML_REPORT) reporter.push(['html', { open: 'never' }]);
+  // Playwright's HTML report goes to the current folder, never into an installed package.
+  if (env.CORS_HTML_REPORT) {
+    reporter.push(['html', { open: 'never', outputFolder: resolve('playwright-report') }]);
+  }
   if (env.CORS_BLOB_DIR) reporter.push(['blob', { outputDir: env.CORS_BLOB_DIR }]);
   // Workers: Playwright's own choice unless `run --workers` (or --workers) says otherwise.
   return { reporter };
