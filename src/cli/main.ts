@@ -11,6 +11,7 @@ import * as explain from './commands/explain.js';
 import * as frameworks from './commands/frameworks.js';
 import * as fuzz from './commands/fuzz.js';
 import * as history from './commands/history.js';
+import * as list from './commands/list.js';
 import * as predict from './commands/predict.js';
 import * as run from './commands/run.js';
 import * as showReport from './commands/show-report.js';
@@ -31,6 +32,7 @@ const COMMANDS: { register(program: Command): void }[] = [
   frameworks,
   history,
   run,
+  list,
   showReport,
   suggestRules,
 ];

@@ -1,5 +1,5 @@
 // A Playwright reporter for the conformance suites. Every scenario test attaches its
-// CaseResult as `case-result.json` (suites/fixtures.ts); this reporter collects them (also
+// CaseResult as `case-result.json` (src/suites/fixtures.ts); this reporter collects them (also
 // from merged blob reports, where attachments come as files), prints a progress line per
 // engine every ~2 s, and at the end writes results.json, junit.xml and index.html (each
 // replaced atomically) and prints the totals and the drift list. A run that was interrupted

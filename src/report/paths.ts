@@ -16,7 +16,7 @@ function isOurPackage(dir: string): boolean {
   }
 }
 
-/** The package root (where playwright.config.ts and suites/ live). */
+/** The package root (where package.json, dist/ and, in a checkout, suites/ live). */
 export function packageRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (isOurPackage(dir)) return dir;

@@ -1,7 +1,7 @@
 // The nightly job's scale-out, proven on a small scale: `run --shard 1/2` and `2/2` with blob
 // reports, merged by `playwright merge-reports` with our reporter (src/report/merge.config.ts),
-// give the same matrix as one unsharded run. Chromium only, two small suites (two spec files,
-// so each shard gets one).
+// give the same matrix as one unsharded run. Chromium only, two small suites (two test
+// groups, so each shard gets one).
 import { spawn } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -76,6 +76,8 @@ function deps(written: unknown, env: NodeJS.ProcessEnv = {}) {
       return 0;
     },
     root,
+    config: join(root, 'config.js'),
+    suites: () => Promise.resolve(['smoke']),
     cwd: root,
     env,
   };

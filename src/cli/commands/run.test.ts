@@ -1,18 +1,18 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { EngineInfo, EngineMissing } from '../../harness/engines/types.js';
 import type { CliIo } from '../io.js';
 import type { RunDeps } from './run.js';
-import { availableSuites, runRun } from './run.js';
+import { runRun } from './run.js';
 
 function memoryIo() {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
     readStdin: () => Promise.resolve(''),
-    readFile: () => Promise.reject(new Error('unused')),
+    readFile: (path) => readFile(path, 'utf8'),
     stdout: (t) => void out.push(t),
     stderr: (t) => void err.push(t),
   };
@@ -61,26 +61,23 @@ function deps(results: { drift: string[]; cases: unknown[] } | null, code = 0) {
       return code;
     },
     root,
+    config: join(root, 'packaged.config.js'),
+    suites: () => Promise.resolve(['redirects', 'smoke']),
     cwd: root,
     env: {},
   };
   return { d, calls };
 }
 
-test('suites are the folders holding a spec file', () => {
-  expect(availableSuites(root)).toEqual(['redirects', 'smoke']);
-});
-
-test('run: playwright test with this config, the engines found, the suites; exit 0 without drift', async () => {
+test('run: playwright test with the packaged config, the engines found, the suites; exit 0 without drift', async () => {
   const m = memoryIo();
   const { d, calls } = deps({ drift: [], cases: [{}] });
   expect(await runRun(['--suite', 'smoke', '--shard', '1/2', '--out', 'out'], m.io, d)).toBe(0);
   const [call] = calls;
   expect(call?.args.slice(1)).toEqual([
     'test',
-    'suites/smoke/',
     '--config',
-    join(root, 'playwright.config.ts'),
+    join(root, 'packaged.config.js'),
     '--project',
     'chromium',
     '--project',
@@ -91,6 +88,8 @@ test('run: playwright test with this config, the engines found, the suites; exit
   expect(call?.args[0]).toMatch(/@playwright[/\\]test[/\\]cli\.js$/);
   expect(call?.env.CORS_REPORT_DIR).toBe(join(root, 'out'));
   expect(call?.env.CORS_ENGINES).toBe('chromium,firefox,webkit');
+  expect(call?.env.CORS_SUITES).toBe('smoke');
+  expect(call?.env.CORS_USER_SCENARIOS).toBeUndefined();
   expect(JSON.parse(call?.env.CORS_ENGINE_DETECTION ?? '[]')).toHaveLength(3);
   expect(m.out()).toContain('webkit: skipped, not available (no webkit found; fix: apt-get');
 });
@@ -136,5 +135,70 @@ test('run: usage errors exit 2 with one line', async () => {
     expect(await runRun(argv, m.io, deps(null).d), argv.join(' ')).toBe(2);
     expect(m.err()).toMatch(message);
     expect(m.err().trim().split('\n')).toHaveLength(1);
+  }
+});
+
+test('run FILE|DIR|GLOB: the files instead of the suites, ids filled in, side by side after', async () => {
+  const dir = join(root, 'mine');
+  await mkdir(join(dir, 'more'), { recursive: true });
+  const put = { request: { method: 'PUT', target: 'cross-origin' } };
+  await writeFile(join(dir, 'one.json'), JSON.stringify(put));
+  await writeFile(join(dir, 'more', 'two.json'), JSON.stringify([{ ...put, id: 'x/two' }, put]));
+  await writeFile(join(dir, 'notes.txt'), 'not a scenario');
+  const observed = { preflight: false, outcome: 'network-error' };
+  const predicted = { preflight: true, outcome: 'network-error' };
+  const results = {
+    drift: ['x/two@chromium'],
+    cases: [
+      {
+        id: 'x/two',
+        engine: 'chromium',
+        verdict: 'fail',
+        prediction: predicted,
+        specPrediction: predicted,
+        observation: observed,
+        diffs: [{ field: 'preflight' }],
+      },
+    ],
+  };
+  for (const args of [['mine'], ['mine/**/*.json'], ['mine/one.json', 'mine/more/two.json']]) {
+    const m = memoryIo();
+    let scenarios: { name: string; scenarios: { id: string }[] }[] = [];
+    const { d, calls } = deps(results, 1);
+    const spawn = d.spawnNode.bind(d);
+    d.spawnNode = async (a, cwd, env) => {
+      scenarios = JSON.parse(await readFile(env.CORS_USER_SCENARIOS ?? '', 'utf8')) as never;
+      return spawn(a, cwd, env);
+    };
+    expect(await runRun(['--engine', 'chromium', ...args], m.io, d), args.join(' ')).toBe(1);
+    expect(calls[0]?.env.CORS_SUITES).toBeUndefined();
+    const ids = scenarios.flatMap((t) => t.scenarios.map((s) => s.id));
+    // A folder and a glob go in path order; files named one by one in the order given.
+    const inOrder = ['x/two', 'two.json#1', 'one.json#0'];
+    expect(ids).toEqual(
+      args.length === 2 ? [...inOrder.slice(2), ...inOrder.slice(0, 2)] : inOrder,
+    );
+    expect(m.out()).toContain('x/two: chromium fail');
+    expect(m.out()).toMatch(/\* preflight\s+true\s+true\s+false/);
+    expect(m.out()).toContain('chromium differs from its profile in preflight');
+    expect(m.out()).toContain('two.json#1: no result (did not run)');
+  }
+});
+
+test('run FILE: a bad file, a missing one, a glob matching nothing or --suite with files: one line, exit 2', async () => {
+  await writeFile(join(root, 'bad.json'), '{"request":{"mode":"nocors"}}');
+  const cases: [string[], RegExp][] = [
+    [['bad.json'], /^bad\.json: \$\.request\.mode: must be one of/],
+    [['nothere.json'], /^nothere\.json: no such file or folder/],
+    [['nope/*.json'], /^nope\/\*\.json: no file matches/],
+    [['--suite', 'smoke', 'bad.json'], /^--suite: runs the suites; scenario files run instead/],
+  ];
+  for (const [argv, message] of cases) {
+    const m = memoryIo();
+    const { d, calls } = deps(null);
+    expect(await runRun(argv, m.io, d), argv.join(' ')).toBe(2);
+    expect(m.err()).toMatch(message);
+    expect(m.err().trim().split('\n')).toHaveLength(1);
+    expect(calls).toEqual([]);
   }
 });

@@ -1,14 +1,17 @@
-// `cors-conformance run [--engine chromium,firefox,webkit] [--suite smoke,...] [--out reports]
-// [--shard i/n] [--html] [--blob DIR] [--baseline FILE]`: the conformance suites in every engine found, through this
-// package's own Playwright Test and playwright.config.ts, with the conformance reporter
-// writing the reports. Exit codes (src/cli/errors.ts): 0 no drift; 1 drift (new failure,
+// `cors-conformance run [FILE|DIR|GLOB ...] [--engine chromium,firefox,webkit] [--suite
+// smoke,...] [--out reports] [--shard i/n] [--html] [--blob DIR] [--baseline FILE]`: the
+// conformance suites (or the user's scenario files) in every engine found, through this
+// package's own Playwright Test and its packaged config (src/suites/playwright.config.ts, the
+// same from an installed package and a checkout), with the conformance reporter writing the
+// reports. Exit codes (src/cli/errors.ts): 0 no drift; 1 drift (new failure,
 // unexpected pass, harness error; with --baseline: any drift since that run, docs/nightly.md);
 // 2 a usage problem; 3 no engine, or a run that could not produce (all its) results;
 // 130/143 stopped by a signal (the reports say the run was interrupted).
-import { existsSync, readdirSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { BUILDS_ENV } from '../../harness/engine-builds.js';
 import { detectEngines } from '../../harness/engines/detect.js';
@@ -32,6 +35,10 @@ import { checkOutputDir, processIo, readJsonInput } from '../io.js';
 import { MAX_RESULTS_CHARS } from '../../scenario/json-input.js';
 import { spawnTree } from '../process-tree.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { loadScenarioFiles } from '../scenario-files.js';
+import { sideBySideReport, type ResultCase } from '../side-by-side.js';
+import { suiteNames, type SuiteTable } from '../../suites/catalog.js';
+import { SUITES_ENV, USER_SCENARIOS_ENV } from '../../suites/selection.js';
 import { onStop, stopSignal } from '../signals.js';
 import { isRunComplete, runStatusLine } from '../../report/run-status.js';
 import type { RunStatus } from '../../report/run-status.js';
@@ -55,20 +62,21 @@ export interface RunDeps {
   /** Runs `node <args>` in `cwd` with `env`, output to the terminal; resolves to its exit code. */
   spawnNode(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<number>;
   root: string;
+  /** The Playwright config to run (default: the packaged one). */
+  config: string;
+  /** The suite names `--suite` accepts. */
+  suites(): Promise<string[]>;
   /** The current folder (`--out` is relative to it). */
   cwd: string;
   env: NodeJS.ProcessEnv;
 }
 
-/** The suite folders: `suites/<name>/` holding at least one `*.spec.ts`. */
-export function availableSuites(root: string): string[] {
-  const dir = join(root, 'suites');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .filter((d) => readdirSync(join(dir, d.name)).some((f) => f.endsWith('.spec.ts')))
-    .map((d) => d.name)
-    .sort();
+/** Source (.ts) or build (.js): the packaged config's extension. */
+const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+
+/** The packaged product's Playwright config: what every `run` uses, installed or not. */
+export function packagedConfig(): string {
+  return fileURLToPath(new URL(`../../suites/playwright.config${EXT}`, import.meta.url));
 }
 
 /** The Playwright Test CLI this package depends on. */
@@ -79,15 +87,12 @@ export function playwrightCli(): string {
 /** The `playwright test` arguments for a run. */
 export function playwrightArgs(
   cli: string,
-  root: string,
+  config: string,
   engines: readonly string[],
-  suites: readonly string[],
   opts: { shard?: string; workers?: string },
 ): string[] {
-  // Positional filters (matched against test file paths) come first: `--project` takes a
-  // list, so a path after it would be read as one more project name.
-  const args = [cli, 'test', ...suites.map((s) => `suites/${s}/`)];
-  args.push('--config', join(root, 'playwright.config.ts'));
+  // The suites are chosen through the environment (CORS_SUITES), not by file paths.
+  const args = [cli, 'test', '--config', config];
   for (const e of engines) args.push('--project', e);
   if (opts.shard !== undefined) args.push('--shard', opts.shard);
   if (opts.workers !== undefined) args.push('--workers', opts.workers);
@@ -163,10 +168,11 @@ function listOption(name: string, value: string | undefined, choices: string): s
 }
 
 /** The flags that need no file or engine to check; a usage error names the first wrong one. */
-function checkRunFlags(
+async function checkRunFlags(
   options: RunOptions,
-  root: string,
-): { wanted: string[] | null; suites: string[] } {
+  files: readonly string[],
+  deps: RunDeps,
+): Promise<{ wanted: string[] | null; suites: string[] }> {
   const wanted = listOption('--engine', options.engine, BROWSER_NAMES.join(', '));
   const unknown = (wanted ?? []).filter((n) => !(BROWSER_NAMES as readonly string[]).includes(n));
   if (unknown.length > 0) {
@@ -174,7 +180,10 @@ function checkRunFlags(
       `--engine: ${unknown.join(', ')} is no engine (one or more of ${BROWSER_NAMES.join(', ')})`,
     );
   }
-  const known = availableSuites(root);
+  if (options.suite !== undefined && files.length > 0) {
+    throw new UsageError('--suite: runs the suites; scenario files run instead of them, not with');
+  }
+  const known = options.suite === undefined ? [] : await deps.suites();
   const suites = listOption('--suite', options.suite, known.join(', ') || 'none') ?? [];
   const badSuites = suites.filter((s) => !known.includes(s));
   if (badSuites.length > 0) {
@@ -196,9 +205,37 @@ function checkRunFlags(
   return { wanted, suites };
 }
 
-export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): Promise<number> {
-  const { wanted, suites } = checkRunFlags(options, deps.root);
-  // A bad baseline or output folder is a usage error before the run, not after it.
+/** The runner's environment: engines, report folder, suites or the user's scenarios. */
+function runEnv(
+  options: RunOptions,
+  deps: RunDeps,
+  run: { detected: Array<EngineInfo | EngineMissing>; wanted: string[] | null; outDir: string },
+  pick: { suites: string[]; userFile: string | null },
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...deps.env,
+    [DETECTION_ENV]: encodeDetection(run.detected),
+    CORS_ENGINES: (run.wanted ?? BROWSER_NAMES).join(','),
+    CORS_REPORT_DIR: run.outDir,
+  };
+  delete env[SUITES_ENV];
+  delete env[USER_SCENARIOS_ENV];
+  if (pick.suites.length > 0) env[SUITES_ENV] = pick.suites.join(',');
+  if (pick.userFile !== null) env[USER_SCENARIOS_ENV] = pick.userFile;
+  if (options.html === true) env.CORS_HTML_REPORT = '1';
+  if (options.blob !== undefined) env.CORS_BLOB_DIR = resolve(deps.cwd, options.blob);
+  return env;
+}
+
+export async function runAction(
+  options: RunOptions,
+  io: CliIo,
+  deps: RunDeps,
+  files: readonly string[] = [],
+): Promise<number> {
+  const { wanted, suites } = await checkRunFlags(options, files, deps);
+  // A bad scenario file, baseline or output folder is a usage error before the run.
+  const tables = files.length === 0 ? null : await loadScenarioFiles(files, deps.cwd, io);
   const baseline =
     options.baseline === undefined ? null : await readBaseline(options.baseline, deps.cwd);
   const outDir = resolve(deps.cwd, options.out);
@@ -217,29 +254,48 @@ export async function runAction(options: RunOptions, io: CliIo, deps: RunDeps): 
   const resultsFile = join(outDir, 'results.json');
   // A stale results.json must not decide this run's exit code.
   await rm(resultsFile, { force: true });
-  const env: NodeJS.ProcessEnv = {
-    ...deps.env,
-    [DETECTION_ENV]: encodeDetection(detected),
-    CORS_ENGINES: (wanted ?? BROWSER_NAMES).join(','),
-    CORS_REPORT_DIR: outDir,
-  };
-  if (options.html === true) env.CORS_HTML_REPORT = '1';
-  if (options.blob !== undefined) env.CORS_BLOB_DIR = resolve(deps.cwd, options.blob);
-  const opts: { shard?: string; workers?: string } = {};
-  if (options.shard !== undefined) opts.shard = options.shard;
-  if (options.workers !== undefined) opts.workers = options.workers;
-  // Side by side (CORS_ENGINE_BUILDS=all) an engine's projects are `chromium@<version>`.
-  const projects =
-    deps.env[BUILDS_ENV] === 'all' ? selection.engines.map((e) => `${e}*`) : selection.engines;
-  const args = playwrightArgs(playwrightCli(), deps.root, projects, suites, opts);
-  io.stdout(
-    `running ${suites.length === 0 ? 'every suite' : `suites ${suites.join(', ')}`} in ${selection.engines.join(', ')}\n`,
-  );
-  const code = await deps.spawnNode(args, deps.root, env);
-  const signal = stopSignal();
-  // Stopped: the runner wrote (and printed) an interrupted report; the signal handler exits.
-  if (signal !== null) return signalExitCode(signal);
-  return judgeRun({ code, outDir, resultsFile, baseline, baselineName: options.baseline }, io);
+  const scratch = tables === null ? null : await mkdtemp(join(tmpdir(), 'cors-conformance-run-'));
+  try {
+    const userFile = scratch === null ? null : join(scratch, 'scenarios.json');
+    if (userFile !== null) await writeFile(userFile, JSON.stringify(tables));
+    const env = runEnv(options, deps, { detected, wanted, outDir }, { suites, userFile });
+    const opts: { shard?: string; workers?: string } = {};
+    if (options.shard !== undefined) opts.shard = options.shard;
+    if (options.workers !== undefined) opts.workers = options.workers;
+    // Side by side (CORS_ENGINE_BUILDS=all) an engine's projects are `chromium@<version>`.
+    const projects =
+      deps.env[BUILDS_ENV] === 'all' ? selection.engines.map((e) => `${e}*`) : selection.engines;
+    const args = playwrightArgs(playwrightCli(), deps.config, projects, opts);
+    const what =
+      tables !== null
+        ? `${tables.reduce((n, t) => n + t.scenarios.length, 0)} scenarios from ${tables.length} file(s)`
+        : suites.length === 0
+          ? 'every suite'
+          : `suites ${suites.join(', ')}`;
+    io.stdout(`running ${what} in ${selection.engines.join(', ')}\n`);
+    const code = await deps.spawnNode(args, deps.cwd, env);
+    const signal = stopSignal();
+    // Stopped: the runner wrote (and printed) an interrupted report; the signal handler exits.
+    if (signal !== null) return signalExitCode(signal);
+    if (tables !== null) await printSideBySide(tables, resultsFile, io);
+    return await judgeRun(
+      { code, outDir, resultsFile, baseline, baselineName: options.baseline },
+      io,
+    );
+  } finally {
+    if (scratch !== null) await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** `run FILE...`: each scenario's predictions and observations side by side. */
+async function printSideBySide(
+  tables: readonly SuiteTable[],
+  resultsFile: string,
+  io: CliIo,
+): Promise<void> {
+  const results = await readResults(resultsFile);
+  if (results === null) return;
+  io.stdout(`\n${sideBySideReport(tables, results.cases as ResultCase[])}`);
 }
 
 /** The exit code of a run that ended by itself, from the results it wrote. */
@@ -308,6 +364,8 @@ export function defaultRunDeps(): RunDeps {
     detect: () => detectEngines(),
     spawnNode,
     root: packageRoot(),
+    config: packagedConfig(),
+    suites: suiteNames,
     cwd: process.cwd(),
     env: process.env,
   };
@@ -320,14 +378,19 @@ export function runCommandDefinition(
 ): Command {
   return new Command('run')
     .description(
-      'run the conformance suites in every available engine and write reports/ ' +
+      'run the conformance suites (or your scenario files) in every available engine and write reports/ ' +
         '(results.json, junit.xml, index.html); exit 0 no drift, 1 drift, 2 usage, 3 no engine or no results, 130/143 interrupted',
+    )
+    .argument(
+      '[files...]',
+      'scenario files, folders (their *.json) or globs to run instead of the suites: ' +
+        'prints the spec prediction, each engine profile and observation side by side',
     )
     .option(
       '-e, --engine <names>',
       'engines, comma-separated: chromium, firefox, webkit (default: all found)',
     )
-    .option('-s, --suite <names>', 'suite folders under suites/, comma-separated (default: all)')
+    .option('-s, --suite <names>', 'suites, comma-separated (default: all; `list` names them)')
     .option('-o, --out <dir>', 'where the reports go', 'reports')
     .option('--shard <i/n>', "run one shard of n (Playwright's --shard)")
     .option('--workers <n>', 'Playwright workers (default: its own choice)')
@@ -337,8 +400,8 @@ export function runCommandDefinition(
       '--baseline <file>',
       'exit on drift since this earlier results.json or history record instead',
     )
-    .action(async (options: RunOptions) => {
-      done(await runCommand(io, () => runAction(options, io, deps())));
+    .action(async (files: string[], options: RunOptions) => {
+      done(await runCommand(io, () => runAction(options, io, deps(), files)));
     });
 }
 

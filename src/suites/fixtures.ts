@@ -2,15 +2,15 @@
 // `defineScenarioSuite`, which declares one test per scenario while the whole table runs
 // once per worker in one batch (no page or context per test).
 import { test as base, expect } from '@playwright/test';
-import type { FixtureServers } from '../servers/fixture-server.js';
-import { applySelector, type BuildSelector } from '../src/harness/engine-builds.js';
-import type { BrowserName } from '../src/harness/engines/types.js';
-import { startHarnessWorld } from '../src/harness/launch.js';
-import { RunSession, runScenarios, type EngineSlot } from '../src/harness/run.js';
-import type { CaseResult } from '../src/harness/types.js';
-import { getEngineProfile } from '../src/engine-facts/index.js';
-import { anchorUrl } from '../src/model/result.js';
-import type { Scenario } from '../src/scenario/types.js';
+import type { FixtureServers } from '../../servers/fixture-server.js';
+import { applySelector, type BuildSelector } from '../harness/engine-builds.js';
+import type { BrowserName } from '../harness/engines/types.js';
+import { startHarnessWorld } from '../harness/launch.js';
+import { RunSession, runScenarios, type EngineSlot } from '../harness/run.js';
+import type { CaseResult } from '../harness/types.js';
+import { getEngineProfile } from '../engine-facts/index.js';
+import { anchorUrl } from '../model/result.js';
+import type { Scenario } from '../scenario/types.js';
 
 /** The options a Playwright project sets: `use: { corsBrowser: 'firefox' }`. */
 export interface CorsWorkerOptions {
@@ -109,7 +109,8 @@ function describeFailure(r: CaseResult): string {
  */
 export function defineScenarioSuite(title: string, scenarios: readonly Scenario[]): void {
   test.describe(title, () => {
-    test.describe.configure({ timeout: 180_000 });
+    // In order, as one group: the table's batch runs once per worker that runs it.
+    test.describe.configure({ mode: 'default', timeout: 180_000 });
     scenarios.forEach((scenario, index) => {
       const name = `${scenario.id ?? `#${index}`}${scenario.title ? `: ${scenario.title}` : ''}`;
       const annotation = (scenario.anchors ?? []).map((a) => ({
