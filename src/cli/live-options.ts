@@ -30,11 +30,14 @@ export interface LiveSettings {
   start?: string;
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+/** Commander's collector for a repeatable option. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** Declares the shared options on a command. */
 export function addLiveOptions(command: Command): Command {
   return command
+    .option('--ca <file>', 'PEM certificate to trust for an https target')
+    .option('--insecure', 'accept any certificate from an https target')
     .option(
       '--cookie <cookies>',
       'the Cookie header a logged-in user sends ("session=abc; theme=dark"); every credentialed probe carries it and the browser gets it in its jar (default: a made-up session cookie)',
