@@ -5,7 +5,7 @@
 //
 //   npm run build && node dist/scripts/hostile-load.js [--wait-ms 20000] [--server <fixture-server.js>]
 //
-// Battery (the one issue 16 used): 200 requests of 10,000 short header lines each; 500
+// Battery: 200 requests of 10,000 short header lines each; 500
 // connections that send half a request head and stay open, a third of them on the https
 // port (no TLS handshake at all); 50 connections that send garbage without a newline; one
 // 62 KB head sent in 16-byte writes (the server's CPU time for it is reported alone).

@@ -71,7 +71,6 @@ export interface JournalMark {
 /**
  * Something went wrong on the server's side of a case: a malformed request, an instruction
  * that does not decode, a hop index out of range. A harness error, not a conformance verdict.
- * Added to the shared contract (backwards compatible: a new member of the union).
  */
 export interface JournalError {
   kind: 'error';
