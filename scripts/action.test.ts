@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { parse } from 'yaml';
-import { BAD_SERVER_ALLOWED, startBadServer } from '../src/audit/bad-servers.js';
+import { BAD_SERVER_ALLOWED, startBadServer } from '../src/audit/fixtures/bad-servers.js';
 import { commandLine, parseEngines, provisionPlan, splitArgs } from './action.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

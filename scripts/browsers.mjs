@@ -1,6 +1,8 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run browsers`: provisions the browser engines the conformance suites drive.
-// Plain Node ESM with no dependencies: it runs on a fresh checkout before `npm ci`.
+// Plain Node ESM with no dependencies: it runs on a fresh checkout before `npm ci`. The hosts
+// block's text functions come from src/harness/engines/hosts-block.mjs (plain JS too).
 //
 //   as root on Debian/Ubuntu: apt-get installs whichever of chromium, firefox-esr,
 //     webkit2gtk-driver and xvfb are missing (and the Python targets the tests of verify and
@@ -14,65 +16,19 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import {
+  DEFAULT_HOST_NAMES,
+  namesInBlock,
+  rewriteHostsText,
+} from '../src/harness/engines/hosts-block.mjs';
 
 export const PACKAGES = ['chromium', 'firefox-esr', 'webkit2gtk-driver', 'xvfb'];
 /** Non-Node servers that `npm test` starts as targets of verify and audit (Debian's Python). */
 export const TARGET_PACKAGES = ['python3-starlette', 'python3-uvicorn', 'python3-flask-cors'];
 const ALL_PACKAGES = [...PACKAGES, ...TARGET_PACKAGES];
-export const HOSTS_BEGIN = '# cors-conformance begin';
-export const HOSTS_END = '# cors-conformance end';
-/** Keep in step with DEFAULT_HOST_NAMES in src/harness/engines/hosts-file.ts. */
-export const HOST_NAMES = [
-  'example.com',
-  'sub.example.com',
-  'example.net',
-  'sub.example.net',
-  'example.org',
-];
+/** The names the block maps: the harness's own list, from the one shared module. */
+export const HOST_NAMES = DEFAULT_HOST_NAMES;
 const HOSTS_PATH = '/etc/hosts';
-
-/**
- * The plain-JS twin of rewriteHostsText in src/harness/engines/hosts-file.ts (a unit test
- * checks they agree): one marked block mapping `names` to 127.0.0.1 at the end of the file,
- * every other line untouched.
- * @param {string} text
- * @param {readonly string[]} names
- * @returns {string}
- */
-export function rewriteHostsText(text, names) {
-  const lines = text.split('\n');
-  const kept = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line.trim() === HOSTS_BEGIN) {
-      const end = lines.findIndex((l, j) => j > i && l.trim() === HOSTS_END);
-      if (end !== -1) {
-        i = end;
-        continue;
-      }
-    }
-    kept.push(line);
-  }
-  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
-  const unique = [...new Set(names)];
-  if (unique.length > 0) {
-    kept.push(HOSTS_BEGIN, ...unique.map((name) => `127.0.0.1 ${name}`), HOSTS_END);
-  }
-  return kept.length === 0 ? '' : `${kept.join('\n')}\n`;
-}
-
-/** Names our block maps already (kept, so a run never drops names a worker added). */
-function namesInBlock(text) {
-  const names = [];
-  let inBlock = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === HOSTS_BEGIN) inBlock = true;
-    else if (line === HOSTS_END) inBlock = false;
-    else if (inBlock) names.push(...line.split(/\s+/).slice(1));
-  }
-  return names.filter((name) => name.length > 0);
-}
 
 /** Which of ALL_PACKAGES dpkg does not list as installed; undefined without dpkg. */
 function missingPackages() {
@@ -93,6 +49,12 @@ function missingPackages() {
   return ALL_PACKAGES.filter((name) => !installed.has(name));
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {Record<string, string>} [extraEnv]
+ * @returns {boolean}
+ */
 function run(command, args, extraEnv = {}) {
   console.log(`$ ${[command, ...args].join(' ')}`);
   const result = spawnSync(command, args, {
@@ -110,13 +72,17 @@ function playwrightInstall() {
   return run('npx', ['playwright', 'install', '--with-deps', 'chromium', 'firefox', 'webkit']);
 }
 
-/** Adds the /etc/hosts block when it is missing names; returns a line saying what happened. */
+/**
+ * Adds the /etc/hosts block when it is missing names; returns a line saying what happened.
+ * @param {boolean} isRoot
+ * @returns {string}
+ */
 function ensureHosts(isRoot) {
   let text;
   try {
     text = readFileSync(HOSTS_PATH, 'utf8');
   } catch (error) {
-    return `hosts: cannot read ${HOSTS_PATH} (${error.message}); WebKit cannot use host-named origins`;
+    return `hosts: cannot read ${HOSTS_PATH} (${error instanceof Error ? error.message : String(error)}); WebKit cannot use host-named origins`;
   }
   const wanted = [...new Set([...namesInBlock(text), ...HOST_NAMES])];
   const next = rewriteHostsText(text, wanted);

@@ -5,7 +5,7 @@
 //
 //   npm run build && node dist/scripts/hostile-load.js [--wait-ms 20000] [--server <fixture-server.js>]
 //
-// Battery (the one issue 16 used): 200 requests of 10,000 short header lines each; 500
+// Battery: 200 requests of 10,000 short header lines each; 500
 // connections that send half a request head and stay open, a third of them on the https
 // port (no TLS handshake at all); 50 connections that send garbage without a newline; one
 // 62 KB head sent in 16-byte writes (the server's CPU time for it is reported alone).
@@ -13,6 +13,7 @@ import { fork } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readProcStat } from '../src/live/proc-stat.js';
 
 interface Sample {
   rssMb: number;
@@ -23,9 +24,7 @@ interface Sample {
 function sample(pid: number): Sample {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[11]) + Number(fields[12]);
+  const ticks = readProcStat(`/proc/${pid}/stat`)?.cpuTicks ?? 0;
   return {
     rssMb: Math.round(rssKb / 102.4) / 10,
     fds: readdirSync(`/proc/${pid}/fd`).length,

@@ -1,6 +1,7 @@
 // What a fixture URL answers, as it travels in the URL, and what the journal records.
 // Shared by the harness (which encodes) and the fixture server (which decodes and answers).
 import type { HeaderList } from '../src/scenario/types.js';
+import { errorFirstLine as firstLine } from '../src/error-text.js';
 
 /** One raw HTTP response: status line, header lines exactly as listed, body. */
 export interface RawResponse {
@@ -71,7 +72,6 @@ export interface JournalMark {
 /**
  * Something went wrong on the server's side of a case: a malformed request, an instruction
  * that does not decode, a hop index out of range. A harness error, not a conformance verdict.
- * Added to the shared contract (backwards compatible: a new member of the union).
  */
 export interface JournalError {
   kind: 'error';
@@ -234,10 +234,6 @@ function lineText(v: unknown, at: string): string {
   const s = str(v, at);
   if (/[\r\n]/.test(s)) throw new InstructionError(`${at} must not contain CR or LF`);
   return s;
-}
-
-function firstLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
 }
 
 // ---------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import type { HeaderList } from '../src/scenario/types.js';
 import type { RawResponse } from './instruction.js';
+import { errorText } from '../src/error-text.js';
 
 /** One request as it arrived. */
 export interface ParsedRequest {
@@ -202,9 +203,7 @@ export class RequestParser {
       }
     } catch (e) {
       this.failure =
-        e instanceof HttpParseError
-          ? e
-          : new HttpParseError(e instanceof Error ? e.message : String(e), this.head?.target);
+        e instanceof HttpParseError ? e : new HttpParseError(errorText(e), this.head?.target);
       this.queue.clear();
       return out;
     }
@@ -521,7 +520,7 @@ function answerFor(req: ParsedRequest, opts: RawHttpServerOptions, ctx: RequestC
     res = opts.handler(req, ctx);
     return { res, bytes: serializeResponse(res) };
   } catch (e) {
-    const message = `handler failed: ${e instanceof Error ? e.message : String(e)}`;
+    const message = `handler failed: ${errorText(e)}`;
     opts.onError?.(message, req.target);
     res = plainError(500, message);
     return { res, bytes: serializeResponse(res) };

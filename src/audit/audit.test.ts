@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { FRAMEWORK_ADAPTERS } from '../frameworks/index.js';
 import type { CorsPolicy } from '../policy/index.js';
-import type { BadKind } from './bad-servers.js';
-import { BAD_SERVER_ALLOWED, startBadServer } from './bad-servers.js';
+import type { BadKind } from './fixtures/bad-servers.js';
+import { BAD_SERVER_ALLOWED, startBadServer } from './fixtures/bad-servers.js';
 import type { FindingId } from './findings.js';
 import { RULES } from './findings.js';
 import { audit, reachesFailOn } from './index.js';

@@ -9,7 +9,7 @@ import net from 'node:net';
 import { expect, test } from '@playwright/test';
 import { findEngine, isMissing } from '../harness/engines/index.js';
 import { verify } from '../verify/index.js';
-import { BAD_SERVER_ALLOWED } from './bad-servers.js';
+import { BAD_SERVER_ALLOWED } from './fixtures/bad-servers.js';
 import { audit } from './index.js';
 
 interface Running {

@@ -8,9 +8,9 @@ import { randomBytes } from 'node:crypto';
 import type { BrowserName } from '../harness/engines/types.js';
 import type { CredentialOptions, Credentials } from '../live/credentials.js';
 import { credentialsOf } from '../live/credentials.js';
-import { Deadline } from '../live/deadline.js';
 import { headerValue } from '../live/headers.js';
-import type { LiveTarget } from '../live/target.js';
+import type { LiveTargetOptions } from '../live/target.js';
+import { liveTargetOf } from '../live/target.js';
 import type { OriginRule, OriginSearchResult } from '../policy/index.js';
 import {
   ATTACKER_ORIGIN_HOST,
@@ -46,14 +46,9 @@ export { toSarif } from './sarif.js';
 export { formatAuditText } from './text.js';
 export { adversarialAcrh } from './slow-acrh.js';
 
-export interface AuditOptions extends CredentialOptions {
-  /** The server's URL (only this origin is contacted). */
-  target: string;
+export interface AuditOptions extends CredentialOptions, LiveTargetOptions {
   /** Origins (or `https://*.example.com` patterns) the owner means to allow. */
   allowOrigins?: string[];
-  /** PEM to trust for an https target; or accept any certificate. */
-  ca?: string;
-  insecure?: boolean;
   /** How many times the determinism check repeats a request (default 4). */
   repeat?: number;
   /** Time budget for one adversarial preflight beyond an ordinary one, ms (default 2000). */
@@ -64,10 +59,6 @@ export interface AuditOptions extends CredentialOptions {
   seed?: number;
   /** Generated lookalikes drawn per allowed origin or pattern (default 300; 0: none). */
   generatedRuns?: number;
-  /** Overall limit of the whole audit, ms (`--timeout`). */
-  timeoutMs?: number;
-  /** Overall limit of one raw probe, ms (default 10 000). */
-  probeTimeoutMs?: number;
 }
 
 export interface AuditReport {
@@ -100,13 +91,7 @@ export interface AuditRun {
 export async function audit(options: AuditOptions): Promise<AuditReport> {
   const url = checkTargetUrl(options.target);
   const allow = (options.allowOrigins ?? []).map((o) => parseOriginRule(o, `--allow-origin ${o}`));
-  const target: LiveTarget = {
-    url,
-    deadline: new Deadline(options.timeoutMs),
-    ...(options.probeTimeoutMs !== undefined ? { probeTimeoutMs: options.probeTimeoutMs } : {}),
-    ...(options.ca !== undefined ? { ca: options.ca } : {}),
-    ...(options.insecure === true ? { insecure: true } : {}),
-  };
+  const target = liveTargetOf(url, options);
   const credentials = credentialsOf(options);
   const run: AuditRun = {
     url,

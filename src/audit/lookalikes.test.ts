@@ -2,7 +2,7 @@
 // and a glob read as a regular expression found by both with the shrunk lookalike and seed.
 import { expect, test } from '@playwright/test';
 import { verify } from '../verify/index.js';
-import { BAD_SERVER_PATTERN, startBadServer } from './bad-servers.js';
+import { BAD_SERVER_PATTERN, startBadServer } from './fixtures/bad-servers.js';
 import { audit } from './index.js';
 
 const SEED = 1;

@@ -2,7 +2,7 @@
 // in the jar, reads the body of a server that reflects origins with credentials.
 import { expect, test } from '@playwright/test';
 import { findEngine, isMissing } from '../harness/engines/index.js';
-import { BAD_SERVER_ALLOWED, startBadServer } from './bad-servers.js';
+import { BAD_SERVER_ALLOWED, startBadServer } from './fixtures/bad-servers.js';
 import { audit } from './index.js';
 
 test('browser proof: reflection + credentials is read from the attacker page, with the cookie', async () => {

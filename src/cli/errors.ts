@@ -10,6 +10,7 @@ import { CredentialError } from '../live/credentials.js';
 import { StartError } from '../live/start-target.js';
 import { TargetError } from '../live/target.js';
 import { PolicyError } from '../policy/index.js';
+import { errorText } from '../error-text.js';
 
 /** Exit codes, by meaning. The same table is printed by `--help` and in the README. */
 export const EXIT = {
@@ -82,8 +83,7 @@ const MAX_MESSAGE = 1000;
 
 /** Any thrown value as one line of text: whitespace collapsed, colour codes removed, cut. */
 export function messageOf(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return oneLine(text);
+  return oneLine(errorText(e));
 }
 
 /** Collapses whitespace (and drops terminal colour codes) so a message stays on one line. */

@@ -218,6 +218,100 @@ const CASES: [string, string[], number, RegExp][] = [
   ['--runs 0', ['fuzz', '--runs', '0'], 2, /^--runs: must be a positive whole number/],
   ['unknown option', ['doctor', '--bogus'], 2, /^error: unknown option '--bogus'$/],
   ['no report', ['show-report', '--dir', 'a-dir'], 2, /^a-dir\/index\.html: not found/],
+  // Every command's own flag checks, one case each (the walk below adds a bad flag to all).
+  ['--port 70000', ['show-report', '--port', '70000'], 2, /^--port: must be a port number/],
+  [
+    'an engine not in the run',
+    ['suggest-rules', '--from', 'results.json', '--engine', 'webkit'],
+    2,
+    /^--engine: webkit is not in results\.json/,
+  ],
+  ['no policy', ['verify', '--target', 'http://127.0.0.1:9/'], 2, /^--policy FILE is required/],
+  [
+    '--format xml',
+    ['verify', '--policy', '$DIR/policy.json', '--format', 'xml'],
+    2,
+    /^--format: must be text or json/,
+  ],
+  [
+    '--engine safari',
+    ['verify', '--policy', '$DIR/policy.json', '--engine', 'safari'],
+    2,
+    /^--engine: must be one of chromium, firefox, webkit \(got "safari"\)$/,
+  ],
+  [
+    '--timeout 0',
+    ['verify', '--policy', '$DIR/policy.json', '--timeout', '0'],
+    2,
+    /^--timeout: must be a positive whole number \(got "0"\)$/,
+  ],
+  [
+    'no target anywhere',
+    ['verify', '--policy', '$DIR/policy.json', '--no-browser'],
+    2,
+    /^--target URL is required \(or set target in the config file\)$/,
+  ],
+  [
+    '--fail-on never',
+    ['audit', '--target', 'http://127.0.0.1:9/', '--fail-on', 'never'],
+    2,
+    /^--fail-on: must be one of low, medium, high/,
+  ],
+  [
+    '--format csv',
+    ['audit', '--target', 'http://127.0.0.1:9/', '--format', 'csv'],
+    2,
+    /^--format: must be one of text, json, sarif/,
+  ],
+  [
+    '--runs -1',
+    ['audit', '--target', 'http://127.0.0.1:9/', '--runs', '-1'],
+    2,
+    /^--runs: must be a whole number >= 0 \(got "-1"\)$/,
+  ],
+  [
+    '--seed 1.5',
+    ['audit', '--target', 'http://127.0.0.1:9/', '--seed', '1.5'],
+    2,
+    /^--seed: must be an integer \(got "1\.5"\)$/,
+  ],
+  [
+    '--start ""',
+    ['audit', '--target', 'http://127.0.0.1:9/', '--start', ' '],
+    2,
+    /^--start: the command is empty$/,
+  ],
+  ['--runs 0', ['frameworks', '--runs', '0'], 2, /^--runs: must be a positive whole number/],
+  [
+    '--runs and --time',
+    ['frameworks', '--runs', '5', '--time', '1m'],
+    2,
+    /^--runs and --time: give one of them, not both$/,
+  ],
+  ['--replay abc', ['frameworks', '--replay', 'abc'], 2, /^--replay: /],
+  ['--format xml', ['frameworks', '--format', 'xml'], 2, /^--format: must be text or json/],
+  [
+    '--only nope',
+    ['frameworks', '--only', 'nope', '--no-browser'],
+    2,
+    /^--only: "nope" is not a built-in adapter/,
+  ],
+  [
+    '--policy with --seed',
+    ['frameworks', '--policy', '$DIR/policy.json', '--seed', '1'],
+    2,
+    /^--policy and --seed: /,
+  ],
+  ['--engine safari', ['fuzz', '--engine', 'safari'], 2, /^--engine: must be one or more of/],
+  ['--time soon', ['fuzz', '--engine', 'model', '--time', 'soon'], 2, /^--time: use a duration/],
+  ['--seed x', ['fuzz', '--engine', 'model', '--seed', 'x'], 2, /^--seed: must be an integer/],
+  [
+    '--fault nope',
+    ['fuzz', '--engine', 'model', '--fault', 'nope'],
+    2,
+    /^--fault \/ CORS_MODEL_FAULT: /,
+  ],
+  ['--shard 0/0', ['run', '--shard', '0/0'], 2, /^--shard: must be i\/n/],
 ];
 
 // The same through the built program in a process of its own: the entry point's own error
@@ -274,6 +368,54 @@ for (const [what, args, code, line] of CASES) {
     expect(exit).toBe(code);
   });
 }
+
+// The walk: every command the program registers, given a flag it does not have, is a usage
+// error of one line; and every command has at least one case of its own above, so a new
+// command cannot arrive without its error paths.
+test('every command: an unknown flag → exit 2, one line; each has error cases here', async () => {
+  const names = buildProgram().commands.map((c) => c.name());
+  expect(names.length).toBeGreaterThanOrEqual(11);
+  for (const name of names) {
+    const io = folderIo();
+    const exit = await inProcess([name, '--no-such-flag'], io);
+    expectOneLine(io.err(), io.out(), /^error: unknown option '--no-such-flag'$/);
+    expect(exit, name).toBe(EXIT.usage);
+  }
+  const covered = new Set([...CASES, ...SPAWNED].map(([, args]) => args[0]));
+  expect(
+    names.filter((n) => !covered.has(n)),
+    'commands without error cases',
+  ).toEqual([]);
+});
+
+test('run with no usable engine → exit 3 (environment), one line', async () => {
+  const io = folderIo();
+  const exit = await runRun([], io, {
+    ...defaultRunDeps(),
+    cwd: dir,
+    detect: () =>
+      Promise.resolve(
+        (['chromium', 'firefox', 'webkit'] as const).map((browser) => ({
+          browser,
+          reason: 'not installed',
+          fix: 'npm run browsers',
+        })),
+      ),
+    spawnNode: () => Promise.reject(new Error('run must not start anything')),
+  });
+  expectOneLine(io.err(), io.out(), /^no browser engine available/);
+  expect(exit).toBe(EXIT.environment);
+});
+
+test('doctor with no usable engine → exit 3 (environment), the report on stdout', async () => {
+  const io = folderIo();
+  const exit = await runDoctor(io, [], {
+    detect: () => Promise.resolve([{ browser: 'webkit', reason: 'not installed', fix: 'x' }]),
+  });
+  expect(io.err()).toBe('');
+  expect(io.out()).toContain('No engine is usable');
+  expect(exit).toBe(EXIT.environment);
+});
 
 for (const [what, args, code, line] of SPAWNED) {
   test(`cors-conformance ${args[0] ?? ''}: ${what} → exit ${code}, one line`, async () => {

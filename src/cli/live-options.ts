@@ -7,6 +7,7 @@ import { DEFAULT_RUNS_PER_ORIGIN } from '../policy/index.js';
 import type { HeaderList } from '../scenario/types.js';
 import type { StartOptions } from '../live/start-target.js';
 import { UsageError } from './errors.js';
+import { parseSeed, wholeNumber } from './flags.js';
 import { onStop } from './signals.js';
 
 export interface LiveCliOptions {
@@ -29,11 +30,14 @@ export interface LiveSettings {
   start?: string;
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+/** Commander's collector for a repeatable option. */
+export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 /** Declares the shared options on a command. */
 export function addLiveOptions(command: Command): Command {
   return command
+    .option('--ca <file>', 'PEM certificate to trust for an https target')
+    .option('--insecure', 'accept any certificate from an https target')
     .option(
       '--cookie <cookies>',
       'the Cookie header a logged-in user sends ("session=abc; theme=dark"); every credentialed probe carries it and the browser gets it in its jar (default: a made-up session cookie)',
@@ -64,16 +68,6 @@ export function addLiveOptions(command: Command): Command {
     );
 }
 
-function positiveInteger(value: string, option: string, min = 1): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
-    throw new UsageError(
-      `${option}: must be a whole number >= ${min} (got ${JSON.stringify(value)})`,
-    );
-  }
-  return n;
-}
-
 /** Checks the shared options. */
 export function parseLiveOptions(o: LiveCliOptions): LiveSettings {
   const s: LiveSettings = {};
@@ -87,16 +81,11 @@ export function parseLiveOptions(o: LiveCliOptions): LiveSettings {
     if (e instanceof CredentialError) throw new UsageError(e.message);
     throw e;
   }
-  if (o.seed !== undefined) {
-    if (!/^-?\d{1,10}$/.test(o.seed)) {
-      throw new UsageError(`--seed: must be an integer (got ${JSON.stringify(o.seed)})`);
-    }
-    s.seed = Number(o.seed);
-  }
-  if (o.runs !== undefined) s.generatedRuns = positiveInteger(o.runs, '--runs', 0);
-  if (o.timeout !== undefined) s.timeoutMs = positiveInteger(o.timeout, '--timeout') * 1000;
+  if (o.seed !== undefined) s.seed = parseSeed(o.seed);
+  if (o.runs !== undefined) s.generatedRuns = wholeNumber('--runs', o.runs, 0);
+  if (o.timeout !== undefined) s.timeoutMs = wholeNumber('--timeout', o.timeout) * 1000;
   if (o.probeTimeout !== undefined) {
-    s.probeTimeoutMs = positiveInteger(o.probeTimeout, '--probe-timeout');
+    s.probeTimeoutMs = wholeNumber('--probe-timeout', o.probeTimeout);
   }
   if (o.start !== undefined) {
     if (o.start.trim() === '') throw new UsageError('--start: the command is empty');

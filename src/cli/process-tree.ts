@@ -9,10 +9,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isEnded, listPids, readProcStat } from '../live/proc-stat.js';
 
 /** The environment variable that marks every process of one tree. */
 export const TREE_MARK_ENV = 'CORS_CONFORMANCE_TREE';
@@ -32,20 +33,9 @@ interface ProcInfo {
 }
 
 function procInfo(pid: number): ProcInfo | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    // The command name (field 2) is in parentheses and may hold spaces: read after it.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return {
-      pid,
-      ppid: Number(fields[1]),
-      pgid: Number(fields[2]),
-      start: fields[19] ?? '',
-      zombie: fields[0] === 'Z' || fields[0] === 'X',
-    };
-  } catch {
-    return null;
-  }
+  const stat = readProcStat(`/proc/${pid}/stat`);
+  if (stat === null) return null;
+  return { pid, ppid: stat.ppid, pgid: stat.pgid, start: stat.start, zombie: isEnded(stat.state) };
 }
 
 function hasMark(pid: number, mark: string): boolean {
@@ -63,14 +53,9 @@ export type TreeMembers = Map<number, string>;
 
 /** `root` and its descendants, and every process carrying `mark`. */
 export function findTree(root: number | undefined, mark: string): TreeMembers {
-  let pids: number[];
-  try {
-    pids = readdirSync('/proc')
-      .filter((d) => /^\d+$/.test(d))
-      .map(Number);
-  } catch {
-    return new Map(root === undefined ? [] : [[root, '']]); // no /proc: the root is all we know
-  }
+  const pids = listPids();
+  // No /proc: the root is all we know.
+  if (pids === null) return new Map(root === undefined ? [] : [[root, '']]);
   const infos = pids.map(procInfo).filter((p): p is ProcInfo => p !== null && !p.zombie);
   const children = new Map<number, number[]>();
   for (const p of infos) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p.pid]);

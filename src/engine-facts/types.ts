@@ -16,7 +16,6 @@ import type {
 
 /** The browsers whose facts are recorded (the model's `spec` profile is the standard). */
 export type BrowserEngine = 'chromium' | 'firefox' | 'webkit';
-export const BROWSER_ENGINES: readonly BrowserEngine[] = ['chromium', 'firefox', 'webkit'];
 
 /**
  * One upstream source a stranger can open:

@@ -1,8 +1,6 @@
 // express + cors: the policy as `cors` options, and the real server. `pkg` picks the
 // installed version: `cors` (current) or the older `cors-v2-8-4` alias.
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import express from 'express';
 import type { CorsOptions } from 'cors';
 import type { CorsPolicy } from '../policy/index.js';
@@ -11,8 +9,8 @@ import {
   OPTIONS_ROUTE_BODY,
   ROUTE_BODY,
   ROUTE_PATH,
-  originMatchers,
-  policyMethodList,
+  listenOnLoopback,
+  matcherCorsOptions,
 } from './shared.js';
 
 export type ExpressCorsPackage = 'cors' | 'cors-v2-8-4';
@@ -21,13 +19,7 @@ const require = createRequire(import.meta.url);
 /** The `cors` middleware options that implement the policy. */
 export function expressCorsOptions(policy: CorsPolicy): CorsOptions {
   return {
-    origin: originMatchers(policy),
-    methods: policyMethodList(policy),
-    // An explicit (possibly empty) list: left out, `cors` would echo any requested header.
-    allowedHeaders: policy.requestHeaders ?? [],
-    exposedHeaders: policy.exposedHeaders ?? [],
-    credentials: policy.credentials === true,
-    ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),
+    ...matcherCorsOptions(policy),
     preflightContinue: false,
     optionsSuccessStatus: 204,
   };
@@ -54,16 +46,5 @@ export async function serveExpressWith(
   app.all(ROUTE_PATH, (_req, res) => {
     res.status(200).json(ROUTE_BODY);
   });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}${ROUTE_PATH}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return await listenOnLoopback((port, host, ready) => app.listen(port, host, ready), opts);
 }

@@ -9,20 +9,12 @@ import {
   ROUTE_BODY,
   ROUTE_METHODS,
   ROUTE_PATH,
-  originMatchers,
-  policyMethodList,
+  matcherCorsOptions,
 } from './shared.js';
 
 /** The `@fastify/cors` options that implement the policy. */
 export function fastifyCorsOptions(policy: CorsPolicy): FastifyCorsOptions {
-  return {
-    origin: originMatchers(policy),
-    methods: policyMethodList(policy),
-    allowedHeaders: policy.requestHeaders ?? [],
-    exposedHeaders: policy.exposedHeaders ?? [],
-    credentials: policy.credentials === true,
-    ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),
-  };
+  return matcherCorsOptions(policy);
 }
 
 export function serveFastify(

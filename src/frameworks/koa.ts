@@ -1,19 +1,17 @@
 // koa + @koa/cors: the policy as middleware options, and the real server. `pkg` picks the
 // installed version: `@koa/cors` (current) or the older `koa-cors-v4` alias (@koa/cors 4.0.0).
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import Koa from 'koa';
 import type { Context, Middleware } from 'koa';
 import type { CorsPolicy } from '../policy/index.js';
 import type { ServeOptions, ServedFramework } from './shared.js';
 import {
-  allowHeadersNeverEmpty,
   OPTIONS_ROUTE_BODY,
   ROUTE_BODY,
   ROUTE_PATH,
   allowedOriginOf,
-  policyMethodList,
+  callbackCorsOptions,
+  listenOnLoopback,
 } from './shared.js';
 
 export type KoaCorsPackage = '@koa/cors' | 'koa-cors-v4';
@@ -32,13 +30,8 @@ export interface KoaCorsOptions {
 /** The `@koa/cors` options that implement the policy (origin: the request's when allowed, else ''). */
 export function koaCorsOptions(policy: CorsPolicy): KoaCorsOptions {
   return {
+    ...callbackCorsOptions(policy),
     origin: (ctx) => allowedOriginOf(policy, ctx.get('Origin')) ?? '',
-    allowMethods: policyMethodList(policy),
-    // Never empty: an empty list makes this middleware echo Access-Control-Request-Headers.
-    allowHeaders: allowHeadersNeverEmpty(policy),
-    exposeHeaders: policy.exposedHeaders ?? [],
-    credentials: policy.credentials === true,
-    ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),
     keepHeadersOnError: true,
   };
 }
@@ -66,16 +59,5 @@ export async function serveKoaWith(
     ctx.status = 200;
     ctx.body = ctx.method === 'OPTIONS' ? OPTIONS_ROUTE_BODY : ROUTE_BODY;
   });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}${ROUTE_PATH}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return await listenOnLoopback((port, host, ready) => app.listen(port, host, ready), opts);
 }

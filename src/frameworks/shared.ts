@@ -1,6 +1,7 @@
 // What every framework adapter shares: turning the policy's origins into matchers (exact
 // strings and anchored regular expressions, dots escaped), the test route's answers, and the
 // running-server handle.
+import type { AddressInfo } from 'node:net';
 import type { CorsPolicy } from '../policy/index.js';
 import { DEFAULT_METHODS, originAllowed, parseOriginRule } from '../policy/index.js';
 
@@ -66,4 +67,71 @@ export const NO_REQUEST_HEADERS = 'sec-cors-conformance-none';
 export function allowHeadersNeverEmpty(policy: CorsPolicy): string[] {
   const list = policy.requestHeaders ?? [];
   return list.length > 0 ? list : [NO_REQUEST_HEADERS];
+}
+
+/** The options `cors` (express) and `@fastify/cors` name alike. */
+export function matcherCorsOptions(policy: CorsPolicy): {
+  origin: (string | RegExp)[];
+  methods: string[];
+  allowedHeaders: string[];
+  exposedHeaders: string[];
+  credentials: boolean;
+  maxAge?: number;
+} {
+  return {
+    origin: originMatchers(policy),
+    methods: policyMethodList(policy),
+    // An explicit (possibly empty) list: left out, the middleware echoes any requested header.
+    allowedHeaders: policy.requestHeaders ?? [],
+    exposedHeaders: policy.exposedHeaders ?? [],
+    credentials: policy.credentials === true,
+    ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),
+  };
+}
+
+/** The options `@koa/cors` and `hono/cors` name alike (each takes its own origin callback). */
+export function callbackCorsOptions(policy: CorsPolicy): {
+  allowMethods: string[];
+  allowHeaders: string[];
+  exposeHeaders: string[];
+  credentials: boolean;
+  maxAge?: number;
+} {
+  return {
+    allowMethods: policyMethodList(policy),
+    // Never empty: an empty list makes these middlewares echo Access-Control-Request-Headers.
+    allowHeaders: allowHeadersNeverEmpty(policy),
+    exposeHeaders: policy.exposedHeaders ?? [],
+    credentials: policy.credentials === true,
+    ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),
+  };
+}
+
+/** What `listenOnLoopback` needs of a Node server (http.Server and @hono/node-server's). */
+interface LoopbackServer {
+  address(): AddressInfo | string | null;
+  close(done: () => void): unknown;
+  closeAllConnections?: () => void;
+}
+
+/**
+ * Starts a server through `listen(port, host, ready)` on 127.0.0.1 and returns the route's
+ * URL and a close that drops kept-alive connections first (so closing never waits on them).
+ */
+export async function listenOnLoopback(
+  listen: (port: number, host: string, ready: () => void) => LoopbackServer,
+  opts: ServeOptions,
+): Promise<ServedFramework> {
+  const server = await new Promise<LoopbackServer>((resolve) => {
+    const s = listen(opts.port ?? 0, '127.0.0.1', () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}${ROUTE_PATH}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
 }

@@ -35,11 +35,6 @@ export function parseReplay(text: string): ReplayId {
   return { seed, path };
 }
 
-/** The index of the generated scenario a path starts from. */
-export function pathIndex(path: string): number {
-  return Number(path.split(':')[0]);
-}
-
 /** A fresh 32-bit seed for nightly runs (the caller records it). */
 export function freshSeed(random: () => number = Math.random): number {
   return Math.floor(random() * 2 ** 31);

@@ -10,6 +10,7 @@ import type { BodySpec, Scenario, ScenarioRequest } from '../scenario/types.js';
 import type { FuzzFinding } from './fuzz.js';
 import { REPRO_SERVER_SOURCE } from './repro-server.js';
 import { makeDirs } from '../report/atomic-write.js';
+import { escapeHtml } from '../report/html-escape.js';
 
 const q = (v: unknown): string => JSON.stringify(v);
 
@@ -117,10 +118,6 @@ ${runner}
 ${top}
 </script>
 `;
-}
-
-function escapeHtml(t: string): string {
-  return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** The data server.mjs serves: every hop and the final URL, headers written out in full. */

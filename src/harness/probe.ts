@@ -25,6 +25,7 @@ import type { BrowserName } from './engines/types.js';
 import { installRunnerPages } from './page-runner.js';
 import type { EngineSlot, HarnessServers } from './run.js';
 import type { Diff, PageObservation } from './types.js';
+import { errorText } from '../error-text.js';
 
 /** What page JS does, and from where. Everything but `from` is a ScenarioRequest field. */
 export interface ProbeRequest extends Omit<ScenarioRequest, 'target' | 'query'> {
@@ -194,7 +195,7 @@ export class CorsProber {
     try {
       request = parseScenario({ request: rest }).request;
     } catch (e) {
-      const m = e instanceof Error ? e.message : String(e);
+      const m = errorText(e);
       throw new ProbeError(`cors.fetch(${url}): ${m.replace('$.request', 'init')}`);
     }
     const target: LiveTarget = { url: targetUrl, probeTimeoutMs: this.opts.rawTimeoutMs ?? 5000 };

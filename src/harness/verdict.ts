@@ -44,11 +44,6 @@ export function emptyVerdictCounts(): VerdictCounts {
 /** Verdicts that make a run exit non-zero. */
 export const DRIFT_VERDICTS: readonly VerdictKind[] = ['fail', 'unexpected-pass', 'harness-error'];
 
-/** Verdicts that are a recorded engine deviation. */
-export function isDeviation(v: VerdictKind): boolean {
-  return v === 'known-deviation' || v === 'unconfirmed-deviation';
-}
-
 function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }

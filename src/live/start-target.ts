@@ -5,8 +5,9 @@
 // A command that exits first, never listens, or a port someone else already serves is one
 // line.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import net from 'node:net';
+import { listPids, readProcStat } from './proc-stat.js';
 
 /** What went wrong starting the target: one line for the user. */
 export class StartError extends Error {
@@ -166,10 +167,8 @@ function groupStopper(
  */
 function groupAlive(pid: number | undefined): boolean {
   if (pid === undefined) return false;
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
-  } catch {
+  const pids = listPids();
+  if (pids === null) {
     try {
       process.kill(-pid, 0);
       return true;
@@ -177,32 +176,21 @@ function groupAlive(pid: number | undefined): boolean {
       return false;
     }
   }
-  return entries.some((e) => {
-    const [state, pgrp] = statFields(`/proc/${e}/stat`);
-    if (Number(pgrp) !== pid) return false;
-    if (state !== 'Z') return true;
+  return pids.some((p) => {
+    const stat = readProcStat(`/proc/${p}/stat`);
+    if (stat?.pgid !== pid) return false;
+    if (stat.state !== 'Z') return true;
     // A zombie leader of a multi-threaded process: alive (and holding its sockets) until its
     // last thread exits.
     try {
-      return readdirSync(`/proc/${e}/task`).some((t) => {
-        const [taskState] = statFields(`/proc/${e}/task/${t}/stat`);
-        return taskState !== 'Z' && taskState !== '';
+      return readdirSync(`/proc/${p}/task`).some((t) => {
+        const task = readProcStat(`/proc/${p}/task/${t}/stat`);
+        return task !== null && task.state !== 'Z' && task.state !== '';
       });
     } catch {
       return false;
     }
   });
-}
-
-/** State and process group from a /proc stat file ("pid (comm) state ppid pgrp ..."). */
-function statFields(file: string): [string, string] {
-  try {
-    const stat = readFileSync(file, 'utf8');
-    const [state = '', , pgrp = ''] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return [state, pgrp];
-  } catch {
-    return ['', ''];
-  }
 }
 
 /** Runs `fn` with the target started by `command` (when given) and stopped afterwards. */

@@ -24,6 +24,30 @@ export interface LiveTarget {
   deadline?: Deadline;
 }
 
+/** How a command names its target and the limits on talking to it (audit, verify). */
+export interface LiveTargetOptions {
+  /** The server's URL (only this origin is contacted). */
+  target: string;
+  /** PEM to trust for an https target; or accept any certificate. */
+  ca?: string;
+  insecure?: boolean;
+  /** Overall limit of the whole command, ms (`--timeout`). */
+  timeoutMs?: number;
+  /** Overall limit of one raw probe, ms (default 10 000). */
+  probeTimeoutMs?: number;
+}
+
+/** The target of `options` at `url` (already checked), with the command's deadline started. */
+export function liveTargetOf(url: URL, options: Omit<LiveTargetOptions, 'target'>): LiveTarget {
+  return {
+    url,
+    deadline: new Deadline(options.timeoutMs),
+    ...(options.probeTimeoutMs !== undefined ? { probeTimeoutMs: options.probeTimeoutMs } : {}),
+    ...(options.ca !== undefined ? { ca: options.ca } : {}),
+    ...(options.insecure === true ? { insecure: true } : {}),
+  };
+}
+
 /** One raw request: the method, the header lines in order, optionally a body or another path. */
 export interface TargetRequest {
   method: string;

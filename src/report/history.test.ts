@@ -23,7 +23,7 @@ import {
   type RunResults,
 } from './history.js';
 import { buildReport } from './report-data.js';
-import { sampleResults } from './sample-results.js';
+import { sampleResults } from './fixtures/sample-results.js';
 
 function results(over: Partial<RunResults> = {}): RunResults {
   return {

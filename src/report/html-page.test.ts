@@ -9,7 +9,7 @@ import { chromium, type Browser } from 'playwright';
 import { findEngine, isMissing } from '../harness/engines/detect.js';
 import { toHtml } from './html.js';
 import { buildReport } from './report-data.js';
-import { sampleResults } from './sample-results.js';
+import { sampleResults } from './fixtures/sample-results.js';
 
 let browser: Browser | undefined;
 let dir = '';

@@ -8,7 +8,7 @@ import ConformanceReporter, { caseResultOf } from './conformance-reporter.js';
 import { scriptJson, toHtml } from './html.js';
 import { toJunitXml, xmlEscape } from './junit.js';
 import { buildReport, matrixOf, toResultsJson } from './report-data.js';
-import { sampleResults } from './sample-results.js';
+import { sampleResults } from './fixtures/sample-results.js';
 import { sectionOf, sortSections } from './sections.js';
 import { formatSummary, progressLine } from './summary.js';
 

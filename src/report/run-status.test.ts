@@ -11,7 +11,7 @@ import { writeFilesAtomic } from './atomic-write.js';
 import ConformanceReporter from './conformance-reporter.js';
 import type { ReportData } from './report-data.js';
 import { runStatusLine } from './run-status.js';
-import { sampleResults } from './sample-results.js';
+import { sampleResults } from './fixtures/sample-results.js';
 
 function fakeTest(id: string, suite: string, engine: string): TestCase {
   const project = { name: engine, use: { corsBrowser: engine } };

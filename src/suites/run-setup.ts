@@ -17,8 +17,7 @@ export const CONFORMANCE_REPORTER = fileURLToPath(
 
 /**
  * The reporters and workers of a run. The conformance reporter writes results.json,
- * junit.xml and index.html to CORS_REPORT_DIR (or CORS_REPORTS_DIR, as the merge config
- * reads it), else to `defaultReportDir`; CI adds a JUnit file of Playwright's own,
+ * junit.xml and index.html to CORS_REPORT_DIR, else to `defaultReportDir`; CI adds a JUnit file of Playwright's own,
  * CORS_HTML_REPORT=1 Playwright's HTML report (playwright-report/), CORS_BLOB_DIR
  * (`run --blob DIR`) a blob report for merging shards (docs/nightly.md).
  */
@@ -27,7 +26,7 @@ export function runSetup(
   defaultReportDir: string,
   env: NodeJS.ProcessEnv = process.env,
 ): Pick<PlaywrightTestConfig, 'reporter' | 'workers'> {
-  const reportDir = resolve(env.CORS_REPORT_DIR ?? env.CORS_REPORTS_DIR ?? defaultReportDir);
+  const reportDir = resolve(env.CORS_REPORT_DIR ?? defaultReportDir);
   const conformance: ConformanceReporterOptions = {
     skipped: selection.skipped,
     engineVersions: selection.versions,

@@ -6,9 +6,9 @@
 import type { BrowserName } from '../harness/engines/types.js';
 import type { CredentialOptions } from '../live/credentials.js';
 import { credentialsOf } from '../live/credentials.js';
-import { Deadline } from '../live/deadline.js';
 import type { LiveSession } from '../live/session.js';
-import type { LiveTarget, TargetReply } from '../live/target.js';
+import type { LiveTargetOptions, TargetReply } from '../live/target.js';
+import { liveTargetOf } from '../live/target.js';
 import type { CorsPolicy, OriginSearchResult } from '../policy/index.js';
 import { checkTargetUrl, validatePolicy } from '../policy/index.js';
 import type { HeaderList } from '../scenario/types.js';
@@ -37,23 +37,16 @@ export { formatVerifyText } from './text.js';
 
 export type Verdict = 'as-intended' | 'too-strict' | 'too-permissive';
 
-export interface VerifyOptions extends CredentialOptions {
-  target: string;
+export interface VerifyOptions extends CredentialOptions, LiveTargetOptions {
   policy: CorsPolicy;
   /** Engines that confirm each case (default: chromium); an empty list: the model only. */
   engines?: BrowserName[];
-  ca?: string;
-  insecure?: boolean;
   /** An already running engine with pages (frameworks shares one); replaces `engines`. */
   session?: LiveSession;
   /** Seed of the generated lookalikes (default: a fresh one, reported). */
   seed?: number;
   /** Generated lookalikes drawn per allowed origin or pattern (default 300; 0: none). */
   generatedRuns?: number;
-  /** Overall limit of the whole verification, ms (`--timeout`). */
-  timeoutMs?: number;
-  /** Overall limit of one raw probe, ms (default 10 000). */
-  probeTimeoutMs?: number;
 }
 
 export interface BrowserVerdict {
@@ -120,13 +113,7 @@ function exchangeOf(
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const url = checkTargetUrl(options.target);
   const policy = validatePolicy(options.policy);
-  const target: LiveTarget = {
-    url,
-    deadline: new Deadline(options.timeoutMs),
-    ...(options.probeTimeoutMs !== undefined ? { probeTimeoutMs: options.probeTimeoutMs } : {}),
-    ...(options.ca !== undefined ? { ca: options.ca } : {}),
-    ...(options.insecure === true ? { insecure: true } : {}),
-  };
+  const target = liveTargetOf(url, options);
   const credentials = credentialsOf(options);
   const generated = await searchPermissiveLookalikes(target, policy, credentials, options);
   const cases = generateCases(

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { BAD_SERVER_ALLOWED, startBadServer } from '../../audit/bad-servers.js';
+import { BAD_SERVER_ALLOWED, startBadServer } from '../../audit/fixtures/bad-servers.js';
 import type { CliIo } from '../io.js';
 import { runAudit } from './audit.js';
 

@@ -13,7 +13,7 @@ import { EXIT, UsageError, toCliError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { processIo } from '../io.js';
 import type { LiveCliOptions } from '../live-options.js';
-import { START_UNDER_CLI, addLiveOptions, parseLiveOptions } from '../live-options.js';
+import { START_UNDER_CLI, addLiveOptions, collect, parseLiveOptions } from '../live-options.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 import { packageVersion } from '../main.js';
 
@@ -88,8 +88,6 @@ async function readCa(file: string, io: CliIo): Promise<string> {
   }
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
 export function auditCommand(io: CliIo, done: (code: number) => void): Command {
   const command = new Command('audit')
     .description(
@@ -116,8 +114,7 @@ export function auditCommand(io: CliIo, done: (code: number) => void): Command {
       'engine for browser proofs: chromium, firefox, webkit',
       'chromium',
     )
-    .option('--ca <file>', 'PEM certificate to trust for an https target')
-    .option('--insecure', 'accept any certificate from an https target')
+
     .option(
       '--acrh-budget <ms>',
       'time budget for one adversarial preflight, beyond an ordinary one measured the same way',

@@ -76,7 +76,7 @@ test('--launch counts only engines that really start', async () => {
   const io = memoryIo();
   const deps: DoctorDeps = {
     ...fake([CHROMIUM, WEBKIT_NO_HOSTS]),
-    probe: (info) =>
+    checkLaunch: (info) =>
       Promise.resolve(
         info.browser === 'chromium' ? { ok: false, ms: 5, error: 'boom' } : { ok: true, ms: 7 },
       ),

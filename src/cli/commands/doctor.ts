@@ -19,12 +19,12 @@ export interface LaunchCheck {
   ms: number;
   error?: string;
 }
-export type Probe = (info: EngineInfo) => Promise<LaunchCheck>;
+export type CheckLaunch = (info: EngineInfo) => Promise<LaunchCheck>;
 
 /** What doctor reads from the machine; tests pass fakes. */
 export interface DoctorDeps {
   detect?: Detect;
-  probe?: Probe;
+  checkLaunch?: CheckLaunch;
 }
 
 export interface DoctorOptions {
@@ -88,12 +88,12 @@ export async function doctorAction(
   deps: DoctorDeps = {},
 ): Promise<number> {
   const engines = await (deps.detect ?? (() => detectEngines()))();
-  const probe = deps.probe ?? launchCheck;
+  const checkLaunch = deps.checkLaunch ?? launchCheck;
   const checks = new Map<EngineInfo['browser'], LaunchCheck>();
   if (options.launch === true) {
     // One after another: three browsers at once would crowd a small machine.
     for (const engine of engines) {
-      if (!isMissing(engine)) checks.set(engine.browser, await probe(engine));
+      if (!isMissing(engine)) checks.set(engine.browser, await checkLaunch(engine));
     }
   }
   const works = (e: EngineInfo | EngineMissing): boolean =>

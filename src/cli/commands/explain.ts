@@ -1,14 +1,14 @@
 // `cors-conformance explain [--engine E] FILE`: the same decision as `predict`, told as a
 // short account (outcome and deciding step, wire, readable headers, reasons, follow-ups).
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { explainPrediction } from '../../model/explain.js';
 import { getEngineProfile } from '../../engine-facts/index.js';
 import { predict } from '../../model/predict.js';
 import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { OutputLimit, parseEngineName, processIo, readScenarioInput } from '../io.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
-import type { EngineOption } from './predict.js';
+import { runStandalone, setExitCode } from '../run-command.js';
+import { scenarioCommand, type EngineOption } from './predict.js';
 
 /** The body of `explain`; resolves to the exit code. */
 export async function explainAction(
@@ -29,17 +29,15 @@ export async function explainAction(
 
 /** The `explain` command, writing to `io` and reporting its exit code to `done`. */
 export function explainCommand(io: CliIo, done: (code: number) => void): Command {
-  return new Command('explain')
-    .description(
-      'explain in words why the model predicts what it does for a scenario: the outcome and ' +
-        'the spec step that decided it, what went on the wire, the readable headers and the ' +
-        'follow-up chain; engine deviations name the profile knob',
-    )
-    .argument('[file]', 'scenario JSON file, or - for stdin (default: stdin)')
-    .option('-e, --engine <name>', 'engine profile: spec, chromium, firefox or webkit', 'spec')
-    .action(async (file: string | undefined, options: EngineOption) => {
-      done(await runCommand(io, () => explainAction(file, options, io)));
-    });
+  return scenarioCommand(
+    'explain',
+    'explain in words why the model predicts what it does for a scenario: the outcome and ' +
+      'the spec step that decided it, what went on the wire, the readable headers and the ' +
+      'follow-up chain; engine deviations name the profile knob',
+    explainAction,
+    io,
+    done,
+  );
 }
 
 /** Adds `explain` to the program (process streams; exit code via process.exitCode). */

@@ -8,14 +8,14 @@
 import { Command } from 'commander';
 import type * as CompareModule from '../../frameworks/compare.js';
 import type { SuiteAdapter } from '../../frameworks/suite-adapter.js';
-import { freshSeed, parseReplay, type ReplayId } from '../../fuzz/replay.js';
 import type { BrowserName } from '../../harness/engines/types.js';
 import { loadPolicyFile } from '../../policy/index.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import type { ReplayId } from '../../fuzz/replay.js';
+import { planSeededRun, wholeNumber, type SeededRunPlan } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { processIo } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
-import { parseDuration } from './fuzz.js';
 import { parseBrowsers } from './verify.js';
 
 export interface FrameworksCliOptions {
@@ -34,61 +34,28 @@ export interface FrameworksCliOptions {
   shrink: string;
 }
 
-interface SuitePlan {
-  seed: number;
-  runs?: number;
-  timeMs?: number;
-  replay?: ReplayId;
+interface SuitePlan extends SeededRunPlan {
   engine: BrowserName | null;
   json: boolean;
   shrinkRuns: number;
-}
-
-function positiveInt(name: string, text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) <= 0)
-    throw new UsageError(`${name}: must be a positive whole number (got ${JSON.stringify(text)})`);
-  return Number(text);
 }
 
 /** Checks the suite's options before anything starts; a mistake is a UsageError (exit 2). */
 export function planSuite(o: FrameworksCliOptions): SuitePlan {
   if (!['text', 'json'].includes(o.format))
     throw new UsageError(`--format: must be text or json (got ${JSON.stringify(o.format)})`);
-  if (o.runs !== undefined && o.time !== undefined)
-    throw new UsageError('--runs and --time: give one of them, not both');
-  if (
-    o.replay !== undefined &&
-    (o.runs !== undefined || o.time !== undefined || o.seed !== undefined)
-  )
-    throw new UsageError(
-      '--replay: it names seed and case itself; leave out --seed, --runs and --time',
-    );
+  const run = planSeededRun(o);
   if (o.adapter !== undefined && o.only !== undefined)
     throw new UsageError('--adapter and --only: --only picks built-in adapters; give one of them');
-  const plan: SuitePlan = {
-    seed: 0,
+  return {
+    ...run,
     engine: o.browser
       ? (parseBrowsers(o.engine === undefined ? undefined : [o.engine], ['chromium'])[0] ??
         'chromium')
       : null,
     json: o.json === true || o.format === 'json',
-    shrinkRuns: positiveInt('--shrink', o.shrink),
+    shrinkRuns: wholeNumber('--shrink', o.shrink),
   };
-  if (o.replay !== undefined) {
-    try {
-      plan.replay = parseReplay(o.replay);
-    } catch (e) {
-      throw new UsageError(`--replay: ${(e as Error).message}`);
-    }
-    plan.seed = plan.replay.seed;
-    return plan;
-  }
-  if (o.seed !== undefined && !/^-?\d{1,10}$/.test(o.seed))
-    throw new UsageError(`--seed: must be an integer (got ${JSON.stringify(o.seed)})`);
-  plan.seed = o.seed === undefined ? freshSeed() : Number(o.seed);
-  if (o.time !== undefined) plan.timeMs = parseDuration(o.time);
-  else if (o.runs !== undefined) plan.runs = positiveInt('--runs', o.runs);
-  return plan;
 }
 
 /** The adapters to run: the user's module, or the built-ins (narrowed by --only). */

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { CliIo } from '../io.js';
-import { parseDuration, runFuzzCommand } from './fuzz.js';
+import { parseDuration } from '../flags.js';
+import { runFuzzCommand } from './fuzz.js';
 
 function memoryIo() {
   const out: string[] = [];

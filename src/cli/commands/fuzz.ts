@@ -8,7 +8,6 @@ import { Command } from 'commander';
 import type { FuzzReport } from '../../fuzz/fuzz.js';
 import { runFuzz, scenarioAt } from '../../fuzz/fuzz.js';
 import { parseModelFault, type ModelFault } from '../../fuzz/fault.js';
-import { freshSeed, parseReplay, type ReplayId } from '../../fuzz/replay.js';
 import { replayCommand, writeRepro } from '../../fuzz/repro.js';
 import {
   FUZZ_ENGINES,
@@ -18,6 +17,8 @@ import {
 } from '../../fuzz/session.js';
 import { EngineUnavailable } from '../../harness/engines/index.js';
 import { CliError, EXIT, UsageError, messageOf } from '../errors.js';
+import type { ReplayId } from '../../fuzz/replay.js';
+import { planSeededRun, wholeNumber, type SeededRunPlan } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { checkOutputDir, processIo } from '../io.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
@@ -32,24 +33,6 @@ export interface FuzzCliOptions {
   fault?: string;
   out: string;
   shrink: number | string;
-}
-
-/** Seconds from `90`, `90s`, `10m`, `1h`. */
-export function parseDuration(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(text.trim());
-  if (m?.[1] === undefined)
-    throw new UsageError(
-      `--time: use a duration like 90s, 10m or 1h (got ${JSON.stringify(text)})`,
-    );
-  const unit = m[2] === 'h' ? 3600 : m[2] === 'm' ? 60 : 1;
-  return Number(m[1]) * unit * 1000;
-}
-
-function positiveInt(name: string, text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) <= 0) {
-    throw new UsageError(`${name}: must be a positive whole number (got ${JSON.stringify(text)})`);
-  }
-  return Number(text);
 }
 
 export function parseEngines(text: string): FuzzEngineName[] {
@@ -67,12 +50,8 @@ export function parseEngines(text: string): FuzzEngineName[] {
   return [...new Set(names)] as FuzzEngineName[];
 }
 
-interface Plan {
+interface Plan extends SeededRunPlan {
   engines: FuzzEngineName[];
-  seed: number;
-  runs?: number;
-  timeMs?: number;
-  replay?: ReplayId;
   fault: ModelFault | null;
   maxShrunk: number;
 }
@@ -80,47 +59,14 @@ interface Plan {
 /** Checks every option before anything starts; a mistake is a UsageError (exit 2). */
 export function planFuzz(o: FuzzCliOptions, env: NodeJS.ProcessEnv): Plan {
   const engines = parseEngines(o.engine);
-  if (o.runs !== undefined && o.time !== undefined)
-    throw new UsageError('--runs and --time: give one of them, not both');
-  if (
-    o.replay !== undefined &&
-    (o.runs !== undefined || o.time !== undefined || o.seed !== undefined)
-  ) {
-    throw new UsageError(
-      '--replay: it names seed and case itself; leave out --seed, --runs and --time',
-    );
-  }
+  const run = planSeededRun(o, 1000);
   let fault: ModelFault | null;
   try {
     fault = parseModelFault(o.fault ?? env.CORS_MODEL_FAULT);
   } catch (e) {
     throw new UsageError(`--fault / CORS_MODEL_FAULT: ${messageOf(e)}`);
   }
-  const plan: Plan = {
-    engines,
-    seed: 0,
-    fault,
-    maxShrunk: positiveInt('--shrink', String(o.shrink)),
-  };
-  if (o.replay !== undefined) {
-    try {
-      plan.replay = parseReplay(o.replay);
-    } catch (e) {
-      throw new UsageError(`--replay: ${messageOf(e)}`);
-    }
-    plan.seed = plan.replay.seed;
-    return plan;
-  }
-  if (o.seed !== undefined) {
-    if (!/^-?\d{1,10}$/.test(o.seed))
-      throw new UsageError(`--seed: must be an integer (got ${JSON.stringify(o.seed)})`);
-    plan.seed = Number(o.seed);
-  } else {
-    plan.seed = freshSeed();
-  }
-  if (o.time !== undefined) plan.timeMs = parseDuration(o.time);
-  else plan.runs = o.runs === undefined ? 1000 : positiveInt('--runs', o.runs);
-  return plan;
+  return { ...run, engines, fault, maxShrunk: wholeNumber('--shrink', String(o.shrink)) };
 }
 
 function summary(r: FuzzReport): string {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { buildReport, toResultsJson } from '../../report/report-data.js';
-import { sampleResults } from '../../report/sample-results.js';
+import { sampleResults } from '../../report/fixtures/sample-results.js';
 import type { CliIo } from '../io.js';
 import { runHistory } from './history.js';
 

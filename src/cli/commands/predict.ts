@@ -31,19 +31,34 @@ export async function predictAction(
   return EXIT.ok;
 }
 
-/** The `predict` command, writing to `io` and reporting its exit code to `done`. */
-export function predictCommand(io: CliIo, done: (code: number) => void): Command {
-  return new Command('predict')
-    .description(
-      'print what the reference model predicts for a scenario (or an array of them) as JSON: ' +
-        'preflight, ACRM/ACRH, actual request sent, outcome, status, response type, ' +
-        'Origin header, readable headers, the chain of follow-ups and the reasons',
-    )
+/** A command that reads scenarios from `[file]` (or stdin) for one engine profile. */
+export function scenarioCommand(
+  name: string,
+  description: string,
+  action: (file: string | undefined, options: EngineOption, io: CliIo) => Promise<number>,
+  io: CliIo,
+  done: (code: number) => void,
+): Command {
+  return new Command(name)
+    .description(description)
     .argument('[file]', 'scenario JSON file, or - for stdin (default: stdin)')
     .option('-e, --engine <name>', 'engine profile: spec, chromium, firefox or webkit', 'spec')
     .action(async (file: string | undefined, options: EngineOption) => {
-      done(await runCommand(io, () => predictAction(file, options, io)));
+      done(await runCommand(io, () => action(file, options, io)));
     });
+}
+
+/** The `predict` command, writing to `io` and reporting its exit code to `done`. */
+export function predictCommand(io: CliIo, done: (code: number) => void): Command {
+  return scenarioCommand(
+    'predict',
+    'print what the reference model predicts for a scenario (or an array of them) as JSON: ' +
+      'preflight, ACRM/ACRH, actual request sent, outcome, status, response type, ' +
+      'Origin header, readable headers, the chain of follow-ups and the reasons',
+    predictAction,
+    io,
+    done,
+  );
 }
 
 /** Adds `predict` to the program (process streams; exit code via process.exitCode). */

@@ -12,7 +12,7 @@ import { EXIT, UsageError, toCliError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { processIo } from '../io.js';
 import type { LiveCliOptions } from '../live-options.js';
-import { START_UNDER_CLI, addLiveOptions, parseLiveOptions } from '../live-options.js';
+import { START_UNDER_CLI, addLiveOptions, collect, parseLiveOptions } from '../live-options.js';
 import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 
 export interface VerifyCliOptions extends LiveCliOptions {
@@ -90,8 +90,6 @@ export async function verifyAction(options: VerifyCliOptions, io: CliIo): Promis
   }
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
 export function verifyCommand(io: CliIo, done: (code: number) => void): Command {
   const command = new Command('verify')
     .description(
@@ -110,9 +108,7 @@ export function verifyCommand(io: CliIo, done: (code: number) => void): Command 
       collect,
     )
     .option('--no-browser', 'the model only, no engine')
-    .option('-f, --format <format>', 'text or json', 'text')
-    .option('--ca <file>', 'PEM certificate to trust for an https target')
-    .option('--insecure', 'accept any certificate from an https target');
+    .option('-f, --format <format>', 'text or json', 'text');
   return addLiveOptions(command).action(async (options: VerifyCliOptions) => {
     done(await runCommand(io, () => verifyAction(options, io)));
   });

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { rewriteHostsText as scriptRewrite } from '../../../scripts/browsers.mjs';
 import { HOST_NAMES as SCRIPT_HOST_NAMES } from '../../../scripts/browsers.mjs';
 import {
   DEFAULT_HOST_NAMES,
@@ -45,12 +44,7 @@ test('keeps lines after a block, a file without final newline, and a lone begin 
   expect(rewriteHostsText(lone, [])).toBe(lone);
 });
 
-test('scripts/browsers.mjs rewrites exactly like hosts-file.ts and maps the same names', () => {
-  const inputs = [ORIGINAL, '', 'a', rewriteHostsText(ORIGINAL, ['z.test']), `x\n${HOSTS_BEGIN}\n`];
-  for (const text of inputs) {
-    for (const names of [NAMES, [], [...DEFAULT_HOST_NAMES]]) {
-      expect(scriptRewrite(text, names)).toBe(rewriteHostsText(text, names));
-    }
-  }
-  expect(SCRIPT_HOST_NAMES).toEqual(DEFAULT_HOST_NAMES);
+test('scripts/browsers.mjs maps the names of the harness (one shared module)', () => {
+  expect(SCRIPT_HOST_NAMES).toBe(DEFAULT_HOST_NAMES);
+  expect(DEFAULT_HOST_NAMES).toContain('sub.example.net');
 });

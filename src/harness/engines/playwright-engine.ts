@@ -11,6 +11,7 @@ import { hostHandlesSignals } from './live.js';
 import { callWithTimeout, scriptExpression } from './script.js';
 import type { Engine, EngineCookie, EngineInfo, EnginePage, LaunchOptions } from './types.js';
 import { EngineCrashed } from './types.js';
+import { errorFirstLine as firstLine } from '../../error-text.js';
 
 export const DEFAULT_SCRIPT_TIMEOUT_MS = 30_000;
 const LAUNCH_TIMEOUT_MS = 60_000;
@@ -260,8 +261,4 @@ function isGoneError(error: unknown): boolean {
   // Fallback on the message's first line (Playwright's own words, not the page's text).
   const text = firstLine(error);
   return GONE.some((pattern) => pattern.test(text));
-}
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
