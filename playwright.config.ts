@@ -1,6 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, type ReporterDescription } from '@playwright/test';
 import { engineProjectsFor } from './src/harness/engine-builds.js';
 import { detectEngines } from './src/harness/engines/detect.js';
+import { ENGINE_PROJECT_WORKERS, defaultWorkers } from './src/harness/runner-settings.js';
 import type { BrowserName } from './src/harness/engines/types.js';
 import type { ConformanceReporterOptions } from './src/report/conformance-reporter.js';
 import {
@@ -57,6 +59,8 @@ const engineProjects = await engineProjectsFor(selection.engines);
 
 export default defineConfig<CorsWorkerOptions>({
   reporter,
+  // One worker per engine (src/harness/runner-settings.ts); `--workers` still overrides.
+  workers: defaultWorkers(engineProjects.length, availableParallelism()),
   projects: [
     {
       name: 'unit',
@@ -65,6 +69,7 @@ export default defineConfig<CorsWorkerOptions>({
     ...engineProjects.map((p) => ({
       name: p.name,
       testMatch: suites,
+      workers: ENGINE_PROJECT_WORKERS,
       use: { corsBrowser: p.browser, corsBuild: p.select ?? null },
     })),
     // The library example (examples/express-app): its own regression suite, Chromium only.

@@ -18,6 +18,7 @@ import type {
   TestResult,
 } from '@playwright/test/reporter';
 import { BROWSER_NAMES } from '../harness/engines/types.js';
+import { CASE_ATTACHMENT } from '../harness/runner-settings.js';
 import type { CaseResult } from '../harness/types.js';
 import { makeDirs, writeFilesAtomic } from './atomic-write.js';
 import { toHtml } from './html.js';
@@ -28,7 +29,7 @@ import type { NotRun, RunStatus } from './run-status.js';
 import { endedAs, restartsOf } from './run-status.js';
 import { formatSummary, progressLine } from './summary.js';
 
-export const ATTACHMENT_NAME = 'case-result.json';
+export const ATTACHMENT_NAME = CASE_ATTACHMENT;
 
 export interface ConformanceReporterOptions {
   /** Where the three files go; default `reports` (relative to the config's directory). */
