@@ -7,6 +7,7 @@ import { preflightTrail, sampleCacheCases } from '../../src/fuzz/cache-commands.
 import { browserExecutor } from '../../src/fuzz/executor.js';
 import { modelFaultFromEnv } from '../../src/fuzz/fault.js';
 import { runFuzz } from '../../src/fuzz/fuzz.js';
+import { FUZZ_CONCURRENCY } from '../../src/fuzz/session.js';
 import { freshSeed } from '../../src/fuzz/replay.js';
 import { replayCommand } from '../../src/fuzz/repro.js';
 import { RunSession } from '../../src/harness/run.js';
@@ -37,7 +38,7 @@ test.describe('fuzz', () => {
       profile: getEngineProfile(corsBrowser),
       session,
       fault: modelFaultFromEnv(),
-      concurrency: 48,
+      concurrency: FUZZ_CONCURRENCY,
     });
     try {
       const report = await runFuzz({ executor, seed, runs: RUNS, maxShrunk: 3 });
