@@ -21,7 +21,7 @@ import { BROWSER_NAMES } from '../harness/engines/types.js';
 import { CASE_ATTACHMENT } from '../harness/runner-settings.js';
 import type { CaseResult } from '../harness/types.js';
 import { makeDirs, writeFilesAtomic } from './atomic-write.js';
-import { toHtml } from './html.js';
+import { htmlReportFiles, pruneDetails } from './html-files.js';
 import { toJunitXml } from './junit.js';
 import type { ReportData, SkippedEngine, VerdictCounts } from './report-data.js';
 import { buildReport, emptyCounts, toResultsJson } from './report-data.js';
@@ -100,16 +100,25 @@ export function harnessErrorFor(test: TestCase, engine: string, result: TestResu
   };
 }
 
-/** Writes the three report files (each replaced atomically); returns their paths. */
+/**
+ * Writes results.json, junit.xml and index.html with its details/ files (each replaced
+ * atomically); returns the three main files' paths.
+ */
 export async function writeReports(data: ReportData, outDir: string): Promise<string[]> {
   await makeDirs(outDir);
+  const html = await htmlReportFiles(outDir, data);
   const files: [string, string][] = [
     [join(outDir, 'results.json'), toResultsJson(data)],
     [join(outDir, 'junit.xml'), toJunitXml(data)],
-    [join(outDir, 'index.html'), toHtml(data)],
+    ...html,
   ];
   await writeFilesAtomic(files);
-  return files.map(([path]) => path);
+  await pruneDetails(
+    outDir,
+    html.map(([p]) => p),
+  );
+  // The three files a reader opens (details/ sits beside index.html).
+  return files.slice(0, 3).map(([path]) => path);
 }
 
 /** The suite table a scenario test belongs to: its `describe` title. */

@@ -87,7 +87,8 @@ export interface SkippedEngine {
 
 export interface ReportData {
   format: 'cors-conformance-results';
-  version: 1;
+  /** In memory always the full shape; results.json is version 2 (docs/results-format.md). */
+  version: 1 | 2;
   generatedAt: string;
   engines: string[];
   skipped: SkippedEngine[];
@@ -184,7 +185,7 @@ export function hopsOf(s: Scenario, journal: readonly JournalRecord[]): ReportHo
   return hops;
 }
 
-function explanation(r: CaseResult): string | null {
+function explanation(r: Pick<CaseResult, 'prediction' | 'scenario' | 'engine'>): string | null {
   if (r.prediction === null) return null;
   try {
     return explainPrediction(r.scenario, r.prediction, r.engine);
@@ -284,13 +285,142 @@ export function buildReport(results: readonly CaseResult[], meta: ReportMeta): R
   };
 }
 
-/** results.json: the report data, indented; the hops are left out (the journal has them). */
+/** What results.json (version 2) keeps once per scenario id. */
+export interface ResultsScenario {
+  title: string;
+  area: string;
+  section: string;
+  anchors: string[];
+  scenario: Scenario;
+  /** The spec profile's prediction; its `because` are the reasons. */
+  specPrediction: Prediction | null;
+}
+
+/** One case in results.json (version 2): the engine's observation and verdict. */
+export type ResultsCase = Omit<
+  ReportCase,
+  | 'title'
+  | 'area'
+  | 'section'
+  | 'anchors'
+  | 'scenario'
+  | 'prediction'
+  | 'specPrediction'
+  | 'explanation'
+  | 'reasons'
+  | 'hops'
+> & {
+  /** Only where the engine profile's prediction differs from the scenario's spec prediction. */
+  prediction?: Prediction | null;
+  /** Only where this case's scenario differs from the one stored under its id. */
+  scenario?: Scenario;
+  specPrediction?: Prediction | null;
+};
+
+/** The harness's inline instruction in a journaled URL: the scenario's answers, encoded. */
+const INLINE_INSTRUCTION = /([?&]i=)[A-Za-z0-9_-]+/;
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A case as results.json stores it, with its scenario's part moved to `scenarios`. */
+function resultsCase(c: ReportCase, shared: ResultsScenario): ResultsCase {
+  const {
+    title: _t,
+    area: _a,
+    section: _s,
+    anchors: _an,
+    scenario,
+    prediction,
+    specPrediction,
+    explanation: _e,
+    reasons: _r,
+    hops: _h,
+    journal,
+    ...rest
+  } = c;
+  const out: ResultsCase = {
+    ...rest,
+    journal: journal.map((j) =>
+      j.kind === 'request' ? { ...j, target: j.target.replace(INLINE_INSTRUCTION, '$1…') } : j,
+    ),
+  };
+  if (!same(scenario, shared.scenario)) out.scenario = scenario;
+  const spec = same(specPrediction, shared.specPrediction) ? shared.specPrediction : specPrediction;
+  if (spec !== shared.specPrediction) out.specPrediction = specPrediction;
+  if (!same(prediction, spec)) out.prediction = prediction;
+  return out;
+}
+
+/**
+ * results.json, version 2 (docs/results-format.md): each scenario, its spec prediction (whose
+ * `because` are the reasons) and its section once under `scenarios`; each engine's case
+ * beside it in `cases`, one per line. Left out because they follow from the rest: the hops,
+ * the explanation and the reasons (the model's text for the prediction), an engine
+ * prediction equal to the spec's, and the inline instruction in journaled URLs (`i=…`).
+ */
 export function toResultsJson(data: ReportData): string {
+  const scenarios: Record<string, ResultsScenario> = {};
   const cases = data.cases.map((c) => {
-    const { hops: _hops, ...rest } = c;
-    return rest;
+    const shared = (scenarios[c.id] ??= {
+      title: c.title,
+      area: c.area,
+      section: c.section,
+      anchors: c.anchors,
+      scenario: c.scenario,
+      specPrediction: c.specPrediction,
+    });
+    return resultsCase(c, shared);
   });
-  return `${JSON.stringify({ ...data, cases }, null, 2)}\n`;
+  const { cases: _cases, ...meta } = data;
+  const head = JSON.stringify({ ...meta, version: 2, scenarios }, null, 1).slice(0, -2);
+  return `${head},\n"cases": [\n${cases.map((c) => JSON.stringify(c)).join(',\n')}\n]\n}\n`;
+}
+
+/** A version-2 case back in the full shape the reports draw from. */
+function fullCase(c: ResultsCase, shared: ResultsScenario | undefined): ReportCase {
+  const scenario = c.scenario ?? shared?.scenario ?? { request: {} };
+  const specPrediction = c.specPrediction ?? shared?.specPrediction ?? null;
+  const prediction = c.prediction === undefined ? specPrediction : c.prediction;
+  return {
+    ...c,
+    title: shared?.title ?? scenario.title ?? '',
+    area: shared?.area ?? '(no area)',
+    section: shared?.section ?? sectionOf(scenario.anchors),
+    anchors: shared?.anchors ?? scenario.anchors ?? [],
+    scenario,
+    prediction,
+    specPrediction,
+    explanation: explanation({ scenario, prediction, engine: c.engine }),
+    reasons: reasonsOf(prediction, c.engine),
+    hops: hopsOf(scenario, c.journal),
+  };
+}
+
+/**
+ * Parsed results.json in the full in-memory shape (`ReportData`): version 2 expanded, version
+ * 1 as it is. Anything else comes back unchanged, for the caller's own checks to refuse.
+ */
+export function fromResultsJson(json: unknown): unknown {
+  const r = json as { format?: unknown; version?: unknown; scenarios?: unknown; cases?: unknown };
+  if (r?.format !== 'cors-conformance-results' || r.version !== 2) return json;
+  if (typeof r.scenarios !== 'object' || r.scenarios === null || !Array.isArray(r.cases)) {
+    return json;
+  }
+  const scenarios = r.scenarios as Record<string, ResultsScenario>;
+  const cases = (r.cases as ResultsCase[]).map((c) => {
+    // A malformed case stays as it is, for the reader's own checks to name.
+    if (typeof c !== 'object' || c === null || typeof c.id !== 'string') return c;
+    if (!Array.isArray(c.journal)) return c;
+    try {
+      return fullCase(c, Object.hasOwn(scenarios, c.id) ? scenarios[c.id] : undefined);
+    } catch {
+      return c;
+    }
+  });
+  const { scenarios: _s, ...rest } = r as Record<string, unknown>;
+  return { ...rest, cases };
 }
 
 /** Counts per section and engine: the matrix the HTML report draws. */
