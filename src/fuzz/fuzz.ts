@@ -151,8 +151,9 @@ export const DEFAULT_BATCHES_IN_FLIGHT = 3;
 
 /**
  * Generates and runs the campaign's scenarios, keeping `batchesInFlight` executor calls
- * running; batches are read in order, so counts and indices are the same as one at a time.
- * Resolves to the generation's wall time.
+ * running: whenever one ends, the next starts, even while an earlier one is still running.
+ * Batches are read in order, so counts and indices are the same as one at a time (at most
+ * four times `batchesInFlight` wait to be read). Resolves to the generation's wall time.
  */
 async function generate(c: Campaign): Promise<number> {
   const { opts } = c;
@@ -161,18 +162,19 @@ async function generate(c: Campaign): Promise<number> {
   const inFlight = Math.max(1, opts.batchesInFlight ?? DEFAULT_BATCHES_IN_FLIGHT);
   const queue: { start: number; batch: Scenario[]; run: Promise<FuzzOutcome[]> }[] = [];
   let scheduled = 0;
+  let running = 0;
   const t0 = now();
   const fill = (): void => {
-    while (queue.length < inFlight && scheduled < c.limit) {
+    while (running < inFlight && queue.length < inFlight * 4 && scheduled < c.limit) {
       if (opts.timeMs !== undefined && now() - c.started >= opts.timeMs) return;
-      const batch = sampleScenarios(
-        c.arb,
-        opts.seed,
-        scheduled,
-        Math.min(batchSize, c.limit - scheduled),
-      );
+      const count = Math.min(batchSize, c.limit - scheduled);
+      const batch = sampleScenarios(c.arb, opts.seed, scheduled, count);
       if (batch.length === 0) return;
-      const run = opts.executor.run(batch);
+      running++;
+      const run = opts.executor.run(batch).finally(() => {
+        running--;
+        fill();
+      });
       run.catch(() => undefined); // awaited in order below
       queue.push({ start: scheduled, batch, run });
       scheduled += batch.length;
@@ -181,8 +183,8 @@ async function generate(c: Campaign): Promise<number> {
   fill();
   for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
     const outcomes = await next.run;
-    fill();
     record(c, next.start, next.batch, outcomes);
+    fill();
   }
   return now() - t0;
 }
