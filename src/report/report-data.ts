@@ -15,6 +15,8 @@ import { anchorUrl } from '../model/result.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import type { HeaderList, Prediction, Scenario } from '../scenario/types.js';
 import type { RunStatus } from './run-status.js';
+import { applyPatch, patchOf } from './json-patch.js';
+import { namePorts, portNamesOf, portsByName, restorePorts } from './results-ports.js';
 import { sectionOf, sortSections } from './sections.js';
 
 export const VERDICTS = VERDICT_KINDS;
@@ -310,21 +312,23 @@ export type ResultsCase = Omit<
   | 'reasons'
   | 'hops'
 > & {
-  /** Only where the engine profile's prediction differs from the scenario's spec prediction. */
-  prediction?: Prediction | null;
+  /**
+   * Only where the engine profile's prediction differs from the case's spec prediction: what
+   * it changes there (json-patch.ts), usually a few of the reasons.
+   */
+  predictionPatch?: unknown;
   /** Only where this case's scenario differs from the one stored under its id. */
   scenario?: Scenario;
   specPrediction?: Prediction | null;
 };
 
-/** The harness's inline instruction in a journaled URL: the scenario's answers, encoded. */
-const INLINE_INSTRUCTION = /([?&]i=)[A-Za-z0-9_-]+/;
+/** The harness's inline instruction in a URL: the scenario's answers, encoded (and its token). */
+const INLINE_INSTRUCTION = /([?&]i=)[A-Za-z0-9_-]{16,}/g;
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** A case as results.json stores it, with its scenario's part moved to `scenarios`. */
+/**
+ * A case as results.json stores it: the scenario's part moved to `scenarios`, fixture ports
+ * by name, inline instructions elided. `c` already has its ports named.
+ */
 function resultsCase(c: ReportCase, shared: ResultsScenario): ResultsCase {
   const {
     title: _t,
@@ -337,32 +341,41 @@ function resultsCase(c: ReportCase, shared: ResultsScenario): ResultsCase {
     explanation: _e,
     reasons: _r,
     hops: _h,
-    journal,
     ...rest
   } = c;
-  const out: ResultsCase = {
-    ...rest,
-    journal: journal.map((j) =>
-      j.kind === 'request' ? { ...j, target: j.target.replace(INLINE_INSTRUCTION, '$1…') } : j,
-    ),
-  };
+  const out: ResultsCase = rest;
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
   if (!same(scenario, shared.scenario)) out.scenario = scenario;
-  const spec = same(specPrediction, shared.specPrediction) ? shared.specPrediction : specPrediction;
-  if (spec !== shared.specPrediction) out.specPrediction = specPrediction;
-  if (!same(prediction, spec)) out.prediction = prediction;
+  if (!same(specPrediction, shared.specPrediction)) out.specPrediction = specPrediction;
+  const patch = patchOf(specPrediction, prediction);
+  if (patch !== undefined) out.predictionPatch = patch;
   return out;
 }
 
+/** The case with its engine's fixture ports named and inline instructions elided (not in the scenario). */
+function canonicalCase(c: ReportCase, names: Record<string, string> | null): ReportCase {
+  const { scenario, ...rest } = c;
+  const text = namePorts(JSON.stringify(rest), names).replace(INLINE_INSTRUCTION, '$1…');
+  return { ...(JSON.parse(text) as Omit<ReportCase, 'scenario'>), scenario };
+}
+
 /**
- * results.json, version 2 (docs/results-format.md): each scenario, its spec prediction (whose
+ * results.json, version 2 (reports/README.md): each scenario, its spec prediction (whose
  * `because` are the reasons) and its section once under `scenarios`; each engine's case
- * beside it in `cases`, one per line. Left out because they follow from the rest: the hops,
- * the explanation and the reasons (the model's text for the prediction), an engine
- * prediction equal to the spec's, and the inline instruction in journaled URLs (`i=…`).
+ * beside it in `cases`, one per line; each engine's fixture ports in `ports` (the cases name
+ * them, results-ports.ts). Left out because they follow from the rest: the hops, the
+ * explanation and the reasons' text (the model's words for the prediction), an engine
+ * prediction equal to the spec's, and the inline instruction in URLs (`i=…`).
  */
 export function toResultsJson(data: ReportData): string {
+  const names = new Map<string, Record<string, string> | null>();
+  for (const e of new Set(data.cases.map((c) => c.engine))) {
+    const mine = data.cases.filter((c) => c.engine === e);
+    names.set(e, portNamesOf(mine.map((c) => JSON.stringify([c.journal, c.specPrediction]))));
+  }
   const scenarios: Record<string, ResultsScenario> = {};
-  const cases = data.cases.map((c) => {
+  const cases = data.cases.map((raw) => {
+    const c = canonicalCase(raw, names.get(raw.engine) ?? null);
     const shared = (scenarios[c.id] ??= {
       title: c.title,
       area: c.area,
@@ -373,18 +386,33 @@ export function toResultsJson(data: ReportData): string {
     });
     return resultsCase(c, shared);
   });
+  const ports = Object.fromEntries([...names].map(([e, n]) => [e, portsByName(n)]));
   const { cases: _cases, ...meta } = data;
-  const head = JSON.stringify({ ...meta, version: 2, scenarios }, null, 1).slice(0, -2);
+  const head = JSON.stringify({ ...meta, version: 2, ports, scenarios }, null, 1).slice(0, -2);
   return `${head},\n"cases": [\n${cases.map((c) => JSON.stringify(c)).join(',\n')}\n]\n}\n`;
 }
 
 /** A version-2 case back in the full shape the reports draw from. */
-function fullCase(c: ResultsCase, shared: ResultsScenario | undefined): ReportCase {
+function fullCase(
+  named: ResultsCase,
+  shared: ResultsScenario | undefined,
+  ports: Record<string, string> | undefined,
+): ReportCase {
+  // The shared spec prediction names ports too: put this engine's numbers back in both.
+  const c = JSON.parse(restorePorts(JSON.stringify(named), ports)) as ResultsCase;
+  if (shared !== undefined) {
+    const text = restorePorts(JSON.stringify(shared.specPrediction), ports);
+    shared = { ...shared, specPrediction: JSON.parse(text) as Prediction | null };
+  }
   const scenario = c.scenario ?? shared?.scenario ?? { request: {} };
   const specPrediction = c.specPrediction ?? shared?.specPrediction ?? null;
-  const prediction = c.prediction === undefined ? specPrediction : c.prediction;
+  const prediction =
+    c.predictionPatch === undefined
+      ? specPrediction
+      : (applyPatch(specPrediction, c.predictionPatch) as Prediction | null);
+  const { predictionPatch: _patch, ...own } = c;
   return {
-    ...c,
+    ...own,
     title: shared?.title ?? scenario.title ?? '',
     area: shared?.area ?? '(no area)',
     section: shared?.section ?? sectionOf(scenario.anchors),
@@ -409,17 +437,20 @@ export function fromResultsJson(json: unknown): unknown {
     return json;
   }
   const scenarios = r.scenarios as Record<string, ResultsScenario>;
+  const allPorts = (r as { ports?: Record<string, Record<string, string>> }).ports ?? {};
   const cases = (r.cases as ResultsCase[]).map((c) => {
     // A malformed case stays as it is, for the reader's own checks to name.
     if (typeof c !== 'object' || c === null || typeof c.id !== 'string') return c;
     if (!Array.isArray(c.journal)) return c;
     try {
-      return fullCase(c, Object.hasOwn(scenarios, c.id) ? scenarios[c.id] : undefined);
+      const shared = Object.hasOwn(scenarios, c.id) ? scenarios[c.id] : undefined;
+      const ports = Object.hasOwn(allPorts, c.engine) ? allPorts[c.engine] : undefined;
+      return fullCase(c, shared, ports);
     } catch {
       return c;
     }
   });
-  const { scenarios: _s, ...rest } = r as Record<string, unknown>;
+  const { scenarios: _s, ports: _p, ...rest } = r as Record<string, unknown>;
   return { ...rest, cases };
 }
 
