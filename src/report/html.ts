@@ -1,7 +1,7 @@
 // index.html: one page (inline CSS and script, no network) that works opened from disk. It
-// embeds only what the matrix and the case lists need; each spec section's case details sit
-// beside it in `details/<n>.js`, loaded with a <script> element the first time a case of that
-// section is opened (a script element loads from file://, where fetch() does not). The conformance matrix has a row per spec section and
+// embeds only what the matrix and the case lists need; the case details of each spec section
+// and engine sit beside it in `details/<n>.js`, loaded with a <script> element the first time
+// a case of that section and engine is opened (a script element loads from file://, where fetch() does not). The conformance matrix has a row per spec section and
 // a column per engine; a cell counts its cases per verdict and takes its worst verdict's
 // colour. A click on a cell lists its cases; a click on a case shows the request, each hop's
 // request and response headers, spec / engine-profile prediction / observation side by side
@@ -27,9 +27,19 @@ export function detailsPath(n: number): string {
   return `details/${n}.js`;
 }
 
+/** The details files: one per spec section and engine, numbered in the order met. */
+function chunkKeys(data: ReportData): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const c of data.cases) {
+    const k = `${c.section}\n${c.engine}`;
+    if (!keys.has(k)) keys.set(k, keys.size);
+  }
+  return keys;
+}
+
 /** The data index.html embeds: per case only what the matrix and the lists show. */
 function pageData(data: ReportData): unknown {
-  const sectionIndex = new Map(data.sections.map((s, i) => [s, i]));
+  const chunks = chunkKeys(data);
   return {
     ...data,
     cases: data.cases.map((c) => ({
@@ -39,20 +49,20 @@ function pageData(data: ReportData): unknown {
       section: c.section,
       engine: c.engine,
       verdict: c.verdict,
-      n: sectionIndex.get(c.section) ?? -1,
+      n: chunks.get(`${c.section}\n${c.engine}`) ?? -1,
     })),
   };
 }
 
 /**
- * One section's details file: every case of the section (the journal left out: the hops
+ * One details file: every case of a section in one engine (the journal left out: the hops
  * carry what it says), each scenario once.
  */
-function detailsScript(data: ReportData, section: string, n: number): string {
+function detailsScript(data: ReportData, key: string, n: number): string {
   const scenarios: Record<string, unknown> = {};
   const cases: Record<string, unknown> = {};
   for (const c of data.cases) {
-    if (c.section !== section) continue;
+    if (`${c.section}\n${c.engine}` !== key) continue;
     const { journal: _journal, scenario, ...rest } = c;
     scenarios[c.id] ??= scenario;
     cases[c.key] = rest;
@@ -64,7 +74,10 @@ function detailsScript(data: ReportData, section: string, n: number): string {
 export function htmlFiles(data: ReportData, extras: HtmlExtras = {}): [string, string][] {
   return [
     ['index.html', toHtml(data, extras)],
-    ...data.sections.map((s, n): [string, string] => [detailsPath(n), detailsScript(data, s, n)]),
+    ...[...chunkKeys(data)].map(([key, n]): [string, string] => [
+      detailsPath(n),
+      detailsScript(data, key, n),
+    ]),
   ];
 }
 
