@@ -1,7 +1,13 @@
 // `npm run bench`: how much the harness costs over a bare in-page loop. Per engine, in one
 // process: (a) N cross-origin preflighted fetches in one page call, (b) the same N cases as
-// scenarios through runScenarios (compile, predict twice, run, journal, observe, verdict).
-// Prints both throughputs and their ratio; `--json` prints them as one object.
+// scenarios through runScenarios (compile, predict twice, run, journal, observe, verdict),
+// (c) the fuzzer's generated scenarios per minute. Then (bench-run.ts) the full conformance
+// run against the harness alone on the same tables and engines, and the reports' sizes.
+// `--json` prints { <engine>: { raw, harness, ratio, fuzzPerMinute }, run: { wallSeconds,
+// harnessSeconds, ratio }, reports: { htmlBytes, resultsBytes } }.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { startFixtureServers, type FixtureServers } from '../servers/fixture-server.js';
 import { compileScenario } from '../src/harness/compile.js';
@@ -12,6 +18,13 @@ import { EngineSlot, RunSession, runScenarios } from '../src/harness/run.js';
 import { fuzzThroughput } from '../src/fuzz/bench.js';
 import { getEngineProfile } from '../src/engine-facts/index.js';
 import type { Scenario } from '../src/scenario/types.js';
+import {
+  harnessSeconds,
+  reportBytes,
+  runWallSeconds,
+  type ReportFigures,
+  type RunFigures,
+} from './bench-run.js';
 
 /** The one case both loops make: a PUT that needs (and gets) a preflight. */
 export const BENCH_SCENARIO: Scenario = {
@@ -162,7 +175,27 @@ function parseEngines(list: string): BrowserName[] {
   return names as BrowserName[];
 }
 
-async function main(argv: string[]): Promise<number> {
+interface BenchOptions {
+  engines: string;
+  n: string;
+  concurrency: string;
+  rounds: string;
+  fuzzRuns: string;
+  run: boolean;
+  json?: boolean;
+}
+
+function positive(value: string, flag: string, zeroOk = false): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < (zeroOk ? 0 : 1)) {
+    throw new Error(
+      `${flag} must be a ${zeroOk ? 'whole' : 'positive whole'} number (got ${value})`,
+    );
+  }
+  return n;
+}
+
+function parseOptions(argv: string[]): BenchOptions {
   const program = new Command()
     .name('bench')
     .description('Harness throughput against a bare in-page fetch loop, per engine')
@@ -170,44 +203,69 @@ async function main(argv: string[]): Promise<number> {
     .option('-n <count>', 'cases per measurement', '300')
     .option('--concurrency <k>', 'cases in flight in the page', '16')
     .option('--rounds <r>', 'alternating raw/harness rounds (medians are printed)', '3')
-    .option('--fuzz-runs <n>', 'generated scenarios for the fuzz throughput line (0: skip)', '600')
-    .option('--json', 'print { "<engine>": { raw, harness, ratio, fuzzPerMinute } }')
+    .option('--fuzz-runs <n>', 'generated scenarios for the fuzz throughput line (0: skip)', '1200')
+    .option('--no-run', 'skip the full conformance run and the harness-only run beside it')
+    .option('--json', 'print { <engine>: {...}, run: {...}, reports: {...} }')
     .exitOverride();
   program.parse(argv);
-  const opts = program.opts<{
-    engines: string;
-    n: string;
-    concurrency: string;
-    rounds: string;
-    fuzzRuns: string;
-    json?: boolean;
-  }>();
-  const fuzzRuns = Number(opts.fuzzRuns);
-  if (!Number.isInteger(fuzzRuns) || fuzzRuns < 0)
-    throw new Error(`--fuzz-runs must be a whole number (got ${opts.fuzzRuns})`);
-  const rounds = Number(opts.rounds);
-  if (!Number.isInteger(rounds) || rounds < 1)
-    throw new Error(`--rounds must be a positive integer (got ${opts.rounds})`);
-  const n = Number(opts.n);
-  const concurrency = Number(opts.concurrency);
-  if (!Number.isInteger(n) || n < 1)
-    throw new Error(`-n must be a positive integer (got ${opts.n})`);
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new Error(`--concurrency must be a positive integer (got ${opts.concurrency})`);
+  return program.opts<BenchOptions>();
+}
+
+/** The full run vs the harness alone, and the run's report sizes. */
+async function benchRun(
+  engines: BrowserName[],
+  quiet: boolean,
+): Promise<{ run: RunFigures; reports: ReportFigures }> {
+  const out = mkdtempSync(join(tmpdir(), 'cc-bench-run-'));
+  try {
+    const log = quiet ? () => undefined : (b: Buffer) => void process.stderr.write(b);
+    const wallSeconds = await runWallSeconds(engines, out, log);
+    const harness = await harnessSeconds(engines);
+    const run = {
+      wallSeconds: round(wallSeconds),
+      harnessSeconds: round(harness),
+      ratio: round(harness / wallSeconds),
+    };
+    return { run, reports: reportBytes(out) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
-  const out: Record<string, BenchResult> = {};
-  for (const browser of parseEngines(opts.engines)) {
+}
+
+function printEngine(browser: string, r: BenchResult): void {
+  console.log(
+    `${browser.padEnd(9)} raw ${r.raw.toFixed(1).padStart(7)} cases/s   harness ${r.harness.toFixed(1).padStart(7)} cases/s   ratio ${r.ratio.toFixed(2)}`,
+  );
+  if (r.fuzzPerMinute !== undefined)
+    console.log(
+      `${browser.padEnd(9)} fuzz ${String(r.fuzzPerMinute).padStart(7)} generated scenarios/min`,
+    );
+}
+
+async function main(argv: string[]): Promise<number> {
+  const opts = parseOptions(argv);
+  const fuzzRuns = positive(opts.fuzzRuns, '--fuzz-runs', true);
+  const rounds = positive(opts.rounds, '--rounds');
+  const n = positive(opts.n, '-n');
+  const concurrency = positive(opts.concurrency, '--concurrency');
+  const engines = parseEngines(opts.engines);
+  const out: Record<string, unknown> = {};
+  for (const browser of engines) {
     const r: BenchResult = await benchEngine(browser, n, concurrency, rounds);
     if (fuzzRuns > 0) r.fuzzPerMinute = await fuzzThroughput(browser, fuzzRuns);
     out[browser] = r;
+    if (!opts.json) printEngine(browser, r);
+  }
+  if (opts.run) {
+    const { run, reports } = await benchRun(engines, opts.json === true);
+    Object.assign(out, { run, reports });
     if (!opts.json) {
       console.log(
-        `${browser.padEnd(9)} raw ${r.raw.toFixed(1).padStart(7)} cases/s   harness ${r.harness.toFixed(1).padStart(7)} cases/s   ratio ${r.ratio.toFixed(2)}`,
+        `run       ${run.wallSeconds} s wall, harness alone ${run.harnessSeconds} s, ratio ${run.ratio}`,
       );
-      if (r.fuzzPerMinute !== undefined)
-        console.log(
-          `${browser.padEnd(9)} fuzz ${String(r.fuzzPerMinute).padStart(7)} generated scenarios/min`,
-        );
+      console.log(
+        `reports   index.html ${reports.htmlBytes} B, results.json ${reports.resultsBytes} B`,
+      );
     }
   }
   if (opts.json) console.log(JSON.stringify(out));

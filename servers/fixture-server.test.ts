@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ORIGIN_ROLES } from '../src/scenario/types.js';
+import { cookieChainUrl } from './cookie-chain.js';
 import { encodeInstruction, hopPath, type Instruction, type JournalEntry } from './instruction.js';
 import { RawClient, type RawReply } from './raw-client.js';
 import { startFixtureServers, type FixtureServers } from './fixture-server.js';
@@ -262,6 +263,35 @@ test.describe('with host names', () => {
       /collides/,
     );
     expect((await get(b, '/nothing-here')).status).toBe(404);
+  });
+
+  test('a cookie chain sets each cookie on its own origin and redirects hop by hop', async () => {
+    const a = s.origins['cross-origin'];
+    const h = s.origins['https-cross-origin'];
+    const then = `${s.pageOrigin}/harness/runner.html`;
+    const first = cookieChainUrl({
+      set: [
+        { origin: a, line: 'sid=1; Path=/' },
+        { origin: h, line: 'k=2; SameSite=None; Secure' },
+      ],
+      then,
+    });
+    if (first === null) throw new Error('no chain');
+    const u1 = new URL(first);
+    const r1 = await get(a, u1.pathname + u1.search);
+    expect(r1.status).toBe(302);
+    expect(r1.headers).toContainEqual(['Set-Cookie', 'sid=1; Path=/']);
+    const next = r1.headers.find(([n]) => n === 'Location')?.[1] ?? '';
+    expect(next.startsWith(`${h}/__set-cookie?`)).toBe(true);
+    const u2 = new URL(next);
+    const r2 = await get(h, u2.pathname + u2.search);
+    expect(r2.headers).toContainEqual(['Set-Cookie', 'k=2; SameSite=None; Secure']);
+    expect(r2.headers).toContainEqual(['Location', then]);
+    expect(cookieChainUrl({ set: [], then })).toBeNull();
+    expect((await get(a, '/__set-cookie?jar=bm90IGpzb24&step=0')).status).toBe(400);
+    expect((await get(a, `${u1.pathname}?jar=${u1.searchParams.get('jar')}&step=2`)).status).toBe(
+      400,
+    );
   });
 
   test('the https origin answers with the generated certificate for example.net', async () => {

@@ -11,6 +11,7 @@ import {
   type Instruction,
   type RawResponse,
 } from './instruction.js';
+import { chainHop } from './cookie-chain.js';
 import { Journal } from './journal.js';
 import {
   startRawHttpServer,
@@ -87,58 +88,11 @@ export async function startFixtureServers(
   const journal = opts.journal ?? new Journal();
   const registered = new Map<string, Instruction>();
   const statics = new Map<string, StaticResource>();
-  const cert = await localCertificate();
-  const app: AppState = { journal, registered, statics };
-  const handler = (req: ParsedRequest, ctx: RequestContext): RawResponse => handle(app, req, ctx);
-  const onError = (message: string, target: string | undefined): void => {
-    const token = tokenOf(target);
-    journal.record({
-      kind: 'error',
-      token,
-      message,
-      ...(target !== undefined ? { target } : {}),
-    });
-  };
   const listeners: RawHttpServer[] = [];
-  const listen = async (secure: boolean): Promise<number> => {
-    const s = await startRawHttpServer({
-      handler,
-      onError,
-      ...(secure ? { tls: { key: cert.key, cert: cert.cert } } : {}),
-      ...(opts.timeouts === undefined ? {} : { timeouts: opts.timeouts }),
-    });
-    listeners.push(s);
-    return s.port;
-  };
-
+  const listen = await listenerFactory({ journal, registered, statics }, listeners, opts);
   let origins: OriginMap;
   try {
-    if (hostNames) {
-      const p = await listen(false);
-      const q = await listen(false);
-      const r = await listen(true);
-      origins = {
-        'same-origin': `http://example.com:${p}`,
-        'cross-origin': `http://example.net:${p}`,
-        'cross-origin-different-port': `http://example.com:${q}`,
-        'cross-origin-2': `http://example.org:${p}`,
-        'same-site': `http://sub.example.com:${p}`,
-        'same-origin-of-parent': `http://example.com:${p}`,
-        'https-cross-origin': `https://example.net:${r}`,
-      };
-    } else {
-      const at = (port: number, scheme = 'http'): string => `${scheme}://127.0.0.1:${port}`;
-      const page = at(await listen(false));
-      origins = {
-        'same-origin': page,
-        'cross-origin': at(await listen(false)),
-        'cross-origin-different-port': at(await listen(false)),
-        'cross-origin-2': at(await listen(false)),
-        'same-site': at(await listen(false)),
-        'same-origin-of-parent': page,
-        'https-cross-origin': at(await listen(true), 'https'),
-      };
-    }
+    origins = hostNames ? await hostNameOrigins(listen) : await portOrigins(listen);
   } catch (e) {
     await Promise.all(listeners.map((l) => l.close()));
     throw e;
@@ -176,6 +130,68 @@ export async function startFixtureServers(
     close: async () => {
       await Promise.all(listeners.map((l) => l.close()));
     },
+  };
+}
+
+/** Starts one listener (TLS when `secure`) answering from `app`; resolves to its port. */
+type Listen = (secure: boolean) => Promise<number>;
+
+async function listenerFactory(
+  app: AppState,
+  listeners: RawHttpServer[],
+  opts: FixtureServerOptions,
+): Promise<Listen> {
+  const cert = await localCertificate();
+  const handler = (req: ParsedRequest, ctx: RequestContext): RawResponse => handle(app, req, ctx);
+  const onError = (message: string, target: string | undefined): void => {
+    const token = tokenOf(target);
+    app.journal.record({
+      kind: 'error',
+      token,
+      message,
+      ...(target !== undefined ? { target } : {}),
+    });
+  };
+  return async (secure) => {
+    const s = await startRawHttpServer({
+      handler,
+      onError,
+      ...(secure ? { tls: { key: cert.key, cert: cert.cert } } : {}),
+      ...(opts.timeouts === undefined ? {} : { timeouts: opts.timeouts }),
+    });
+    listeners.push(s);
+    return s.port;
+  };
+}
+
+/** Host-name origins: two http ports and one https port shared by the names. */
+async function hostNameOrigins(listen: Listen): Promise<OriginMap> {
+  const p = await listen(false);
+  const q = await listen(false);
+  const r = await listen(true);
+  return {
+    'same-origin': `http://example.com:${p}`,
+    'cross-origin': `http://example.net:${p}`,
+    'cross-origin-different-port': `http://example.com:${q}`,
+    'cross-origin-2': `http://example.org:${p}`,
+    'same-site': `http://sub.example.com:${p}`,
+    'same-origin-of-parent': `http://example.com:${p}`,
+    'https-cross-origin': `https://example.net:${r}`,
+  };
+}
+
+/** The port-based fallback: one 127.0.0.1 listener per role. */
+async function portOrigins(listen: Listen): Promise<OriginMap> {
+  const at = (port: number, scheme = 'http'): string => `${scheme}://127.0.0.1:${port}`;
+  const page = at(await listen(false));
+  return {
+    'same-origin': page,
+    'cross-origin': at(await listen(false)),
+    'cross-origin-different-port': at(await listen(false)),
+    'cross-origin-2': at(await listen(false)),
+    'same-site': at(await listen(false)),
+    'same-origin-of-parent': page,
+    'https-cross-origin': at(await listen(true), 'https'),
   };
 }
 
@@ -223,6 +239,8 @@ function json(app: AppState, token: string): string {
 }
 
 function setCookie(req: ParsedRequest, query: URLSearchParams): RawResponse {
+  const jar = query.get('jar');
+  if (jar !== null) return chainedCookie(req, jar, query.get('step') ?? '0');
   const name = query.get('name');
   const value = query.get('value') ?? '';
   const attrs = query.get('attrs') ?? '';
@@ -240,6 +258,29 @@ function setCookie(req: ParsedRequest, query: URLSearchParams): RawResponse {
       ['Set-Cookie', line],
     ],
     '<!doctype html><title>cookie set</title>\n',
+  );
+}
+
+/** One hop of a cookie chain (cookie-chain.ts): its cookie, and a 302 to the next hop. */
+function chainedCookie(req: ParsedRequest, jar: string, step: string): RawResponse {
+  let hop;
+  try {
+    hop = chainHop(jar, step);
+  } catch (e) {
+    return plain(req, 400, `${errorLine(e)}\n`);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\r\n\0]|[^\u0000-\u00ff]/.test(hop.line + hop.location)) {
+    return plain(req, 400, 'cookie must be bytes without CR, LF or NUL\n');
+  }
+  return control(
+    req,
+    302,
+    [
+      ['Location', hop.location],
+      ['Set-Cookie', hop.line],
+    ],
+    '',
   );
 }
 

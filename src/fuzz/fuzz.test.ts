@@ -4,7 +4,7 @@ import { getEngineProfile } from '../engine-facts/index.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import { parseScenario } from '../scenario/validate.js';
 import { fuzzScenarioArb, sampleScenarios } from './arbitrary.js';
-import { modelExecutor } from './executor.js';
+import { modelExecutor, type FuzzExecutor } from './executor.js';
 import { runFuzz, scenarioAt, shrinkFailure } from './fuzz.js';
 import { parseReplay } from './replay.js';
 
@@ -101,4 +101,36 @@ test('batched shrinking ends on the same path as fast-check shrinking one candid
   );
   expect(batched?.path).toBe(sequential.counterexamplePath);
   expect(batched?.scenario).toEqual(sequential.counterexample?.[0]);
+});
+
+test('batches in flight and shrinking beside generation change no count, index or finding', async () => {
+  const calls: number[] = [];
+  const inner = modelExecutor(getEngineProfile('spec'), 'acrh-unsorted');
+  // Resolves each call a turn later, so several are really in flight; logs each call's size.
+  const executor: FuzzExecutor = {
+    engine: inner.engine,
+    run: async (s) => {
+      calls.push(s.length);
+      await new Promise((r) => setTimeout(r, 1));
+      return inner.run(s);
+    },
+  };
+  const piped = await runFuzz({ executor, seed: SEED, runs: 1000, batchSize: 100, maxShrunk: 1 });
+  const serial = await runFuzz({
+    executor: inner,
+    seed: SEED,
+    runs: 1000,
+    batchSize: 100,
+    maxShrunk: 1,
+    batchesInFlight: 1,
+  });
+  expect(piped.counts).toEqual(serial.counts);
+  expect(piped.failing).toEqual(serial.failing);
+  expect(piped.unshrunk).toEqual(serial.unshrunk);
+  expect(piped.findings.map((f) => f.replay)).toEqual(serial.findings.map((f) => f.replay));
+  // The first shrink call (one scenario) came before the last generation batch.
+  const firstShrink = calls.findIndex((n) => n < 100);
+  const lastBatch = calls.lastIndexOf(100);
+  expect(firstShrink).toBeGreaterThan(-1);
+  expect(firstShrink).toBeLessThan(lastBatch);
 });

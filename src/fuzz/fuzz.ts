@@ -1,6 +1,7 @@
-// The fuzz loop: generate a batch of scenarios from a seed, run the whole batch at once,
-// then shrink only the scenarios that failed, each through fast-check's replay path so the
-// minimal case has its own SEED:PATH.
+// The fuzz loop: generate batches of scenarios from a seed, several batches in the engine at
+// once, and shrink each scenario that failed as soon as its batch is read (beside the
+// generation, not after it), each through fast-check's replay path so the minimal case has
+// its own SEED:PATH.
 import fc from 'fast-check';
 import type { VerdictKind } from '../harness/types.js';
 import { emptyVerdictCounts } from '../harness/verdict.js';
@@ -28,6 +29,8 @@ export interface FuzzOptions {
   arb?: fc.Arbitrary<Scenario>;
   /** Scenarios per executor call (default 200). */
   batchSize?: number;
+  /** Executor calls running at once while generating (default 3). */
+  batchesInFlight?: number;
   /** Failures shrunk (default 5); further failures are reported unshrunk. */
   maxShrunk?: number;
   /** Scenarios one shrink may run (default 400). */
@@ -58,7 +61,10 @@ export interface FuzzReport {
   seed: number;
   runs: number;
   elapsedMs: number;
-  /** Generated scenarios executed per minute (batch phase only, shrinking excluded). */
+  /**
+   * Generated scenarios executed per minute of the generation phase (wall time; shrinks run
+   * beside it and only the ones still running after it are excluded).
+   */
   perMinute: number;
   counts: Record<VerdictKind, number>;
   /** Passing cases where the engine's profile departs from the spec (explained differences). */
@@ -124,107 +130,163 @@ export async function shrinkFailure(
   return best;
 }
 
+/** A campaign's running state, shared by its generation and shrinking steps. */
+interface Campaign {
+  opts: FuzzOptions;
+  arb: fc.Arbitrary<Scenario>;
+  engine: string;
+  limit: number;
+  started: number;
+  counts: Record<VerdictKind, number>;
+  failing: { index: number; scenario: Scenario }[];
+  /** One per failure, in failing order: its finding, or its replay id when left unshrunk. */
+  outcomes: Promise<FuzzFinding | string | null>[];
+  harnessErrors: FuzzReport['harnessErrors'];
+  profileExplained: number;
+  done: number;
+}
+
+/** Executor calls in flight at once while generating: a slow case holds up only its batch. */
+export const DEFAULT_BATCHES_IN_FLIGHT = 3;
+
+/**
+ * Generates and runs the campaign's scenarios, keeping `batchesInFlight` executor calls
+ * running: whenever one ends, the next starts, even while an earlier one is still running.
+ * Batches are read in order, so counts and indices are the same as one at a time (at most
+ * four times `batchesInFlight` wait to be read). Resolves to the generation's wall time.
+ */
+async function generate(c: Campaign): Promise<number> {
+  const { opts } = c;
+  const now = opts.now ?? Date.now;
+  const batchSize = opts.batchSize ?? 200;
+  const inFlight = Math.max(1, opts.batchesInFlight ?? DEFAULT_BATCHES_IN_FLIGHT);
+  const queue: { start: number; batch: Scenario[]; run: Promise<FuzzOutcome[]> }[] = [];
+  let scheduled = 0;
+  let running = 0;
+  const t0 = now();
+  const fill = (): void => {
+    while (running < inFlight && queue.length < inFlight * 4 && scheduled < c.limit) {
+      if (opts.timeMs !== undefined && now() - c.started >= opts.timeMs) return;
+      const count = Math.min(batchSize, c.limit - scheduled);
+      const batch = sampleScenarios(c.arb, opts.seed, scheduled, count);
+      if (batch.length === 0) return;
+      running++;
+      const run = opts.executor.run(batch).finally(() => {
+        running--;
+        fill();
+      });
+      run.catch(() => undefined); // awaited in order below
+      queue.push({ start: scheduled, batch, run });
+      scheduled += batch.length;
+    }
+  };
+  fill();
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    const outcomes = await next.run;
+    record(c, next.start, next.batch, outcomes);
+    fill();
+  }
+  return now() - t0;
+}
+
+/** Counts a batch's outcomes; each failure starts its shrink at once (generation goes on). */
+function record(c: Campaign, start: number, batch: Scenario[], outcomes: FuzzOutcome[]): void {
+  const { opts } = c;
+  outcomes.forEach((o, i) => {
+    const index = start + i;
+    c.counts[o.verdict]++;
+    if (o.profileExplained) c.profileExplained++;
+    const scenario = batch[i];
+    if (o.verdict === 'fail' && scenario !== undefined) {
+      c.failing.push({ index, scenario });
+      const shrink = c.outcomes.length < (opts.maxShrunk ?? 5);
+      c.outcomes.push(
+        shrink ? findingFor(c, index, scenario) : Promise.resolve(replayOf(c, index)),
+      );
+    }
+    if (o.verdict === 'harness-error') {
+      c.harnessErrors.push({ replay: replayOf(c, index), note: o.note ?? '' });
+    }
+  });
+  c.done = start + batch.length;
+  opts.onProgress?.({
+    engine: c.engine,
+    done: c.done,
+    total: Number.isFinite(c.limit) ? c.limit : null,
+    failures: c.failing.length,
+    elapsedMs: (opts.now ?? Date.now)() - c.started,
+  });
+}
+
+function replayOf(c: Campaign, path: number | string): string {
+  return encodeReplay({ seed: c.opts.seed, path: String(path) });
+}
+
+/** The finding for the failure at `index`: shrunk, or as it was when it does not fail alone. */
+async function findingFor(
+  c: Campaign,
+  index: number,
+  original: Scenario,
+): Promise<FuzzFinding | null> {
+  const { opts, engine } = c;
+  const s = await shrinkFailure(opts.executor, c.arb, opts.seed, index, {
+    ...(opts.maxShrinkRuns === undefined ? {} : { maxRuns: opts.maxShrinkRuns }),
+    ...(opts.shrinkWidth === undefined ? {} : { width: opts.shrinkWidth }),
+  });
+  const base = { engine, seed: opts.seed, index, original };
+  if (s !== null) {
+    const { scenario, outcome, runs } = s;
+    return {
+      ...base,
+      replay: replayOf(c, s.path),
+      scenario,
+      outcome,
+      shrunk: true,
+      shrinkRuns: runs,
+    };
+  }
+  // Failed in its batch but not alone: report it as it was, unshrunk.
+  const [o] = await opts.executor.run([original]);
+  if (o === undefined) return null;
+  const replay = replayOf(c, index);
+  return { ...base, replay, scenario: original, outcome: o, shrunk: false, shrinkRuns: 0 };
+}
+
 /** Runs a seeded fuzz campaign with one executor. */
 export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const now = opts.now ?? Date.now;
-  const arb = opts.arb ?? fuzzScenarioArb;
-  const batchSize = opts.batchSize ?? 200;
-  const maxShrunk = opts.maxShrunk ?? 5;
-  const limit = opts.runs ?? (opts.timeMs === undefined ? 1000 : Number.POSITIVE_INFINITY);
-  const engine = opts.executor.engine;
-  const started = now();
-  const counts = emptyVerdictCounts();
-  const failing: { index: number; scenario: Scenario }[] = [];
-  const harnessErrors: FuzzReport['harnessErrors'] = [];
-  let profileExplained = 0;
-  let done = 0;
-  let runMs = 0;
-
-  while (done < limit) {
-    if (opts.timeMs !== undefined && now() - started >= opts.timeMs) break;
-    const count = Math.min(batchSize, limit - done);
-    const batch = sampleScenarios(arb, opts.seed, done, count);
-    const t0 = now();
-    const outcomes = await opts.executor.run(batch);
-    runMs += now() - t0;
-    outcomes.forEach((o, i) => {
-      const index = done + i;
-      counts[o.verdict]++;
-      if (o.profileExplained) profileExplained++;
-      const scenario = batch[i];
-      if (o.verdict === 'fail' && scenario !== undefined) failing.push({ index, scenario });
-      if (o.verdict === 'harness-error') {
-        harnessErrors.push({
-          replay: encodeReplay({ seed: opts.seed, path: String(index) }),
-          note: o.note ?? '',
-        });
-      }
-    });
-    done += batch.length;
-    opts.onProgress?.({
-      engine,
-      done,
-      total: Number.isFinite(limit) ? limit : null,
-      failures: failing.length,
-      elapsedMs: now() - started,
-    });
-    if (batch.length === 0) break;
-  }
-
+  const c: Campaign = {
+    opts,
+    arb: opts.arb ?? fuzzScenarioArb,
+    engine: opts.executor.engine,
+    limit: opts.runs ?? (opts.timeMs === undefined ? 1000 : Number.POSITIVE_INFINITY),
+    started: now(),
+    counts: emptyVerdictCounts(),
+    failing: [],
+    outcomes: [],
+    harnessErrors: [],
+    profileExplained: 0,
+    done: 0,
+  };
+  const generationMs = await generate(c);
   const findings: FuzzFinding[] = [];
   const unshrunk: string[] = [];
-  for (const f of failing) {
-    const replayOf = (path: string): string => encodeReplay({ seed: opts.seed, path });
-    if (findings.length >= maxShrunk) {
-      unshrunk.push(replayOf(String(f.index)));
-      continue;
-    }
-    const s = await shrinkFailure(opts.executor, arb, opts.seed, f.index, {
-      ...(opts.maxShrinkRuns === undefined ? {} : { maxRuns: opts.maxShrinkRuns }),
-      ...(opts.shrinkWidth === undefined ? {} : { width: opts.shrinkWidth }),
-    });
-    if (s === null) {
-      // Failed in its batch but not alone: report it as it was, unshrunk.
-      const [o] = await opts.executor.run([f.scenario]);
-      if (o === undefined) continue;
-      findings.push({
-        engine,
-        seed: opts.seed,
-        index: f.index,
-        replay: replayOf(String(f.index)),
-        scenario: f.scenario,
-        original: f.scenario,
-        outcome: o,
-        shrunk: false,
-        shrinkRuns: 0,
-      });
-      continue;
-    }
-    findings.push({
-      engine,
-      seed: opts.seed,
-      index: f.index,
-      replay: replayOf(s.path),
-      scenario: s.scenario,
-      original: f.scenario,
-      outcome: s.outcome,
-      shrunk: true,
-      shrinkRuns: s.runs,
-    });
+  for (const o of await Promise.all(c.outcomes)) {
+    if (typeof o === 'string') unshrunk.push(o);
+    else if (o !== null) findings.push(o);
   }
-
   return {
-    engine,
+    engine: c.engine,
     seed: opts.seed,
-    runs: done,
-    elapsedMs: now() - started,
-    perMinute: runMs > 0 ? Math.round((done / runMs) * 60_000) : 0,
-    counts,
-    profileExplained,
+    runs: c.done,
+    elapsedMs: now() - c.started,
+    perMinute: generationMs > 0 ? Math.round((c.done / generationMs) * 60_000) : 0,
+    counts: c.counts,
+    profileExplained: c.profileExplained,
     findings,
-    failing: failing.map((f) => f.index),
+    failing: c.failing.map((f) => f.index),
     unshrunk,
-    harnessErrors,
+    harnessErrors: c.harnessErrors,
   };
 }
 

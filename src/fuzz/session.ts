@@ -14,8 +14,8 @@ export type FuzzEngineName = (typeof FUZZ_ENGINES)[number];
 
 const SCRIPT_TIMEOUT_MS = 120_000;
 
-/** Cases in flight in the page: generated cases include 1.1 s waits, so more than the suites' 16. */
-export const FUZZ_CONCURRENCY = 48;
+/** Cases in flight per page call (three calls run at once): generated cases include 1.1 s waits. */
+export const FUZZ_CONCURRENCY = 96;
 
 export interface OpenExecutor {
   executor: FuzzExecutor;

@@ -8,7 +8,18 @@ import type { Scenario } from '../scenario/types.js';
 import { DEFAULT_ORIGINS } from '../scenario/world.js';
 import { EngineCrashed, type Engine, type EnginePage } from './engines/types.js';
 import type { RunnerArg } from './page-runner.js';
-import { EngineSlot, RunSession, runScenarios, type HarnessServers } from './run.js';
+import {
+  EngineSlot,
+  RunSession,
+  prepareCases,
+  runBatchWithRetry,
+  runContext,
+  runScenarios,
+  scheduleBatch,
+  settleBatch,
+  type HarnessServers,
+} from './run.js';
+import type { CaseResult } from './types.js';
 import type { RawCaseResult } from './types.js';
 
 const PAGE = DEFAULT_ORIGINS['same-origin'];
@@ -227,6 +238,13 @@ test('a disagreeing browser fails; a rule covering it makes a deviation', async 
   expect(ruled?.explainedBy).toEqual({ knobs: [], rules: ['sends-null'] });
 });
 
+function chainOf(url: string): unknown {
+  const u = new URL(url);
+  expect(u.pathname).toBe('/__set-cookie');
+  expect(u.searchParams.get('step')).toBe('0');
+  return JSON.parse(Buffer.from(u.searchParams.get('jar') ?? '', 'base64url').toString('utf8'));
+}
+
 test('cookie cases run after cookie-free ones, with their cookies set first-party and expired after', async () => {
   const { servers, slot, behaviour, calls } = setup();
   const withCookie: Scenario = {
@@ -237,10 +255,73 @@ test('cookie cases run after cookie-free ones, with their cookies set first-part
   expect(results.map((r) => r.scenario.id)).toEqual(['c', 'a']);
   expect(calls.n).toBe(2);
   const runner = `${PAGE}/harness/runner.html`;
-  expect(behaviour.gotos).toEqual([
-    'http://example.net:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F',
-    runner,
-    'http://example.net:4001/__set-cookie?name=sid&value=1&attrs=Path%3D%2F%3B+Max-Age%3D0',
-    runner,
+  // One navigation sets the jar (a redirect chain ending on the runner page), one expires it.
+  expect(behaviour.gotos.map(chainOf)).toEqual([
+    { set: [{ origin: 'http://example.net:4001', line: 'sid=1; Path=/' }], then: runner },
+    {
+      set: [{ origin: 'http://example.net:4001', line: 'sid=1; Path=/; Max-Age=0' }],
+      then: runner,
+    },
   ]);
+});
+
+/** The steps of one run, without runScenarios around them. */
+function steps(b: Partial<FakeBehaviour> = {}) {
+  const world = setup(b);
+  const finished = new Map<number, CaseResult>();
+  const ctx = runContext(
+    new RunSession(world.slot, world.servers),
+    world.servers,
+    { profile },
+    (i, r) => finished.set(i, r),
+  );
+  return { ...world, ctx, finished };
+}
+
+test('scheduling a batch hands it to the page first, then predicts while the page works', async () => {
+  const { ctx, calls } = steps();
+  const batch = prepareCases(ctx, [simple('a'), simple('b')], 'run1');
+  let callsWhenHandedOff = -1;
+  const raw = await scheduleBatch(ctx, batch, 'page', () => {
+    callsWhenHandedOff = calls.n;
+    expect(batch.every((p) => p.prediction === null)).toBe(true);
+  });
+  expect(callsWhenHandedOff).toBe(1);
+  expect(raw.map((r) => r.token)).toEqual(['run1-0', 'run1-1']);
+  expect(batch.every((p) => p.prediction !== null && p.specPrediction !== null)).toBe(true);
+});
+
+test('settling a batch decides each case from the journal; a batch without results names its cause', async () => {
+  const { ctx, finished, servers } = steps();
+  const batch = prepareCases(ctx, [simple('a'), simple('b')], 'run2');
+  const raw = await scheduleBatch(ctx, batch, 'page');
+  settleBatch(ctx, batch.slice(0, 1), { raw: raw.slice(0, 1), cause: '', console: [] });
+  expect(finished.get(0)?.verdict).toBe('pass');
+  expect(servers.journal.records('run2-0')).toEqual([]);
+  settleBatch(ctx, batch.slice(1), {
+    raw: null,
+    cause: 'it hung',
+    restartedAfter: 'x',
+    console: [],
+  });
+  expect(finished.get(1)?.verdict).toBe('harness-error');
+  expect(finished.get(1)?.note).toBe('chromium: it hung');
+  expect(finished.get(1)?.restart).toBe('x');
+});
+
+test('a batch retried after one crash has results and says why; after two it has none', async () => {
+  const once = steps({ crashOnCalls: [0] });
+  const out = await runBatchWithRetry(once.ctx, prepareCases(once.ctx, [simple('a')]), 'page', []);
+  expect(out.raw).toHaveLength(1);
+  expect(out.restartedAfter).toBe('EngineCrashed: browser went away');
+  expect(once.launches()).toBe(1);
+  const twice = steps({ crashOnCalls: [0, 1] });
+  const lost = await runBatchWithRetry(
+    twice.ctx,
+    prepareCases(twice.ctx, [simple('a')]),
+    'page',
+    [],
+  );
+  expect(lost.raw).toBeNull();
+  expect(lost.cause).toBe('EngineCrashed: browser went away');
 });

@@ -1,6 +1,10 @@
 // Runs a table of scenarios in one engine: compile each, run them in batches inside one
 // long-lived page per engine (opaque-origin clients through iframes of that page), read the
 // journal, observe, predict with the engine's profile and the spec's, and decide verdicts.
+//
+// The steps, each usable alone: `prepareCases` (validate, compile), `scheduleBatch` (hand a
+// batch to the page and predict while it runs), `runBatchWithRetry` (restart the engine
+// after a crash and retry once), `settleBatch` (journal, observation, verdict per case).
 import { randomBytes } from 'node:crypto';
 import type { Instruction, JournalRecord } from '../../servers/instruction.js';
 import type { EngineProfile } from '../model/engine-profile.js';
@@ -16,18 +20,14 @@ import type {
 import { parseScenario } from '../scenario/validate.js';
 import type { OriginMap } from '../scenario/world.js';
 import { compileScenario, cookieNames, type CompiledCase } from './compile.js';
-import { launchEngine } from './engines/index.js';
-import type { Engine, EnginePage } from './engines/types.js';
+import type { Engine } from './engines/types.js';
 import { observeCase } from './observe.js';
-import {
-  PAGE_RUNNER_SOURCE,
-  RUNNER_PAGE_PATH,
-  clientFields,
-  installRunnerPages,
-  type RunnerArg,
-} from './page-runner.js';
+import { PAGE_RUNNER_SOURCE, clientFields, type RunnerArg } from './page-runner.js';
+import { EngineSlot, RunSession } from './session.js';
 import type { CaseResult, RawCaseResult } from './types.js';
 import { judge, type JudgeFacts } from './verdict.js';
+
+export { EngineSlot, RunSession } from './session.js';
 
 /** What the runner needs from the fixture servers (FixtureServers satisfies it). */
 export interface HarnessServers {
@@ -38,98 +38,6 @@ export interface HarnessServers {
   journal: { records(token: string): JournalRecord[]; clear(token: string): void };
   register(instruction: Instruction): string;
   addStatic(path: string, res: { contentType: string; body: string; headers?: HeaderList }): void;
-}
-
-/**
- * The engine a run uses, replaceable: after a crash or a hung script the runner closes it
- * and launches the same browser again. Whoever owns the slot closes `slot.engine` at the end.
- */
-export class EngineSlot {
-  restarts = 0;
-  private closed = false;
-  constructor(
-    public engine: Engine,
-    private readonly relaunch: () => Promise<Engine>,
-  ) {}
-
-  static for(engine: Engine, hostNames: string[], scriptTimeoutMs?: number): EngineSlot {
-    const opts = scriptTimeoutMs === undefined ? { hostNames } : { hostNames, scriptTimeoutMs };
-    return new EngineSlot(engine, () => launchEngine(engine.info.browser, opts));
-  }
-
-  /** Ends the engine it holds; no restart after this (a batch still running fails instead). */
-  async close(): Promise<void> {
-    this.closed = true;
-    await this.engine.close();
-  }
-
-  async restart(): Promise<Engine> {
-    if (this.closed) throw new Error('the engine was closed (the run is ending)');
-    try {
-      await this.engine.close();
-    } catch {
-      // The old browser is gone already; nothing to close.
-    }
-    this.engine = await this.relaunch();
-    this.restarts++;
-    return this.engine;
-  }
-}
-
-/**
- * The long-lived page of one engine, reused across batches and tables. Opaque-origin
- * clients live in iframes of this page, so a backend with a single window works too.
- */
-export class RunSession {
-  private page: EnginePage | null = null;
-  /** The engine `page` was opened in: another session on the slot may have replaced it. */
-  private pageEngine: Engine | null = null;
-  private installed = false;
-  constructor(
-    readonly slot: EngineSlot,
-    readonly servers: HarnessServers,
-  ) {}
-
-  get runnerUrl(): string {
-    return `${this.servers.pageOrigin}${RUNNER_PAGE_PATH}`;
-  }
-
-  async getPage(): Promise<EnginePage> {
-    if (!this.installed) {
-      installRunnerPages(this.servers);
-      this.installed = true;
-    }
-    // Another session on the same slot restarted the engine: this page went with the old one.
-    if (this.pageEngine !== this.slot.engine) this.page = null;
-    this.page ??= await this.slot.engine.openPage(this.runnerUrl);
-    this.pageEngine = this.slot.engine;
-    return this.page;
-  }
-
-  /** After a crash: a new browser and a new page. */
-  async restart(): Promise<void> {
-    this.page = null;
-    await this.slot.restart();
-  }
-
-  /** Puts cookies into the jar first-party: each on its own host, by navigating there. */
-  async setCookies(cookies: readonly CookieSetup[], expire = false): Promise<void> {
-    if (cookies.length === 0) return;
-    const page = await this.getPage();
-    for (const c of cookies) {
-      const attrs = [c.attributes ?? '', expire ? 'Max-Age=0' : ''].filter((a) => a !== '');
-      const q = new URLSearchParams({ name: c.name, value: c.value });
-      if (attrs.length > 0) q.set('attrs', attrs.join('; '));
-      await page.goto(`${this.servers.origins[c.on]}/__set-cookie?${q.toString()}`);
-    }
-    await page.goto(this.runnerUrl);
-  }
-
-  async close(): Promise<void> {
-    const p = this.page;
-    this.page = null;
-    if (p) await p.close().catch(() => undefined);
-  }
 }
 
 export interface RunOptions {
@@ -154,7 +62,7 @@ export interface RunOptions {
 }
 
 /** One case on its way through the run. */
-interface Pending {
+export interface Pending {
   index: number;
   scenario: Scenario;
   compiled: CompiledCase;
@@ -226,6 +134,259 @@ function harnessError(
   };
 }
 
+/** Everything the steps of one run share. */
+export interface RunContext {
+  session: RunSession;
+  servers: HarnessServers;
+  engineName: string;
+  profile: EngineProfile;
+  specProfile: EngineProfile;
+  facts: JudgeFacts;
+  /** The page runner's settings for every batch. */
+  page: { concurrency: number; bodyCap: number; stepTimeoutMs: number };
+  batchSize: number;
+  /** Records a case's result (and reports progress). */
+  finish(index: number, r: CaseResult): void;
+}
+
+/** Validates and compiles every scenario; one that cannot be prepared is finished as a harness error. */
+export function prepareCases(
+  ctx: RunContext,
+  scenarios: readonly Scenario[],
+  runId = newRunId(),
+): Pending[] {
+  const pending: Pending[] = [];
+  scenarios.forEach((raw, index) => {
+    const token = `${runId}-${index}`;
+    try {
+      const scenario = parseScenario(raw, `$[${index}]`);
+      const compiled = compileScenario(scenario, ctx.servers, token);
+      pending.push({ index, scenario, compiled, prediction: null, specPrediction: null });
+    } catch (e) {
+      const why = `preparing the case: ${oneLine(e)}`;
+      ctx.finish(index, harnessError(raw, ctx.engineName, raw.client ?? 'page', token, why));
+    }
+  });
+  return pending;
+}
+
+/** Predicts a case with the engine's profile and the spec's (once; errors are kept). */
+export function predictCase(p: Pending, profile: EngineProfile, specProfile: EngineProfile): void {
+  if (p.prediction !== null || p.predictError !== undefined) return;
+  const { scenario, world } = p.compiled;
+  try {
+    p.prediction = predict(scenario, { engine: profile, world });
+  } catch (e) {
+    p.predictError = oneLine(e);
+    return;
+  }
+  try {
+    p.specPrediction = predict(scenario, { engine: specProfile, world });
+  } catch {
+    p.specPrediction = null;
+  }
+}
+
+/** Predicts a batch, giving the event loop a turn between cases so the page call proceeds. */
+async function predictBatch(ctx: RunContext, batch: readonly Pending[]): Promise<void> {
+  for (const p of batch) {
+    predictCase(p, ctx.profile, ctx.specProfile);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * Hands a batch to the page, then (while the page works) calls `handedOff` and predicts the
+ * batch; resolves to the page's raw results. Throws when the page call fails.
+ */
+export async function scheduleBatch(
+  ctx: RunContext,
+  batch: readonly Pending[],
+  client: ClientKind,
+  handedOff: () => void = () => undefined,
+): Promise<RawCaseResult[]> {
+  const page = await ctx.session.getPage();
+  const arg: RunnerArg = {
+    cases: batch.map((p) => p.compiled.descriptor),
+    ...ctx.page,
+    ...clientFields(client, ctx.servers.pageOrigin),
+  };
+  const running = page.run<string>(PAGE_RUNNER_SOURCE, arg);
+  running.catch(() => undefined); // awaited below, after the predictions
+  handedOff();
+  await predictBatch(ctx, batch);
+  return JSON.parse(await running) as RawCaseResult[];
+}
+
+/** What a batch came back with: the page's results, or why there are none. */
+export interface BatchOutcome {
+  raw: RawCaseResult[] | null;
+  /** Why the batch has no results (the last failure), or ''. */
+  cause: string;
+  /** Set when the engine was restarted and the batch ran again: why. */
+  restartedAfter?: string;
+  console: string[];
+}
+
+/**
+ * Runs a batch under its cookie jar; after a failure (a crash, a hung script) restarts the
+ * engine and tries once more. Never throws: no results is an outcome with its cause.
+ */
+export async function runBatchWithRetry(
+  ctx: RunContext,
+  batch: readonly Pending[],
+  client: ClientKind,
+  cookies: readonly CookieSetup[],
+  handedOff?: () => void,
+): Promise<BatchOutcome> {
+  const out: BatchOutcome = { raw: null, cause: '', console: [] };
+  for (let attempt = 0; attempt < 2 && out.raw === null; attempt++) {
+    try {
+      await ctx.session.useCookies(cookies);
+      out.raw = await scheduleBatch(ctx, batch, client, handedOff);
+    } catch (e) {
+      out.cause = oneLine(e);
+      try {
+        await ctx.session.restart();
+        out.restartedAfter = out.cause;
+      } catch (e2) {
+        out.cause += `; restart failed: ${oneLine(e2)}`;
+        break;
+      }
+    }
+  }
+  out.console = await ctx.session
+    .getPage()
+    .then((pg) => pg.takeConsole())
+    .catch(() => [] as string[]);
+  return out;
+}
+
+/** Settles every case of a batch (journal, observation, verdict) and finishes it. */
+export function settleBatch(ctx: RunContext, batch: readonly Pending[], out: BatchOutcome): void {
+  for (const [i, p] of batch.entries()) {
+    const crash = out.raw === null ? out.cause : null;
+    const r = settleCase(ctx, p, out.raw?.[i], crash, out.console);
+    if (out.restartedAfter !== undefined) r.restart = out.restartedAfter;
+    ctx.finish(p.index, r);
+  }
+}
+
+/** One case's result from what the page returned and what the servers journaled. */
+export function settleCase(
+  ctx: RunContext,
+  p: Pending,
+  raw: RawCaseResult | undefined,
+  crash: string | null,
+  consoleLines: readonly string[],
+): CaseResult {
+  const { engineName } = ctx;
+  const { token, world } = p.compiled;
+  // No wait is needed: the fixture server journals a request before it answers, and the
+  // page reported every step only after its response (or failure) arrived.
+  const journal = ctx.servers.journal.records(token);
+  ctx.servers.journal.clear(token);
+  predictCase(p, ctx.profile, ctx.specProfile);
+  const base = {
+    prediction: p.prediction,
+    specPrediction: p.specPrediction,
+    journal,
+    console: consoleLines.filter((l) => l.includes(token)),
+  };
+  const error = (why: string, extra: Partial<CaseResult> = {}): CaseResult =>
+    harnessError(p.scenario, engineName, world.client, token, why, { ...base, ...extra });
+  if (p.prediction === null) return error(`the model threw: ${p.predictError ?? 'no prediction'}`);
+  if (crash !== null) return error(`${engineName}: ${crash}`);
+  if (raw === undefined || raw.token !== token) {
+    return error(`${engineName}: the page returned no result`);
+  }
+  const serverError = journal.find((r) => r.kind === 'error');
+  const steps = p.compiled.descriptor.steps.length;
+  const finalHop = p.scenario.server?.redirects?.length ?? 0;
+  const observation = observeCase(raw.steps, journal, steps, cookieNames(p.scenario), finalHop);
+  if (raw.harnessError !== undefined || serverError !== undefined) {
+    const why = raw.harnessError ?? (serverError?.kind === 'error' ? serverError.message : '');
+    return error(`${engineName}: ${why}`, { observation });
+  }
+  const v = judge({
+    scenario: p.scenario,
+    prediction: p.prediction,
+    specPrediction: base.specPrediction,
+    observation,
+    facts: ctx.facts,
+  });
+  const result: CaseResult = {
+    scenario: p.scenario,
+    engine: engineName,
+    client: world.client,
+    token,
+    ...base,
+    observation,
+    verdict: v.verdict,
+    diffs: v.diffs,
+  };
+  if (v.note !== undefined) result.note = v.note;
+  if (v.explainedBy !== undefined) result.explainedBy = v.explainedBy;
+  return result;
+}
+
+/**
+ * Runs the groups batch by batch. Settling a batch waits until the next one has been handed
+ * to the page, so the page is not idle while Node decides verdicts; it happens before the
+ * jar changes (a new group), since the journal must be read under the batch's own cookies.
+ */
+async function runGroups(ctx: RunContext, groups: readonly Pending[][]): Promise<void> {
+  let deferred: (() => void) | null = null;
+  const settleDeferred = (): void => {
+    const run = deferred;
+    deferred = null;
+    run?.();
+  };
+  for (const group of groups) {
+    const first = group[0];
+    if (first === undefined) continue;
+    const cookies = first.scenario.setup?.cookies ?? [];
+    settleDeferred();
+    for (const batch of chunk(group, ctx.batchSize)) {
+      const out = await runBatchWithRetry(
+        ctx,
+        batch,
+        first.compiled.world.client,
+        cookies,
+        settleDeferred,
+      );
+      settleDeferred();
+      deferred = () => settleBatch(ctx, batch, out);
+    }
+  }
+  settleDeferred();
+}
+
+/** The shared state of one run, from the caller's options. */
+export function runContext(
+  session: RunSession,
+  servers: HarnessServers,
+  opts: RunOptions,
+  finish: RunContext['finish'],
+): RunContext {
+  const engineName = session.slot.engine.info.browser;
+  return {
+    session,
+    servers,
+    engineName,
+    profile: opts.profile,
+    specProfile: opts.specProfile ?? getEngineProfile('spec'),
+    facts: opts.facts ?? judgeFactsFor(engineName, session.slot.engine.info.version),
+    page: {
+      concurrency: opts.concurrency ?? 16,
+      bodyCap: opts.bodyCap ?? 2048,
+      stepTimeoutMs: opts.stepTimeoutMs ?? 10_000,
+    },
+    batchSize: opts.batchSize ?? 200,
+    finish,
+  };
+}
+
 /**
  * Runs every scenario in `engine` against `servers` and returns one CaseResult per
  * scenario, in input order. Never throws for a case: trouble becomes `harness-error`.
@@ -237,234 +398,26 @@ export async function runScenarios(
   opts: RunOptions,
 ): Promise<CaseResult[]> {
   const hostNames = servers.hostNames ? servers.hostNameList : [];
-  const session =
-    opts.session ??
-    new RunSession(
-      engine instanceof EngineSlot ? engine : EngineSlot.for(engine, hostNames),
-      servers,
-    );
-  const ownsSession = opts.session === undefined;
-  const engineName = session.slot.engine.info.browser;
-  const specProfile = opts.specProfile ?? getEngineProfile('spec');
-  const concurrency = opts.concurrency ?? 16;
-  const batchSize = opts.batchSize ?? 200;
-  const stepTimeoutMs = opts.stepTimeoutMs ?? 10_000;
-  const bodyCap = opts.bodyCap ?? 2048;
-  const facts = opts.facts ?? judgeFactsFor(engineName, session.slot.engine.info.version);
-  const results: (CaseResult | undefined)[] = new Array<CaseResult | undefined>(scenarios.length);
+  const slot = engine instanceof EngineSlot ? engine : EngineSlot.for(engine, hostNames);
+  const session = opts.session ?? new RunSession(slot, servers);
+  const results = new Array<CaseResult | undefined>(scenarios.length);
   let done = 0;
-  const finish = (index: number, r: CaseResult): void => {
+  const ctx = runContext(session, servers, opts, (index, r) => {
     results[index] = r;
     done++;
     opts.onProgress?.(done, scenarios.length, r);
-  };
-
-  // 1. Validate and compile; a case that cannot be prepared is a harness error. Predictions
-  //    are made while the page runs the batch (below), off the critical path.
-  const runId = newRunId();
-  const pending: Pending[] = [];
-  scenarios.forEach((raw, index) => {
-    const token = `${runId}-${index}`;
-    const client = raw.client ?? 'page';
-    try {
-      const scenario = parseScenario(raw, `$[${index}]`);
-      const compiled = compileScenario(scenario, servers, token);
-      pending.push({ index, scenario, compiled, prediction: null, specPrediction: null });
-    } catch (e) {
-      finish(
-        index,
-        harnessError(raw, engineName, client, token, `preparing the case: ${oneLine(e)}`),
-      );
-    }
   });
-
-  const predictCase = (p: Pending): void => {
-    if (p.prediction !== null || p.predictError !== undefined) return;
-    const { scenario, world } = p.compiled;
-    try {
-      p.prediction = predict(scenario, { engine: opts.profile, world });
-    } catch (e) {
-      p.predictError = oneLine(e);
-      return;
-    }
-    try {
-      p.specPrediction = predict(scenario, { engine: specProfile, world });
-    } catch {
-      p.specPrediction = null;
-    }
-  };
-  /** Predicts a batch, giving the event loop a turn between cases so the page call proceeds. */
-  const predictBatch = async (batch: Pending[]): Promise<void> => {
-    for (const p of batch) {
-      predictCase(p);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  };
-
-  // 2. Run each group in the page, batch by batch; retry a batch once after a crash.
-  const runBatch = async (batch: Pending[], client: ClientKind): Promise<RawCaseResult[]> => {
-    const page = await session.getPage();
-    const arg: RunnerArg = {
-      cases: batch.map((p) => p.compiled.descriptor),
-      concurrency,
-      bodyCap,
-      stepTimeoutMs,
-      ...clientFields(client, servers.pageOrigin),
-    };
-    return JSON.parse(await page.run<string>(PAGE_RUNNER_SOURCE, arg)) as RawCaseResult[];
-  };
-
-  // Settling a batch (journal → observation → verdict) waits until the next batch has been
-  // handed to the page, so the page is not idle while Node decides verdicts.
-  let deferredSettle: (() => void) | null = null;
-  const settleDeferred = (): void => {
-    const run = deferredSettle;
-    deferredSettle = null;
-    run?.();
-  };
-
-  for (const group of groupCases(pending)) {
-    const first = group[0];
-    if (first === undefined) continue;
-    const client = first.compiled.world.client;
-    const cookies = first.scenario.setup?.cookies ?? [];
-    let cookiesSet = false;
-    for (const batch of chunk(group, batchSize)) {
-      let raw: RawCaseResult[] | null = null;
-      let cause = '';
-      let restartedAfter: string | undefined;
-      for (let attempt = 0; attempt < 2 && raw === null; attempt++) {
-        try {
-          if (!cookiesSet) {
-            await session.setCookies(cookies);
-            cookiesSet = true;
-          }
-          const running = runBatch(batch, client);
-          running.catch(() => undefined); // awaited below, after the predictions
-          settleDeferred();
-          await predictBatch(batch);
-          raw = await running;
-        } catch (e) {
-          cause = oneLine(e);
-          cookiesSet = false;
-          try {
-            await session.restart();
-            restartedAfter = cause;
-          } catch (e2) {
-            cause += `; restart failed: ${oneLine(e2)}`;
-            break;
-          }
-        }
-      }
-      const consoleLines = await session
-        .getPage()
-        .then((pg) => pg.takeConsole())
-        .catch(() => [] as string[]);
-      const batchRaw = raw;
-      const batchCause = cause;
-      settleDeferred();
-      deferredSettle = () => {
-        for (const [i, p] of batch.entries()) {
-          const r = settle(p, batchRaw?.[i], batchRaw === null ? batchCause : null, consoleLines);
-          if (restartedAfter !== undefined) r.restart = restartedAfter;
-          finish(p.index, r);
-        }
-      };
-    }
-    // Cookies change between groups: settle before the jar does.
-    settleDeferred();
-    if (cookiesSet && cookies.length > 0) {
-      try {
-        await session.setCookies(cookies, true);
-      } catch {
-        // A later group sets its own cookies; a stale one only adds a Cookie header.
-      }
-    }
-  }
-
-  function settle(
-    p: Pending,
-    raw: RawCaseResult | undefined,
-    crash: string | null,
-    consoleLines: string[],
-  ): CaseResult {
-    const { token, world } = p.compiled;
-    // No wait is needed: the fixture server journals a request before it answers, and the
-    // page reported every step only after its response (or failure) arrived.
-    const journal = servers.journal.records(token);
-    servers.journal.clear(token);
-    const mine = consoleLines.filter((l) => l.includes(token));
-    predictCase(p);
-    const base = {
-      prediction: p.prediction,
-      specPrediction: p.specPrediction,
-      journal,
-      console: mine,
-    };
-    if (p.prediction === null) {
-      const why = `the model threw: ${p.predictError ?? 'no prediction'}`;
-      return harnessError(p.scenario, engineName, world.client, token, why, base);
-    }
-    if (crash !== null) {
-      return harnessError(
-        p.scenario,
-        engineName,
-        world.client,
-        token,
-        `${engineName}: ${crash}`,
-        base,
-      );
-    }
-    if (raw === undefined || raw.token !== token) {
-      return harnessError(
-        p.scenario,
-        engineName,
-        world.client,
-        token,
-        `${engineName}: the page returned no result`,
-        base,
-      );
-    }
-    const serverError = journal.find((r) => r.kind === 'error');
-    const steps = p.compiled.descriptor.steps.length;
-    const finalHop = p.scenario.server?.redirects?.length ?? 0;
-    const observation = observeCase(raw.steps, journal, steps, cookieNames(p.scenario), finalHop);
-    if (raw.harnessError !== undefined || serverError !== undefined) {
-      const why = raw.harnessError ?? (serverError?.kind === 'error' ? serverError.message : '');
-      return harnessError(p.scenario, engineName, world.client, token, `${engineName}: ${why}`, {
-        ...base,
-        observation,
-      });
-    }
-    const v = judge({
-      scenario: p.scenario,
-      prediction: p.prediction,
-      specPrediction: base.specPrediction,
-      observation,
-      facts,
-    });
-    const result: CaseResult = {
-      scenario: p.scenario,
-      engine: engineName,
-      client: world.client,
-      token,
-      ...base,
-      observation,
-      verdict: v.verdict,
-      diffs: v.diffs,
-    };
-    if (v.note !== undefined) result.note = v.note;
-    if (v.explainedBy !== undefined) result.explainedBy = v.explainedBy;
-    return result;
-  }
-
-  if (ownsSession) {
+  await runGroups(ctx, groupCases(prepareCases(ctx, scenarios)));
+  // Leave the jar as it was found: cookies are a group's, not the engine's.
+  await session.useCookies([]).catch(() => undefined);
+  if (opts.session === undefined) {
     await session.close();
     // The caller's engine was replaced after a crash: close the replacement we launched.
     if (!(engine instanceof EngineSlot) && session.slot.restarts > 0) {
       await session.slot.engine.close().catch(() => undefined);
     }
   }
+  const engineName = ctx.engineName;
   return results.map(
     (r, i) =>
       r ??

@@ -18,9 +18,10 @@ import type {
   TestResult,
 } from '@playwright/test/reporter';
 import { BROWSER_NAMES } from '../harness/engines/types.js';
+import { CASE_ATTACHMENT } from '../harness/runner-settings.js';
 import type { CaseResult } from '../harness/types.js';
 import { makeDirs, writeFilesAtomic } from './atomic-write.js';
-import { toHtml } from './html.js';
+import { htmlReportFiles, pruneDetails } from './html-files.js';
 import { toJunitXml } from './junit.js';
 import type { ReportData, SkippedEngine, VerdictCounts } from './report-data.js';
 import { buildReport, emptyCounts, toResultsJson } from './report-data.js';
@@ -28,7 +29,7 @@ import type { NotRun, RunStatus } from './run-status.js';
 import { endedAs, restartsOf } from './run-status.js';
 import { formatSummary, progressLine } from './summary.js';
 
-export const ATTACHMENT_NAME = 'case-result.json';
+export const ATTACHMENT_NAME = CASE_ATTACHMENT;
 
 export interface ConformanceReporterOptions {
   /** Where the three files go; default `reports` (relative to the config's directory). */
@@ -99,16 +100,25 @@ export function harnessErrorFor(test: TestCase, engine: string, result: TestResu
   };
 }
 
-/** Writes the three report files (each replaced atomically); returns their paths. */
+/**
+ * Writes results.json, junit.xml and index.html with its details/ files (each replaced
+ * atomically); returns the three main files' paths.
+ */
 export async function writeReports(data: ReportData, outDir: string): Promise<string[]> {
   await makeDirs(outDir);
+  const html = await htmlReportFiles(outDir, data);
   const files: [string, string][] = [
     [join(outDir, 'results.json'), toResultsJson(data)],
     [join(outDir, 'junit.xml'), toJunitXml(data)],
-    [join(outDir, 'index.html'), toHtml(data)],
+    ...html,
   ];
   await writeFilesAtomic(files);
-  return files.map(([path]) => path);
+  await pruneDetails(
+    outDir,
+    html.map(([p]) => p),
+  );
+  // The three files a reader opens (details/ sits beside index.html).
+  return files.slice(0, 3).map(([path]) => path);
 }
 
 /** The suite table a scenario test belongs to: its `describe` title. */

@@ -6,9 +6,9 @@ import type { CaseStates, Drift } from './drift.js';
 import { caseStatesOf, driftHtml, driftJson } from './drift.js';
 import type { RunResults } from './history.js';
 import { parseHistoryRecord } from './history.js';
-import { toHtml } from './html.js';
+import { writeHtmlReport } from './html-files.js';
 import type { ReportData } from './report-data.js';
-import { VERDICTS } from './report-data.js';
+import { VERDICTS, fromResultsJson } from './report-data.js';
 
 /** Whether parsed results.json is a full report (not only the fields history reads). */
 export function isFullReport(json: unknown): json is ReportData {
@@ -104,10 +104,9 @@ export async function writeDriftReport(
   const json = join(outDir, 'drift.json');
   await writeFileAtomic(json, driftJson(drift));
   written.push(json);
-  if (isFullReport(data)) {
-    const html = join(outDir, 'index.html');
-    await writeFileAtomic(html, toHtml(data, { top: driftTop(drift, historyHref) }));
-    written.push(html);
+  const full = fromResultsJson(data);
+  if (isFullReport(full)) {
+    written.push(await writeHtmlReport(outDir, full, { top: driftTop(drift, historyHref) }));
   }
   return written;
 }

@@ -1,13 +1,13 @@
 // index.html in a real browser: generated from the fixed sample results, opened from disk
 // (file://), the matrix counts read back, a cell and a case clicked, the detail checked.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { chromium, type Browser } from 'playwright';
 import { findEngine, isMissing } from '../harness/engines/detect.js';
-import { toHtml } from './html.js';
+import { writeHtmlReport } from './html-files.js';
 import { buildReport } from './report-data.js';
 import { sampleResults } from './fixtures/sample-results.js';
 
@@ -21,12 +21,12 @@ test.beforeAll(async () => {
   if (isMissing(found)) return;
   browser = await chromium.launch({ executablePath: found.executable, args: ['--no-sandbox'] });
   dir = await mkdtemp(join(tmpdir(), 'cc-html-'));
-  const file = join(dir, 'index.html');
-  await writeFile(
-    file,
-    toHtml(buildReport(sampleResults(), { generatedAt: '2026-11-26T04:00:00.000Z' })),
+  // index.html with its details/ files beside it, as a run writes them.
+  await writeHtmlReport(
+    dir,
+    buildReport(sampleResults(), { generatedAt: '2026-11-26T04:00:00.000Z' }),
   );
-  url = pathToFileURL(file).href;
+  url = pathToFileURL(join(dir, 'index.html')).href;
 });
 
 test.afterAll(async () => {

@@ -1,5 +1,7 @@
-// index.html: ONE self-contained file (inline CSS and script, the data embedded as JSON, no
-// network) that works opened from disk. The conformance matrix has a row per spec section and
+// index.html: one page (inline CSS and script, no network) that works opened from disk. It
+// embeds only what the matrix and the case lists need; the case details of each spec section
+// and engine sit beside it in `details/<n>.js`, loaded with a <script> element the first time
+// a case of that section and engine is opened (a script element loads from file://, where fetch() does not). The conformance matrix has a row per spec section and
 // a column per engine; a cell counts its cases per verdict and takes its worst verdict's
 // colour. A click on a cell lists its cases; a click on a case shows the request, each hop's
 // request and response headers, spec / engine-profile prediction / observation side by side
@@ -20,15 +22,63 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** The data the page needs: the journal is left out (the hops carry what it says). */
+/** Where the page finds section `n`'s case details, relative to index.html. */
+export function detailsPath(n: number): string {
+  return `details/${n}.js`;
+}
+
+/** The details files: one per spec section and engine, numbered in the order met. */
+function chunkKeys(data: ReportData): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const c of data.cases) {
+    const k = `${c.section}\n${c.engine}`;
+    if (!keys.has(k)) keys.set(k, keys.size);
+  }
+  return keys;
+}
+
+/** The data index.html embeds: per case only what the matrix and the lists show. */
 function pageData(data: ReportData): unknown {
+  const chunks = chunkKeys(data);
   return {
     ...data,
-    cases: data.cases.map((c) => {
-      const { journal: _journal, ...rest } = c;
-      return rest;
-    }),
+    cases: data.cases.map((c) => ({
+      key: c.key,
+      id: c.id,
+      title: c.title,
+      section: c.section,
+      engine: c.engine,
+      verdict: c.verdict,
+      n: chunks.get(`${c.section}\n${c.engine}`) ?? -1,
+    })),
   };
+}
+
+/**
+ * One details file: every case of a section in one engine (the journal left out: the hops
+ * carry what it says), each scenario once.
+ */
+function detailsScript(data: ReportData, key: string, n: number): string {
+  const scenarios: Record<string, unknown> = {};
+  const cases: Record<string, unknown> = {};
+  for (const c of data.cases) {
+    if (`${c.section}\n${c.engine}` !== key) continue;
+    const { journal: _journal, scenario, ...rest } = c;
+    scenarios[c.id] ??= scenario;
+    cases[c.key] = rest;
+  }
+  return `window.__corsDetails(${n}, ${scriptJson({ scenarios, cases })});\n`;
+}
+
+/** index.html and its details files, as [path relative to the report folder, content]. */
+export function htmlFiles(data: ReportData, extras: HtmlExtras = {}): [string, string][] {
+  return [
+    ['index.html', toHtml(data, extras)],
+    ...[...chunkKeys(data)].map(([key, n]): [string, string] => [
+      detailsPath(n),
+      detailsScript(data, key, n),
+    ]),
+  ];
 }
 
 const CSS = `
@@ -96,6 +146,23 @@ const SCRIPT = `
   var LABEL = ${JSON.stringify(VERDICT_LABELS)};
   var byKey = {};
   DATA.cases.forEach(function (c) { byKey[c.key] = c; });
+  // Section details, loaded on first use: details/<n>.js calls __corsDetails(n, data).
+  var details = {};
+  var waiting = {};
+  window.__corsDetails = function (n, d) {
+    details[n] = d;
+    (waiting[n] || []).forEach(function (cb) { cb(d); });
+    delete waiting[n];
+  };
+  function withDetails(n, cb) {
+    if (details[n]) return cb(details[n]);
+    if (waiting[n]) { waiting[n].push(cb); return; }
+    waiting[n] = [cb];
+    var s = document.createElement('script');
+    s.src = 'details/' + n + '.js';
+    s.onerror = function () { delete waiting[n]; cb(null); };
+    document.head.appendChild(s);
+  }
 
   function el(tag, attrs, children) {
     var n = document.createElement(tag);
@@ -253,11 +320,25 @@ const SCRIPT = `
   }
 
   function showCase(key) {
-    var c = byKey[key];
     var box = document.getElementById('detail');
+    var summary = byKey[key];
+    if (!summary) {
+      box.textContent = '';
+      box.hidden = false;
+      box.appendChild(el('p', { text: 'No case ' + key + ' in this report.' }));
+      return;
+    }
+    withDetails(summary.n, function (d) {
+      var c = d && d.cases[key];
+      if (c) c.scenario = d.scenarios[c.id];
+      drawCase(box, key, c);
+    });
+  }
+
+  function drawCase(box, key, c) {
     box.textContent = '';
     box.hidden = false;
-    if (!c) { box.appendChild(el('p', { text: 'No case ' + key + ' in this report.' })); return; }
+    if (!c) { box.appendChild(el('p', { text: 'The details of ' + key + ' did not load (details/ missing beside index.html?).' })); return; }
     var err = c.observation && c.observation.error;
     box.appendChild(el('h2', null, [badge(c.verdict), ' ', el('span', { 'class': 'mono', text: c.id }), ' in ' + c.engine]));
     if (c.title) box.appendChild(el('p', { text: c.title }));

@@ -15,6 +15,8 @@ import { anchorUrl } from '../model/result.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import type { HeaderList, Prediction, Scenario } from '../scenario/types.js';
 import type { RunStatus } from './run-status.js';
+import { applyPatch, patchOf } from './json-patch.js';
+import { namePorts, portNamesOf, portsByName, restorePorts } from './results-ports.js';
 import { sectionOf, sortSections } from './sections.js';
 
 export const VERDICTS = VERDICT_KINDS;
@@ -87,7 +89,8 @@ export interface SkippedEngine {
 
 export interface ReportData {
   format: 'cors-conformance-results';
-  version: 1;
+  /** In memory always the full shape; results.json is version 2 (docs/results-format.md). */
+  version: 1 | 2;
   generatedAt: string;
   engines: string[];
   skipped: SkippedEngine[];
@@ -184,7 +187,7 @@ export function hopsOf(s: Scenario, journal: readonly JournalRecord[]): ReportHo
   return hops;
 }
 
-function explanation(r: CaseResult): string | null {
+function explanation(r: Pick<CaseResult, 'prediction' | 'scenario' | 'engine'>): string | null {
   if (r.prediction === null) return null;
   try {
     return explainPrediction(r.scenario, r.prediction, r.engine);
@@ -284,13 +287,171 @@ export function buildReport(results: readonly CaseResult[], meta: ReportMeta): R
   };
 }
 
-/** results.json: the report data, indented; the hops are left out (the journal has them). */
+/** What results.json (version 2) keeps once per scenario id. */
+export interface ResultsScenario {
+  title: string;
+  area: string;
+  section: string;
+  anchors: string[];
+  scenario: Scenario;
+  /** The spec profile's prediction; its `because` are the reasons. */
+  specPrediction: Prediction | null;
+}
+
+/** One case in results.json (version 2): the engine's observation and verdict. */
+export type ResultsCase = Omit<
+  ReportCase,
+  | 'title'
+  | 'area'
+  | 'section'
+  | 'anchors'
+  | 'scenario'
+  | 'prediction'
+  | 'specPrediction'
+  | 'explanation'
+  | 'reasons'
+  | 'hops'
+> & {
+  /**
+   * Only where the engine profile's prediction differs from the case's spec prediction: what
+   * it changes there (json-patch.ts), usually a few of the reasons.
+   */
+  predictionPatch?: unknown;
+  /** Only where this case's scenario differs from the one stored under its id. */
+  scenario?: Scenario;
+  specPrediction?: Prediction | null;
+};
+
+/** The harness's inline instruction in a URL: the scenario's answers, encoded (and its token). */
+const INLINE_INSTRUCTION = /([?&]i=)[A-Za-z0-9_-]{16,}/g;
+
+/**
+ * A case as results.json stores it: the scenario's part moved to `scenarios`, fixture ports
+ * by name, inline instructions elided. `c` already has its ports named.
+ */
+function resultsCase(c: ReportCase, shared: ResultsScenario): ResultsCase {
+  const {
+    title: _t,
+    area: _a,
+    section: _s,
+    anchors: _an,
+    scenario,
+    prediction,
+    specPrediction,
+    explanation: _e,
+    reasons: _r,
+    hops: _h,
+    ...rest
+  } = c;
+  const out: ResultsCase = rest;
+  const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+  if (!same(scenario, shared.scenario)) out.scenario = scenario;
+  if (!same(specPrediction, shared.specPrediction)) out.specPrediction = specPrediction;
+  const patch = patchOf(specPrediction, prediction);
+  if (patch !== undefined) out.predictionPatch = patch;
+  return out;
+}
+
+/** The case with its engine's fixture ports named and inline instructions elided (not in the scenario). */
+function canonicalCase(c: ReportCase, names: Record<string, string> | null): ReportCase {
+  const { scenario, ...rest } = c;
+  const text = namePorts(JSON.stringify(rest), names).replace(INLINE_INSTRUCTION, '$1…');
+  return { ...(JSON.parse(text) as Omit<ReportCase, 'scenario'>), scenario };
+}
+
+/**
+ * results.json, version 2 (reports/README.md): each scenario, its spec prediction (whose
+ * `because` are the reasons) and its section once under `scenarios`; each engine's case
+ * beside it in `cases`, one per line; each engine's fixture ports in `ports` (the cases name
+ * them, results-ports.ts). Left out because they follow from the rest: the hops, the
+ * explanation and the reasons' text (the model's words for the prediction), an engine
+ * prediction equal to the spec's, and the inline instruction in URLs (`i=…`).
+ */
 export function toResultsJson(data: ReportData): string {
-  const cases = data.cases.map((c) => {
-    const { hops: _hops, ...rest } = c;
-    return rest;
+  const names = new Map<string, Record<string, string> | null>();
+  for (const e of new Set(data.cases.map((c) => c.engine))) {
+    const mine = data.cases.filter((c) => c.engine === e);
+    names.set(e, portNamesOf(mine.map((c) => JSON.stringify([c.journal, c.specPrediction]))));
+  }
+  const scenarios: Record<string, ResultsScenario> = {};
+  const cases = data.cases.map((raw) => {
+    const c = canonicalCase(raw, names.get(raw.engine) ?? null);
+    const shared = (scenarios[c.id] ??= {
+      title: c.title,
+      area: c.area,
+      section: c.section,
+      anchors: c.anchors,
+      scenario: c.scenario,
+      specPrediction: c.specPrediction,
+    });
+    return resultsCase(c, shared);
   });
-  return `${JSON.stringify({ ...data, cases }, null, 2)}\n`;
+  const ports = Object.fromEntries([...names].map(([e, n]) => [e, portsByName(n)]));
+  const { cases: _cases, ...meta } = data;
+  const head = JSON.stringify({ ...meta, version: 2, ports, scenarios }, null, 1).slice(0, -2);
+  return `${head},\n"cases": [\n${cases.map((c) => JSON.stringify(c)).join(',\n')}\n]\n}\n`;
+}
+
+/** A version-2 case back in the full shape the reports draw from. */
+function fullCase(
+  named: ResultsCase,
+  shared: ResultsScenario | undefined,
+  ports: Record<string, string> | undefined,
+): ReportCase {
+  // The shared spec prediction names ports too: put this engine's numbers back in both.
+  const c = JSON.parse(restorePorts(JSON.stringify(named), ports)) as ResultsCase;
+  if (shared !== undefined) {
+    const text = restorePorts(JSON.stringify(shared.specPrediction), ports);
+    shared = { ...shared, specPrediction: JSON.parse(text) as Prediction | null };
+  }
+  const scenario = c.scenario ?? shared?.scenario ?? { request: {} };
+  const specPrediction = c.specPrediction ?? shared?.specPrediction ?? null;
+  const prediction =
+    c.predictionPatch === undefined
+      ? specPrediction
+      : (applyPatch(specPrediction, c.predictionPatch) as Prediction | null);
+  const { predictionPatch: _patch, ...own } = c;
+  return {
+    ...own,
+    title: shared?.title ?? scenario.title ?? '',
+    area: shared?.area ?? '(no area)',
+    section: shared?.section ?? sectionOf(scenario.anchors),
+    anchors: shared?.anchors ?? scenario.anchors ?? [],
+    scenario,
+    prediction,
+    specPrediction,
+    explanation: explanation({ scenario, prediction, engine: c.engine }),
+    reasons: reasonsOf(prediction, c.engine),
+    hops: hopsOf(scenario, c.journal),
+  };
+}
+
+/**
+ * Parsed results.json in the full in-memory shape (`ReportData`): version 2 expanded, version
+ * 1 as it is. Anything else comes back unchanged, for the caller's own checks to refuse.
+ */
+export function fromResultsJson(json: unknown): unknown {
+  const r = json as { format?: unknown; version?: unknown; scenarios?: unknown; cases?: unknown };
+  if (r?.format !== 'cors-conformance-results' || r.version !== 2) return json;
+  if (typeof r.scenarios !== 'object' || r.scenarios === null || !Array.isArray(r.cases)) {
+    return json;
+  }
+  const scenarios = r.scenarios as Record<string, ResultsScenario>;
+  const allPorts = (r as { ports?: Record<string, Record<string, string>> }).ports ?? {};
+  const cases = (r.cases as ResultsCase[]).map((c) => {
+    // A malformed case stays as it is, for the reader's own checks to name.
+    if (typeof c !== 'object' || c === null || typeof c.id !== 'string') return c;
+    if (!Array.isArray(c.journal)) return c;
+    try {
+      const shared = Object.hasOwn(scenarios, c.id) ? scenarios[c.id] : undefined;
+      const ports = Object.hasOwn(allPorts, c.engine) ? allPorts[c.engine] : undefined;
+      return fullCase(c, shared, ports);
+    } catch {
+      return c;
+    }
+  });
+  const { scenarios: _s, ports: _p, ...rest } = r as Record<string, unknown>;
+  return { ...rest, cases };
 }
 
 /** Counts per section and engine: the matrix the HTML report draws. */

@@ -5,9 +5,9 @@ import { expect, test } from '@playwright/test';
 import type { TestCase, TestResult } from '@playwright/test/reporter';
 import type { CaseResult } from '../harness/types.js';
 import ConformanceReporter, { caseResultOf } from './conformance-reporter.js';
-import { scriptJson, toHtml } from './html.js';
+import { htmlFiles, scriptJson, toHtml } from './html.js';
 import { toJunitXml, xmlEscape } from './junit.js';
-import { buildReport, matrixOf, toResultsJson } from './report-data.js';
+import { buildReport, fromResultsJson, matrixOf, toResultsJson } from './report-data.js';
 import { sampleResults } from './fixtures/sample-results.js';
 import { sectionOf, sortSections } from './sections.js';
 import { formatSummary, progressLine } from './summary.js';
@@ -106,19 +106,37 @@ test('junit: well formed, one testcase per scenario x engine, failures carry the
   expect(xmlEscape('a<b>&"\'\u0001\u0000z')).toBe('a&lt;b&gt;&amp;&quot;&apos;z');
 });
 
-test('html: one self-contained page with the matrix and the data embedded', () => {
+test('html: a page with the matrix and a summary embedded; case details in a file per section and engine', () => {
   const results = sampleResults();
   const first = results[0] as CaseResult;
   first.console = ['</script><script>alert(1)</script>'];
-  const html = toHtml(buildReport(results, { generatedAt: AT }));
+  const data = buildReport(results, { generatedAt: AT });
+  const html = toHtml(data);
   expect(html).toContain('<table id="matrix">');
   expect(html).not.toMatch(/<script[^>]+src=|<link |@import|url\(/);
   // The only script end tags are the two of the page itself.
   expect(html.match(/<\/script>/g)).toHaveLength(2);
   const json = /<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)?.[1];
-  const data = JSON.parse(json ?? 'null') as { cases: { key: string; console: string[] }[] };
-  expect(data.cases).toHaveLength(7);
-  expect(data.cases[0]?.console[0]).toBe('</script><script>alert(1)</script>');
+  const summary = JSON.parse(json ?? 'null') as { cases: Record<string, unknown>[] };
+  expect(summary.cases).toHaveLength(7);
+  // The page holds no case detail: the details files do, one per section.
+  expect(Object.keys(summary.cases[0] ?? {}).sort()).toEqual(
+    ['engine', 'id', 'key', 'n', 'section', 'title', 'verdict'].sort(),
+  );
+  const files = htmlFiles(data);
+  // One details file per section and engine that has cases.
+  const chunks = new Set(data.cases.map((c) => `${c.section} ${c.engine}`)).size;
+  expect(files.map(([p]) => p)).toEqual([
+    'index.html',
+    ...Array.from({ length: chunks }, (_, n) => `details/${n}.js`),
+  ]);
+  const withConsole = files.find(([, body]) => body.includes('alert(1)'))?.[1] ?? '';
+  expect(withConsole).not.toContain('</script>');
+  const payload = /^window\.__corsDetails\((\d+), (.*)\);\n$/s.exec(withConsole);
+  const d = JSON.parse(payload?.[2] ?? 'null') as { cases: Record<string, { console: string[] }> };
+  expect(
+    Object.values(d.cases).some((c) => c.console[0] === '</script><script>alert(1)</script>'),
+  ).toBe(true);
   expect(scriptJson({ a: '<!--' })).toBe('{"a":"\\u003c!--"}');
 });
 
@@ -269,4 +287,39 @@ test("the report states each engine's run conditions (Chromium's cookie policy) 
   );
   expect(toHtml(data)).toMatch(/class="meta conditions" data-engine="chromium">chromium: cookies:/);
   expect(formatSummary(data)).toMatch(/deviation \(evidenced\) \d+ +deviation \(unconfirmed\) \d+/);
+});
+
+test('results.json version 2: each scenario once, cases beside it; read back in the full shape', () => {
+  const data = buildReport(sampleResults(), { generatedAt: AT });
+  const text = toResultsJson(data);
+  const v2 = JSON.parse(text) as {
+    version: number;
+    scenarios: Record<string, { scenario: unknown; specPrediction: unknown }>;
+    cases: Record<string, unknown>[];
+  };
+  expect(v2.version).toBe(2);
+  const ids = new Set(data.cases.map((c) => c.id));
+  expect(Object.keys(v2.scenarios).sort()).toEqual([...ids].sort());
+  for (const c of v2.cases) {
+    for (const gone of ['scenario', 'reasons', 'explanation', 'hops', 'title', 'section']) {
+      expect(c).not.toHaveProperty(gone);
+    }
+  }
+  // One case per line: a diff of two runs shows the cases that changed.
+  expect(text.split('\n').filter((l) => l.startsWith('{"key":'))).toHaveLength(7);
+  const back = fromResultsJson(v2) as typeof data;
+  expect(back.cases.map((c) => c.key)).toEqual(data.cases.map((c) => c.key));
+  for (const [i, c] of back.cases.entries()) {
+    const was = data.cases[i];
+    expect(c.scenario).toEqual(was?.scenario);
+    expect(c.prediction).toEqual(was?.prediction);
+    expect(c.specPrediction).toEqual(was?.specPrediction);
+    expect(c.reasons).toEqual(was?.reasons);
+    expect(c.explanation).toEqual(was?.explanation);
+    expect(c.section).toBe(was?.section);
+    expect(c.hops.map((h) => h.method)).toEqual(was?.hops.map((h) => h.method));
+  }
+  // Version 1 (and anything else) comes back as it is.
+  const v1 = { format: 'cors-conformance-results', version: 1, cases: [] };
+  expect(fromResultsJson(v1)).toBe(v1);
 });

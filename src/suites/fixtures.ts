@@ -6,6 +6,7 @@ import type { FixtureServers } from '../../servers/fixture-server.js';
 import { applySelector, type BuildSelector } from '../harness/engine-builds.js';
 import type { BrowserName } from '../harness/engines/types.js';
 import { startHarnessWorld } from '../harness/launch.js';
+import { CASE_ATTACHMENT } from '../harness/runner-settings.js';
 import { RunSession, runScenarios, type EngineSlot } from '../harness/run.js';
 import type { CaseResult } from '../harness/types.js';
 import { getEngineProfile } from '../engine-facts/index.js';
@@ -122,8 +123,9 @@ export function defineScenarioSuite(title: string, scenarios: readonly Scenario[
         const result = results[index];
         expect(result, 'the run returned a result for every scenario').toBeDefined();
         if (result === undefined) return;
-        await testInfo.attach('case-result.json', {
-          body: JSON.stringify(result, null, 2),
+        // Compact: the reporter (and a blob merge) reads it; nobody reads it by eye.
+        await testInfo.attach(CASE_ATTACHMENT, {
+          body: JSON.stringify(result),
           contentType: 'application/json',
         });
         expect(

@@ -7,6 +7,7 @@ import { preflightTrail, sampleCacheCases } from '../fuzz/cache-commands.js';
 import { browserExecutor } from '../fuzz/executor.js';
 import { modelFaultFromEnv } from '../fuzz/fault.js';
 import { runFuzz } from '../fuzz/fuzz.js';
+import { FUZZ_CONCURRENCY } from '../fuzz/session.js';
 import { freshSeed } from '../fuzz/replay.js';
 import { replayCommand } from '../fuzz/repro.js';
 import { RunSession } from '../harness/run.js';
@@ -44,10 +45,11 @@ function defineFuzzSuite(): void {
         profile: getEngineProfile(corsBrowser),
         session,
         fault: modelFaultFromEnv(),
-        concurrency: 48,
+        concurrency: FUZZ_CONCURRENCY,
       });
       try {
-        const report = await runFuzz({ executor, seed, runs: RUNS, maxShrunk: 3 });
+        // Batches of 50, three in the engine at once: the table is small, so split it to overlap.
+        const report = await runFuzz({ executor, seed, runs: RUNS, maxShrunk: 3, batchSize: 50 });
         await testInfo.attach('fuzz-report.json', {
           body: JSON.stringify(report, null, 2),
           contentType: 'application/json',

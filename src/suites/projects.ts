@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Project } from '@playwright/test';
 import { engineProjectsFor } from '../harness/engine-builds.js';
 import { detectEngines } from '../harness/engines/detect.js';
+import { ENGINE_PROJECT_WORKERS } from '../harness/runner-settings.js';
 import {
   DETECTION_ENV,
   decodeDetection,
@@ -45,6 +46,7 @@ export async function suiteProjects(env: NodeJS.ProcessEnv = process.env): Promi
     name: p.name,
     testDir: DRIVER_DIR,
     testMatch: DRIVER_MATCH,
+    workers: ENGINE_PROJECT_WORKERS,
     use: { corsBrowser: p.browser, corsBuild: p.select ?? null },
   }));
   return { selection, projects };

@@ -393,7 +393,7 @@ export function runCommandDefinition(
     .option('-s, --suite <names>', 'suites, comma-separated (default: all; `list` names them)')
     .option('-o, --out <dir>', 'where the reports go', 'reports')
     .option('--shard <i/n>', "run one shard of n (Playwright's --shard)")
-    .option('--workers <n>', 'Playwright workers (default: its own choice)')
+    .option('--workers <n>', 'Playwright workers (default: one per engine, side by side)')
     .option('--html', "also write Playwright's own HTML report (playwright-report/)")
     .option('--blob <dir>', 'also write a Playwright blob report to DIR (merge shards later)')
     .option(

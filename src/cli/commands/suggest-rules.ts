@@ -2,6 +2,7 @@
 // run's results, prints what to review in src/engine-facts/<engine>.ts: rows a rule lists
 // that now match the spec (stale), and a candidate rule for every failing case, with reason
 // and evidence TODO. It writes nothing: engine facts are reviewed code, not generated files.
+import { fromResultsJson } from '../../report/report-data.js';
 import { Command } from 'commander';
 import { caseProblem } from '../../report/drift-report.js';
 import { MAX_RESULTS_CHARS } from '../../scenario/json-input.js';
@@ -25,7 +26,8 @@ async function readResults(
     maxChars: MAX_RESULTS_CHARS,
     what: "a run's results",
   });
-  const r = json as { engines?: unknown; cases?: unknown } | null;
+  // Version 2 keeps each scenario once: expanded, every case carries its own again.
+  const r = fromResultsJson(json) as { engines?: unknown; cases?: unknown } | null;
   if (typeof r !== 'object' || r === null || !Array.isArray(r.cases)) {
     throw new CliError('input', `${path}: not a cors-conformance results.json (no "cases" array)`);
   }
