@@ -62,7 +62,10 @@ export type DiffField =
   | 'responseType'
   | 'originHeader'
   | 'readableHeaders'
-  | 'cookie';
+  | 'cookie'
+  | 'loaded'
+  | 'tainted'
+  | 'secFetch';
 
 /** The fields of what page JS sees of the response. */
 export const OUTCOME_FIELDS: readonly DiffField[] = [

@@ -11,9 +11,10 @@ import {
 } from '../../servers/instruction.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import { asset, assetFor } from '../../servers/assets.js';
-import { initiatorFields, isInitiatorApi } from './initiators/descriptor.js';
+import { initiatorFields } from './initiators/descriptor.js';
 import {
   isDataURL,
+  isInitiatorApi,
   type HeaderList,
   type RedirectHop,
   type RedirectTarget,
@@ -96,9 +97,8 @@ function materialiseHop(hop: RedirectHop): RedirectHop {
  * null: fetch and XHR, an api that reads the scenario's body, or a scenario that gives one.
  */
 export function finalAsset(s: Scenario): ReturnType<typeof assetFor> {
-  const req = s.request as ScenarioRequest & { variant?: string };
   if (s.server?.actual?.body !== undefined) return null;
-  return assetFor(req.api ?? 'fetch', req.variant);
+  return assetFor(s.request.api ?? 'fetch', s.request.variant);
 }
 
 /**
@@ -214,10 +214,8 @@ export function stepDescriptor(req: ScenarioRequest, url: string): StepDescripto
   if (req.referrerPolicy !== undefined) d.referrerPolicy = req.referrerPolicy;
   if (req.uploadListener !== undefined) d.uploadListener = req.uploadListener;
   if (req.withCredentials !== undefined) d.withCredentials = req.withCredentials;
-  // Initiator fields (format v1's optional `crossorigin` and `variant`).
-  const more = req as ScenarioRequest & { crossorigin?: string; variant?: string };
-  if (more.crossorigin !== undefined) d.crossorigin = more.crossorigin;
-  if (more.variant !== undefined) d.variant = more.variant;
+  if (req.crossorigin !== undefined) d.crossorigin = req.crossorigin;
+  if (req.variant !== undefined) d.variant = req.variant;
   return d;
 }
 
