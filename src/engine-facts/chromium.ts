@@ -164,6 +164,7 @@ export const CHROMIUM_FACTS: EngineFacts = {
     sameSiteNoneRequiresSecure: true,
     thirdPartyCookies: 'block',
     uploadListenerNeedsBody: true,
+    beaconNonSafelistedBlobThrows: true,
   },
   conditions: [
     'cookies: Playwright contexts are off-the-record profiles, which block third-party ' +
@@ -348,6 +349,19 @@ export const CHROMIUM_FACTS: EngineFacts = {
         ],
         observed:
           'Chromium 156: a GET or a body-less POST with upload listeners is not preflighted',
+      },
+    },
+    beaconNonSafelistedBlobThrows: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'third_party/blink/renderer/modules/beacon/navigator_beacon.cc',
+            symbol:
+              'NavigatorBeacon::SendBeaconImpl (SendBeaconThrowForBlobWithNonSimpleType: SecurityError)',
+          },
+          { bug: 'https://crbug.com/490015' },
+        ],
       },
     },
   },
