@@ -17,6 +17,7 @@ export type AssetName =
   | 'classic-script'
   | 'quiet-script'
   | 'module-script'
+  | 'throwing-module'
   | 'worker-script'
   | 'stylesheet'
   | 'wav'
@@ -378,6 +379,14 @@ export const MODULE_SCRIPT = `globalThis.corsConformanceModuleRan = (globalThis.
 export const ran = true;
 `;
 
+/**
+ * A module script that records that it ran, then throws: a module's errors are never muted,
+ * so the window's error event carries this message whenever it ran.
+ */
+export const THROWING_MODULE = `globalThis.corsConformanceModuleRan = (globalThis.corsConformanceModuleRan || 0) + 1;
+throw new Error('cors-conformance module script ran');
+`;
+
 /** A worker script for dedicated and shared workers (classic or module): posts "ran". */
 export const WORKER_SCRIPT = `if ('onconnect' in self) {
   self.onconnect = (e) => { e.ports[0].postMessage('ran'); };
@@ -410,6 +419,7 @@ function buildAssets(): Map<AssetName, Asset> {
     ['classic-script', text(js, CLASSIC_SCRIPT)],
     ['quiet-script', text(js, QUIET_SCRIPT)],
     ['module-script', text(js, MODULE_SCRIPT)],
+    ['throwing-module', text(js, THROWING_MODULE)],
     ['worker-script', text(js, WORKER_SCRIPT)],
     ['stylesheet', text('text/css; charset=utf-8', STYLESHEET)],
     ['wav', { contentType: 'audio/wav', bytes: tinyWav() }],
@@ -424,6 +434,7 @@ const NAMES: readonly string[] = [
   'classic-script',
   'quiet-script',
   'module-script',
+  'throwing-module',
   'worker-script',
   'stylesheet',
   'wav',
@@ -464,11 +475,12 @@ export function assetFor(api: string, variant?: string): AssetName | null {
       return 'png';
     case 'font':
       return 'font';
+    // These throw after they ran: whether the error reaches the page muted is the taint.
     case 'script':
-      return 'classic-script';
     case 'importScripts':
-      return 'quiet-script';
+      return 'classic-script';
     case 'module-script':
+      return 'throwing-module';
     case 'dynamic-import':
       return 'module-script';
     case 'worker':

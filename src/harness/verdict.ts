@@ -132,6 +132,7 @@ export function compare(
   if (opts.api !== undefined && isInitiatorApi(opts.api)) {
     diffs.push(
       ...compareInitiator(
+        opts.api,
         p.initiator as InitiatorPrediction | undefined,
         (o as Observation).initiator,
         prefix,

@@ -26,11 +26,27 @@ export function secFetchOf(headers: HeaderList): SecFetch | undefined {
 }
 
 /**
+ * The initiators whose driver observes the taint: a canvas read (img-canvas), the error
+ * event of a script that throws (script, module-script), importScripts' rethrown error,
+ * `cssRules`. A video shows it only with a fixture that has frames (the audio fixture has
+ * none, and the driver then reports no taint); dynamic import() has no such observable (a
+ * module's errors are never muted, and a throwing module rejects the import).
+ */
+export const TAINT_OBSERVED: readonly string[] = [
+  'img-canvas',
+  'script',
+  'module-script',
+  'importScripts',
+  'stylesheet',
+];
+
+/**
  * The initiator's page result vs the prediction. `loaded` null (no page event for it, a CSS
  * image) compares nothing; a driver that timed out is observed as `timeout`, never as an
  * error event. `tainted` is compared where the model predicts it and the resource loaded.
  */
 export function compareInitiator(
+  api: string,
   predicted: InitiatorPrediction | undefined,
   observed: InitiatorPageResult | undefined,
   prefix: string,
@@ -47,7 +63,8 @@ export function compareInitiator(
     }
   }
   const tainted = predicted.page.tainted;
-  if (tainted !== undefined && predicted.page.loaded && observed.loaded === true) {
+  const observable = TAINT_OBSERVED.includes(api) || observed.tainted !== undefined;
+  if (tainted !== undefined && observable && predicted.page.loaded && observed.loaded === true) {
     const seen = observed.tainted ?? null;
     if (seen !== tainted) diffs.push({ field: `${prefix}tainted`, predicted: tainted, observed: seen });
   }
