@@ -8,6 +8,7 @@ import type {
   CacheMode,
   ClientKind,
   CredentialsMode,
+  CrossOriginAttribute,
   OriginRole,
   RedirectMode,
   ReferrerPolicy,
@@ -131,6 +132,10 @@ export interface RequestMatcher {
   target?: readonly OriginRole[];
   /** Every header matcher must be met by the request's header lines. */
   headers?: readonly HeaderMatcher[];
+  /** Initiators: the CORS settings attribute (absent when the scenario leaves it out). */
+  crossorigin?: readonly CrossOriginAttribute[];
+  /** Initiators: the variant (the api's default when the scenario leaves it out). */
+  variant?: readonly string[];
 }
 
 /**
