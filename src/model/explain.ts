@@ -40,7 +40,12 @@ const ALGORITHM_NAMES: Record<string, string> = {
 
 /** The readable name of a spec algorithm id (`concept-cors-check` -> `CORS check`). */
 export function algorithmName(anchor: string): string {
-  return ALGORITHM_NAMES[anchor] ?? anchor;
+  const known = ALGORITHM_NAMES[anchor];
+  if (known !== undefined) return known;
+  // A full URL (HTML, CSS, Beacon): the fragment in words, `create a potential cors request`.
+  const hash = anchor.indexOf('#');
+  if (/^https:\/\//.test(anchor) && hash !== -1) return anchor.slice(hash + 1).replace(/-/g, ' ');
+  return anchor;
 }
 
 /** One reason as a phrase: `CORS check step 4: <message>`, plus the knob when one decided. */
