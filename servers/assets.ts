@@ -328,7 +328,15 @@ export function tinyFont(): Buffer {
     const t = tables[tag] ?? Buffer.alloc(0);
     if (tag === 'head') headOffset = offset;
     const rec = Buffer.concat([Buffer.from(tag, 'latin1'), be([[32, tableChecksum(t)]])]);
-    records.push(Buffer.concat([rec, be([[32, offset], [32, t.length]])]));
+    records.push(
+      Buffer.concat([
+        rec,
+        be([
+          [32, offset],
+          [32, t.length],
+        ]),
+      ]),
+    );
     const padded = Buffer.concat([t, Buffer.alloc((4 - (t.length % 4)) % 4)]);
     bodies.push(padded);
     offset += padded.length;

@@ -21,7 +21,11 @@ export function isWebSocketUpgrade(headers: HeaderList): boolean {
       .filter(([n]) => n.toLowerCase() === name)
       .map(([, v]) => v.toLowerCase())
       .join(',');
-  return value('upgrade').split(/\s*,\s*/).includes('websocket') && value('sec-websocket-key') !== '';
+  return (
+    value('upgrade')
+      .split(/\s*,\s*/)
+      .includes('websocket') && value('sec-websocket-key') !== ''
+  );
 }
 
 /**

@@ -6,6 +6,81 @@ import type { DeviationRule } from './types.js';
 
 export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
   {
+    id: 'cors-element-request-to-same-origin-sends-origin',
+    reason:
+      'a cors-mode request an element or a module load makes to its own origin (crossorigin ' +
+      'img, script, stylesheet, preload, module scripts, import(), fonts, CSS mask images) ' +
+      'carries `Origin`, where fetch#append-a-request-origin-header sends it on a GET only ' +
+      'when the response tainting is cors (not for a same-origin request)',
+    fields: ['originHeader'],
+    when: {
+      request: {
+        api: [
+          'img',
+          'img-canvas',
+          'script',
+          'module-script',
+          'dynamic-import',
+          'stylesheet',
+          'font',
+          'preload',
+          'css-image',
+          'video',
+          'audio',
+        ],
+        target: ['same-origin'],
+      },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/platform/loader/fetch/fetch_parameters.cc',
+          symbol:
+            'FetchParameters::SetCrossOriginAccessControl (SetHTTPOrigin whatever the target)',
+        },
+      ],
+      observed: 'Chromium 156: `Origin: http://example.com:P` on same-origin crossorigin loads',
+    },
+    rows: [
+      'initiators-image/css-mask-image-same',
+      'initiators-image/img-anon-same',
+      'initiators-image/img-canvas-anon-same',
+      'initiators-image/img-canvas-cred-same',
+      'initiators-image/img-cred-same',
+      'initiators-script/import-same',
+      'initiators-script/module-absent-same',
+      'initiators-script/script-anon-same',
+      'initiators-script/script-anon-same-404',
+      'initiators-script/script-cred-same',
+      'initiators-style-font/font-face-load-same',
+      'initiators-style-font/font-face-same',
+      'initiators-style-font/stylesheet-anon-same',
+      'initiators-style-font/stylesheet-anon-same-404',
+      'initiators-style-font/stylesheet-cred-same',
+      'initiators-other/preload-fetch-anon-same',
+    ],
+  },
+  {
+    id: 'beacon-origin-null-after-leaving-page-origin',
+    reason:
+      'a sendBeacon POST redirected (307/308) from the page origin to another origin carries ' +
+      '`Origin: null`; the spec taints the origin only after a hop from another origin',
+    fields: ['originHeader'],
+    when: {
+      request: { api: ['beacon'] },
+      redirects: { present: true, status: [307, 308], hops: ['from-page-origin'] },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        { source: 'net/url_request/redirect_util.cc', symbol: 'RedirectUtil::UpdateHttpRequest' },
+      ],
+      observed: 'Chromium 156: `Origin: null` at the cross-origin hop of a beacon',
+    },
+    rows: ['initiators-other/beacon-string-redirect-same-to-cross'],
+  },
+  {
     id: 'websocket-handshake-without-fetch-metadata',
     reason:
       'the WebSocket opening handshake to a potentially trustworthy URL carries no Sec-Fetch-* ' +
@@ -23,6 +98,7 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
         '(the handshake does not go through the URLLoader that calls SetFetchMetadataHeaders ' +
         'in services/network/sec_header_helpers.cc); no WPT expectation file located',
     },
+    rows: ['initiators-other/websocket-https-cookie'],
   },
 ];
 

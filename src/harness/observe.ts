@@ -119,6 +119,7 @@ export function observePage(raw: RawStepResult | undefined): PageObservation {
     elapsedMs: raw.elapsedMs,
   };
   if (!recognised) obs.unrecognisedError = true;
+  if (raw.initiator !== undefined) obs.initiator = raw.initiator;
   return obs;
 }
 
@@ -140,8 +141,6 @@ export function observeCase(
       ...observePage(steps[i]),
       ...observeWire(byStep[i] ?? [], cookieNames, finalHop),
     };
-    const initiator = steps[i]?.initiator;
-    if (initiator !== undefined) o.initiator = initiator;
     if (head !== undefined) o.then = head;
     head = o;
   }

@@ -113,6 +113,8 @@ export interface PageObservation {
   /** True when a failure message was not one engine-strings.ts knows. */
   unrecognisedError?: boolean;
   elapsedMs: number;
+  /** Initiators: the driver's load/error and taint result. */
+  initiator?: InitiatorPageResult;
 }
 
 /** What the fixture servers saw for one step (the journal between two marks). */
@@ -127,8 +129,6 @@ export interface WireObservation {
 
 /** Everything observed for one step; `then` follows the chain like Prediction. */
 export interface Observation extends PageObservation, WireObservation {
-  /** Initiators: the driver's load/error and taint result. */
-  initiator?: InitiatorPageResult;
   then?: Observation;
 }
 

@@ -1,7 +1,12 @@
 // What an initiator case is judged on beyond the wire fields every case has: the page's
 // load/error and taint result against the model's `initiator.page`, and the Fetch Metadata
 // headers (`Sec-Fetch-*`) of every request on the wire against the model's `secFetch`.
-import type { HeaderList, InitiatorPrediction, SecFetch, WireRequest } from '../../scenario/types.js';
+import type {
+  HeaderList,
+  InitiatorPrediction,
+  SecFetch,
+  WireRequest,
+} from '../../scenario/types.js';
 import type { Diff, InitiatorPageResult } from '../types.js';
 
 /** The Sec-Fetch-* headers of one request, or undefined when it carries none. */
@@ -66,7 +71,8 @@ export function compareInitiator(
   const observable = TAINT_OBSERVED.includes(api) || observed.tainted !== undefined;
   if (tainted !== undefined && observable && predicted.page.loaded && observed.loaded === true) {
     const seen = observed.tainted ?? null;
-    if (seen !== tainted) diffs.push({ field: `${prefix}tainted`, predicted: tainted, observed: seen });
+    if (seen !== tainted)
+      diffs.push({ field: `${prefix}tainted`, predicted: tainted, observed: seen });
   }
   return diffs;
 }

@@ -377,10 +377,21 @@ const NETWORK = String.raw`
       form.enctype = 'text/plain';
       add('body', typeof b === 'string' ? b : String(b.value));
     }
+    // The batch call itself may carry a user activation (Playwright evaluates with a user
+    // gesture in Chromium), which would make this a user-activated navigation
+    // (Sec-Fetch-User: ?1). A script-initiated submission has none: consume it first.
+    let activation = '';
+    const ua = navigator.userActivation;
+    if (ua !== undefined && ua.isActive) {
+      const popup = window.open('about:blank', '_blank');
+      if (popup) popup.close();
+      activation = '; user activation consumed' + (ua.isActive ? ' (still active)' : '');
+    }
     const wait = firstEvent(frame, ['load'], []);
     document.body.appendChild(form);
     form.submit();
     const r = await wait;
+    r.detail += activation;
     form.remove();
     frame.remove();
     return r;
