@@ -25,8 +25,6 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
           'font',
           'preload',
           'css-image',
-          'video',
-          'audio',
         ],
         target: ['same-origin'],
       },
@@ -123,17 +121,159 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
         'Gecko WPT metadata for html/semantics/scripting-1/the-script-element; whether a pref ' +
         'of the ESR build changes it is open',
     },
+    rows: [
+      'initiators-script/script-absent-cross-none',
+      'initiators-script/script-absent-cross-star',
+      'initiators-script/script-absent-https-cookie',
+      'initiators-script/script-absent-redirect-same-to-cross',
+      'initiators-script/script-absent-same-site-none',
+    ],
+  },
+  {
+    id: 'preload-load-event-after-failed-cors-check',
+    reason:
+      '<link rel=preload crossorigin> fires load when the response fails the CORS check, where ' +
+      'https://html.spec.whatwg.org/#link-type-preload fires error for a network error',
+    fields: ['loaded'],
+    when: { request: { api: ['preload'], crossorigin: ['anonymous', 'use-credentials'] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox ESR 153.8: load event for cross-origin preloads (as fetch, font, image, script, ' +
+        'style) answered without Access-Control-Allow-Origin; reproduced outside the harness ' +
+        'with a page whose own markup holds the <link rel=preload as=image crossorigin> ' +
+        '(Chromium 156 fires error there)',
+      searched:
+        'not found yet: dom/html/HTMLLinkElement.cpp and uriloader/preload/ (PreloaderBase ' +
+        'notifies load/error); no Gecko WPT metadata located for preload load/error events',
+    },
+    rows: [
+      'initiators-other/preload-fetch-anon-cross-none',
+      'initiators-other/preload-font-anon-cross-none',
+      'initiators-other/preload-image-anon-cross-none',
+      'initiators-other/preload-image-cred-cross-star',
+      'initiators-other/preload-script-anon-cross-none',
+      'initiators-other/preload-style-anon-cross-none',
+    ],
+  },
+  {
+    id: 'font-preload-always-cors',
+    reason:
+      '<link rel=preload as=font> without crossorigin is a cors-mode request (Origin sent), ' +
+      'where the CORS settings attribute in the No CORS state makes it no-cors ' +
+      '(https://html.spec.whatwg.org/#link-type-preload)',
+    fields: ['originHeader'],
+    when: { request: { api: ['preload'], crossorigin: ['absent'], variant: ['font'] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed: 'Firefox ESR 153.8: Origin: http://example.com:P on the font preload',
+      searched: 'not found yet: uriloader/preload/ and dom/html/HTMLLinkElement.cpp',
+    },
+    rows: ['initiators-other/preload-font-absent-cross-none'],
   },
 ];
 
 export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
+  {
+    id: 'cors-element-request-to-same-origin-sends-origin',
+    reason:
+      'a cors-mode request an element or a module load makes to its own origin (crossorigin ' +
+      'img, media, script, stylesheet, module scripts, import(), CSS mask images) carries ' +
+      '`Origin`, where fetch#append-a-request-origin-header sends it on a GET only when the ' +
+      'response tainting is cors (not for a same-origin request)',
+    fields: ['originHeader'],
+    when: {
+      request: {
+        api: [
+          'img',
+          'img-canvas',
+          'script',
+          'module-script',
+          'dynamic-import',
+          'stylesheet',
+          'preload',
+          'css-image',
+          'video',
+          'audio',
+        ],
+        target: ['same-origin'],
+      },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'Source/WebCore/loader/CrossOriginAccessControl.cpp',
+          symbol: 'updateRequestForAccessControl (setHTTPOrigin whatever the target)',
+        },
+      ],
+      observed: 'WebKitGTK 2.50.6: `Origin: http://example.com:P` on same-origin crossorigin loads',
+    },
+    rows: [
+      'initiators-image/audio-load-anon-same',
+      'initiators-image/css-mask-image-same',
+      'initiators-image/img-anon-same',
+      'initiators-image/img-canvas-anon-same',
+      'initiators-image/img-canvas-cred-same',
+      'initiators-image/img-cred-same',
+      'initiators-image/video-canvas-anon-same',
+      'initiators-image/video-load-anon-same',
+      'initiators-script/import-same',
+      'initiators-script/module-absent-same',
+      'initiators-script/script-anon-same',
+      'initiators-script/script-anon-same-404',
+      'initiators-script/script-cred-same',
+      'initiators-style-font/stylesheet-anon-same',
+      'initiators-style-font/stylesheet-anon-same-404',
+      'initiators-style-font/stylesheet-cred-same',
+      'initiators-other/preload-fetch-anon-same',
+    ],
+  },
+  {
+    id: 'websocket-handshake-follows-redirects',
+    reason:
+      'a WebSocket opening handshake answered with a redirect follows it and opens at the ' +
+      'target, where https://fetch.spec.whatwg.org/#concept-websocket-establish uses redirect ' +
+      'mode error (the connection fails)',
+    fields: ['actualSent', 'loaded', 'originHeader', 'secFetch'],
+    when: { request: { api: ['websocket'] }, redirects: { present: true } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: after a 3xx from the first URL the handshake reaches the redirect ' +
+        'target, which answers 101, and open fires (Chromium 156 and Firefox ESR 153 fail it)',
+      searched:
+        'not found yet: Source/WebKit/NetworkProcess/soup/WebSocketTaskSoup.cpp (the libsoup ' +
+        'message it connects with) and libsoup/soup-session.c (websocket connect and redirects)',
+    },
+    rows: ['initiators-other/websocket-redirect-cross'],
+  },
+  {
+    id: 'css-background-image-sends-credentials',
+    reason:
+      'a CSS background image is fetched with credentials (the cookie goes to a cross-site ' +
+      'URL), where https://drafts.csswg.org/css-values-4/#fetch-a-style-resource uses ' +
+      'credentials mode same-origin',
+    fields: ['cookie'],
+    when: { request: { api: ['css-image'], variant: ['background-image'] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: the SameSite=None; Secure cookie of https://example.net reaches it ' +
+        'from a background-image on http://example.com',
+      searched:
+        'not found yet: Source/WebCore/css/CSSImageValue.cpp (loadImage options) and ' +
+        'CachedResourceLoader::defaultCachedResourceOptions',
+    },
+    rows: ['initiators-image/css-background-image-https-star-cookie'],
+  },
   {
     id: 'fonts-fetched-without-cors',
     reason:
       'a font (@font-face or new FontFace(url)) is fetched without CORS: no Origin header, and ' +
       'it loads from another origin without Access-Control-Allow-Origin, where ' +
       'https://drafts.csswg.org/css-fonts/#fetch-a-font makes it a cors-mode request',
-    fields: ['originHeader', 'loaded', 'secFetch'],
+    fields: ['originHeader', 'loaded', 'secFetch', 'cookie'],
     when: { request: { api: ['font'] } },
     evidence: {
       status: 'unconfirmed',
@@ -148,6 +288,32 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'about Safari on Apple platforms describe fonts as CORS-gated, so this may be a ' +
         'WebKitGTK setting',
     },
+    rows: [
+      'initiators-style-font/font-face-cross-404-star',
+      'initiators-style-font/font-face-cross-none',
+      'initiators-style-font/font-face-cross-null',
+      'initiators-style-font/font-face-cross-origin',
+      'initiators-style-font/font-face-cross-star',
+      'initiators-style-font/font-face-cross-wrong',
+      'initiators-style-font/font-face-https-origin-acac',
+      'initiators-style-font/font-face-https-star-cookie',
+      'initiators-style-font/font-face-load-cross-404-star',
+      'initiators-style-font/font-face-load-cross-none',
+      'initiators-style-font/font-face-load-cross-null',
+      'initiators-style-font/font-face-load-cross-origin',
+      'initiators-style-font/font-face-load-cross-star',
+      'initiators-style-font/font-face-load-cross-wrong',
+      'initiators-style-font/font-face-load-https-origin-acac',
+      'initiators-style-font/font-face-load-https-star-cookie',
+      'initiators-style-font/font-face-load-port-star',
+      'initiators-style-font/font-face-load-redirect-same-to-cross-none',
+      'initiators-style-font/font-face-load-redirect-same-to-cross-star',
+      'initiators-style-font/font-face-load-same-site-none',
+      'initiators-style-font/font-face-port-star',
+      'initiators-style-font/font-face-redirect-same-to-cross-none',
+      'initiators-style-font/font-face-redirect-same-to-cross-star',
+      'initiators-style-font/font-face-same-site-none',
+    ],
   },
   {
     id: 'websocket-fetch-metadata-dest-websocket',
@@ -169,5 +335,6 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
       observed:
         'WebKitGTK 2.50.6: Sec-Fetch-Site cross-site, Sec-Fetch-Mode websocket, Sec-Fetch-Dest websocket',
     },
+    rows: ['initiators-other/websocket-https-cookie'],
   },
 ];
