@@ -6,7 +6,8 @@ import { CHROMIUM } from '../engine-facts/index.js';
 import { INITIATOR_APIS } from '../scenario/types.js';
 import { parseScenario } from '../scenario/validate.js';
 import { fuzzInitiatorScenarioArb, fuzzScenarioArb, sampleScenarios } from './arbitrary.js';
-import { generatorArb, scenarioAt } from './fuzz.js';
+import { modelExecutor } from './executor.js';
+import { generatorArb, runFuzz, scenarioAt } from './fuzz.js';
 import { replayCommand } from './repro.js';
 
 test('the initiator generator makes valid scenarios that predict an initiator block', () => {
@@ -36,4 +37,16 @@ test('the default generator stream does not move; the flag picks the generator',
   expect(replayCommand({ engine: 'chromium', replay: '1:2', generator: 'initiators' })).toBe(
     'npx cors-conformance fuzz --engine chromium --initiators --replay 1:2',
   );
+});
+
+test('a model-vs-model run of the initiator generator has no disagreement and no model error', async () => {
+  const report = await runFuzz({
+    executor: modelExecutor(SPEC, null),
+    seed: 2026,
+    runs: 300,
+    generator: 'initiators',
+  });
+  expect(report.counts['harness-error']).toBe(0);
+  expect(report.counts.fail).toBe(0);
+  expect(report.runs).toBe(300);
 });
