@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { VerdictKind } from '../harness/types.js';
 import { emptyVerdictCounts } from '../harness/verdict.js';
 import type { Scenario } from '../scenario/types.js';
-import { fuzzScenarioArb, sampleScenarios } from './arbitrary.js';
+import { fuzzInitiatorScenarioArb, fuzzScenarioArb, sampleScenarios } from './arbitrary.js';
 import type { FuzzExecutor, FuzzOutcome } from './executor.js';
 import { encodeReplay } from './replay.js';
 
@@ -26,6 +26,8 @@ export interface FuzzOptions {
   /** Stop starting new batches after this long. */
   timeMs?: number;
   arb?: fc.Arbitrary<Scenario>;
+  /** `initiators`: the initiator generator (fuzzInitiatorScenarioArb) unless `arb` is given. */
+  generator?: 'initiators';
   /** Scenarios per executor call (default 200). */
   batchSize?: number;
   /** Failures shrunk (default 5); further failures are reported unshrunk. */
@@ -51,6 +53,8 @@ export interface FuzzFinding {
   shrunk: boolean;
   /** Executor calls the shrink made. */
   shrinkRuns: number;
+  /** Set when the case comes from the initiator generator (`fuzz --initiators`). */
+  generator?: 'initiators';
 }
 
 export interface FuzzReport {
@@ -127,7 +131,7 @@ export async function shrinkFailure(
 /** Runs a seeded fuzz campaign with one executor. */
 export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const now = opts.now ?? Date.now;
-  const arb = opts.arb ?? fuzzScenarioArb;
+  const arb = opts.arb ?? generatorArb(opts.generator);
   const batchSize = opts.batchSize ?? 200;
   const maxShrunk = opts.maxShrunk ?? 5;
   const limit = opts.runs ?? (opts.timeMs === undefined ? 1000 : Number.POSITIVE_INFINITY);
@@ -212,6 +216,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
       shrinkRuns: s.runs,
     });
   }
+  if (opts.generator !== undefined) for (const f of findings) f.generator = opts.generator;
 
   return {
     engine,
@@ -226,6 +231,11 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     unshrunk,
     harnessErrors,
   };
+}
+
+/** The generator a run uses: the default one, or the initiator one. */
+export function generatorArb(generator: 'initiators' | undefined): fc.Arbitrary<Scenario> {
+  return generator === 'initiators' ? fuzzInitiatorScenarioArb : fuzzScenarioArb;
 }
 
 /** The one scenario a `SEED:PATH` stands for (shrink steps included). */

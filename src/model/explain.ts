@@ -36,6 +36,10 @@ const ALGORITHM_NAMES: Record<string, string> = {
   'concept-filtered-response-cors': 'CORS filtered response',
   'append-a-request-origin-header': 'append a request `Origin` header',
   'concept-tao-check': 'TAO check',
+  'https://w3c.github.io/beacon/#sec-processing-model': 'sendBeacon()',
+  'https://drafts.csswg.org/css-values-4/#fetch-a-style-resource': 'CSS fetch a style resource',
+  'https://drafts.csswg.org/css-fonts/#font-fetching-requirements': 'CSS font fetching',
+  'https://html.spec.whatwg.org/#cors-cross-origin': 'CORS-cross-origin',
 };
 
 /** The readable name of a spec algorithm id (`concept-cors-check` -> `CORS check`). */
@@ -67,7 +71,8 @@ export function outcomeLine(prediction: Prediction, engine: string): string {
     case 'network-error':
       return `network error${why}`;
     case 'exception':
-      return `exception before any request (TypeError)${why}`;
+      // fetch() and XHR throw TypeErrors; an initiator's own exception names its type.
+      return `exception before any request${prediction.initiator === undefined ? ' (TypeError)' : ''}${why}`;
   }
 }
 
