@@ -214,10 +214,8 @@ function cmapTable(): Buffer {
   ]);
 }
 
-function fontTables(): Record<string, Buffer> {
-  const glyph = rectGlyph();
-  const numGlyphs = 2;
-  const head = be([
+function headTable(): Buffer {
+  return be([
     [32, 0x00010000],
     [32, 0x00010000],
     [32, 0], // checkSumAdjustment, filled in later
@@ -238,7 +236,10 @@ function fontTables(): Record<string, Buffer> {
     [16, 0], // indexToLocFormat: short
     [16, 0],
   ]);
-  const hhea = be([
+}
+
+function hheaTable(numGlyphs: number): Buffer {
+  return be([
     [32, 0x00010000],
     [16, 800],
     [16, -200],
@@ -257,6 +258,13 @@ function fontTables(): Record<string, Buffer> {
     [16, 0],
     [16, numGlyphs],
   ]);
+}
+
+function fontTables(): Record<string, Buffer> {
+  const glyph = rectGlyph();
+  const numGlyphs = 2;
+  const head = headTable();
+  const hhea = hheaTable(numGlyphs);
   const maxp = be([
     [32, 0x00010000],
     [16, numGlyphs],

@@ -113,7 +113,8 @@ export function compare(
     check('acrh', p.acrh, o.acrh);
   }
   check('actualSent', p.actualSent, o.actualSent);
-  const responseSeen = opts.api === undefined || !isInitiatorApi(opts.api) || opts.api === 'fetch-keepalive';
+  const responseSeen =
+    opts.api === undefined || !isInitiatorApi(opts.api) || opts.api === 'fetch-keepalive';
   if (responseSeen) {
     check('outcome', p.outcome, o.outcome);
     check('status', p.status, o.status);
