@@ -94,10 +94,13 @@ function materialiseHop(hop: RedirectHop): RedirectHop {
 
 /**
  * The asset the final answer carries for the scenario's initiator (servers/assets.ts), or
- * null: fetch and XHR, an api that reads the scenario's body, or a scenario that gives one.
+ * null: fetch and XHR, an api that reads the scenario's body, or a scenario that gives a
+ * body of its own. An empty body counts as none: the model predicts the load of a valid
+ * resource, and an empty image or font is never one.
  */
 export function finalAsset(s: Scenario): ReturnType<typeof assetFor> {
-  if (s.server?.actual?.body !== undefined) return null;
+  const body = s.server?.actual?.body;
+  if (body !== undefined && body !== '') return null;
   return assetFor(s.request.api ?? 'fetch', s.request.variant);
 }
 
@@ -108,6 +111,10 @@ export function finalAsset(s: Scenario): ReturnType<typeof assetFor> {
 function withAsset(spec: ResponseSpec, name: ReturnType<typeof assetFor>): ResponseSpec {
   if (name === null) return spec;
   const a = asset(name);
+  if (spec.body === '') {
+    const { body: _empty, ...rest } = spec;
+    spec = rest;
+  }
   const headers = normalizeHeaders(spec.headers);
   if (!hasHeader(headers, 'content-type')) headers.push(['Content-Type', a.contentType]);
   if (!hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
