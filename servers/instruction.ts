@@ -2,6 +2,7 @@
 // Shared by the harness (which encodes) and the fixture server (which decodes and answers).
 import type { HeaderList } from '../src/scenario/types.js';
 import { errorFirstLine as firstLine } from '../src/error-text.js';
+import { isAssetName, type AssetName } from './assets.js';
 
 /** One raw HTTP response: status line, header lines exactly as listed, body. */
 export interface RawResponse {
@@ -11,6 +12,13 @@ export interface RawResponse {
   /** Header lines in order, sent byte for byte (after placeholder resolution). */
   headers: HeaderList;
   body?: string;
+  /**
+   * A fixture asset (servers/assets.ts) whose bytes are the body instead of `body`: the
+   * final answer to an initiator's request (an image, a font, a script that reports it ran).
+   */
+  asset?: AssetName;
+  /** The asset's bytes, filled in by the server when it answers; never in an instruction. */
+  bodyBytes?: Buffer;
 }
 
 /** One URL of a chain: the origin it lives on and what it answers. */
@@ -37,6 +45,11 @@ export interface Instruction {
   hops: HopInstruction[];
   /** Values for `<origin>`, `<host>` in header values (see src/scenario/placeholders.ts). */
   vars: { origin: string; host: string };
+  /**
+   * The page API that makes the request, when it is not fetch or XHR (`websocket` makes
+   * the server answer an upgrade; the others take their asset from `RawResponse.asset`).
+   */
+  api?: string;
 }
 
 /** One request as it arrived at a fixture server. */
@@ -133,7 +146,7 @@ export function decodeInstruction(s: string): Instruction {
  */
 export function checkInstruction(v: unknown): Instruction {
   const o = object(v, 'instruction');
-  onlyKeys(o, ['token', 'hops', 'vars'], 'instruction');
+  onlyKeys(o, ['token', 'hops', 'vars', 'api'], 'instruction');
   const token = str(o.token, 'token');
   if (!TOKEN.test(token)) throw new InstructionError('token must match [A-Za-z0-9_-]+');
   if (!Array.isArray(o.hops) || o.hops.length === 0) {
@@ -142,11 +155,17 @@ export function checkInstruction(v: unknown): Instruction {
   const hops = o.hops.map((h: unknown, n) => checkHop(h, `hops[${n}]`));
   const vars = object(o.vars, 'vars');
   onlyKeys(vars, ['origin', 'host'], 'vars');
-  return {
+  const out: Instruction = {
     token,
     hops,
     vars: { origin: lineText(vars.origin, 'vars.origin'), host: lineText(vars.host, 'vars.host') },
   };
+  if (o.api !== undefined) {
+    const api = str(o.api, 'api');
+    if (!/^[A-Za-z-]+$/.test(api)) throw new InstructionError('api must be letters and -');
+    out.api = api;
+  }
+  return out;
 }
 
 function checkHop(v: unknown, at: string): HopInstruction {
@@ -174,7 +193,7 @@ function checkHop(v: unknown, at: string): HopInstruction {
 
 function checkResponse(v: unknown, at: string): RawResponse {
   const o = object(v, at);
-  onlyKeys(o, ['status', 'reason', 'headers', 'body'], at);
+  onlyKeys(o, ['status', 'reason', 'headers', 'body', 'asset'], at);
   const status = o.status;
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 100 || status > 999) {
     throw new InstructionError(`${at}.status must be an integer 100..999`);
@@ -196,6 +215,11 @@ function checkResponse(v: unknown, at: string): RawResponse {
     out.reason = reason;
   }
   if (o.body !== undefined) out.body = str(o.body, `${at}.body`);
+  if (o.asset !== undefined) {
+    const name = str(o.asset, `${at}.asset`);
+    if (!isAssetName(name)) throw new InstructionError(`${at}.asset names no fixture asset`);
+    out.asset = name;
+  }
   return out;
 }
 

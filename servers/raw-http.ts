@@ -470,7 +470,8 @@ export function serializeResponse(res: RawResponse): Buffer {
     head += `${name}: ${value}\r\n`;
   }
   head += '\r\n';
-  return Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(res.body ?? '', 'utf8')]);
+  const body = res.bodyBytes ?? Buffer.from(res.body ?? '', 'utf8');
+  return Buffer.concat([Buffer.from(head, 'latin1'), body]);
 }
 
 /**
@@ -488,9 +489,9 @@ export function canKeepAlive(req: ParsedRequest, res: RawResponse): boolean {
   const names = res.headers.map(([n]) => n.toLowerCase());
   if (names.includes('transfer-encoding')) return false;
   // A HEAD answer has no body whatever its Content-Length says.
-  if (req.method === 'HEAD') return (res.body ?? '') === '';
+  if (req.method === 'HEAD') return (res.body ?? '') === '' && res.bodyBytes === undefined;
   const cl = res.headers.filter(([n]) => n.toLowerCase() === 'content-length');
-  const bodyBytes = Buffer.byteLength(res.body ?? '', 'utf8');
+  const bodyBytes = res.bodyBytes?.length ?? Buffer.byteLength(res.body ?? '', 'utf8');
   if (cl.length === 0) return bodyBytes === 0 && bodylessStatus(res.status);
   return cl.length === 1 && cl[0]?.[1].trim() === String(bodyBytes);
 }
@@ -539,6 +540,7 @@ function serveSocket(
 ): void {
   const parser = new RequestParser();
   let closing = false;
+  let upgraded = false;
   let headTimer: NodeJS.Timeout | undefined;
   let requestTimer: NodeJS.Timeout | undefined;
   const clearTimers = (): void => {
@@ -581,6 +583,13 @@ function serveSocket(
       if (closing) break;
       const { res, bytes } = answerFor(req, opts, ctx);
       socket.write(bytes);
+      if (res.status === 101) {
+        // Switched protocols (a WebSocket handshake): what follows is not HTTP. Stop
+        // reading requests; the idle timeout or the client's close ends the socket.
+        closing = upgraded = true;
+        clearTimers();
+        return;
+      }
       if (!canKeepAlive(req, res)) {
         closing = true;
         socket.end();
@@ -592,7 +601,7 @@ function serveSocket(
     if (!closing) arm();
   });
   socket.on('end', () => {
-    if (!closing) socket.end();
+    if (!closing || upgraded) socket.end();
   });
 }
 

@@ -12,6 +12,8 @@ import {
   type RawResponse,
 } from './instruction.js';
 import type { ParsedRequest } from './raw-http.js';
+import { asset } from './assets.js';
+import { isWebSocketUpgrade, upgradeResponse } from './websocket.js';
 
 /** The parts of a request that decide the answer. */
 export type RequestView = Pick<ParsedRequest, 'method' | 'target' | 'rawHeaders'>;
@@ -108,9 +110,23 @@ export function respond(req: RequestView, instruction: Instruction, hop: number)
     acrh: headerValue(req.rawHeaders, 'Access-Control-Request-Headers'),
     requestOrigin: headerValue(req.rawHeaders, 'Origin'),
   });
+  // A WebSocket case whose answer is a plain 200 gets the upgrade; any other status is sent
+  // as it is (a refused handshake).
+  if (
+    instruction.api === 'websocket' &&
+    !preflight &&
+    planned.status === 200 &&
+    isWebSocketUpgrade(req.rawHeaders)
+  ) {
+    return upgradeResponse(req.rawHeaders, headers);
+  }
   const out: RawResponse = { status: planned.status, headers };
   if (planned.reason !== undefined) out.reason = planned.reason;
   if (planned.body !== undefined) out.body = planned.body;
+  if (planned.asset !== undefined && !preflight) {
+    out.asset = planned.asset;
+    out.bodyBytes = asset(planned.asset).bytes;
+  }
   return withLength(out, req.method);
 }
 
@@ -130,9 +146,15 @@ function instructionRefOf(target: string): InstructionRef | null {
  * drops the body.
  */
 function withLength(res: RawResponse, method: string): RawResponse {
-  const headers = withFramingHeaders(res.status, res.headers, res.body ?? '');
+  const headers =
+    res.bodyBytes === undefined
+      ? withFramingHeaders(res.status, res.headers, res.body ?? '')
+      : res.headers;
   const bodyless = isBodylessStatus(res.status);
   const out: RawResponse = { ...res, headers };
-  if (method === 'HEAD' || bodyless) out.body = '';
+  if (method === 'HEAD' || bodyless) {
+    out.body = '';
+    delete out.bodyBytes;
+  }
   return out;
 }

@@ -3,8 +3,11 @@
 // real engines, probing your own server from real origins outside Playwright Test, and the
 // policy helpers and audit. The Playwright Test extension is `cors-conformance/test`.
 import { startHarnessWorld } from './harness/launch.js';
+import type { LoadKind } from './harness/initiators/load.js';
 import {
   CorsProber,
+  type LoadRequest,
+  type LoadResult,
   type ProbeRequest,
   type ProbeResult,
   type ProberOptions,
@@ -64,7 +67,15 @@ export { startFixtureServers } from '../servers/fixture-server.js';
 export type { FixtureServers } from '../servers/fixture-server.js';
 // Probing your own server.
 export { CorsProber, ProbeError, comparePageFields } from './harness/probe.js';
-export type { ProbeRequest, ProbeResult, ProberOptions, RawAnswer } from './harness/probe.js';
+export type {
+  LoadRequest,
+  LoadResult,
+  ProbeRequest,
+  ProbeResult,
+  ProberOptions,
+  RawAnswer,
+} from './harness/probe.js';
+export type { LoadKind } from './harness/initiators/load.js';
 // Policies and audits (src/verify, src/audit).
 export {
   verify,
@@ -227,6 +238,8 @@ export interface CorsSession {
   origins: OriginMap;
   /** Requests `url` from a page on `init.from` (default `cross-origin`); see ProbeRequest. */
   fetch(url: string, init?: ProbeRequest): Promise<ProbeResult>;
+  /** Loads `url` as an asset of `kind` from a page on `init.from`; see LoadRequest. */
+  load(kind: LoadKind, url: string, init?: LoadRequest): Promise<LoadResult>;
   /** Ends the browser and the fixture servers. */
   close(): Promise<void>;
 }
@@ -245,6 +258,7 @@ export async function startCorsSession(options: SessionOptions = {}): Promise<Co
     engine: browser,
     origins: world.servers.origins,
     fetch: (url, init) => prober.fetch(url, init),
+    load: (kind, url, init) => prober.load(kind, url, init),
     async close() {
       await prober.close();
       await world.close();

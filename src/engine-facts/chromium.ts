@@ -1,6 +1,7 @@
 // Chromium: where it departs from the Fetch Standard, as profile knobs (the model computes
 // them) and deviation rules (it cannot), each with evidence. Source paths are in chromium/src.
 import { SPEC } from '../model/spec-profile.js';
+import { CHROMIUM_INITIATOR_RULES } from './initiator-rules.js';
 import { OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
 
 const RULES: readonly DeviationRule[] = [
@@ -351,5 +352,5 @@ export const CHROMIUM_FACTS: EngineFacts = {
       },
     },
   },
-  rules: RULES,
+  rules: [...RULES, ...CHROMIUM_INITIATOR_RULES],
 };

@@ -2,6 +2,7 @@
 // them) and deviation rules (it cannot), each with evidence. Source paths are in
 // mozilla-central (gecko-dev).
 import { SPEC } from '../model/spec-profile.js';
+import { FIREFOX_INITIATOR_RULES } from './initiator-rules.js';
 import { EVERY_FIELD, OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
 
 const RULES: readonly DeviationRule[] = [
@@ -180,5 +181,5 @@ export const FIREFOX_FACTS: EngineFacts = {
       },
     },
   },
-  rules: RULES,
+  rules: [...RULES, ...FIREFOX_INITIATOR_RULES],
 };

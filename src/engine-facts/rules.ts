@@ -8,6 +8,7 @@ import { applyRequestOverrides } from '../scenario/overrides.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import {
   isDataURL,
+  VARIANTS,
   type HeaderList,
   type Scenario,
   type ScenarioRequest,
@@ -90,8 +91,16 @@ function requestMatches(m: RequestMatcher, request: ScenarioRequest): boolean {
     within(m.body, bodyKindOf(r)) &&
     (m.uploadListener === undefined || m.uploadListener === (r.uploadListener === true)) &&
     within(m.target, r.target ?? 'cross-origin') &&
-    (m.headers ?? []).every((h) => headerMatches(normalizeHeaders(r.headers), h))
+    (m.headers ?? []).every((h) => headerMatches(normalizeHeaders(r.headers), h)) &&
+    within(m.crossorigin, r.crossorigin ?? 'absent') &&
+    within(m.variant, r.variant ?? defaultVariant(r))
   );
+}
+
+/** The variant an initiator uses when the scenario names none ('' for apis without any). */
+function defaultVariant(r: ScenarioRequest): string {
+  const api = r.api ?? 'fetch';
+  return api === 'fetch' || api === 'xhr' ? '' : (VARIANTS[api]?.[0] ?? '');
 }
 
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];

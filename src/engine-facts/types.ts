@@ -8,6 +8,7 @@ import type {
   CacheMode,
   ClientKind,
   CredentialsMode,
+  CrossOriginAttribute,
   OriginRole,
   RedirectMode,
   ReferrerPolicy,
@@ -61,7 +62,10 @@ export type DiffField =
   | 'responseType'
   | 'originHeader'
   | 'readableHeaders'
-  | 'cookie';
+  | 'cookie'
+  | 'loaded'
+  | 'tainted'
+  | 'secFetch';
 
 /** The fields of what page JS sees of the response. */
 export const OUTCOME_FIELDS: readonly DiffField[] = [
@@ -127,6 +131,10 @@ export interface RequestMatcher {
   target?: readonly OriginRole[];
   /** Every header matcher must be met by the request's header lines. */
   headers?: readonly HeaderMatcher[];
+  /** Initiators: the CORS settings attribute (absent when the scenario leaves it out). */
+  crossorigin?: readonly CrossOriginAttribute[];
+  /** Initiators: the variant (the api's default when the scenario leaves it out). */
+  variant?: readonly string[];
 }
 
 /**

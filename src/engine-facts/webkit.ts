@@ -3,6 +3,7 @@
 // evidence. Source paths are in WebKit's repository unless they start with `libsoup/`
 // (GNOME/libsoup).
 import { SPEC } from '../model/spec-profile.js';
+import { WEBKIT_INITIATOR_RULES } from './initiator-rules.js';
 import { EVERY_FIELD, OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
 
 const NETWORK_DATA_TASK = 'Source/WebKit/NetworkProcess/soup/NetworkDataTaskSoup.cpp';
@@ -338,5 +339,5 @@ export const WEBKIT_FACTS: EngineFacts = {
       },
     },
   },
-  rules: RULES,
+  rules: [...RULES, ...WEBKIT_INITIATOR_RULES],
 };

@@ -2,7 +2,12 @@
 // src/scenario/arbitraries.ts, narrowed where a browser run would be slow or stateful
 // beyond one case. Changing this file changes what a SEED:PATH replays, so keep it stable.
 import fc from 'fast-check';
-import { requestArb, serverArb, thenStepArb } from '../scenario/arbitraries.js';
+import {
+  initiatorRequestArb,
+  requestArb,
+  serverArb,
+  thenStepArb,
+} from '../scenario/arbitraries.js';
 import type { ClientKind, Scenario, ThenStep } from '../scenario/types.js';
 
 /** The id every generated scenario carries (no checked-in expectation uses it). */
@@ -57,3 +62,13 @@ export function sampleScenarios<T>(
   if (count <= 0) return [];
   return fc.sample(arb, { seed, path: String(start), numRuns: count });
 }
+
+/**
+ * `fuzz --initiators`: a request from an initiator (img, script, font, worker, beacon, form,
+ * WebSocket, ...) from the top page, any server answer. A generator of its own, so the
+ * default stream and the replay ids recorded from it do not move; a replay of one of these
+ * cases needs `--initiators` again.
+ */
+export const fuzzInitiatorScenarioArb: fc.Arbitrary<Scenario> = fc
+  .record({ request: initiatorRequestArb, server: serverArb })
+  .map((s): Scenario => ({ id: FUZZ_SCENARIO_ID, client: 'page', ...s }));

@@ -128,6 +128,14 @@ export function observationOf(p: Prediction): Observation {
     originHeader: p.originHeader,
     wire: p.wire ?? [],
   };
+  // An initiator's page result, as its in-page driver would report it.
+  const page = p.initiator?.page;
+  if (page !== undefined) {
+    o.initiator =
+      page.tainted === undefined
+        ? { loaded: page.loaded }
+        : { loaded: page.loaded, tainted: page.tainted };
+  }
   if (p.then !== undefined) o.then = observationOf(p.then);
   return o;
 }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { VerdictKind } from '../harness/types.js';
 import { emptyVerdictCounts } from '../harness/verdict.js';
 import type { Scenario } from '../scenario/types.js';
-import { fuzzScenarioArb, sampleScenarios } from './arbitrary.js';
+import { fuzzInitiatorScenarioArb, fuzzScenarioArb, sampleScenarios } from './arbitrary.js';
 import type { FuzzExecutor, FuzzOutcome } from './executor.js';
 import { encodeReplay } from './replay.js';
 
@@ -27,6 +27,8 @@ export interface FuzzOptions {
   /** Stop starting new batches after this long. */
   timeMs?: number;
   arb?: fc.Arbitrary<Scenario>;
+  /** `initiators`: the initiator generator (fuzzInitiatorScenarioArb) unless `arb` is given. */
+  generator?: 'initiators';
   /** Scenarios per executor call (default 200). */
   batchSize?: number;
   /** Executor calls running at once while generating (default 3). */
@@ -54,6 +56,8 @@ export interface FuzzFinding {
   shrunk: boolean;
   /** Executor calls the shrink made. */
   shrinkRuns: number;
+  /** Set when the case comes from the initiator generator (`fuzz --initiators`). */
+  generator?: 'initiators';
 }
 
 export interface FuzzReport {
@@ -257,7 +261,7 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
   const now = opts.now ?? Date.now;
   const c: Campaign = {
     opts,
-    arb: opts.arb ?? fuzzScenarioArb,
+    arb: opts.arb ?? generatorArb(opts.generator),
     engine: opts.executor.engine,
     limit: opts.runs ?? (opts.timeMs === undefined ? 1000 : Number.POSITIVE_INFINITY),
     started: now(),
@@ -275,6 +279,8 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     if (typeof o === 'string') unshrunk.push(o);
     else if (o !== null) findings.push(o);
   }
+  if (opts.generator !== undefined) for (const f of findings) f.generator = opts.generator;
+
   return {
     engine: c.engine,
     seed: opts.seed,
@@ -288,6 +294,11 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     unshrunk,
     harnessErrors: c.harnessErrors,
   };
+}
+
+/** The generator a run uses: the default one, or the initiator one. */
+export function generatorArb(generator: 'initiators' | undefined): fc.Arbitrary<Scenario> {
+  return generator === 'initiators' ? fuzzInitiatorScenarioArb : fuzzScenarioArb;
 }
 
 /** The one scenario a `SEED:PATH` stands for (shrink steps included). */

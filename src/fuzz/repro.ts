@@ -157,12 +157,14 @@ export function reproServerData(s: Scenario, html: string): unknown {
 
 /** The one-line replay command for a finding (with the injected model fault, if any). */
 export function replayCommand(
-  f: Pick<FuzzFinding, 'engine' | 'replay'>,
+  f: Pick<FuzzFinding, 'engine' | 'replay'> & { generator?: 'initiators' },
   fault: string | null = null,
 ): string {
   const engine = f.engine.startsWith('model:') ? 'model' : f.engine;
   const withFault = fault === null ? '' : ` --fault ${fault}`;
-  return `npx cors-conformance fuzz --engine ${engine}${withFault} --replay ${f.replay}`;
+  // A case of the initiator generator only decodes with that generator.
+  const generator = f.generator === 'initiators' ? ' --initiators' : '';
+  return `npx cors-conformance fuzz --engine ${engine}${withFault}${generator} --replay ${f.replay}`;
 }
 
 function readme(f: FuzzFinding, dirName: string): string {

@@ -239,3 +239,44 @@ test('a long instruction goes by reference (Chromium skips its preflight cache f
   expect(c.url).toBe('http://example.net:4001/cors/tok5/0?r=ref1&q=1');
   expect(c.url.length).toBeLessThan(INLINE_URL_LIMIT);
 });
+
+test.describe('initiators', () => {
+  test('the final answer names its asset; model and server read the same framing headers', () => {
+    const s: Scenario = {
+      request: { api: 'img-canvas', crossorigin: 'anonymous' },
+      server: {
+        actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+        redirects: [{ status: 302, to: 'cross-origin' }],
+      },
+    };
+    const c = compileScenario(s, context(), 'tk1');
+    const finalHop = c.instruction.hops[1];
+    expect(finalHop?.response.asset).toBe('png');
+    expect(c.instruction.hops[0]?.response.asset).toBeUndefined();
+    expect(c.instruction.api).toBe('img-canvas');
+    const actual = c.scenario.server?.actual?.headers as [string, string][];
+    expect(actual).toContainEqual(['Content-Type', 'image/png']);
+    const length = actual.find(([n]) => n === 'Content-Length')?.[1];
+    expect(Number(length)).toBeGreaterThan(20);
+    expect(finalHop?.response.headers).toContainEqual(['Content-Length', length ?? '']);
+    const d = c.descriptor.steps[0];
+    expect(d?.crossorigin).toBe('anonymous');
+    expect(d?.journalUrl).toBe(`${DEFAULT_ORIGINS['same-origin']}/__journal?token=tk1`);
+  });
+
+  test('a scenario body wins over the asset; fetch and beacons carry none', () => {
+    const own = compileScenario(
+      { request: { api: 'script' }, server: { actual: { status: 200, body: 'x=1' } } },
+      context(),
+      'tk2',
+    );
+    expect(own.instruction.hops[0]?.response.asset).toBeUndefined();
+    expect(own.instruction.hops[0]?.response.body).toBe('x=1');
+    for (const api of ['fetch', 'beacon'] as const) {
+      const c = compileScenario({ request: { api } }, context(), `tk-${api}`);
+      expect(c.instruction.hops[0]?.response.asset).toBeUndefined();
+      expect(c.instruction.api).toBe(api === 'fetch' ? undefined : api);
+      expect(c.descriptor.steps[0]?.journalUrl === undefined).toBe(api === 'fetch');
+    }
+  });
+});

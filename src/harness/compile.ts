@@ -10,8 +10,11 @@ import {
   type RawResponse,
 } from '../../servers/instruction.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
+import { asset, assetFor } from '../../servers/assets.js';
+import { initiatorFields } from './initiators/descriptor.js';
 import {
   isDataURL,
+  isInitiatorApi,
   type HeaderList,
   type RedirectHop,
   type RedirectTarget,
@@ -89,6 +92,37 @@ function materialiseHop(hop: RedirectHop): RedirectHop {
   return out;
 }
 
+/**
+ * The asset the final answer carries for the scenario's initiator (servers/assets.ts), or
+ * null: fetch and XHR, an api that reads the scenario's body, or a scenario that gives a
+ * body of its own. An empty body counts as none: the model predicts the load of a valid
+ * resource, and an empty image or font is never one.
+ */
+export function finalAsset(s: Scenario): ReturnType<typeof assetFor> {
+  const body = s.server?.actual?.body;
+  if (body !== undefined && body !== '') return null;
+  return assetFor(s.request.api ?? 'fetch', s.request.variant);
+}
+
+/**
+ * The final answer with its asset's `Content-Type` (unless the scenario names one) and
+ * `Content-Length` written out, so the model and the server read the same list.
+ */
+function withAsset(spec: ResponseSpec, name: ReturnType<typeof assetFor>): ResponseSpec {
+  if (name === null) return spec;
+  const a = asset(name);
+  if (spec.body === '') {
+    const { body: _empty, ...rest } = spec;
+    spec = rest;
+  }
+  const headers = normalizeHeaders(spec.headers);
+  if (!hasHeader(headers, 'content-type')) headers.push(['Content-Type', a.contentType]);
+  if (!hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
+    headers.push(['Content-Length', String(a.bytes.length)]);
+  }
+  return { ...spec, headers };
+}
+
 /** The scenario with every response the servers will send written out in full. */
 export function materialiseScenario(s: Scenario): Scenario {
   const server = s.server ?? {};
@@ -96,7 +130,7 @@ export function materialiseScenario(s: Scenario): Scenario {
     ...s,
     server: {
       ...server,
-      actual: materialiseResponse(server.actual ?? { status: 200 }),
+      actual: materialiseResponse(withAsset(server.actual ?? { status: 200 }, finalAsset(s))),
       preflight: server.preflight ? materialiseResponse(server.preflight) : null,
     },
   };
@@ -147,17 +181,23 @@ export function buildInstruction(
   }
   // The final URL, unless the last redirect points to a data: URL (no server answers it).
   if (!isDataURL(target)) {
+    const response = rawResponse(server.actual ?? { status: 200 });
+    const assetName = finalAsset(s);
+    if (assetName !== null) response.asset = assetName;
     hops.push({
       origin: ctx.origins[target],
       preflight: server.preflight ? rawResponse(server.preflight) : null,
-      response: rawResponse(server.actual ?? { status: 200 }),
+      response,
     });
   }
-  return {
+  const out: Instruction = {
     token,
     hops,
     vars: { origin: clientOrigin(s, ctx.pageOrigin), host: new URL(ctx.pageOrigin).host },
   };
+  const api = s.request.api ?? 'fetch';
+  if (isInitiatorApi(api)) out.api = api;
+  return out;
 }
 
 function withQuery(url: string, query: string | undefined): string {
@@ -181,6 +221,8 @@ export function stepDescriptor(req: ScenarioRequest, url: string): StepDescripto
   if (req.referrerPolicy !== undefined) d.referrerPolicy = req.referrerPolicy;
   if (req.uploadListener !== undefined) d.uploadListener = req.uploadListener;
   if (req.withCredentials !== undefined) d.withCredentials = req.withCredentials;
+  if (req.crossorigin !== undefined) d.crossorigin = req.crossorigin;
+  if (req.variant !== undefined) d.variant = req.variant;
   return d;
 }
 
@@ -221,6 +263,9 @@ export function compileScenario(s: Scenario, ctx: CompileContext, token: string)
     }
     return d;
   });
+  for (const d of descriptors) {
+    if (isInitiatorApi(d.api)) Object.assign(d, initiatorFields(ctx.pageOrigin, token));
+  }
   const client = scenario.client ?? 'page';
   return {
     token,

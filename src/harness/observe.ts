@@ -4,6 +4,7 @@ import type { JournalEntry, JournalRecord } from '../../servers/instruction.js';
 import type { HeaderList, WireRequest } from '../scenario/types.js';
 import { classifyStep } from './engine-strings.js';
 import type { Observation, PageObservation, RawStepResult, WireObservation } from './types.js';
+import { secFetchOf } from './initiators/compare.js';
 
 /** The combined value of a header (lines joined with `, `), or null when absent. */
 export function headerValue(list: HeaderList, name: string): string | null {
@@ -53,6 +54,8 @@ export function wireRequest(e: JournalEntry, cookieNames: readonly string[]): Wi
     w.acrh = headerValue(e.rawHeaders, 'access-control-request-headers');
   }
   if (cookieNames.length > 0) w.cookie = hasCookie(e.rawHeaders, cookieNames);
+  const secFetch = secFetchOf(e.rawHeaders);
+  if (secFetch !== undefined) w.secFetch = secFetch;
   return w;
 }
 
@@ -116,6 +119,7 @@ export function observePage(raw: RawStepResult | undefined): PageObservation {
     elapsedMs: raw.elapsedMs,
   };
   if (!recognised) obs.unrecognisedError = true;
+  if (raw.initiator !== undefined) obs.initiator = raw.initiator;
   return obs;
 }
 

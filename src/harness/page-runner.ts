@@ -4,6 +4,11 @@
 // runner inside an iframe (sandboxed, or a data: URL) that the top page relays to.
 import type { ClientKind, HeaderList } from '../scenario/types.js';
 import type { CaseDescriptor } from './types.js';
+import {
+  IMPORT_SCRIPTS_WORKER_PATH,
+  IMPORT_SCRIPTS_WORKER_SOURCE,
+  INITIATOR_DRIVERS_SOURCE,
+} from './initiators/page-drivers.js';
 
 /** The argument of one batch call. */
 export interface RunnerArg {
@@ -113,7 +118,7 @@ export const PAGE_RUNNER_SOURCE = String.raw`async function corsConformanceRunne
       const headers = new Headers();
       for (const [n, v] of d.headers) headers.append(n, v);
       const init = { headers, signal: AbortSignal.timeout(arg.stepTimeoutMs) };
-      for (const k of ['method', 'mode', 'credentials', 'redirect', 'cache', 'referrerPolicy']) {
+      for (const k of ['method', 'mode', 'credentials', 'redirect', 'cache', 'referrerPolicy', 'keepalive']) {
         if (d[k] !== undefined) init[k] = d[k];
       }
       if (d.body !== undefined) {
@@ -181,6 +186,9 @@ export const PAGE_RUNNER_SOURCE = String.raw`async function corsConformanceRunne
     }
   });
 
+  // Every other page API (img, script, worker, ...): src/harness/initiators/page-drivers.ts.
+${INITIATOR_DRIVERS_SOURCE}
+
   const runStep = async (d) => {
     if (d.delayMs) await sleep(d.delayMs);
     if (d.markUrl) {
@@ -191,7 +199,7 @@ export const PAGE_RUNNER_SOURCE = String.raw`async function corsConformanceRunne
       }
     }
     const t0 = now();
-    const r = d.api === 'xhr' ? await runXhr(d) : await runFetch(d);
+    const r = d.api === 'xhr' ? await runXhr(d) : d.api === 'fetch' ? await runFetch(d) : await runInitiator(d);
     r.elapsedMs = Math.round((now() - t0) * 10) / 10;
     return r;
   };
@@ -253,6 +261,11 @@ export function installRunnerPages(servers: {
   servers.addStatic(SANDBOXED_CLIENT_PATH, {
     contentType,
     body: clientPageHtml(),
+    headers: NO_STORE,
+  });
+  servers.addStatic(IMPORT_SCRIPTS_WORKER_PATH, {
+    contentType: 'text/javascript; charset=utf-8',
+    body: IMPORT_SCRIPTS_WORKER_SOURCE,
     headers: NO_STORE,
   });
 }

@@ -8,6 +8,8 @@ import type { EngineProfile } from '../model/engine-profile.js';
 import { getEngineProfile } from '../engine-facts/index.js';
 import type {
   ClientKind,
+  CredentialsMode,
+  CrossOriginAttribute,
   HeaderList,
   OriginRole,
   Prediction,
@@ -26,6 +28,14 @@ import { installRunnerPages } from './page-runner.js';
 import type { EngineSlot, HarnessServers } from './run.js';
 import type { Diff, PageObservation } from './types.js';
 import { errorText } from '../error-text.js';
+import {
+  isLoadKind,
+  LOAD_KINDS,
+  loadOutcome,
+  type LoadKind,
+  type LoadOutcome,
+} from './initiators/load.js';
+import { initiatorFields } from './initiators/descriptor.js';
 
 /** What page JS does, and from where. Everything but `from` is a ScenarioRequest field. */
 export interface ProbeRequest extends Omit<ScenarioRequest, 'target' | 'query'> {
@@ -79,6 +89,25 @@ export interface ProbeResult {
   diffs: Diff[];
   /** Limits that apply to this result (redirects, bodies not replayed...). */
   notes: string[];
+}
+
+/** How the page loads an asset: where from, and the element's settings. */
+export interface LoadRequest {
+  /** As for `cors.fetch`: a role, a fixture origin or a loopback origin. Default `cross-origin`. */
+  from?: string;
+  /** The CORS settings attribute, for the kinds whose element has one. Default `absent`. */
+  crossorigin?: CrossOriginAttribute;
+  /** The kind's variant (`font-face-load`, preload's `as`, video `canvas`...). */
+  variant?: string;
+  /** eventsource: `include` means `withCredentials`. */
+  credentials?: CredentialsMode;
+}
+
+/** Everything about one probed load: a ProbeResult whose page result is `load`. */
+export interface LoadResult extends ProbeResult {
+  kind: LoadKind;
+  /** What the page saw (load vs error, tainted) and where it differs from the model. */
+  load: LoadOutcome;
 }
 
 export interface ProberOptions {
@@ -244,6 +273,27 @@ export class CorsProber {
     };
   }
 
+  /**
+   * Loads `url` as a `kind` asset (a font, an image drawn to a canvas, a module script...)
+   * from the page on `req.from`; the model predicts from the server's raw answers whether it
+   * loads and whether the page finds it tainted.
+   */
+  async load(kind: LoadKind, url: string, req: LoadRequest = {}): Promise<LoadResult> {
+    if (!isLoadKind(kind)) {
+      throw new ProbeError(
+        `cors.load: kind must be one of ${LOAD_KINDS.join(', ')} (got "${String(kind)}")`,
+      );
+    }
+    const { from, ...rest } = req;
+    const result = await this.fetch(url, {
+      ...rest,
+      api: kind,
+      ...(from === undefined ? {} : { from }),
+    });
+    const load = loadOutcome(kind, result.prediction.initiator, result.observation);
+    return { ...result, kind, load, diffs: load.diffs };
+  }
+
   private observe(
     url: string,
     request: ScenarioRequest,
@@ -254,10 +304,14 @@ export class CorsProber {
       installRunnerPages(this.servers);
       this.installed = true;
     }
+    const step = stepDescriptor(request, url);
+    if (request.api !== undefined && request.api !== 'fetch' && request.api !== 'xhr') {
+      Object.assign(step, initiatorFields(origin, 'live'));
+    }
     return this.pages.fetch({
       origin,
       client,
-      step: stepDescriptor(request, url),
+      step,
       timeoutMs: this.opts.stepTimeoutMs ?? 10_000,
     });
   }

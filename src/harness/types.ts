@@ -39,6 +39,14 @@ export interface StepDescriptor {
   delayMs?: number;
   /** A `/__mark` URL the runner fetches (no-cors) before this step, splitting the journal. */
   markUrl?: string;
+  /** Initiators: the CORS settings attribute (`absent`, `anonymous`, `use-credentials`). */
+  crossorigin?: string;
+  /** Initiators: the per-api sub-choice (`mask-image`, `font-face-load`, preload's `as`...). */
+  variant?: string;
+  /** Initiators observed on the wire only: the page polls this token's journal here. */
+  journalUrl?: string;
+  /** Initiators: the page origin, where helper documents (an importScripts worker) live. */
+  helperOrigin?: string;
 }
 
 /** One case as the page runs it: its steps in sequence. */
@@ -64,6 +72,22 @@ export interface RawStepResult {
   errorName: string | null;
   errorMessage: string | null;
   elapsedMs: number;
+  /** Initiators: what the page-side driver saw (src/harness/initiators/). */
+  initiator?: InitiatorPageResult;
+}
+
+/**
+ * What an initiator's driver reports. `loaded` null: the page has no event that tells
+ * (a CSS background image); the wire alone is compared then.
+ */
+export interface InitiatorPageResult {
+  loaded: boolean | null;
+  /** Canvas read threw, `cssRules` threw, or the error event was muted; absent where meaningless. */
+  tainted?: boolean;
+  /** What happened, in a few words (the event, the exception), kept as evidence. */
+  detail?: string;
+  /** No load or error event within the driver's deadline (`loaded` is then false). */
+  timeout?: boolean;
 }
 
 export interface RawCaseResult {
@@ -89,6 +113,8 @@ export interface PageObservation {
   /** True when a failure message was not one engine-strings.ts knows. */
   unrecognisedError?: boolean;
   elapsedMs: number;
+  /** Initiators: the driver's load/error and taint result. */
+  initiator?: InitiatorPageResult;
 }
 
 /** What the fixture servers saw for one step (the journal between two marks). */

@@ -5,7 +5,15 @@
 import type { DeviationRule, KnobFact } from '../engine-facts/types.js';
 import { rulesCovering } from '../engine-facts/rules.js';
 import type { KnobName } from '../model/engine-profile.js';
-import type { Prediction, Scenario, WireRequest } from '../scenario/types.js';
+import {
+  isInitiatorApi,
+  type Api,
+  type InitiatorPrediction,
+  type Prediction,
+  type Scenario,
+  type WireRequest,
+} from '../scenario/types.js';
+import { compareInitiator, compareSecFetch } from './initiators/compare.js';
 import type { Diff, Observation, VerdictKind } from './types.js';
 
 /** Every verdict, best first (the order reports count them in). */
@@ -56,6 +64,11 @@ function cookieTrail(wire: readonly WireRequest[] | undefined): boolean[] {
 export interface CompareOptions {
   /** Compare the scenario cookie's presence on each actual request (when the scenario sets cookies). */
   cookies: boolean;
+  /**
+   * The scenario's api. An initiator other than fetch-keepalive shows the page no response
+   * (status, type, headers): its page result is `initiator` instead.
+   */
+  api?: Api;
 }
 
 /**
@@ -73,6 +86,8 @@ export interface Comparable {
   originHeader: string | null;
   readableHeaders: string[];
   wire?: WireRequest[] | undefined;
+  /** Predictions: the initiator block; observations: the driver's result (compared apart). */
+  initiator?: unknown;
   then?: Comparable | undefined;
 }
 
@@ -93,17 +108,34 @@ export function compare(
     check('acrh', p.acrh, o.acrh);
   }
   check('actualSent', p.actualSent, o.actualSent);
-  check('outcome', p.outcome, o.outcome);
-  check('status', p.status, o.status);
-  // XHR has no response type: an ok XHR observation carries null and is not compared.
-  if (!(o.outcome === 'ok' && o.responseType === null)) {
-    check('responseType', p.responseType, o.responseType);
+  const responseSeen =
+    opts.api === undefined || !isInitiatorApi(opts.api) || opts.api === 'fetch-keepalive';
+  if (responseSeen) {
+    check('outcome', p.outcome, o.outcome);
+    check('status', p.status, o.status);
+    // XHR has no response type: an ok XHR observation carries null and is not compared.
+    if (!(o.outcome === 'ok' && o.responseType === null)) {
+      check('responseType', p.responseType, o.responseType);
+    }
   }
   if (p.actualSent && o.actualSent) check('originHeader', p.originHeader, o.originHeader);
-  check('readableHeaders', [...p.readableHeaders].sort(), [...o.readableHeaders].sort());
+  if (responseSeen) {
+    check('readableHeaders', [...p.readableHeaders].sort(), [...o.readableHeaders].sort());
+  }
   if (opts.cookies && p.wire !== undefined) {
     check('cookie', cookieTrail(p.wire), cookieTrail(o.wire));
   }
+  if (opts.api !== undefined && isInitiatorApi(opts.api)) {
+    diffs.push(
+      ...compareInitiator(
+        opts.api,
+        p.initiator as InitiatorPrediction | undefined,
+        (o as Observation).initiator,
+        prefix,
+      ),
+    );
+  }
+  diffs.push(...compareSecFetch(p.wire, o.wire, prefix));
   if (p.then !== undefined || o.then !== undefined) {
     if (p.then === undefined || o.then === undefined) {
       check('then', p.then === undefined ? null : 'a step', o.then === undefined ? null : 'a step');
@@ -178,7 +210,8 @@ function deviation(evidenced: boolean): VerdictKind {
  */
 export function judge(input: JudgeInput): Judgement {
   const { scenario, prediction, observation, facts } = input;
-  const opts = { cookies: (scenario.setup?.cookies ?? []).length > 0 };
+  const opts: CompareOptions = { cookies: (scenario.setup?.cookies ?? []).length > 0 };
+  if (scenario.request.api !== undefined) opts.api = scenario.request.api;
   const diffs = compare(prediction, observation, opts);
   const specDiffs =
     input.specPrediction === null ? diffs : compare(input.specPrediction, observation, opts);

@@ -115,6 +115,18 @@ export interface EngineKnobs {
    * standard sets the use-CORS-preflight flag whatever the body). Spec: false.
    */
   uploadListenerNeedsBody: boolean;
+  /**
+   * Where the Fetch Metadata headers (`Sec-Fetch-Site`, `-Mode`, `-Dest`, `-User`) are sent:
+   * to potentially trustworthy URLs only (`trustworthy-only`,
+   * https://w3c.github.io/webappsec-fetch-metadata/#abstract-opdef-append-the-fetch-metadata-headers-for-a-request)
+   * or never (`false`). Spec: `trustworthy-only`.
+   */
+  sendsFetchMetadata: false | 'trustworthy-only';
+  /**
+   * `navigator.sendBeacon()` with a Blob whose type is not a CORS-safelisted Content-Type
+   * throws instead of making a cors-mode (preflighted) request. Spec: false.
+   */
+  beaconNonSafelistedBlobThrows: boolean;
 }
 
 export type KnobName = keyof EngineKnobs;

@@ -1,7 +1,14 @@
 // A short human-readable account of one prediction: the outcome with its decisive spec step,
 // what went on the wire, what JS can read, the reasons, and the `then` chain. Pure: text in,
 // text out, so the CLI, reports and tests share it.
-import type { Prediction, Reason, Scenario, ThenStep, WireRequest } from '../scenario/types.js';
+import type {
+  InitiatorPrediction,
+  Prediction,
+  Reason,
+  Scenario,
+  ThenStep,
+  WireRequest,
+} from '../scenario/types.js';
 
 // Readable names for the spec algorithms the model cites; unknown ids print as they are.
 const ALGORITHM_NAMES: Record<string, string> = {
@@ -29,11 +36,20 @@ const ALGORITHM_NAMES: Record<string, string> = {
   'concept-filtered-response-cors': 'CORS filtered response',
   'append-a-request-origin-header': 'append a request `Origin` header',
   'concept-tao-check': 'TAO check',
+  'https://w3c.github.io/beacon/#sec-processing-model': 'sendBeacon()',
+  'https://drafts.csswg.org/css-values-4/#fetch-a-style-resource': 'CSS fetch a style resource',
+  'https://drafts.csswg.org/css-fonts/#font-fetching-requirements': 'CSS font fetching',
+  'https://html.spec.whatwg.org/#cors-cross-origin': 'CORS-cross-origin',
 };
 
 /** The readable name of a spec algorithm id (`concept-cors-check` -> `CORS check`). */
 export function algorithmName(anchor: string): string {
-  return ALGORITHM_NAMES[anchor] ?? anchor;
+  const known = ALGORITHM_NAMES[anchor];
+  if (known !== undefined) return known;
+  // A full URL (HTML, CSS, Beacon): the fragment in words, `create a potential cors request`.
+  const hash = anchor.indexOf('#');
+  if (/^https:\/\//.test(anchor) && hash !== -1) return anchor.slice(hash + 1).replace(/-/g, ' ');
+  return anchor;
 }
 
 /** One reason as a phrase: `CORS check step 4: <message>`, plus the knob when one decided. */
@@ -55,7 +71,8 @@ export function outcomeLine(prediction: Prediction, engine: string): string {
     case 'network-error':
       return `network error${why}`;
     case 'exception':
-      return `exception before any request (TypeError)${why}`;
+      // fetch() and XHR throw TypeErrors; an initiator's own exception names its type.
+      return `exception before any request${prediction.initiator === undefined ? ' (TypeError)' : ''}${why}`;
   }
 }
 
@@ -82,6 +99,7 @@ function body(p: Prediction, engine: string, step: ThenStep | undefined, depth: 
     const list = knobs.map((k) => `\`${k}\``).join(', ');
     lines.push(`${pad}${engine} departs from the spec here through profile knob ${list}`);
   }
+  if (p.initiator !== undefined) lines.push(`${pad}${initiatorLine(p.initiator)}`);
   lines.push(`${pad}${wireSummary(p)}`);
   if (p.wire !== undefined && p.wire.length > 0) {
     lines.push(`${pad}on the wire:`);
@@ -119,7 +137,28 @@ function wireLine(w: WireRequest): string {
     parts.push(`ACRH: ${w.acrh ?? '(none)'}`);
   }
   if (w.cookie === true) parts.push('with cookie');
+  if (w.secFetch !== undefined) {
+    const f = w.secFetch;
+    const user = f.user === true ? ', Sec-Fetch-User: ?1' : '';
+    parts.push(
+      `Sec-Fetch-Site: ${f.site}, Sec-Fetch-Mode: ${f.mode}, Sec-Fetch-Dest: ${f.dest}${user}`,
+    );
+  }
   return parts.join(', ');
+}
+
+/** What HTML handed to Fetch, and what the page observes (initiators only). */
+export function initiatorLine(i: InitiatorPrediction): string {
+  const r = i.request;
+  const dest = r.destination === '' ? '(empty)' : r.destination;
+  const handed = `HTML hands Fetch: mode ${r.mode}, credentials ${r.credentials}, destination ${dest}`;
+  const tainted =
+    i.page.tainted === undefined
+      ? ''
+      : i.page.tainted
+        ? ', tainted (CORS-cross-origin)'
+        : ', not tainted';
+  return `${handed}; the page sees: ${i.page.loaded ? 'load' : 'error'}${tainted}`;
 }
 
 function thenHeading(step: ThenStep | undefined, depth: number): string {

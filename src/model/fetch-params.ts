@@ -28,7 +28,10 @@ export interface ModelRequest {
   /** Null, or a body whose source is null (`stream`: cannot be replayed) or not. */
   body: null | { stream: boolean };
   origin: Origin;
-  mode: RequestMode;
+  /** fetch() and XHR set the first three; HTML also navigate (forms) and websocket. */
+  mode: RequestMode | 'navigate' | 'websocket';
+  /** The request's destination (`''` for fetch() and XHR). Absent: `''`. */
+  destination?: string;
   credentialsMode: CredentialsMode;
   redirectMode: RedirectMode;
   cacheMode: CacheMode;

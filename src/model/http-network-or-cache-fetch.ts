@@ -16,6 +16,7 @@ import {
   type CookieJar,
 } from './cookies.js';
 import type { EngineProfile } from './engine-profile.js';
+import { appendTheFetchMetadataHeaders } from './fetch-metadata.js';
 import { headerListAppend, headerListGet } from './header-list.js';
 import { byteSerializingARequestOrigin, isSameOrigin, originOfURL } from './origin.js';
 
@@ -25,8 +26,8 @@ export function appendARequestOriginHeader(request: ModelRequest): HeaderList {
   // 1. (The origin is never "client" here.)
   // 2. serializedOrigin: the byte-serialized request origin (`null` once tainted).
   let serializedOrigin = byteSerializingARequestOrigin(request.origin, request.urlList);
-  // 3. cors tainting: always append it (websocket/webtransport modes are out of scope).
-  if (request.responseTainting === 'cors')
+  // 3. cors tainting or mode websocket: always append it.
+  if (request.responseTainting === 'cors' || request.mode === 'websocket')
     return headerListAppend(request.headerList, 'Origin', serializedOrigin);
   // 4. Otherwise only for methods other than GET and HEAD ...
   if (request.method === 'GET' || request.method === 'HEAD') return request.headerList;
@@ -85,7 +86,7 @@ export function httpNetworkOrCacheFetch(
   // 8.5-8.11 Content-Length and Referer: not observed by the model.
   // 8.12 Append a request `Origin` header.
   httpRequest.headerList = appendARequestOriginHeader(httpRequest);
-  // 8.13-8.20 Fetch metadata, User-Agent, cache-mode headers, HTTP's own headers: not observed.
+  // 8.14-8.20 User-Agent, cache-mode headers, HTTP's own headers: not observed.
   // 8.21 With credentials, the `Cookie` header: a scenario cookie the jar sends to this URL
   //      (host-only; Secure, SameSite and the engine's third-party policy: cookies.ts).
   const url = currentURL(httpRequest);
@@ -127,6 +128,9 @@ export function httpNetworkOrCacheFetch(
     wire.acrm = preflight.acrm;
     wire.acrh = preflight.acrh;
   }
+  // 8.13 The Fetch Metadata headers (only to potentially trustworthy URLs).
+  const secFetch = appendTheFetchMetadataHeaders(httpRequest, fp.profile);
+  if (secFetch !== undefined) wire.secFetch = secFetch;
   fp.wire.push(wire);
   // 11 (HTTP-network fetch): with credentials, `Set-Cookie` is stored, before any CORS
   //    check; without, it is ignored. Preflights never include credentials.

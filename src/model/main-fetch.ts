@@ -56,16 +56,18 @@ export function mainFetch(fp: FetchParams, recursive: boolean): FetchResponse {
   const urlOrigin = originOfURL(url);
   if (
     (isSameOrigin(urlOrigin, request.origin) && request.responseTainting === 'basic') ||
-    url.startsWith('data:')
+    url.startsWith('data:') ||
+    request.mode === 'navigate' ||
+    request.mode === 'websocket'
   ) {
-    // Same origin, still basic: basic tainting, a plain fetch, no CORS at all.
+    // Same origin, still basic (or a navigation or WebSocket handshake): basic tainting, a
+    // plain fetch, no CORS at all.
     request.responseTainting = 'basic';
-    note(
-      fp,
-      ALGORITHM,
-      12,
-      `${url} is same-origin with the request's origin and tainting is basic: no CORS`,
-    );
+    const which =
+      request.mode === 'navigate' || request.mode === 'websocket'
+        ? `mode ${request.mode}`
+        : `${url} is same-origin with the request's origin and tainting is basic`;
+    note(fp, ALGORITHM, 12, `${which}: no CORS`);
     response = httpFetch(fp, false);
   } else if (request.mode === 'same-origin') {
     response = failWith(fp, fail(ALGORITHM, 12, `mode same-origin and ${url} is cross-origin`));

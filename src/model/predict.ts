@@ -10,6 +10,7 @@ import type {
   WireRequest,
 } from '../scenario/types.js';
 import { applyRequestOverrides } from '../scenario/overrides.js';
+import { isInitiatorApi } from '../scenario/types.js';
 import { defaultWorld, type World } from '../scenario/world.js';
 import { cookieNeutralProfile, EMPTY_COOKIE_JAR, storeCookie, type CookieJar } from './cookies.js';
 import { EMPTY_PREFLIGHT_CACHE, type PreflightCache } from './cors-preflight-cache.js';
@@ -17,7 +18,9 @@ import type { EngineProfile } from './engine-profile.js';
 import { isNetworkError, type FetchParams } from './fetch-params.js';
 import { fetch } from './main-fetch.js';
 import { parseSerializedOrigin, type Origin } from './origin.js';
-import { constructRequest } from './request.js';
+import { constructRequest, type BuiltRequest } from './request.js';
+import { initiatorPrediction, type HandedRequest } from './html-initiators.js';
+import { constructInitiatorRequest } from './initiator-request.js';
 import { createScenarioNetwork, hopRoles } from './scenario-network.js';
 
 export interface PredictOptions {
@@ -73,24 +76,37 @@ export function predictRequest(
   const origin = clientOrigin(world);
   const serializedClient = origin.kind === 'opaque' ? 'null' : world.pageOrigin;
   const network = createScenarioNetwork(scenario, request, world, serializedClient);
-  const built = constructRequest(request, network.hopURL(0), origin, engine);
+  let built: BuiltRequest;
+  let handed: HandedRequest | undefined;
+  if (isInitiatorApi(request.api)) {
+    ({ built, handed } = constructInitiatorRequest(
+      request.api,
+      request,
+      network.hopURL(0),
+      origin,
+      engine,
+    ));
+  } else {
+    built = constructRequest(request, network.hopURL(0), origin, engine);
+  }
   if (!built.ok) {
-    return {
-      state,
-      prediction: {
-        preflight: false,
-        acrm: null,
-        acrh: null,
-        actualSent: false,
-        outcome: 'exception',
-        status: null,
-        responseType: null,
-        originHeader: null,
-        readableHeaders: [],
-        wire: [],
-        because: built.because,
-      },
+    const prediction: Prediction = {
+      preflight: false,
+      acrm: null,
+      acrh: null,
+      actualSent: false,
+      outcome: 'exception',
+      status: null,
+      responseType: null,
+      originHeader: null,
+      readableHeaders: [],
+      wire: [],
+      because: built.because,
     };
+    if (handed !== undefined) {
+      prediction.initiator = initiatorPrediction(handed, request.variant, null).block;
+    }
+    return { state, prediction };
   }
   const fp: FetchParams = {
     request: built.request,
@@ -136,6 +152,17 @@ export function predictRequest(
       message: `${response.type} response, status ${response.status}${response.readable.length > 0 ? `, readable headers ${response.readable.join(', ')}` : ', no readable headers'}`,
     };
     prediction.because.push(summary);
+  }
+  if (handed !== undefined) {
+    const failed = isNetworkError(response);
+    const { block, because } = initiatorPrediction(handed, request.variant, {
+      networkError: failed,
+      type: failed ? null : response.type,
+      internalStatus: failed ? null : (response.internal ?? response).status,
+      redirected: finalHop > 0,
+    });
+    prediction.initiator = block;
+    prediction.because.push(...because);
   }
   const next: PredictState = { cache: fp.cache, now: fp.now };
   if (fp.cookies !== undefined) {

@@ -25,6 +25,8 @@ const HTML_ANCHORS = new Set(['ascii-serialisation-of-an-origin', 'same-origin',
 
 /** The spec's anchor URL for an anchor id (Fetch unless the id belongs to XHR or HTML). */
 export function anchorUrl(anchor: string): string {
+  // Algorithms of other specs (HTML's initiators, CSS, Beacon) are cited by their full URL.
+  if (/^https:\/\//.test(anchor)) return anchor;
   if (XHR_ANCHOR.test(anchor)) return `https://xhr.spec.whatwg.org/#${anchor}`;
   if (HTML_ANCHORS.has(anchor))
     return `https://html.spec.whatwg.org/multipage/browsers.html#${anchor}`;

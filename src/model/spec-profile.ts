@@ -35,4 +35,6 @@ export const SPEC: EngineProfile = {
   sameSiteNoneRequiresSecure: false,
   thirdPartyCookies: 'allow',
   uploadListenerNeedsBody: false,
+  sendsFetchMetadata: 'trustworthy-only',
+  beaconNonSafelistedBlobThrows: false,
 };

@@ -17,7 +17,37 @@ export const SECTION_ORDER: readonly string[] = [
   'Request modes',
   'XMLHttpRequest',
   'Fetch algorithms',
+  'Initiators: images and media',
+  'Initiators: scripts',
+  'Initiators: style sheets and fonts',
+  'Initiators: workers',
+  'Initiators: EventSource, beacons, keepalive, preload, forms, WebSocket',
 ];
+
+const HTML = 'https://html.spec.whatwg.org/#';
+const OTHER_INITIATORS = 'Initiators: EventSource, beacons, keepalive, preload, forms, WebSocket';
+
+/** Initiator scenarios cite their algorithm by full URL first; each family is a section. */
+const INITIATOR_SECTION_OF: Record<string, string> = {
+  [`${HTML}update-the-image-data`]: 'Initiators: images and media',
+  'https://drafts.csswg.org/css-values-4/#fetch-a-style-resource': 'Initiators: images and media',
+  'https://drafts.fxtf.org/css-masking/#the-mask-image': 'Initiators: images and media',
+  [`${HTML}concept-media-load-resource`]: 'Initiators: images and media',
+  [`${HTML}fetch-a-classic-script`]: 'Initiators: scripts',
+  [`${HTML}fetch-a-single-module-script`]: 'Initiators: scripts',
+  [`${HTML}fetch-a-classic-worker-imported-script`]: 'Initiators: scripts',
+  [`${HTML}link-type-stylesheet`]: 'Initiators: style sheets and fonts',
+  'https://drafts.csswg.org/css-fonts/#font-fetching-requirements':
+    'Initiators: style sheets and fonts',
+  [`${HTML}fetch-a-classic-worker-script`]: 'Initiators: workers',
+  [`${HTML}dom-worker`]: 'Initiators: workers',
+  [`${HTML}dom-eventsource`]: OTHER_INITIATORS,
+  'https://w3c.github.io/beacon/#sec-processing-model': OTHER_INITIATORS,
+  'https://fetch.spec.whatwg.org/#request-keepalive-flag': OTHER_INITIATORS,
+  [`${HTML}link-type-preload`]: OTHER_INITIATORS,
+  [`${HTML}form-submission-algorithm`]: OTHER_INITIATORS,
+  'https://fetch.spec.whatwg.org/#websocket-opening-handshake': OTHER_INITIATORS,
+};
 
 const SECTION_OF: Record<string, string> = {
   'cors-safelisted-method': 'Methods',
@@ -84,6 +114,8 @@ export function sectionOf(anchors: readonly string[] | undefined): string {
   const first = anchors?.[0];
   if (first === undefined) return '(no anchor)';
   if (/^dom-xmlhttprequest|^the-send/.test(first)) return 'XMLHttpRequest';
+  const initiator = INITIATOR_SECTION_OF[first];
+  if (initiator !== undefined) return initiator;
   return SECTION_OF[first] ?? algorithmName(first);
 }
 

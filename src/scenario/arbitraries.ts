@@ -17,7 +17,13 @@ import type {
   ScenarioServer,
   ThenStep,
 } from './types.js';
-import { CLIENT_KINDS, ORIGIN_ROLES } from './types.js';
+import {
+  CLIENT_KINDS,
+  CROSSORIGIN_APIS,
+  CROSSORIGIN_VALUES,
+  ORIGIN_ROLES,
+  VARIANTS,
+} from './types.js';
 
 const TOKEN_CHARS = "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
@@ -430,4 +436,116 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc.record(
     origins: fc.constant({ 'cross-origin': 'http://example.net:5000' }),
   },
   { requiredKeys: ['request'] },
+);
+
+// ---- Initiators: a separate generator, so the streams above (and the replay ids recorded
+// from them) stay as they are ----
+
+/** Where an initiator's request goes: every role a top page can address. */
+const pageRoleArb: fc.Arbitrary<OriginRole> = fc.constantFrom(
+  ...ORIGIN_ROLES.filter((r) => r !== 'same-origin-of-parent'),
+);
+
+const crossoriginArb = fc.constantFrom(...CROSSORIGIN_VALUES);
+
+/** An element with a CORS settings attribute (its variant where it has one). */
+const elementRequestArb: fc.Arbitrary<ScenarioRequest> = fc
+  .record(
+    {
+      api: fc.constantFrom(...CROSSORIGIN_APIS),
+      crossorigin: crossoriginArb,
+      target: pageRoleArb,
+      pick: fc.nat(),
+    },
+    { requiredKeys: ['api', 'target', 'pick'] },
+  )
+  .map(({ pick, ...r }) => {
+    const variants = VARIANTS[r.api];
+    if (variants === undefined) return r;
+    const variant = variants[pick % variants.length];
+    return variant === undefined || (r.api === 'video' && variant === 'load')
+      ? r
+      : { ...r, variant };
+  });
+
+/** Initiators without the attribute, with the fields each can express. */
+const otherInitiatorArb: fc.Arbitrary<ScenarioRequest> = fc.oneof(
+  fc.record({
+    api: fc.constant('css-image' as const),
+    variant: fc.constantFrom('background-image', 'mask-image'),
+    target: pageRoleArb,
+  }),
+  fc.record({
+    api: fc.constant('font' as const),
+    variant: fc.constantFrom('font-face', 'font-face-load'),
+    target: pageRoleArb,
+  }),
+  fc.record({
+    api: fc.constantFrom(
+      'worker' as const,
+      'shared-worker' as const,
+      'importScripts' as const,
+      'dynamic-import' as const,
+      'websocket' as const,
+    ),
+    target: pageRoleArb,
+  }),
+  fc.record(
+    {
+      api: fc.constant('module-worker' as const),
+      credentials: fc.constantFrom('omit' as const, 'same-origin' as const, 'include' as const),
+      target: pageRoleArb,
+    },
+    { requiredKeys: ['api', 'target'] },
+  ),
+  fc.record(
+    {
+      api: fc.constant('eventsource' as const),
+      credentials: fc.constant('include' as const),
+      target: pageRoleArb,
+    },
+    { requiredKeys: ['api', 'target'] },
+  ),
+  fc.record(
+    {
+      api: fc.constant('beacon' as const),
+      body: bodyArb.filter((b) => typeof b === 'string' || b.kind !== 'stream'),
+      target: pageRoleArb,
+    },
+    { requiredKeys: ['api', 'target'] },
+  ),
+  fc
+    .record(
+      {
+        api: fc.constant('fetch-keepalive' as const),
+        method: fc.constantFrom('GET', 'POST', 'PUT'),
+        credentials: fc.constantFrom('omit' as const, 'same-origin' as const, 'include' as const),
+        headers: headersInitArb(requestHeaderLineArb),
+        target: pageRoleArb,
+        body: bodyArb.filter((b) => typeof b === 'string' || b.kind !== 'stream'),
+      },
+      { requiredKeys: ['api', 'method', 'target'] },
+    )
+    .map((r) => {
+      if (r.method !== 'GET') return r;
+      const { body: _body, ...rest } = r;
+      return rest;
+    }),
+  fc
+    .record({
+      api: fc.constant('form' as const),
+      method: fc.constantFrom('GET', 'POST'),
+      body: fc.constantFrom<BodySpec>(
+        { kind: 'url-search-params', value: 'a=1' },
+        { kind: 'form-data', fields: { a: '1' } },
+      ),
+      target: pageRoleArb,
+    })
+    .map((r) => (r.method === 'POST' ? r : { api: r.api, method: r.method, target: r.target })),
+);
+
+/** A request from one of the initiators (not fetch() or XHR), valid for its api. */
+export const initiatorRequestArb: fc.Arbitrary<ScenarioRequest> = fc.oneof(
+  { weight: 1, arbitrary: elementRequestArb },
+  { weight: 1, arbitrary: otherInitiatorArb },
 );

@@ -59,7 +59,93 @@ export type ReferrerPolicy =
   | 'origin-when-cross-origin'
   | 'strict-origin-when-cross-origin'
   | 'unsafe-url';
-export type Api = 'fetch' | 'xhr';
+/**
+ * A page API that makes a request for the page without the page choosing the mode: HTML
+ * decides mode, credentials mode and destination (and the CORS settings attribute, where
+ * the element has one).
+ */
+export type InitiatorApi =
+  | 'img'
+  | 'img-canvas'
+  | 'script'
+  | 'module-script'
+  | 'dynamic-import'
+  | 'stylesheet'
+  | 'css-image'
+  | 'font'
+  | 'worker'
+  | 'module-worker'
+  | 'shared-worker'
+  | 'importScripts'
+  | 'eventsource'
+  | 'beacon'
+  | 'fetch-keepalive'
+  | 'preload'
+  | 'video'
+  | 'audio'
+  | 'form'
+  | 'websocket';
+
+export const INITIATOR_APIS: readonly InitiatorApi[] = [
+  'img',
+  'img-canvas',
+  'script',
+  'module-script',
+  'dynamic-import',
+  'stylesheet',
+  'css-image',
+  'font',
+  'worker',
+  'module-worker',
+  'shared-worker',
+  'importScripts',
+  'eventsource',
+  'beacon',
+  'fetch-keepalive',
+  'preload',
+  'video',
+  'audio',
+  'form',
+  'websocket',
+];
+
+export type Api = 'fetch' | 'xhr' | InitiatorApi;
+
+export function isInitiatorApi(api: Api | undefined): api is InitiatorApi {
+  return api !== undefined && api !== 'fetch' && api !== 'xhr';
+}
+
+/** The CORS settings attribute (https://html.spec.whatwg.org/#cors-settings-attribute). */
+export type CrossOriginAttribute = 'absent' | 'anonymous' | 'use-credentials';
+export const CROSSORIGIN_VALUES: readonly CrossOriginAttribute[] = [
+  'absent',
+  'anonymous',
+  'use-credentials',
+];
+
+/** The initiators whose element has a CORS settings attribute. */
+export const CROSSORIGIN_APIS: readonly InitiatorApi[] = [
+  'img',
+  'img-canvas',
+  'script',
+  'module-script',
+  'stylesheet',
+  'preload',
+  'video',
+  'audio',
+];
+
+/** Per-initiator sub-choices (`request.variant`); the first of each list is the default. */
+export const VARIANTS: Readonly<Partial<Record<InitiatorApi, readonly string[]>>> = {
+  'css-image': ['background-image', 'mask-image'],
+  font: ['font-face', 'font-face-load'],
+  preload: ['fetch', 'script', 'style', 'font', 'image'],
+  video: ['load', 'canvas'],
+  audio: ['load'],
+  worker: ['construct'],
+  'module-worker': ['construct'],
+  'shared-worker': ['construct'],
+};
 
 /** An ordered list of raw header lines: duplicates, order and case are kept. */
 export type HeaderList = [name: string, value: string][];
@@ -103,6 +189,13 @@ export interface ScenarioRequest {
   query?: string;
   /** XHR only: `withCredentials`; when set it wins over `credentials`. */
   withCredentials?: boolean;
+  /**
+   * The element's CORS settings attribute, for the initiators that have one
+   * (`CROSSORIGIN_APIS`). Default `absent`.
+   */
+  crossorigin?: CrossOriginAttribute;
+  /** A sub-choice of the initiator (`VARIANTS`), e.g. `mask-image` for `css-image`. */
+  variant?: string;
 }
 
 /** What a server answers to one request: status, raw header lines, body. */
@@ -242,6 +335,8 @@ export interface Prediction {
   readableHeaders: string[];
   /** Every request on the wire, in order. */
   wire?: WireRequest[];
+  /** What HTML hands to Fetch and what the page observes; present iff the api is an initiator. */
+  initiator?: InitiatorPrediction;
   then?: Prediction;
   because: Reason[];
 }
@@ -257,4 +352,40 @@ export interface WireRequest {
   acrh?: string | null;
   /** The request carried the scenario's cookie (see `setup.cookies`). */
   cookie?: boolean;
+  /**
+   * The Fetch Metadata headers (https://w3c.github.io/webappsec-fetch-metadata/) the request
+   * carries; absent when none is sent (a URL that is not potentially trustworthy).
+   */
+  secFetch?: SecFetch;
+}
+
+/** `Sec-Fetch-*` header values of one request; `user` absent means no `Sec-Fetch-User`. */
+export interface SecFetch {
+  site: 'same-origin' | 'same-site' | 'cross-site' | 'none';
+  mode: string;
+  dest: string;
+  user?: boolean;
+}
+
+/** The request HTML hands to Fetch for an initiator, and what the page can observe. */
+export interface InitiatorPrediction {
+  request: {
+    mode: RequestMode | 'navigate' | 'websocket';
+    credentials: CredentialsMode;
+    /** The request's destination (`''` for fetch-like requests). */
+    destination: string;
+    /** The request's initiator (`''`, `fetch`, `prefetch`, ...). */
+    initiator: string;
+    /** Whether this request can ever be CORS-preflighted (only cors-mode requests can). */
+    preflightPossible: boolean;
+  };
+  page: {
+    /** The load event (or a resolved promise, a message, an open event) vs an error. */
+    loaded: boolean;
+    /**
+     * Where the page can tell: a canvas read throws, `cssRules` throws, the script error
+     * event is muted ("Script error."). Absent where the initiator has no such observable.
+     */
+    tainted?: boolean;
+  };
 }

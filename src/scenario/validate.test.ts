@@ -401,3 +401,72 @@ test('every field of the published schema has a description', () => {
   expect(missing).toEqual([]);
   expect(Object.keys(SCENARIO_SCHEMA.properties as object).length).toBeGreaterThan(5);
 });
+
+test.describe('initiator apis', () => {
+  test('every initiator with its own fields is accepted; v1 fetch/xhr files are unchanged', () => {
+    const good: Scenario[] = [
+      { request: { api: 'img' } },
+      { request: { api: 'img-canvas', crossorigin: 'anonymous', target: 'cross-origin' } },
+      { request: { api: 'script', crossorigin: 'use-credentials' } },
+      { request: { api: 'module-script' } },
+      { request: { api: 'stylesheet', crossorigin: 'absent' } },
+      { request: { api: 'css-image', variant: 'mask-image' } },
+      { request: { api: 'font', variant: 'font-face-load' } },
+      { request: { api: 'module-worker', credentials: 'include', variant: 'construct' } },
+      { request: { api: 'eventsource', credentials: 'include' } },
+      { request: { api: 'beacon', body: { kind: 'blob', value: '{}', type: 'application/json' } } },
+      { request: { api: 'fetch-keepalive', method: 'PUT', headers: { 'X-A': '1' } } },
+      { request: { api: 'preload', variant: 'font', crossorigin: 'anonymous' } },
+      { request: { api: 'video', variant: 'canvas', crossorigin: 'anonymous' } },
+      { request: { api: 'form', method: 'POST', body: { kind: 'form-data', fields: { a: '1' } } } },
+      { request: { api: 'websocket', target: 'cross-origin' } },
+    ];
+    for (const s of good) expect(parseScenario(s)).toEqual(s);
+    expect(parseScenario(preflighted)).toEqual(preflighted);
+  });
+
+  test('a field the initiator cannot express is one clear line', () => {
+    expect(problemOf({ request: { api: 'worker', crossorigin: 'anonymous' } })).toBe(
+      '$.request.crossorigin: only applies when api is one of img, img-canvas, script, module-script, stylesheet, preload, video, audio',
+    );
+    expect(problemOf({ request: { crossorigin: 'anonymous' } })).toMatch(
+      /^\$\.request\.crossorigin: only applies when api is one of img, /,
+    );
+    expect(problemOf({ request: { api: 'img', mode: 'cors' } })).toBe(
+      '$.request.mode: only applies when api is one of fetch, xhr',
+    );
+    expect(problemOf({ request: { api: 'script', credentials: 'include' } })).toMatch(
+      /^\$\.request\.credentials: only applies when api is one of fetch, xhr, fetch-keepalive, eventsource, module-worker$/,
+    );
+    expect(problemOf({ request: { api: 'img', headers: { 'X-A': '1' } } })).toMatch(
+      /^\$\.request\.headers: only applies when api is one of /,
+    );
+    expect(problemOf([{ request: {} }, { request: { api: 'font', variant: 'mask-image' } }])).toBe(
+      '$[1].request.variant: must be one of font-face, font-face-load for api "font" (got "mask-image")',
+    );
+    expect(problemOf({ request: { api: 'audio', variant: 'canvas' } })).toMatch(/for api "audio"/);
+    expect(problemOf({ request: { api: 'img', variant: 'x' } })).toBe(
+      '$.request.variant: only applies when api is one of css-image, font, preload, video, audio, worker, module-worker, shared-worker',
+    );
+    expect(problemOf({ request: { api: 'imgs' } })).toMatch(/^\$\.request\.api: must be one of /);
+  });
+
+  test('form and beacon methods and bodies; follow-ups stay fetch/xhr only', () => {
+    expect(problemOf({ request: { api: 'form', method: 'PUT' } })).toBe(
+      '$.request.method: a form submits with GET or POST (got "PUT")',
+    );
+    expect(problemOf({ request: { api: 'form', method: 'POST', body: 'a=1' } })).toBe(
+      '$.request.body: a form body is a form-data or url-search-params object (got string)',
+    );
+    expect(problemOf({ request: { api: 'beacon', method: 'GET' } })).toMatch(/always uses POST/);
+    expect(problemOf({ request: { api: 'beacon', body: { kind: 'stream', value: 'x' } } })).toBe(
+      '$.request.body.kind: a keepalive request cannot have a stream body',
+    );
+    expect(problemOf({ request: { api: 'img' }, then: {} })).toBe(
+      '$.then: follow-up steps only apply when api is fetch or xhr (the request uses "img")',
+    );
+    expect(problemOf({ request: {}, then: { request: { api: 'script' } } })).toMatch(
+      /^\$\.then: follow-up steps only apply when api is fetch or xhr/,
+    );
+  });
+});

@@ -5,7 +5,16 @@ import { applyRequestOverrides } from './overrides.js';
 import { Ajv } from 'ajv';
 import type { ErrorObject } from 'ajv';
 import schemaJson from './scenario.schema.json' with { type: 'json' };
-import { ORIGIN_ROLES, isDataURL, type Scenario } from './types.js';
+import {
+  CROSSORIGIN_APIS,
+  ORIGIN_ROLES,
+  VARIANTS,
+  isDataURL,
+  isInitiatorApi,
+  type Api,
+  type Scenario,
+  type ScenarioRequest,
+} from './types.js';
 
 export { applyRequestOverrides };
 
@@ -132,6 +141,7 @@ function checkSemantics(scenario: Scenario, path: string): void {
   });
   const first = scenario.request;
   checkBodySize(first, `${path}.request`);
+  checkInitiatorFields(first, `${path}.request`);
   if ((first.api ?? 'fetch') !== 'xhr') {
     const field = XHR_ONLY.find((f) => first[f] !== undefined);
     if (field !== undefined) {
@@ -143,6 +153,13 @@ function checkSemantics(scenario: Scenario, path: string): void {
   while (step !== undefined) {
     checkBodySize(step.request, `${stepPath}.request`);
     const merged = applyRequestOverrides(first, step);
+    if (isInitiatorApi(merged.api) || isInitiatorApi(first.api)) {
+      const api = isInitiatorApi(first.api) ? first.api : (merged.api ?? 'fetch');
+      throw new ScenarioError(
+        stepPath,
+        `follow-up steps only apply when api is fetch or xhr (the request uses ${JSON.stringify(api)})`,
+      );
+    }
     if ((merged.api ?? 'fetch') !== 'xhr') {
       const own = step.request;
       const field = XHR_ONLY.find((f) => own?.[f] !== undefined);
@@ -159,6 +176,72 @@ function checkSemantics(scenario: Scenario, path: string): void {
     }
     step = step.then;
     stepPath = `${stepPath}.then`;
+  }
+}
+
+// Which request fields each api can express. With an initiator, HTML decides mode and
+// credentials (https://html.spec.whatwg.org/#create-a-potential-cors-request), the element
+// sends no author headers, and only some initiators carry a method or a body.
+const FETCH_LIKE: readonly Api[] = ['fetch', 'xhr', 'fetch-keepalive'];
+const FIELD_APIS: Partial<Record<keyof ScenarioRequest, readonly Api[]>> = {
+  mode: ['fetch', 'xhr'],
+  crossorigin: CROSSORIGIN_APIS,
+  variant: Object.keys(VARIANTS) as Api[],
+  credentials: [...FETCH_LIKE, 'eventsource', 'module-worker'],
+  headers: FETCH_LIKE,
+  body: [...FETCH_LIKE, 'beacon', 'form'],
+  method: [...FETCH_LIKE, 'beacon', 'form'],
+  redirect: FETCH_LIKE,
+  cache: FETCH_LIKE,
+  referrerPolicy: FETCH_LIKE,
+};
+
+/** Refuses a field the request's api cannot express, and a variant not of its api. */
+function checkInitiatorFields(request: ScenarioRequest, at: string): void {
+  const api = request.api ?? 'fetch';
+  for (const [field, apis] of Object.entries(FIELD_APIS) as [keyof ScenarioRequest, Api[]][]) {
+    if (request[field] === undefined || apis.includes(api)) continue;
+    if (!isInitiatorApi(api) && !['crossorigin', 'variant'].includes(field)) continue;
+    throw new ScenarioError(`${at}.${field}`, `only applies when api is one of ${apis.join(', ')}`);
+  }
+  if (request.variant !== undefined) {
+    const allowed = VARIANTS[api as keyof typeof VARIANTS] ?? [];
+    if (!allowed.includes(request.variant)) {
+      throw new ScenarioError(
+        `${at}.variant`,
+        `must be one of ${allowed.join(', ')} for api ${JSON.stringify(api)} (got ${show(request.variant)})`,
+      );
+    }
+  }
+  checkInitiatorMethodBody(request, at);
+}
+
+function checkInitiatorMethodBody(request: ScenarioRequest, at: string): void {
+  const method = request.method?.toUpperCase();
+  if (request.api === 'form' && method !== undefined && method !== 'GET' && method !== 'POST') {
+    throw new ScenarioError(
+      `${at}.method`,
+      `a form submits with GET or POST (got ${show(request.method)})`,
+    );
+  }
+  if (request.api === 'beacon' && method !== undefined && method !== 'POST') {
+    throw new ScenarioError(
+      `${at}.method`,
+      `sendBeacon always uses POST (got ${show(request.method)})`,
+    );
+  }
+  const body = request.body;
+  if (body === undefined) return;
+  const kind = typeof body === 'string' ? 'string' : body.kind;
+  if (request.api === 'form' && kind !== 'form-data' && kind !== 'url-search-params') {
+    throw new ScenarioError(
+      `${at}.body`,
+      `a form body is a form-data or url-search-params object (got ${kind})`,
+    );
+  }
+  if (typeof body === 'string') return;
+  if ((request.api === 'beacon' || request.api === 'fetch-keepalive') && body.kind === 'stream') {
+    throw new ScenarioError(`${at}.body.kind`, 'a keepalive request cannot have a stream body');
   }
 }
 

@@ -5,12 +5,26 @@
 import { expect as baseExpect, test as base } from '@playwright/test';
 import type { BrowserName } from '../harness/engines/types.js';
 import { startHarnessWorld, type HarnessWorld } from '../harness/launch.js';
-import { CorsProber, type ProbeRequest, type ProbeResult } from '../harness/probe.js';
+import {
+  CorsProber,
+  type LoadRequest,
+  type LoadResult,
+  type ProbeRequest,
+  type ProbeResult,
+} from '../harness/probe.js';
+import type { LoadKind } from '../harness/initiators/load.js';
 import type { OriginRole } from '../scenario/types.js';
 import type { OriginMap } from '../scenario/world.js';
 import { corsMatchers } from './matchers.js';
 
-export type { ProbeRequest, ProbeResult, RawAnswer } from '../harness/probe.js';
+export type {
+  LoadRequest,
+  LoadResult,
+  ProbeRequest,
+  ProbeResult,
+  RawAnswer,
+} from '../harness/probe.js';
+export type { LoadKind } from '../harness/initiators/load.js';
 export { ProbeError } from '../harness/probe.js';
 export type { BrowserName } from '../harness/engines/types.js';
 export type { OriginMap } from '../scenario/world.js';
@@ -28,6 +42,12 @@ export interface CorsOptions {
 export interface CorsFixture {
   /** Requests `url` (your server, http on localhost) from a page on `init.from`. */
   fetch(url: string, init?: ProbeRequest): Promise<ProbeResult>;
+  /**
+   * Loads `url` as an asset of `kind` (`font`, `img-canvas`, `module-script`, ...) from a page
+   * on `init.from`: whether it loads and whether the page finds it tainted, with the model's
+   * prediction from your server's raw answers.
+   */
+  load(kind: LoadKind, url: string, init?: LoadRequest): Promise<LoadResult>;
   /** The real origin behind each role, e.g. `origins['cross-origin']` = `http://example.net:41234`. */
   origins: OriginMap;
   /** `origins[role]`. */
@@ -73,6 +93,7 @@ export const test = base.extend<CorsTestFixtures, CorsOptions & CorsWorkerFixtur
     const { prober, world } = corsWorld;
     await use({
       fetch: (url, init) => prober.fetch(url, init),
+      load: (kind, url, init) => prober.load(kind, url, init),
       origins: world.servers.origins,
       origin: (role) => world.servers.origins[role],
       engine: prober.engine,

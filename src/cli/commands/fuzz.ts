@@ -1,4 +1,4 @@
-// `cors-conformance fuzz [--engine E,...] [--seed S] [--runs N | --time 10m] [--replay SEED:PATH]`:
+// `cors-conformance fuzz [--engine E,...] [--seed S] [--runs N | --time 10m] [--initiators] [--replay SEED:PATH]`:
 // property-based differential testing. Generated scenarios run in batches in each engine and
 // are compared with the model's profile for it; each unexplained disagreement is shrunk to a
 // minimal scenario, printed with its SEED:PATH and replay command, and written out as a
@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import type { FuzzReport } from '../../fuzz/fuzz.js';
-import { runFuzz, scenarioAt } from '../../fuzz/fuzz.js';
+import { generatorArb, runFuzz, scenarioAt } from '../../fuzz/fuzz.js';
 import { parseModelFault, type ModelFault } from '../../fuzz/fault.js';
 import { replayCommand, writeRepro } from '../../fuzz/repro.js';
 import {
@@ -31,6 +31,8 @@ export interface FuzzCliOptions {
   replay?: string;
   json?: boolean;
   fault?: string;
+  /** Generate initiator scenarios (img, script, font, worker, ...) instead of fetch/XHR ones. */
+  initiators?: boolean;
   out: string;
   shrink: number | string;
 }
@@ -54,6 +56,7 @@ interface Plan extends SeededRunPlan {
   engines: FuzzEngineName[];
   fault: ModelFault | null;
   maxShrunk: number;
+  generator?: 'initiators';
 }
 
 /** Checks every option before anything starts; a mistake is a UsageError (exit 2). */
@@ -66,7 +69,14 @@ export function planFuzz(o: FuzzCliOptions, env: NodeJS.ProcessEnv): Plan {
   } catch (e) {
     throw new UsageError(`--fault / CORS_MODEL_FAULT: ${messageOf(e)}`);
   }
-  return { ...run, engines, fault, maxShrunk: wholeNumber('--shrink', String(o.shrink)) };
+  const plan: Plan = {
+    ...run,
+    engines,
+    fault,
+    maxShrunk: wholeNumber('--shrink', String(o.shrink)),
+  };
+  if (o.initiators === true) plan.generator = 'initiators';
+  return plan;
 }
 
 function summary(r: FuzzReport): string {
@@ -90,7 +100,7 @@ async function openEngine(engine: FuzzEngineName, fault: ModelFault | null): Pro
 }
 
 async function replayOne(plan: Plan, replay: ReplayId, io: CliIo, json: boolean): Promise<number> {
-  const scenario = scenarioAt(replay.seed, replay.path);
+  const scenario = scenarioAt(replay.seed, replay.path, generatorArb(plan.generator));
   let failed = false;
   const out: unknown[] = [];
   for (const engine of plan.engines) {
@@ -138,7 +148,7 @@ export async function fuzzAction(
   if (plan.replay === undefined) await checkOutputDir(resolve(o.out), `--out ${o.out}`);
   if (plan.replay !== undefined) return replayOne(plan, plan.replay, io, json);
   io.stderr(
-    `fuzz: seed ${plan.seed}${plan.fault === null ? '' : `, model fault ${plan.fault} injected`}; replay any case with --replay ${plan.seed}:<path>\n`,
+    `fuzz: seed ${plan.seed}${plan.generator === undefined ? '' : ', initiator scenarios'}${plan.fault === null ? '' : `, model fault ${plan.fault} injected`}; replay any case with${plan.generator === undefined ? '' : ' --initiators'} --replay ${plan.seed}:<path>\n`,
   );
   const reports: FuzzReport[] = [];
   const repros: Record<string, string> = {};
@@ -150,6 +160,7 @@ export async function fuzzAction(
         executor: opened.executor,
         seed: plan.seed,
         maxShrunk: plan.maxShrunk,
+        ...(plan.generator === undefined ? {} : { generator: plan.generator }),
         ...(plan.runs === undefined ? {} : { runs: plan.runs }),
         ...(plan.timeMs === undefined ? {} : { timeMs: plan.timeMs }),
         onProgress: (p) => {
@@ -218,6 +229,10 @@ export function fuzzCommand(io: CliIo, done: (code: number) => void): Command {
     .option(
       '--fault <name>',
       'inject a deliberate model fault (also CORS_MODEL_FAULT): acrh-unsorted',
+    )
+    .option(
+      '--initiators',
+      'generate requests from the other initiators (img, script, font, worker, beacon, form, WebSocket, ...) instead of fetch()/XHR; a replay of such a case needs it too',
     )
     .option('--shrink <n>', 'failures to shrink per engine', '5')
     .option('--out <dir>', 'where reproductions go', 'reports/fuzz')

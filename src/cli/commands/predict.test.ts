@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { scenarioArb } from '../../scenario/arbitraries.js';
-import type { Prediction } from '../../scenario/types.js';
+import { predict } from '../../model/predict.js';
+import { SPEC } from '../../model/spec-profile.js';
+import { INITIATOR_APIS, type Prediction, type Scenario } from '../../scenario/types.js';
 import type { CliIo } from '../io.js';
 import { runExplain } from './explain.js';
 import { runPredict } from './predict.js';
@@ -241,4 +243,29 @@ test.describe('the predict contract on generated scenarios', () => {
       });
     });
   }
+});
+
+test('predict and explain cover every initiator: the initiator block and its account', async () => {
+  const scenarios = INITIATOR_APIS.map((api) => ({
+    id: `demo/${api}`,
+    request: { api, target: 'cross-origin' },
+    server: { actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } },
+  }));
+  const m = memoryIo({ 'all.json': JSON.stringify(scenarios) });
+  expect(await runPredict(['all.json'], m.io)).toBe(0);
+  const predictions = JSON.parse(m.stdout()) as Prediction[];
+  expect(predictions.map((p) => p.initiator?.request.mode)).toEqual(
+    INITIATOR_APIS.map(
+      (api) =>
+        predict(scenarios[INITIATOR_APIS.indexOf(api)] as Scenario, { engine: SPEC }).initiator
+          ?.request.mode,
+    ),
+  );
+  expect(predictions.every((p) => p.initiator !== undefined)).toBe(true);
+  const e = memoryIo({ 'all.json': JSON.stringify(scenarios) });
+  expect(await runExplain(['--engine', 'firefox', 'all.json'], e.io)).toBe(0);
+  expect(e.stdout().match(/HTML hands Fetch: mode /g)?.length).toBe(INITIATOR_APIS.length);
+  expect(e.stdout()).toContain(
+    'HTML hands Fetch: mode no-cors, credentials include, destination image',
+  );
 });

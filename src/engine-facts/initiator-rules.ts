@@ -1,0 +1,340 @@
+// Where an engine departs from the HTML Standard or Fetch Metadata for requests that page
+// APIs other than fetch() and XHR make (the initiators), one list per engine. Kept apart
+// from each engine's Fetch rules so both can grow without touching each other; the engine
+// files append these to their own.
+import type { DeviationRule } from './types.js';
+
+export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
+  {
+    id: 'cors-element-request-to-same-origin-sends-origin',
+    reason:
+      'a cors-mode request an element or a module load makes to its own origin (crossorigin ' +
+      'img, script, stylesheet, preload, module scripts, import(), fonts, CSS mask images) ' +
+      'carries `Origin`, where fetch#append-a-request-origin-header sends it on a GET only ' +
+      'when the response tainting is cors (not for a same-origin request)',
+    fields: ['originHeader'],
+    when: {
+      request: {
+        api: [
+          'img',
+          'img-canvas',
+          'script',
+          'module-script',
+          'dynamic-import',
+          'stylesheet',
+          'font',
+          'preload',
+          'css-image',
+        ],
+        target: ['same-origin'],
+      },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/platform/loader/fetch/fetch_parameters.cc',
+          symbol:
+            'FetchParameters::SetCrossOriginAccessControl (SetHTTPOrigin whatever the target)',
+        },
+      ],
+      observed: 'Chromium 156: `Origin: http://example.com:P` on same-origin crossorigin loads',
+    },
+    rows: [
+      'initiators-image/css-mask-image-same',
+      'initiators-image/img-anon-same',
+      'initiators-image/img-canvas-anon-same',
+      'initiators-image/img-canvas-cred-same',
+      'initiators-image/img-cred-same',
+      'initiators-script/import-same',
+      'initiators-script/module-absent-same',
+      'initiators-script/script-anon-same',
+      'initiators-script/script-anon-same-404',
+      'initiators-script/script-cred-same',
+      'initiators-style-font/font-face-load-same',
+      'initiators-style-font/font-face-same',
+      'initiators-style-font/stylesheet-anon-same',
+      'initiators-style-font/stylesheet-anon-same-404',
+      'initiators-style-font/stylesheet-cred-same',
+      'initiators-other/preload-fetch-anon-same',
+    ],
+  },
+  {
+    id: 'beacon-origin-null-after-leaving-page-origin',
+    reason:
+      'a sendBeacon POST redirected (307/308) from the page origin to another origin carries ' +
+      '`Origin: null`; the spec taints the origin only after a hop from another origin',
+    fields: ['originHeader'],
+    when: {
+      request: { api: ['beacon'] },
+      redirects: { present: true, status: [307, 308], hops: ['from-page-origin'] },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        { source: 'net/url_request/redirect_util.cc', symbol: 'RedirectUtil::UpdateHttpRequest' },
+      ],
+      observed: 'Chromium 156: `Origin: null` at the cross-origin hop of a beacon',
+    },
+    rows: ['initiators-other/beacon-string-redirect-same-to-cross'],
+  },
+  {
+    id: 'websocket-handshake-without-fetch-metadata',
+    reason:
+      'the WebSocket opening handshake to a potentially trustworthy URL carries no Sec-Fetch-* ' +
+      'headers, where https://w3c.github.io/webappsec-fetch-metadata/#fetch-integration appends ' +
+      'them to every request to such a URL',
+    fields: ['secFetch'],
+    when: { request: { api: ['websocket'] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Chromium 156: the wss:// handshake to https://example.net arrives with Origin and no ' +
+        'Sec-Fetch-Site/Mode/Dest (Firefox ESR 153 and WebKitGTK 2.50 send them)',
+      searched:
+        'not found yet: services/network/websocket.cc and net/websockets/ ' +
+        '(the handshake does not go through the URLLoader that calls SetFetchMetadataHeaders ' +
+        'in services/network/sec_header_helpers.cc); no WPT expectation file located',
+    },
+    rows: ['initiators-other/websocket-https-cookie'],
+  },
+];
+
+export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
+  {
+    id: 'classic-script-errors-not-muted',
+    reason:
+      'a classic script fetched cross-origin without CORS (no crossorigin attribute) reports ' +
+      "its own error message to the window's error event, where " +
+      'https://html.spec.whatwg.org/#muted-errors makes it "Script error." with no details',
+    fields: ['tainted'],
+    when: { request: { api: ['script'], crossorigin: ['absent'] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox ESR 153.8: the error event shows "Error: cors-conformance classic script ran"; ' +
+        'reproduced outside the harness in a plain headless Firefox (no automation, a fresh ' +
+        'profile) with a page whose own script loads an http://example.net script that throws ' +
+        '(onerror message "Error: secret detail", the script URL, line 1)',
+      searched:
+        'not found yet: dom/script/ScriptLoader.cpp (mutedErrors of the loaded script) and the ' +
+        'Gecko WPT metadata for html/semantics/scripting-1/the-script-element; whether a pref ' +
+        'of the ESR build changes it is open',
+    },
+    rows: [
+      'initiators-script/script-absent-cross-none',
+      'initiators-script/script-absent-cross-star',
+      'initiators-script/script-absent-https-cookie',
+      'initiators-script/script-absent-redirect-same-to-cross',
+      'initiators-script/script-absent-same-site-none',
+    ],
+  },
+  {
+    id: 'preload-load-event-after-failed-cors-check',
+    reason:
+      '<link rel=preload crossorigin> fires load when the response fails the CORS check, where ' +
+      'https://html.spec.whatwg.org/#link-type-preload fires error for a network error',
+    fields: ['loaded'],
+    when: { request: { api: ['preload'], crossorigin: ['anonymous', 'use-credentials'] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox ESR 153.8: load event for cross-origin preloads (as fetch, font, image, script, ' +
+        'style) answered without Access-Control-Allow-Origin; reproduced outside the harness ' +
+        'with a page whose own markup holds the <link rel=preload as=image crossorigin> ' +
+        '(Chromium 156 fires error there)',
+      searched:
+        'not found yet: dom/html/HTMLLinkElement.cpp and uriloader/preload/ (PreloaderBase ' +
+        'notifies load/error); no Gecko WPT metadata located for preload load/error events',
+    },
+    rows: [
+      'initiators-other/preload-fetch-anon-cross-none',
+      'initiators-other/preload-font-anon-cross-none',
+      'initiators-other/preload-image-anon-cross-none',
+      'initiators-other/preload-image-cred-cross-star',
+      'initiators-other/preload-script-anon-cross-none',
+      'initiators-other/preload-style-anon-cross-none',
+    ],
+  },
+  {
+    id: 'font-preload-always-cors',
+    reason:
+      '<link rel=preload as=font> without crossorigin is a cors-mode request (Origin sent), ' +
+      'where the CORS settings attribute in the No CORS state makes it no-cors ' +
+      '(https://html.spec.whatwg.org/#link-type-preload)',
+    fields: ['originHeader'],
+    when: { request: { api: ['preload'], crossorigin: ['absent'], variant: ['font'] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed: 'Firefox ESR 153.8: Origin: http://example.com:P on the font preload',
+      searched: 'not found yet: uriloader/preload/ and dom/html/HTMLLinkElement.cpp',
+    },
+    rows: ['initiators-other/preload-font-absent-cross-none'],
+  },
+];
+
+export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
+  {
+    id: 'cors-element-request-to-same-origin-sends-origin',
+    reason:
+      'a cors-mode request an element or a module load makes to its own origin (crossorigin ' +
+      'img, media, script, stylesheet, module scripts, import(), CSS mask images) carries ' +
+      '`Origin`, where fetch#append-a-request-origin-header sends it on a GET only when the ' +
+      'response tainting is cors (not for a same-origin request)',
+    fields: ['originHeader'],
+    when: {
+      request: {
+        api: [
+          'img',
+          'img-canvas',
+          'script',
+          'module-script',
+          'dynamic-import',
+          'stylesheet',
+          'preload',
+          'css-image',
+          'video',
+          'audio',
+        ],
+        target: ['same-origin'],
+      },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'Source/WebCore/loader/CrossOriginAccessControl.cpp',
+          symbol: 'updateRequestForAccessControl (setHTTPOrigin whatever the target)',
+        },
+      ],
+      observed: 'WebKitGTK 2.50.6: `Origin: http://example.com:P` on same-origin crossorigin loads',
+    },
+    rows: [
+      'initiators-image/audio-load-anon-same',
+      'initiators-image/css-mask-image-same',
+      'initiators-image/img-anon-same',
+      'initiators-image/img-canvas-anon-same',
+      'initiators-image/img-canvas-cred-same',
+      'initiators-image/img-cred-same',
+      'initiators-image/video-canvas-anon-same',
+      'initiators-image/video-load-anon-same',
+      'initiators-script/import-same',
+      'initiators-script/module-absent-same',
+      'initiators-script/script-anon-same',
+      'initiators-script/script-anon-same-404',
+      'initiators-script/script-cred-same',
+      'initiators-style-font/stylesheet-anon-same',
+      'initiators-style-font/stylesheet-anon-same-404',
+      'initiators-style-font/stylesheet-cred-same',
+      'initiators-other/preload-fetch-anon-same',
+    ],
+  },
+  {
+    id: 'websocket-handshake-follows-redirects',
+    reason:
+      'a WebSocket opening handshake answered with a redirect follows it and opens at the ' +
+      'target, where https://fetch.spec.whatwg.org/#concept-websocket-establish uses redirect ' +
+      'mode error (the connection fails)',
+    fields: ['actualSent', 'loaded', 'originHeader', 'secFetch'],
+    when: { request: { api: ['websocket'] }, redirects: { present: true } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: after a 3xx from the first URL the handshake reaches the redirect ' +
+        'target, which answers 101, and open fires (Chromium 156 and Firefox ESR 153 fail it)',
+      searched:
+        'not found yet: Source/WebKit/NetworkProcess/soup/WebSocketTaskSoup.cpp (the libsoup ' +
+        'message it connects with) and libsoup/soup-session.c (websocket connect and redirects)',
+    },
+    rows: ['initiators-other/websocket-redirect-cross'],
+  },
+  {
+    id: 'css-background-image-sends-credentials',
+    reason:
+      'a CSS background image is fetched with credentials (the cookie goes to a cross-site ' +
+      'URL), where https://drafts.csswg.org/css-values-4/#fetch-a-style-resource uses ' +
+      'credentials mode same-origin',
+    fields: ['cookie'],
+    when: { request: { api: ['css-image'], variant: ['background-image'] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: the SameSite=None; Secure cookie of https://example.net reaches it ' +
+        'from a background-image on http://example.com',
+      searched:
+        'not found yet: Source/WebCore/css/CSSImageValue.cpp (loadImage options) and ' +
+        'CachedResourceLoader::defaultCachedResourceOptions',
+    },
+    rows: ['initiators-image/css-background-image-https-star-cookie'],
+  },
+  {
+    id: 'fonts-fetched-without-cors',
+    reason:
+      'a font (@font-face or new FontFace(url)) is fetched without CORS: no Origin header, and ' +
+      'it loads from another origin without Access-Control-Allow-Origin, where ' +
+      'https://drafts.csswg.org/css-fonts/#fetch-a-font makes it a cors-mode request',
+    fields: ['originHeader', 'loaded', 'secFetch', 'cookie'],
+    when: { request: { api: ['font'] } },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: the font request carries no Origin and the face loads without ' +
+        'Access-Control-Allow-Origin; reproduced outside the harness with a page whose own ' +
+        '@font-face names an http://example.net font (status "loaded", no Origin on the wire), ' +
+        'where Chromium 156 sends Origin and the face errors',
+      searched:
+        'not found yet: Source/WebCore/css/CSSFontFaceSrcValue.cpp and ' +
+        'Source/WebCore/loader/cache/CachedResourceLoader.cpp (requestFont options); reports ' +
+        'about Safari on Apple platforms describe fonts as CORS-gated, so this may be a ' +
+        'WebKitGTK setting',
+    },
+    rows: [
+      'initiators-style-font/font-face-cross-404-star',
+      'initiators-style-font/font-face-cross-none',
+      'initiators-style-font/font-face-cross-null',
+      'initiators-style-font/font-face-cross-origin',
+      'initiators-style-font/font-face-cross-star',
+      'initiators-style-font/font-face-cross-wrong',
+      'initiators-style-font/font-face-https-origin-acac',
+      'initiators-style-font/font-face-https-star-cookie',
+      'initiators-style-font/font-face-load-cross-404-star',
+      'initiators-style-font/font-face-load-cross-none',
+      'initiators-style-font/font-face-load-cross-null',
+      'initiators-style-font/font-face-load-cross-origin',
+      'initiators-style-font/font-face-load-cross-star',
+      'initiators-style-font/font-face-load-cross-wrong',
+      'initiators-style-font/font-face-load-https-origin-acac',
+      'initiators-style-font/font-face-load-https-star-cookie',
+      'initiators-style-font/font-face-load-port-star',
+      'initiators-style-font/font-face-load-redirect-same-to-cross-none',
+      'initiators-style-font/font-face-load-redirect-same-to-cross-star',
+      'initiators-style-font/font-face-load-same-site-none',
+      'initiators-style-font/font-face-port-star',
+      'initiators-style-font/font-face-redirect-same-to-cross-none',
+      'initiators-style-font/font-face-redirect-same-to-cross-star',
+      'initiators-style-font/font-face-same-site-none',
+    ],
+  },
+  {
+    id: 'websocket-fetch-metadata-dest-websocket',
+    reason:
+      'the WebSocket opening handshake carries Sec-Fetch-Dest: websocket, where the request ' +
+      'HTML hands to Fetch has the empty destination and ' +
+      'https://w3c.github.io/webappsec-fetch-metadata/#sec-fetch-dest-header sends "empty"',
+    fields: ['secFetch'],
+    when: { request: { api: ['websocket'] } },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        { bug: 'https://bugs.webkit.org/show_bug.cgi?id=237550' },
+        {
+          source: 'Source/WebCore/Modules/websockets/ThreadableWebSocketChannel.cpp',
+          symbol: 'ThreadableWebSocketChannel::webSocketConnectRequest (Sec-Fetch-* special case)',
+        },
+      ],
+      observed:
+        'WebKitGTK 2.50.6: Sec-Fetch-Site cross-site, Sec-Fetch-Mode websocket, Sec-Fetch-Dest websocket',
+    },
+    rows: ['initiators-other/websocket-https-cookie'],
+  },
+];

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+import type { InitiatorPrediction, WireRequest } from '../../scenario/types.js';
+import { compareInitiator, compareSecFetch, secFetchOf } from './compare.js';
+
+const predicted = (loaded: boolean, tainted?: boolean): InitiatorPrediction => ({
+  request: {
+    mode: 'no-cors',
+    credentials: 'include',
+    destination: 'image',
+    initiator: '',
+    preflightPossible: false,
+  },
+  page: tainted === undefined ? { loaded } : { loaded, tainted },
+});
+
+test('Sec-Fetch-* headers become one record; none at all is undefined', () => {
+  expect(secFetchOf([['Accept', '*/*']])).toBeUndefined();
+  expect(
+    secFetchOf([
+      ['sec-fetch-site', 'cross-site'],
+      ['Sec-Fetch-Mode', 'navigate'],
+      ['Sec-Fetch-Dest', 'iframe'],
+      ['Sec-Fetch-User', '?1'],
+    ]),
+  ).toEqual({ site: 'cross-site', mode: 'navigate', dest: 'iframe', user: true });
+});
+
+test('loaded differs, a timeout is its own value, a page without an event compares nothing', () => {
+  expect(compareInitiator('img', predicted(true), { loaded: false }, '')).toEqual([
+    { field: 'loaded', predicted: true, observed: false },
+  ]);
+  expect(compareInitiator('img', predicted(false), { loaded: false, timeout: true }, '')).toEqual([
+    { field: 'loaded', predicted: false, observed: 'timeout' },
+  ]);
+  expect(compareInitiator('css-image', predicted(false), { loaded: null }, '')).toEqual([]);
+  expect(compareInitiator('img', undefined, { loaded: true }, '')).toEqual([]);
+  expect(compareInitiator('img', predicted(true), undefined, '')).toHaveLength(1);
+});
+
+test('tainted is compared where the driver observes it and the resource loaded', () => {
+  expect(
+    compareInitiator('img-canvas', predicted(true, true), { loaded: true, tainted: false }, ''),
+  ).toEqual([{ field: 'tainted', predicted: true, observed: false }]);
+  // A driver that should have observed it and did not is a difference, not a pass.
+  expect(compareInitiator('script', predicted(true, true), { loaded: true }, '')).toEqual([
+    { field: 'tainted', predicted: true, observed: null },
+  ]);
+  // No observable (a module imported with import(), a video without frames): nothing to compare.
+  expect(compareInitiator('dynamic-import', predicted(true, false), { loaded: true }, '')).toEqual(
+    [],
+  );
+  expect(compareInitiator('video', predicted(true, true), { loaded: true }, '')).toEqual([]);
+  expect(compareInitiator('img-canvas', predicted(false, true), { loaded: false }, '')).toEqual([]);
+});
+
+test('Fetch Metadata is compared request by request once the model predicts it', () => {
+  const w = (secFetch?: WireRequest['secFetch']): WireRequest => ({
+    hop: 0,
+    preflight: false,
+    method: 'GET',
+    origin: null,
+    ...(secFetch === undefined ? {} : { secFetch }),
+  });
+  const sf = { site: 'cross-site' as const, mode: 'no-cors', dest: 'image' };
+  expect(compareSecFetch([w()], [w(sf)], '')).toEqual([]);
+  expect(compareSecFetch([w(sf)], [w(sf)], '')).toEqual([]);
+  expect(compareSecFetch([w(sf)], [w()], '')).toEqual([
+    { field: 'secFetch', predicted: [sf], observed: [null] },
+  ]);
+});
