@@ -123,6 +123,26 @@ export const PREFLIGHT_CACHE_SCENARIOS = [
     },
   ),
   putRow('key-same-url', 'the same PUT again (twin) is not', { 'Access-Control-Max-Age': '60' }),
+  {
+    // The query goes on with the redirect: the cross-origin URL it reaches is another entry.
+    id: 'preflight-cache/key-url-after-redirect',
+    title: 'a redirected PUT again with another query: the query goes on, so it is preflighted',
+    anchors: [...ANCHORS, 'http-redirect-fetch'],
+    request: { method: 'PUT', target: 'same-origin' },
+    server: {
+      redirects: [{ status: 307, to: 'cross-origin' }],
+      preflight: {
+        status: 204,
+        headers: {
+          ...EXACT,
+          'Access-Control-Allow-Methods': 'PUT',
+          'Access-Control-Max-Age': '60',
+        },
+      },
+      actual: { status: 200, headers: EXACT },
+    },
+    then: { request: { query: 'other' } },
+  },
 
   // The key: credentials. A non-credentialed entry does not serve a credentialed request; a
   // credentialed entry serves both in the spec.
