@@ -76,11 +76,12 @@ const RULES: readonly DeviationRule[] = [
   {
     id: 'redirect-without-location-is-final-in-error-mode',
     reason:
-      'with redirect mode "error", a redirect status without Location is handed to the page as ' +
-      'the response; fetch#concept-http-fetch step 6 makes any redirect status a network error ' +
-      'there before Location is read',
+      'with redirect mode "error", a redirect status without Location (at a redirect hop or at ' +
+      'the final URL) is handed to the page as the response; fetch#concept-http-fetch step 6 ' +
+      'makes any redirect status a network error there before Location is read',
     fields: [...OUTCOME_FIELDS],
-    when: { request: { redirect: ['error'] }, redirects: { present: true, noLocation: true } },
+    // A hop without Location and a final 3xx without one are the same response to the engine.
+    when: { request: { redirect: ['error'] }, redirects: { noLocation: true } },
     evidence: {
       status: 'evidenced',
       upstream: [

@@ -9,6 +9,7 @@ import { normalizeHeaders } from '../scenario/placeholders.js';
 import {
   isDataURL,
   type HeaderList,
+  type ResponseSpec,
   type Scenario,
   type ScenarioRequest,
 } from '../scenario/types.js';
@@ -128,12 +129,11 @@ export function hopKinds(s: Scenario, r: ScenarioRequest): HopKind[][] {
 
 function redirectsMatch(m: RedirectMatcher, s: Scenario, r: ScenarioRequest): boolean {
   const hops = s.server?.redirects ?? [];
-  if (m.present !== hops.length > 0) return false;
+  if (m.present !== undefined && m.present !== hops.length > 0) return false;
   if (m.status !== undefined && !hops.some((h) => m.status?.includes(h.status))) return false;
   if (m.userinfo !== undefined && m.userinfo !== hops.some((h) => (h.userinfo ?? '') !== ''))
     return false;
-  if (m.noLocation !== undefined && m.noLocation !== hops.some((h) => h.noLocation === true))
-    return false;
+  if (m.noLocation !== undefined && m.noLocation !== endsWithoutLocation(s)) return false;
   if (m.toDataURL !== undefined && m.toDataURL !== hops.some((h) => isDataURL(h.to))) return false;
   const kinds = hopKinds(s, r);
   if (m.hops !== undefined && !m.hops.every((k) => kinds.some((at) => at.includes(k))))
@@ -153,6 +153,24 @@ function redirectsMatch(m: RedirectMatcher, s: Scenario, r: ScenarioRequest): bo
   )
     return false;
   return true;
+}
+
+function hasLocation(headers: ResponseSpec['headers']): boolean {
+  return normalizeHeaders(headers).some(([n]) => n.toLowerCase() === 'location');
+}
+
+/**
+ * Whether the response the chain ends on has a redirect status and no Location: the first
+ * hop that is not followed (no Location, or not a redirect status), else the final URL's.
+ */
+function endsWithoutLocation(s: Scenario): boolean {
+  for (const hop of s.server?.redirects ?? []) {
+    if (!REDIRECT_STATUSES.includes(hop.status)) return false;
+    if (hop.noLocation === true) return !hasLocation(hop.headers);
+    if (isDataURL(hop.to)) return false;
+  }
+  const actual = s.server?.actual ?? { status: 200 };
+  return REDIRECT_STATUSES.includes(actual.status) && !hasLocation(actual.headers);
 }
 
 /** Whether some hop rewrites the request's method to GET (http-redirect-fetch step 12). */
