@@ -154,6 +154,44 @@ const RULES: readonly DeviationRule[] = [
     rows: ['redirects/no-cors-post-307-same-to-same-site'],
     replays: ['4242:946:0:4:4:4:4:4:4:5:4:4:8:7:7:7:7:7'],
   },
+  {
+    id: 'origin-null-on-credentialed-no-cors-from-opaque-client-same-site',
+    reason:
+      'a credentialed (credentials include) no-cors GET or HEAD from an opaque-origin client to ' +
+      'a URL same-site with the top-level page carries `Origin: null`; fetch#append-a-request-' +
+      'origin-header adds no Origin to a no-cors GET or HEAD',
+    fields: ['originHeader'],
+    when: {
+      client: ['opaque-origin', 'data-url'],
+      request: {
+        mode: ['no-cors'],
+        credentials: ['include'],
+        target: [
+          'same-origin',
+          'same-site',
+          'same-origin-of-parent',
+          'cross-origin-different-port',
+        ],
+      },
+      redirects: { present: false },
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Chromium 156 (headless, http): `Origin: null` on a no-cors GET and HEAD with credentials ' +
+        'include from the sandboxed-iframe and the data: URL clients to example.com, ' +
+        'example.com on another port and sub.example.com; none to example.net or example.org, ' +
+        'and none with credentials same-origin or omit; no Sec-Fetch-* headers on these http ' +
+        'requests',
+      searched:
+        'services/network/cors/cors_url_loader.cc (CorsURLLoader::StartRequest sets Origin only ' +
+        'for the CORS flag or a method other than GET/HEAD), ' +
+        'net/url_request/url_request_http_job.cc (AddExtraHeaders, ' +
+        'MaybeSetSecFetchStorageAccessHeader: no Origin there); not found where the same-site ' +
+        'credentialed case adds it',
+    },
+    replays: ['72002:371:1:4:4:4:4:4:5:4:4:4:4'],
+  },
 ];
 
 export const CHROMIUM_FACTS: EngineFacts = {
