@@ -82,6 +82,8 @@ const RULES: readonly DeviationRule[] = [
       '72002:1128:0:1:1:1:0:0:0:3:1:1:1:1:2:2:2:5:3:4:3:3:4:5:5:5:5',
       '72002:2131:1:0:0:0:0:0:0:0:2:0:1:1:1:2:1:1:1:1:4:0:1:2:2:4:5',
       '72002:6158:0:1:0:0:0:0:0:0:0:3:2:3:3:3:3:6:0:2:2:3:2:3:4:4:4',
+      '83003:8420:0:0:0:0:0:0:0:0:1:0:0:0:3:1:2:1:1:4:4:4:4:4:4:4:3',
+      '83003:9888:0:0:0:0:0:0:0:1:1:1:4:2:2:3:2:2:3:4:4:4:4:5:5:6:4',
     ],
   },
   {
@@ -98,9 +100,12 @@ const RULES: readonly DeviationRule[] = [
       upstream: [
         { source: 'net/http/http_response_headers.cc', symbol: 'HttpResponseHeaders::IsRedirect' },
       ],
-      observed: 'Chromium 156: the 302 without Location reaches the page',
+      observed:
+        'Chromium 156: the 302 without Location reaches the page; so does a 301 or 302 without ' +
+        'Location answered by the final URL (same-origin or cross-origin)',
     },
     rows: ['redirects/302-no-location-error-mode'],
+    replays: ['83003:4387:0:2:2:4:0:2:2:2:3:2:2:2:7:3:3:3:3:3'],
   },
   {
     id: 'client-hints-removed-on-redirect',
