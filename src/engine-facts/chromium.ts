@@ -197,6 +197,29 @@ const RULES: readonly DeviationRule[] = [
     },
     replays: ['72002:371:1:4:4:4:4:4:5:4:4:4:4'],
   },
+  {
+    id: 'proxy-auth-status-from-origin-server-is-network-error',
+    reason:
+      'a 407 answered by the server itself (no proxy in use) fails the request with ' +
+      'ERR_UNEXPECTED_PROXY_AUTH, in every mode; fetch#http-network-or-cache-fetch has a page ' +
+      'prompt for proxy credentials on a 407 rather than fail (the model, which never prompts, ' +
+      'hands the 407 to the page)',
+    fields: [...OUTCOME_FIELDS],
+    when: { finalStatus: [407] },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'net/http/http_network_transaction.cc',
+          symbol: 'HttpNetworkTransaction::HandleAuthChallenge',
+        },
+      ],
+      observed:
+        'Chromium 156: a 407 from the final URL (fetch cors, same-origin, no-cors; XHR) or from a ' +
+        'redirect hop is a network error; a 401 is handed to the page',
+    },
+    replays: ['83003:9877:0:0:0:0:0:0:0:0:0:1:1:0:0:0:9:11:9:9:9:9:9:9:9'],
+  },
 ];
 
 export const CHROMIUM_FACTS: EngineFacts = {

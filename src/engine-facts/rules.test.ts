@@ -135,6 +135,23 @@ test('noLocation: the chain ends on a redirect status without Location, hop or f
   expect(matcherHolds(when, chain, 0)).toBe(true);
 });
 
+test('finalStatus: the status of the response the chain ends on', () => {
+  const when = { finalStatus: [407] };
+  expect(matcherHolds(when, { request: {}, server: { actual: { status: 407 } } }, 0)).toBe(true);
+  expect(matcherHolds(when, { request: {} }, 0)).toBe(false);
+  const hop407: Scenario = {
+    request: {},
+    server: { redirects: [{ status: 407, to: 'same-origin' }], actual: { status: 200 } },
+  };
+  expect(matcherHolds(when, hop407, 0)).toBe(true);
+  const followed: Scenario = {
+    request: {},
+    server: { redirects: [{ status: 302, to: 'same-origin' }], actual: { status: 407 } },
+  };
+  expect(matcherHolds(when, followed, 0)).toBe(true);
+  expect(matcherHolds({ finalStatus: [302] }, followed, 0)).toBe(false);
+});
+
 test('rulesCovering needs a rule per differing field; versions select rules per build', () => {
   const s: Scenario = { request: { referrerPolicy: 'no-referrer' } };
   const r = rule({ when: { request: { referrerPolicy: ['no-referrer'] } } });

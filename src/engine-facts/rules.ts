@@ -160,17 +160,21 @@ function hasLocation(headers: ResponseSpec['headers']): boolean {
 }
 
 /**
- * Whether the response the chain ends on has a redirect status and no Location: the first
- * hop that is not followed (no Location, or not a redirect status), else the final URL's.
+ * The response the chain ends on: the first hop that is not followed (not a redirect
+ * status, or no Location), else the final URL's; null when the chain ends on a data: URL.
  */
-function endsWithoutLocation(s: Scenario): boolean {
+function endResponse(s: Scenario): Pick<ResponseSpec, 'status' | 'headers'> | null {
   for (const hop of s.server?.redirects ?? []) {
-    if (!REDIRECT_STATUSES.includes(hop.status)) return false;
-    if (hop.noLocation === true) return !hasLocation(hop.headers);
-    if (isDataURL(hop.to)) return false;
+    if (!REDIRECT_STATUSES.includes(hop.status) || hop.noLocation === true) return hop;
+    if (isDataURL(hop.to)) return null;
   }
-  const actual = s.server?.actual ?? { status: 200 };
-  return REDIRECT_STATUSES.includes(actual.status) && !hasLocation(actual.headers);
+  return s.server?.actual ?? { status: 200 };
+}
+
+/** Whether the response the chain ends on has a redirect status and no Location. */
+function endsWithoutLocation(s: Scenario): boolean {
+  const end = endResponse(s);
+  return end !== null && REDIRECT_STATUSES.includes(end.status) && !hasLocation(end.headers);
 }
 
 /** Whether some hop rewrites the request's method to GET (http-redirect-fetch step 12). */
@@ -190,6 +194,8 @@ export function matcherHolds(when: Matcher, s: Scenario, step: number): boolean 
   if (when.step === 'first' && step !== 0) return false;
   if (when.step === 'then' && step === 0) return false;
   if (!within(when.client, s.client ?? 'page')) return false;
+  if (when.finalStatus !== undefined && !when.finalStatus.includes(endResponse(s)?.status ?? -1))
+    return false;
   if (when.request !== undefined && !requestMatches(when.request, request)) return false;
   if (when.redirects !== undefined && !redirectsMatch(when.redirects, s, request)) return false;
   return true;

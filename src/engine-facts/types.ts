@@ -176,6 +176,11 @@ export interface Matcher {
   request?: RequestMatcher;
   redirects?: RedirectMatcher;
   client?: readonly ClientKind[];
+  /**
+   * The response the chain ends on (the first redirect hop that is not followed, else the
+   * final URL's actual response) has one of these statuses.
+   */
+  finalStatus?: readonly number[];
   /** `first`: only the scenario's first request; `then`: only a follow-up. */
   step?: 'first' | 'then';
 }
