@@ -220,6 +220,47 @@ const RULES: readonly DeviationRule[] = [
     },
     replays: ['83003:9877:0:0:0:0:0:0:0:0:0:1:1:0:0:0:9:11:9:9:9:9:9:9:9'],
   },
+  {
+    id: 'conditional-request-header-preflight-not-cached',
+    reason:
+      'a request carrying If-Modified-Since, If-None-Match, If-Unmodified-Since, If-Match or ' +
+      'If-Range (cache mode default) neither stores its preflight result nor uses a cached one, ' +
+      'so the next such request is preflighted again; fetch#http-network-or-cache-fetch turns ' +
+      "such a request's cache mode to no-store only for the HTTP cache, after the preflight, and " +
+      'the CORS-preflight cache does not look at cache modes',
+    fields: ['preflight', 'acrm', 'acrh'],
+    when: {
+      step: 'then',
+      request: {
+        cache: ['default'],
+        headers: [
+          {
+            names: [
+              'if-modified-since',
+              'if-none-match',
+              'if-unmodified-since',
+              'if-match',
+              'if-range',
+            ],
+          },
+        ],
+      },
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Chromium 156 (fuzz 83003:7148, whose later steps also hit a knob): fetch() and XHR with ' +
+        'If-None-Match or If-Modified-Since (cache default), ' +
+        'preflight allowed with ACAH * and max-age 60: the same request again is preflighted; ' +
+        'with X-Custom instead, or with cache force-cache, it is not',
+      searched:
+        'the code search found the spec step (a WPT http-cache test) but no Chromium source; ' +
+        'where Chromium turns a conditional request to no-store before the preflight was not ' +
+        'looked up yet (candidates: third_party/blink/renderer/core/fetch/fetch_manager.cc, ' +
+        'services/network/cors/preflight_controller.cc)',
+    },
+    rows: ['preflight-cache/conditional-header-again'],
+  },
 ];
 
 export const CHROMIUM_FACTS: EngineFacts = {

@@ -61,8 +61,8 @@ function within<T>(allowed: readonly T[] | undefined, value: T): boolean {
 }
 
 /**
- * The request as the engine runs it: XHR has no mode or redirect option (always cors and
- * follow) and its credentials come from `withCredentials`.
+ * The request as the engine runs it: XHR has no mode, redirect or cache option (always cors,
+ * follow and default) and its credentials come from `withCredentials`.
  */
 function effective(r: ScenarioRequest): ScenarioRequest {
   if ((r.api ?? 'fetch') !== 'xhr') return r;
@@ -71,6 +71,7 @@ function effective(r: ScenarioRequest): ScenarioRequest {
     ...r,
     mode: 'cors',
     redirect: 'follow',
+    cache: 'default',
     credentials: include ? 'include' : 'same-origin',
   };
 }
