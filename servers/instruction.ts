@@ -268,7 +268,8 @@ export type InstructionRef = { inline: string } | { ref: string };
 
 /**
  * The path and query of one hop's URL: `/cors/<token>/<hop>?i=<encoded>` or `?r=<id>`.
- * Callers may append further `&name=value` parameters; the server ignores them.
+ * Callers may append further `&name=value` parameters: the server answers as without them
+ * and carries them on into `<next>`.
  */
 export function hopPath(token: string, hop: number, how: InstructionRef): string {
   if (!TOKEN.test(token)) throw new InstructionError('token must match [A-Za-z0-9_-]+');

@@ -1,7 +1,14 @@
 import { expect, test } from '@playwright/test';
 import type { HeaderList } from '../src/scenario/types.js';
 import { encodeInstruction, hopPath, type Instruction } from './instruction.js';
-import { headerValue, isCorsPreflight, nextHopUrl, respond, type RequestView } from './respond.js';
+import {
+  extraQuery,
+  headerValue,
+  isCorsPreflight,
+  nextHopUrl,
+  respond,
+  type RequestView,
+} from './respond.js';
 
 const ORIGIN = 'http://example.com:4001';
 
@@ -150,18 +157,20 @@ test('echo placeholders of absent request headers drop their line', () => {
   expect(headerValue(res.headers, 'x-reflect')).toBe(ORIGIN);
 });
 
-test('<next> is the next hop URL with userinfo and the same i= parameter', () => {
+test('<next> is the next hop URL with userinfo, the same i= parameter and the further ones', () => {
   const res = respond(req('GET', 0, [['Origin', ORIGIN]]), instruction, 0);
   expect(res.status).toBe(307);
   expect(res.headers).toEqual([
-    ['Location', `http://u:p@example.net:4001/cors/tk/1?i=${inline}`],
+    ['Location', `http://u:p@example.net:4001/cors/tk/1?i=${inline}&q=extra`],
     ['Content-Length', '0'],
   ]);
 });
 
 test('<next> keeps a registered r= reference', () => {
   const res = respond(req('GET', 0, [], true), instruction, 0);
-  expect(headerValue(res.headers, 'Location')).toBe('http://u:p@example.net:4001/cors/tk/1?r=x7');
+  expect(headerValue(res.headers, 'Location')).toBe(
+    'http://u:p@example.net:4001/cors/tk/1?r=x7&q=extra',
+  );
   expect(nextHopUrl(instruction, 1, { ref: 'x7' })).toBeNull();
 });
 
@@ -229,4 +238,25 @@ test('a target outside /cors/ still gets a <next> (instruction carried inline)',
   expect(headerValue(res.headers, 'Location')).toBe(
     `http://u:p@example.net:4001/cors/tk/1?i=${inline}`,
   );
+});
+
+test("<next> carries the step's further query parameters, raw, after i= or r=", () => {
+  const inlined = respond(
+    { method: 'GET', target: `/cors/tk/0?i=${inline}&a=1&b=%20`, rawHeaders: [] },
+    instruction,
+    0,
+  );
+  expect(headerValue(inlined.headers, 'Location')).toBe(
+    `http://u:p@example.net:4001/cors/tk/1?i=${inline}&a=1&b=%20`,
+  );
+  const registered = respond(
+    { method: 'GET', target: '/cors/tk/0?a=1&r=x7', rawHeaders: [] },
+    instruction,
+    0,
+  );
+  expect(headerValue(registered.headers, 'Location')).toBe(
+    'http://u:p@example.net:4001/cors/tk/1?r=x7&a=1',
+  );
+  expect(extraQuery('/cors/tk/0?i=x')).toBe('');
+  expect(extraQuery('/elsewhere')).toBe('');
 });

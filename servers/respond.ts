@@ -40,19 +40,35 @@ export function isCorsPreflight(req: Pick<RequestView, 'method' | 'rawHeaders'>)
 
 /**
  * The URL of the hop after `hop`: its origin, the same path scheme and the same `i=`/`r=`
- * parameter, with `hops[hop].nextUserinfo` as `user:pass@`. Null when `hop` is the last.
+ * parameter, with `hops[hop].nextUserinfo` as `user:pass@`, and `extra` (the request's
+ * further query parameters, raw) appended. Null when `hop` is the last.
  */
 export function nextHopUrl(
   instruction: Instruction,
   hop: number,
   how: InstructionRef,
+  extra = '',
 ): string | null {
   const next = instruction.hops[hop + 1];
   if (next === undefined) return null;
   let origin = next.origin;
   const userinfo = instruction.hops[hop]?.nextUserinfo;
   if (userinfo !== undefined) origin = origin.replace('://', `://${userinfo}@`);
-  return origin + hopPath(instruction.token, hop + 1, how);
+  const path = hopPath(instruction.token, hop + 1, how);
+  return extra === '' ? origin + path : `${origin}${path}&${extra}`;
+}
+
+/**
+ * The query parameters of a hop URL after its `i=`/`r=` one, as sent (a scenario step's
+ * `query`). A redirect carries them on, so a step with its own query is a distinct URL at
+ * every hop, as the model has it (src/model/scenario-network.ts).
+ */
+export function extraQuery(target: string): string {
+  const q = target.indexOf('?');
+  if (q < 0) return '';
+  const parts = target.slice(q + 1).split('&');
+  const carrier = parts.findIndex((p) => p.startsWith('i=') || p.startsWith('r='));
+  return parts.filter((p, i) => i !== carrier && p !== '').join('&');
 }
 
 /** A harness error answer: 400, plain text, no CORS headers. */
@@ -100,12 +116,14 @@ export function respond(req: RequestView, instruction: Instruction, hop: number)
   const planned = preflight && h.preflight !== null ? h.preflight : h.response;
   // `<next>` keeps the way this request carried its instruction; a request to some other
   // target (direct calls, tests) falls back to carrying it inline.
-  const how = instructionRefOf(req.target) ?? { inline: encodeInstruction(instruction) };
+  // The step's own query parameters go on with it (only on a fixture URL).
+  const own = instructionRefOf(req.target);
+  const how = own ?? { inline: encodeInstruction(instruction) };
   const headers = resolveHeaderList(planned.headers, {
     origin: instruction.vars.origin,
     host: instruction.vars.host,
     targetOrigin: h.origin,
-    next: nextHopUrl(instruction, hop, how),
+    next: nextHopUrl(instruction, hop, how, own === null ? '' : extraQuery(req.target)),
     acrm: headerValue(req.rawHeaders, 'Access-Control-Request-Method'),
     acrh: headerValue(req.rawHeaders, 'Access-Control-Request-Headers'),
     requestOrigin: headerValue(req.rawHeaders, 'Origin'),

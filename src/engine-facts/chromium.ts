@@ -57,8 +57,9 @@ const RULES: readonly DeviationRule[] = [
     id: 'credentials-in-redirect-url-blocked',
     reason:
       'a fetch() redirected to a URL with user:pass@ is blocked in every mode, where ' +
-      'fetch#http-redirect-fetch fails it only in cors mode across origins or under cors tainting',
-    fields: [...OUTCOME_FIELDS, 'actualSent', 'originHeader'],
+      'fetch#http-redirect-fetch fails it only in cors mode across origins or under cors tainting; ' +
+      'nothing after that hop happens, a preflight at a later cross-origin hop included',
+    fields: [...OUTCOME_FIELDS, 'actualSent', 'originHeader', 'preflight', 'acrm', 'acrh'],
     when: { request: { api: ['fetch'] }, redirects: { present: true, userinfo: true } },
     evidence: {
       status: 'evidenced',
@@ -69,27 +70,43 @@ const RULES: readonly DeviationRule[] = [
         },
         { bug: 'https://github.com/whatwg/fetch/issues/660' },
       ],
-      observed: 'Chromium 156: the redirect is not followed (network error)',
+      observed:
+        'Chromium 156: the redirect is not followed (network error); with a later hop to ' +
+        'another origin the journal ends at the hop that answers with the user:pass@ Location ' +
+        '(no OPTIONS at the later hop)',
     },
     rows: ['redirects/userinfo-same-to-same', 'redirects/userinfo-no-cors-cross'],
-    replays: ['2:4:0:0:0:0:0:0:0:0:0:1:0:0:0:2:1:2:1:1:1:1'],
+    replays: [
+      '2:4:0:0:0:0:0:0:0:0:0:1:0:0:0:2:1:2:1:1:1:1',
+      '61001:6374:0:0:0:0:0:0:0:0:0:1:0:0:0:0:3:1:2:3:4:4:4:4:5:6:4',
+      '61001:9700:0:0:0:0:0:2:0:3:2:5:3:3:4:3:3:3:4:4:5:5:5:5:5:5:5',
+      '72002:1128:0:1:1:1:0:0:0:3:1:1:1:1:2:2:2:5:3:4:3:3:4:5:5:5:5',
+      '72002:2131:1:0:0:0:0:0:0:0:2:0:1:1:1:2:1:1:1:1:4:0:1:2:2:4:5',
+      '72002:6158:0:1:0:0:0:0:0:0:0:3:2:3:3:3:3:6:0:2:2:3:2:3:4:4:4',
+      '83003:8420:0:0:0:0:0:0:0:0:1:0:0:0:3:1:2:1:1:4:4:4:4:4:4:4:3',
+      '83003:9888:0:0:0:0:0:0:0:1:1:1:4:2:2:3:2:2:3:4:4:4:4:5:5:6:4',
+    ],
   },
   {
     id: 'redirect-without-location-is-final-in-error-mode',
     reason:
-      'with redirect mode "error", a redirect status without Location is handed to the page as ' +
-      'the response; fetch#concept-http-fetch step 6 makes any redirect status a network error ' +
-      'there before Location is read',
+      'with redirect mode "error", a redirect status without Location (at a redirect hop or at ' +
+      'the final URL) is handed to the page as the response; fetch#concept-http-fetch step 6 ' +
+      'makes any redirect status a network error there before Location is read',
     fields: [...OUTCOME_FIELDS],
-    when: { request: { redirect: ['error'] }, redirects: { present: true, noLocation: true } },
+    // A hop without Location and a final 3xx without one are the same response to the engine.
+    when: { request: { redirect: ['error'] }, redirects: { noLocation: true } },
     evidence: {
       status: 'evidenced',
       upstream: [
         { source: 'net/http/http_response_headers.cc', symbol: 'HttpResponseHeaders::IsRedirect' },
       ],
-      observed: 'Chromium 156: the 302 without Location reaches the page',
+      observed:
+        'Chromium 156: the 302 without Location reaches the page; so does a 301 or 302 without ' +
+        'Location answered by the final URL (same-origin or cross-origin)',
     },
     rows: ['redirects/302-no-location-error-mode'],
+    replays: ['83003:4387:0:2:2:4:0:2:2:2:3:2:2:2:7:3:3:3:3:3'],
   },
   {
     id: 'client-hints-removed-on-redirect',
@@ -142,6 +159,108 @@ const RULES: readonly DeviationRule[] = [
     },
     rows: ['redirects/no-cors-post-307-same-to-same-site'],
     replays: ['4242:946:0:4:4:4:4:4:4:5:4:4:8:7:7:7:7:7'],
+  },
+  {
+    id: 'origin-null-on-credentialed-no-cors-from-opaque-client-same-site',
+    reason:
+      'a credentialed (credentials include) no-cors GET or HEAD from an opaque-origin client to ' +
+      'a URL same-site with the top-level page carries `Origin: null`; fetch#append-a-request-' +
+      'origin-header adds no Origin to a no-cors GET or HEAD',
+    fields: ['originHeader'],
+    when: {
+      client: ['opaque-origin', 'data-url'],
+      request: {
+        mode: ['no-cors'],
+        credentials: ['include'],
+        target: [
+          'same-origin',
+          'same-site',
+          'same-origin-of-parent',
+          'cross-origin-different-port',
+        ],
+      },
+      redirects: { present: false },
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Chromium 156 (headless, http): `Origin: null` on a no-cors GET and HEAD with credentials ' +
+        'include from the sandboxed-iframe and the data: URL clients to example.com, ' +
+        'example.com on another port and sub.example.com; none to example.net or example.org, ' +
+        'and none with credentials same-origin or omit; no Sec-Fetch-* headers on these http ' +
+        'requests',
+      searched:
+        'services/network/cors/cors_url_loader.cc (CorsURLLoader::StartRequest sets Origin only ' +
+        'for the CORS flag or a method other than GET/HEAD), ' +
+        'net/url_request/url_request_http_job.cc (AddExtraHeaders, ' +
+        'MaybeSetSecFetchStorageAccessHeader: no Origin there); not found where the same-site ' +
+        'credentialed case adds it',
+    },
+    replays: ['72002:371:1:4:4:4:4:4:5:4:4:4:4'],
+  },
+  {
+    id: 'proxy-auth-status-from-origin-server-is-network-error',
+    reason:
+      'a 407 answered by the server itself (no proxy in use) fails the request with ' +
+      'ERR_UNEXPECTED_PROXY_AUTH, in every mode; fetch#http-network-or-cache-fetch has a page ' +
+      'prompt for proxy credentials on a 407 rather than fail (the model, which never prompts, ' +
+      'hands the 407 to the page)',
+    fields: [...OUTCOME_FIELDS],
+    when: { finalStatus: [407] },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'net/http/http_network_transaction.cc',
+          symbol: 'HttpNetworkTransaction::HandleAuthChallenge',
+        },
+      ],
+      observed:
+        'Chromium 156: a 407 from the final URL (fetch cors, same-origin, no-cors; XHR) or from a ' +
+        'redirect hop is a network error; a 401 is handed to the page',
+    },
+    replays: ['83003:9877:0:0:0:0:0:0:0:0:0:1:1:0:0:0:9:11:9:9:9:9:9:9:9'],
+  },
+  {
+    id: 'conditional-request-header-preflight-not-cached',
+    reason:
+      'a request carrying If-Modified-Since, If-None-Match, If-Unmodified-Since, If-Match or ' +
+      'If-Range (cache mode default) neither stores its preflight result nor uses a cached one, ' +
+      'so the next such request is preflighted again; fetch#http-network-or-cache-fetch turns ' +
+      "such a request's cache mode to no-store only for the HTTP cache, after the preflight, and " +
+      'the CORS-preflight cache does not look at cache modes',
+    fields: ['preflight', 'acrm', 'acrh'],
+    when: {
+      step: 'then',
+      request: {
+        cache: ['default'],
+        headers: [
+          {
+            names: [
+              'if-modified-since',
+              'if-none-match',
+              'if-unmodified-since',
+              'if-match',
+              'if-range',
+            ],
+          },
+        ],
+      },
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Chromium 156 (fuzz 83003:7148, whose later steps also hit a knob): fetch() and XHR with ' +
+        'If-None-Match or If-Modified-Since (cache default), ' +
+        'preflight allowed with ACAH * and max-age 60: the same request again is preflighted; ' +
+        'with X-Custom instead, or with cache force-cache, it is not',
+      searched:
+        'the code search found the spec step (a WPT http-cache test) but no Chromium source; ' +
+        'where Chromium turns a conditional request to no-store before the preflight was not ' +
+        'looked up yet (candidates: third_party/blink/renderer/core/fetch/fetch_manager.cc, ' +
+        'services/network/cors/preflight_controller.cc)',
+    },
+    rows: ['preflight-cache/conditional-header-again'],
   },
 ];
 

@@ -49,6 +49,47 @@ const RULES: readonly DeviationRule[] = [
     },
     rows: ['simple/post-stream-body'],
   },
+  {
+    id: 'conditional-request-header-preflight-not-cached',
+    reason:
+      'a request carrying If-Modified-Since, If-None-Match, If-Unmodified-Since, If-Match or ' +
+      'If-Range with cache mode default has its own cache mode turned to no-store, which skips ' +
+      'the preflight cache, so the same request again is preflighted again; ' +
+      "fetch#http-network-or-cache-fetch turns only the HTTP-cache copy's mode to no-store, " +
+      'after the preflight, and the CORS-preflight cache does not look at cache modes',
+    fields: ['preflight', 'acrm', 'acrh'],
+    when: {
+      step: 'then',
+      request: {
+        cache: ['default'],
+        headers: [
+          {
+            names: [
+              'if-modified-since',
+              'if-none-match',
+              'if-unmodified-since',
+              'if-match',
+              'if-range',
+            ],
+          },
+        ],
+      },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'dom/fetch/InternalRequest.cpp',
+          symbol: 'InternalRequest::MaybeSkipCacheIfPerformingRevalidation',
+        },
+      ],
+      observed:
+        'Firefox 153: a GET with If-None-Match or If-Modified-Since, preflight allowed with ' +
+        'max-age 60, is preflighted again the second time; with X-Custom, or with cache ' +
+        'force-cache, it is not',
+    },
+    rows: ['preflight-cache/conditional-header-again'],
+  },
 ];
 
 export const FIREFOX_FACTS: EngineFacts = {

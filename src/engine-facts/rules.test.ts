@@ -106,6 +106,52 @@ test('lastHop looks at the hop that reaches the final URL only', () => {
   );
 });
 
+test('noLocation: the chain ends on a redirect status without Location, hop or final URL', () => {
+  const final = (status: number, headers = {}): Scenario => ({
+    request: { redirect: 'error' },
+    server: { actual: { status, headers } },
+  });
+  const when = { redirects: { noLocation: true } };
+  expect(matcherHolds(when, final(301), 0)).toBe(true);
+  expect(matcherHolds(when, final(308), 0)).toBe(true);
+  expect(matcherHolds(when, final(301, { location: '/x' }), 0)).toBe(false);
+  expect(matcherHolds(when, final(200), 0)).toBe(false);
+  expect(matcherHolds(when, final(304), 0)).toBe(false);
+  expect(matcherHolds({ redirects: { present: true, noLocation: true } }, final(301), 0)).toBe(
+    false,
+  );
+  const hop = (noLocation: boolean, status = 302): Scenario => ({
+    request: {},
+    server: { redirects: [{ status, to: 'cross-origin-2', noLocation }] },
+  });
+  expect(matcherHolds(when, hop(true), 0)).toBe(true);
+  expect(matcherHolds(when, hop(false), 0)).toBe(false);
+  expect(matcherHolds(when, hop(true, 200), 0)).toBe(false);
+  // A hop followed to a final 302 without Location ends there too.
+  const chain: Scenario = {
+    request: {},
+    server: { redirects: [{ status: 307, to: 'same-origin' }], actual: { status: 302 } },
+  };
+  expect(matcherHolds(when, chain, 0)).toBe(true);
+});
+
+test('finalStatus: the status of the response the chain ends on', () => {
+  const when = { finalStatus: [407] };
+  expect(matcherHolds(when, { request: {}, server: { actual: { status: 407 } } }, 0)).toBe(true);
+  expect(matcherHolds(when, { request: {} }, 0)).toBe(false);
+  const hop407: Scenario = {
+    request: {},
+    server: { redirects: [{ status: 407, to: 'same-origin' }], actual: { status: 200 } },
+  };
+  expect(matcherHolds(when, hop407, 0)).toBe(true);
+  const followed: Scenario = {
+    request: {},
+    server: { redirects: [{ status: 302, to: 'same-origin' }], actual: { status: 407 } },
+  };
+  expect(matcherHolds(when, followed, 0)).toBe(true);
+  expect(matcherHolds({ finalStatus: [302] }, followed, 0)).toBe(false);
+});
+
 test('rulesCovering needs a rule per differing field; versions select rules per build', () => {
   const s: Scenario = { request: { referrerPolicy: 'no-referrer' } };
   const r = rule({ when: { request: { referrerPolicy: ['no-referrer'] } } });

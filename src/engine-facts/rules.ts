@@ -10,6 +10,7 @@ import {
   isDataURL,
   VARIANTS,
   type HeaderList,
+  type ResponseSpec,
   type Scenario,
   type ScenarioRequest,
 } from '../scenario/types.js';
@@ -61,8 +62,8 @@ function within<T>(allowed: readonly T[] | undefined, value: T): boolean {
 }
 
 /**
- * The request as the engine runs it: XHR has no mode or redirect option (always cors and
- * follow) and its credentials come from `withCredentials`.
+ * The request as the engine runs it: XHR has no mode, redirect or cache option (always cors,
+ * follow and default) and its credentials come from `withCredentials`.
  */
 function effective(r: ScenarioRequest): ScenarioRequest {
   if ((r.api ?? 'fetch') !== 'xhr') return r;
@@ -71,6 +72,7 @@ function effective(r: ScenarioRequest): ScenarioRequest {
     ...r,
     mode: 'cors',
     redirect: 'follow',
+    cache: 'default',
     credentials: include ? 'include' : 'same-origin',
   };
 }
@@ -137,12 +139,11 @@ export function hopKinds(s: Scenario, r: ScenarioRequest): HopKind[][] {
 
 function redirectsMatch(m: RedirectMatcher, s: Scenario, r: ScenarioRequest): boolean {
   const hops = s.server?.redirects ?? [];
-  if (m.present !== hops.length > 0) return false;
+  if (m.present !== undefined && m.present !== hops.length > 0) return false;
   if (m.status !== undefined && !hops.some((h) => m.status?.includes(h.status))) return false;
   if (m.userinfo !== undefined && m.userinfo !== hops.some((h) => (h.userinfo ?? '') !== ''))
     return false;
-  if (m.noLocation !== undefined && m.noLocation !== hops.some((h) => h.noLocation === true))
-    return false;
+  if (m.noLocation !== undefined && m.noLocation !== endsWithoutLocation(s)) return false;
   if (m.toDataURL !== undefined && m.toDataURL !== hops.some((h) => isDataURL(h.to))) return false;
   const kinds = hopKinds(s, r);
   if (m.hops !== undefined && !m.hops.every((k) => kinds.some((at) => at.includes(k))))
@@ -164,6 +165,28 @@ function redirectsMatch(m: RedirectMatcher, s: Scenario, r: ScenarioRequest): bo
   return true;
 }
 
+function hasLocation(headers: ResponseSpec['headers']): boolean {
+  return normalizeHeaders(headers).some(([n]) => n.toLowerCase() === 'location');
+}
+
+/**
+ * The response the chain ends on: the first hop that is not followed (not a redirect
+ * status, or no Location), else the final URL's; null when the chain ends on a data: URL.
+ */
+function endResponse(s: Scenario): Pick<ResponseSpec, 'status' | 'headers'> | null {
+  for (const hop of s.server?.redirects ?? []) {
+    if (!REDIRECT_STATUSES.includes(hop.status) || hop.noLocation === true) return hop;
+    if (isDataURL(hop.to)) return null;
+  }
+  return s.server?.actual ?? { status: 200 };
+}
+
+/** Whether the response the chain ends on has a redirect status and no Location. */
+function endsWithoutLocation(s: Scenario): boolean {
+  const end = endResponse(s);
+  return end !== null && REDIRECT_STATUSES.includes(end.status) && !hasLocation(end.headers);
+}
+
 /** Whether some hop rewrites the request's method to GET (http-redirect-fetch step 12). */
 function rewritesToGET(s: Scenario, r: ScenarioRequest): boolean {
   const method = normalizeMethod(r.method ?? 'GET');
@@ -181,6 +204,8 @@ export function matcherHolds(when: Matcher, s: Scenario, step: number): boolean 
   if (when.step === 'first' && step !== 0) return false;
   if (when.step === 'then' && step === 0) return false;
   if (!within(when.client, s.client ?? 'page')) return false;
+  if (when.finalStatus !== undefined && !when.finalStatus.includes(endResponse(s)?.status ?? -1))
+    return false;
   if (when.request !== undefined && !requestMatches(when.request, request)) return false;
   if (when.redirects !== undefined && !redirectsMatch(when.redirects, s, request)) return false;
   return true;

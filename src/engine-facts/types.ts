@@ -150,8 +150,8 @@ export type HopKind =
 
 /** The scenario's redirect hops; every field given must hold. */
 export interface RedirectMatcher {
-  /** Whether the scenario has redirect hops at all. */
-  present: boolean;
+  /** Whether the scenario has redirect hops at all (absent: either). */
+  present?: boolean;
   /** Some hop answers with one of these statuses. */
   status?: readonly number[];
   /** Each of these kinds of move happens at some hop. */
@@ -169,7 +169,10 @@ export interface RedirectMatcher {
   someHopWithout?: readonly string[];
   /** Some hop puts `user:pass@` into its Location. */
   userinfo?: boolean;
-  /** Some hop leaves out the Location header. */
+  /**
+   * The chain ends on a redirect status without a Location header: a hop that leaves it
+   * out, or a final response (`server.actual`) with a redirect status and no Location.
+   */
   noLocation?: boolean;
   /** Some hop points to a `data:` URL. */
   toDataURL?: boolean;
@@ -180,6 +183,11 @@ export interface Matcher {
   request?: RequestMatcher;
   redirects?: RedirectMatcher;
   client?: readonly ClientKind[];
+  /**
+   * The response the chain ends on (the first redirect hop that is not followed, else the
+   * final URL's actual response) has one of these statuses.
+   */
+  finalStatus?: readonly number[];
   /** `first`: only the scenario's first request; `then`: only a follow-up. */
   step?: 'first' | 'then';
 }

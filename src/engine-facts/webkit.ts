@@ -48,19 +48,23 @@ const RULES: readonly DeviationRule[] = [
   {
     id: 'redirect-without-location-is-final-in-error-mode',
     reason:
-      'with redirect mode "error", a redirect status without Location is handed to the page as ' +
-      'the response; fetch#concept-http-fetch step 6 makes any redirect status a network error ' +
-      'there before Location is read',
+      'with redirect mode "error", a redirect status without Location (at a redirect hop or at ' +
+      'the final URL) is handed to the page as the response; fetch#concept-http-fetch step 6 ' +
+      'makes any redirect status a network error there before Location is read',
     fields: [...OUTCOME_FIELDS],
-    when: { request: { redirect: ['error'] }, redirects: { present: true, noLocation: true } },
+    // A hop without Location and a final 3xx without one are the same response to the engine.
+    when: { request: { redirect: ['error'] }, redirects: { noLocation: true } },
     evidence: {
       status: 'evidenced',
       upstream: [
         { source: NETWORK_DATA_TASK, symbol: 'NetworkDataTaskSoup::shouldStartHTTPRedirection' },
       ],
-      observed: 'WebKitGTK 2.50.6: the 302 without Location reaches the page',
+      observed:
+        'WebKitGTK 2.50.6: the 302 without Location reaches the page; so does a 301 or 302 ' +
+        'without Location answered by the final URL (same-origin or cross-origin)',
     },
     rows: ['redirects/302-no-location-error-mode'],
+    replays: ['83003:4387:0:2:2:4:0:2:2:2:3:2:2:2:7:3:3:3:3:3'],
   },
   {
     id: 'stream-request-body-unsupported',

@@ -70,7 +70,9 @@ function handle(socket, port, method, target, headers) {
   const here = port === PAGE_PORT ? ORIGINS.page : ORIGINS.other;
   let next = null;
   if (i < DATA.hops.length) {
-    const u = new URL('/hop/' + (i + 1), hopOrigin(i + 1));
+    // The step's query goes on with the redirect: each hop URL of the step is its own.
+    const q = target.indexOf('?');
+    const u = new URL('/hop/' + (i + 1) + (q < 0 ? '' : target.slice(q)), hopOrigin(i + 1));
     const info = hop.userinfo ?? '';
     next = info === '' ? u.href : u.href.replace('//', '//' + info + '@');
   }

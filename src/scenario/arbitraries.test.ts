@@ -1,6 +1,11 @@
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
-import { methodArb, requestHeaderLineArb, scenarioArb } from './arbitraries.js';
+import {
+  corsResponseHeaderLineArb,
+  methodArb,
+  requestHeaderLineArb,
+  scenarioArb,
+} from './arbitraries.js';
 import { ScenarioError, parseScenario } from './validate.js';
 
 // Fixed seed in CI, fresh otherwise; a failure prints seed and path for a replay.
@@ -35,6 +40,13 @@ test('generators cover the space: case variants, custom methods, forbidden heade
   const names = fc.sample(requestHeaderLineArb, { numRuns: 400, seed: 1 }).map(([n]) => n);
   expect(names.some((n) => n === n.toUpperCase() && n !== n.toLowerCase())).toBe(true);
   expect(names.map((n) => n.toLowerCase())).toContain('cookie');
+});
+
+test('a generated Cache-Control always forbids storing (the model has no HTTP cache)', () => {
+  const lines = fc.sample(corsResponseHeaderLineArb, { numRuns: 3000, seed: 1 });
+  const cacheControl = lines.filter(([n]) => n.toLowerCase() === 'cache-control');
+  expect(cacheControl.length).toBeGreaterThan(0);
+  expect(new Set(cacheControl.map(([, v]) => v))).toEqual(new Set(['no-store']));
 });
 
 test('an unknown field anywhere in the request is reported at its path', () => {

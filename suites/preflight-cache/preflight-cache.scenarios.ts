@@ -123,6 +123,46 @@ export const PREFLIGHT_CACHE_SCENARIOS = [
     },
   ),
   putRow('key-same-url', 'the same PUT again (twin) is not', { 'Access-Control-Max-Age': '60' }),
+  {
+    // The spec turns a conditional request's cache mode to no-store for the HTTP cache only,
+    // after the preflight: the preflight result is cached as for any other request.
+    id: 'preflight-cache/conditional-header-again',
+    title: 'a GET with If-None-Match again: the cached preflight result covers it',
+    anchors: [...ANCHORS, 'concept-http-network-or-cache-fetch'],
+    request: { method: 'GET', target: 'cross-origin', headers: { 'If-None-Match': '"e"' } },
+    server: {
+      preflight: {
+        status: 204,
+        headers: {
+          ...EXACT,
+          'Access-Control-Allow-Headers': 'if-none-match',
+          'Access-Control-Max-Age': '60',
+        },
+      },
+      actual: { status: 200, headers: EXACT },
+    },
+    then: {},
+  },
+  {
+    // The query goes on with the redirect: the cross-origin URL it reaches is another entry.
+    id: 'preflight-cache/key-url-after-redirect',
+    title: 'a redirected PUT again with another query: the query goes on, so it is preflighted',
+    anchors: [...ANCHORS, 'http-redirect-fetch'],
+    request: { method: 'PUT', target: 'same-origin' },
+    server: {
+      redirects: [{ status: 307, to: 'cross-origin' }],
+      preflight: {
+        status: 204,
+        headers: {
+          ...EXACT,
+          'Access-Control-Allow-Methods': 'PUT',
+          'Access-Control-Max-Age': '60',
+        },
+      },
+      actual: { status: 200, headers: EXACT },
+    },
+    then: { request: { query: 'other' } },
+  },
 
   // The key: credentials. A non-credentialed entry does not serve a credentialed request; a
   // credentialed entry serves both in the spec.
