@@ -16,6 +16,7 @@ import { runExplain } from './commands/explain.js';
 import { runFrameworks } from './commands/frameworks.js';
 import { runFuzzCommand } from './commands/fuzz.js';
 import { runHistory } from './commands/history.js';
+import { runList } from './commands/list.js';
 import { runPredict } from './commands/predict.js';
 import type { RunDeps } from './commands/run.js';
 import { defaultRunDeps, runRun } from './commands/run.js';
@@ -118,6 +119,8 @@ function inProcess(args: string[], io: CliIo): Promise<number> {
       return runHistory(io, rest);
     case 'suggest-rules':
       return runSuggestRules(rest, io);
+    case 'list':
+      return runList(rest, io);
     case 'verify':
       return runVerify(rest, io);
     case 'audit':
@@ -182,6 +185,7 @@ const CASES: [string, string[], number, RegExp][] = [
     2,
     /^--link: must be an http\(s\) URL or a relative path/,
   ],
+  ['an unknown suite', ['list', '--suite', 'nope'], 2, /^--suite: no suite nope \(suites: /],
   [
     'malformed results',
     ['suggest-rules', '--from', 'bad-results.json'],
