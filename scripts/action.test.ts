@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { fromResultsJson } from '../src/report/report-data.js';
 import { parse } from 'yaml';
 import { BAD_SERVER_ALLOWED, startBadServer } from '../src/audit/fixtures/bad-servers.js';
 import { commandLine, parseEngines, provisionPlan, splitArgs } from './action.mjs';
@@ -218,7 +219,9 @@ test("the action's steps on this machine: install, provision (nothing to do), au
       180_000,
     );
     expect(run.code, run.out.slice(-3000)).toBe(0);
-    const results = JSON.parse(await readFile(join(dir, 'run-reports/results.json'), 'utf8')) as {
+    const results = fromResultsJson(
+      JSON.parse(await readFile(join(dir, 'run-reports/results.json'), 'utf8')),
+    ) as {
       cases: { area: string; engine: string }[];
     };
     expect(results.cases.length).toBeGreaterThan(0);

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { fromResultsJson } from './report/report-data.js';
 import { loadTables } from './suites/catalog.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -281,8 +282,8 @@ test('npm init -y && npm install <tgz>: npx cors-conformance run gives the check
       dir,
       240_000,
     );
-    const results = JSON.parse(
-      await readFile(path.join(dir, 'reports/results.json'), 'utf8'),
+    const results = fromResultsJson(
+      JSON.parse(await readFile(path.join(dir, 'reports/results.json'), 'utf8')),
     ) as Results;
     expect(results.run.status, tail(full)).toBe('complete');
     const tables = await loadTables();
@@ -326,7 +327,9 @@ test('npm init -y && npm install <tgz>: npx cors-conformance run gives the check
     expect(mine.code, tail(mine)).toBe(0);
     expect(mine.out).toContain('my.json#0: chromium pass');
     expect(mine.out).toMatch(/ {2}preflight\s+true\s+true\s+true/);
-    const my = JSON.parse(await readFile(path.join(dir, 'mine/results.json'), 'utf8')) as Results;
+    const my = fromResultsJson(
+      JSON.parse(await readFile(path.join(dir, 'mine/results.json'), 'utf8')),
+    ) as Results;
     expect(my.cases.map((c) => [c.id, c.verdict])).toEqual([['my.json#0', 'pass']]);
     for (const f of ['junit.xml', 'index.html'])
       expect(existsSync(path.join(dir, 'mine', f))).toBe(true);

@@ -4,6 +4,7 @@ import { predict } from '../model/predict.js';
 import { getEngineProfile } from '../engine-facts/index.js';
 import { parseScenario } from '../scenario/validate.js';
 import {
+  LONG_ADVANCE_MS,
   CacheModel,
   buildCacheCase,
   cacheSequenceArb,
@@ -16,7 +17,7 @@ test('the commands build valid scenarios whose waits stay short', () => {
     expect(parseScenario(JSON.parse(JSON.stringify(c.scenario)))).toEqual(c.scenario);
     let total = 0;
     for (let t = c.scenario.then; t !== undefined; t = t.then) total += t.delayMs ?? 0;
-    expect(total).toBeLessThanOrEqual(6 * 1100);
+    expect(total).toBeLessThanOrEqual(6 * LONG_ADVANCE_MS);
     expect(c.expected[0]).toBe(true);
   }
 });

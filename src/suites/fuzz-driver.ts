@@ -69,7 +69,7 @@ function defineFuzzSuite(): void {
       }
     });
 
-    test('preflight-cache command sequences (max-age 2 s) agree with the cache profile', async ({
+    test('preflight-cache command sequences (max-age 4 s) agree with the cache profile', async ({
       corsEngine,
       fixtureServers,
       corsBrowser,

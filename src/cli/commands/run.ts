@@ -42,6 +42,7 @@ import { SUITES_ENV, USER_SCENARIOS_ENV } from '../../suites/selection.js';
 import { onStop, stopSignal } from '../signals.js';
 import { isRunComplete, runStatusLine } from '../../report/run-status.js';
 import type { RunStatus } from '../../report/run-status.js';
+import { fromResultsJson } from '../../report/report-data.js';
 
 export interface RunOptions {
   engine?: string;
@@ -150,7 +151,10 @@ interface ResultsSummary {
 
 async function readResults(file: string): Promise<ResultsSummary | null> {
   try {
-    const json = JSON.parse(await readFile(file, 'utf8')) as Partial<ResultsSummary>;
+    // Version 2 stores each scenario once; read it back into whole cases (report-data.ts).
+    const json = fromResultsJson(
+      JSON.parse(await readFile(file, 'utf8')),
+    ) as Partial<ResultsSummary>;
     if (!Array.isArray(json.drift) || !Array.isArray(json.cases)) return null;
     return json as ResultsSummary;
   } catch {
