@@ -58,8 +58,17 @@ const RULES: readonly DeviationRule[] = [
     reason:
       'a fetch() redirected to a URL with user:pass@ is blocked in every mode, where ' +
       'fetch#http-redirect-fetch fails it only in cors mode across origins or under cors tainting; ' +
-      'nothing after that hop happens, a preflight at a later cross-origin hop included',
-    fields: [...OUTCOME_FIELDS, 'actualSent', 'originHeader', 'preflight', 'acrm', 'acrh'],
+      'nothing after that hop happens, a preflight at a later cross-origin hop included (so ' +
+      'the Fetch Metadata of the requests never sent is missing too)',
+    fields: [
+      ...OUTCOME_FIELDS,
+      'actualSent',
+      'originHeader',
+      'preflight',
+      'acrm',
+      'acrh',
+      'secFetch',
+    ],
     when: { request: { api: ['fetch'] }, redirects: { present: true, userinfo: true } },
     evidence: {
       status: 'evidenced',

@@ -68,3 +68,24 @@ test('Fetch Metadata is compared request by request once the model predicts it',
     { field: 'secFetch', predicted: [sf], observed: [null] },
   ]);
 });
+
+test("a navigation's Sec-Fetch-User is the automation's, not judged; the rest of it is", () => {
+  const w = (secFetch: NonNullable<WireRequest['secFetch']>): WireRequest => ({
+    hop: 0,
+    preflight: false,
+    method: 'POST',
+    origin: 'null',
+    secFetch,
+  });
+  const nav = { site: 'cross-site' as const, mode: 'navigate', dest: 'iframe' };
+  expect(compareSecFetch([w(nav)], [w({ ...nav, user: true })], '')).toEqual([]);
+  expect(compareSecFetch([w(nav)], [w({ ...nav, dest: 'document', user: true })], '')).toEqual([
+    {
+      field: 'secFetch',
+      predicted: [nav],
+      observed: [{ site: 'cross-site', mode: 'navigate', dest: 'document' }],
+    },
+  ]);
+  const img = { site: 'cross-site' as const, mode: 'no-cors', dest: 'image' };
+  expect(compareSecFetch([w(img)], [w({ ...img, user: true })], '')).toHaveLength(1);
+});

@@ -83,6 +83,19 @@ export function predictsSecFetch(wire: readonly WireRequest[] | undefined): bool
 }
 
 /**
+ * `Sec-Fetch-User` of a navigation is left out: whether a navigation is user-activated is the
+ * automation's doing here, not the page's. Playwright runs each batch inside its own evaluate
+ * call, which engines may count as a user gesture (Chromium does; Firefox ESR 153 sent `?1` on
+ * a form submission even after the page had consumed its activation), so the header would
+ * judge the harness, not the engine. The other three headers are compared as they are.
+ */
+function comparable(f: SecFetch | null): SecFetch | null {
+  if (f === null || f.mode !== 'navigate' || f.user === undefined) return f;
+  const { user: _user, ...rest } = f;
+  return rest;
+}
+
+/**
  * The Sec-Fetch-* record of each request on the wire, in order (null: none sent). Compared
  * only when the model predicts Fetch Metadata for some request of the case, so a model
  * without it leaves the comparison off rather than expecting none everywhere.
@@ -94,7 +107,7 @@ export function compareSecFetch(
 ): Diff[] {
   if (predicted === undefined || !predictsSecFetch(predicted)) return [];
   const trail = (wire: readonly WireRequest[] | undefined): (SecFetch | null)[] =>
-    (wire ?? []).map((w) => w.secFetch ?? null);
+    (wire ?? []).map((w) => comparable(w.secFetch ?? null));
   const p = trail(predicted);
   const o = trail(observed);
   return JSON.stringify(p) === JSON.stringify(o)
