@@ -24,7 +24,7 @@ import type { Engine } from './engines/types.js';
 import { observeCase } from './observe.js';
 import { PAGE_RUNNER_SOURCE, clientFields, type RunnerArg } from './page-runner.js';
 import { EngineSlot, RunSession } from './session.js';
-import type { CaseResult, RawCaseResult } from './types.js';
+import { harnessErrorCase, type CaseResult, type RawCaseResult } from './types.js';
 import { judge, type JudgeFacts } from './verdict.js';
 
 export { EngineSlot, RunSession } from './session.js';
@@ -109,31 +109,6 @@ function chunk<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-function harnessError(
-  scenario: Scenario,
-  engine: string,
-  client: ClientKind,
-  token: string,
-  note: string,
-  extra: Partial<CaseResult> = {},
-): CaseResult {
-  return {
-    scenario,
-    engine,
-    client,
-    token,
-    prediction: null,
-    specPrediction: null,
-    observation: null,
-    journal: [],
-    console: [],
-    verdict: 'harness-error',
-    diffs: [],
-    note,
-    ...extra,
-  };
-}
-
 /** Everything the steps of one run share. */
 export interface RunContext {
   session: RunSession;
@@ -164,7 +139,16 @@ export function prepareCases(
       pending.push({ index, scenario, compiled, prediction: null, specPrediction: null });
     } catch (e) {
       const why = `preparing the case: ${oneLine(e)}`;
-      ctx.finish(index, harnessError(raw, ctx.engineName, raw.client ?? 'page', token, why));
+      ctx.finish(
+        index,
+        harnessErrorCase({
+          scenario: raw,
+          engine: ctx.engineName,
+          client: raw.client ?? 'page',
+          token,
+          note: why,
+        }),
+      );
     }
   });
   return pending;
@@ -294,7 +278,10 @@ export function settleCase(
     console: consoleLines.filter((l) => l.includes(token)),
   };
   const error = (why: string, extra: Partial<CaseResult> = {}): CaseResult =>
-    harnessError(p.scenario, engineName, world.client, token, why, { ...base, ...extra });
+    harnessErrorCase(
+      { scenario: p.scenario, engine: engineName, client: world.client, token, note: why },
+      { ...base, ...extra },
+    );
   if (p.prediction === null) return error(`the model threw: ${p.predictError ?? 'no prediction'}`);
   if (crash !== null) return error(`${engineName}: ${crash}`);
   if (raw === undefined || raw.token !== token) {
@@ -421,6 +408,12 @@ export async function runScenarios(
   return results.map(
     (r, i) =>
       r ??
-      harnessError(scenarios[i] ?? { request: {} }, engineName, 'page', '', 'case was never run'),
+      harnessErrorCase({
+        scenario: scenarios[i] ?? { request: {} },
+        engine: engineName,
+        client: 'page',
+        token: '',
+        note: 'case was never run',
+      }),
   );
 }

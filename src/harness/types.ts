@@ -176,3 +176,27 @@ export interface CaseResult {
   /** For deviations: the engine's knobs and rules (src/engine-facts/) that explain it. */
   explainedBy?: { knobs: string[]; rules: string[] };
 }
+
+/** What a harness-error case names: the case, where it ran, and why it has no result. */
+export interface HarnessErrorOf {
+  scenario: CaseResult['scenario'];
+  engine: string;
+  client: CaseResult['client'];
+  token: string;
+  note: string;
+}
+
+/** A case without an observation: verdict `harness-error`, the cause in `note`. */
+export function harnessErrorCase(of: HarnessErrorOf, extra: Partial<CaseResult> = {}): CaseResult {
+  return {
+    ...of,
+    prediction: null,
+    specPrediction: null,
+    observation: null,
+    journal: [],
+    console: [],
+    verdict: 'harness-error',
+    diffs: [],
+    ...extra,
+  };
+}

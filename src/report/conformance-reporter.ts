@@ -19,7 +19,7 @@ import type {
 } from '@playwright/test/reporter';
 import { BROWSER_NAMES } from '../harness/engines/types.js';
 import { CASE_ATTACHMENT } from '../harness/runner-settings.js';
-import type { CaseResult } from '../harness/types.js';
+import { harnessErrorCase, type CaseResult } from '../harness/types.js';
 import { makeDirs, writeFilesAtomic } from './atomic-write.js';
 import { htmlReportFiles, pruneDetails } from './html-files.js';
 import { toJunitXml } from './junit.js';
@@ -84,20 +84,13 @@ export function harnessErrorFor(test: TestCase, engine: string, result: TestResu
   // Playwright error messages carry ANSI colour codes.
   // eslint-disable-next-line no-control-regex
   const plain = message.replace(/\u001b\[[0-9;]*m/g, '');
-  return {
+  return harnessErrorCase({
     scenario: { id, title: colon === -1 ? title : title.slice(colon + 2), request: {} },
     engine,
     client: 'page',
     token: '',
-    prediction: null,
-    specPrediction: null,
-    observation: null,
-    journal: [],
-    console: [],
-    verdict: 'harness-error',
-    diffs: [],
     note: `the test ${result.status} without a result: ${plain.split('\n')[0] ?? ''}`,
-  };
+  });
 }
 
 /**

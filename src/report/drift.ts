@@ -7,6 +7,7 @@
 import type { VerdictKind } from '../harness/types.js';
 import type { CaseMark, HistoryRecord, RunResults } from './history.js';
 import { caseMark, parseCaseMark } from './history.js';
+import { escapeHtml } from './html-escape.js';
 
 /** `<scenario id>@<engine>` → CaseMark, for one run. */
 export type CaseStates = Record<string, CaseMark>;
@@ -161,14 +162,6 @@ export function formatDrift(d: Drift, limitPerGroup = 50): string {
   return `${lines.join('\n')}\n`;
 }
 
-function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
 const OPEN_UP_TO = 10;
 
 /**
@@ -176,7 +169,8 @@ const OPEN_UP_TO = 10;
  * matrix's deep link `#case=<key>`.
  */
 export function driftHtml(d: Drift): string {
-  const against = d.baseline === null ? 'no baseline (first run)' : `since ${esc(d.baseline)}`;
+  const against =
+    d.baseline === null ? 'no baseline (first run)' : `since ${escapeHtml(d.baseline)}`;
   if (driftCount(d) === 0) {
     return `<section class="cc-drift none"><h2>Drift ${against}: none</h2></section>`;
   }
@@ -192,7 +186,7 @@ export function driftHtml(d: Drift): string {
     for (const i of items) {
       const text = itemLine(i).slice(i.key.length);
       parts.push(
-        `<li data-drift="${k}"><a href="#case=${encodeURIComponent(i.key)}">${esc(i.key)}</a>${esc(text)}</li>`,
+        `<li data-drift="${k}"><a href="#case=${encodeURIComponent(i.key)}">${escapeHtml(i.key)}</a>${escapeHtml(text)}</li>`,
       );
     }
     parts.push('</ul></details>');
@@ -202,7 +196,7 @@ export function driftHtml(d: Drift): string {
     parts.push(
       `<details${open}><summary><h3 style="display:inline">${MISSING} (${d.missing.length})</h3></summary><ul>`,
     );
-    for (const key of d.missing) parts.push(`<li data-drift="missing">${esc(key)}</li>`);
+    for (const key of d.missing) parts.push(`<li data-drift="missing">${escapeHtml(key)}</li>`);
     parts.push('</ul></details>');
   }
   parts.push('</section>');

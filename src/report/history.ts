@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Diff, VerdictKind } from '../harness/types.js';
 import { copyFileAtomic, makeDirs, writeFileAtomic } from './atomic-write.js';
 import { VERDICT_KINDS, VERDICT_LABELS, emptyVerdictCounts } from '../harness/verdict.js';
+import { escapeHtml } from './html-escape.js';
 
 export const HISTORY_VERDICTS: readonly VerdictKind[] = VERDICT_KINDS;
 
@@ -212,14 +213,6 @@ const COLOURS: Record<VerdictKind, string> = {
   'harness-error': '#6a1b9a',
 };
 
-function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
-
 /** Every engine that appears in any record, in first-seen order. */
 export function historyEngines(records: readonly HistoryRecord[]): string[] {
   const seen: string[] = [];
@@ -253,7 +246,7 @@ export function trendSvg(records: readonly HistoryRecord[], engine: string): str
   const y = (v: number): number => H - PAD.bottom - (v * (H - PAD.top - PAD.bottom)) / max;
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(engine)} verdicts over ${n} runs" data-engine="${esc(engine)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(engine)} verdicts over ${n} runs" data-engine="${escapeHtml(engine)}">`,
   );
   // Axes, with the maximum and zero marked.
   parts.push(
@@ -271,12 +264,12 @@ export function trendSvg(records: readonly HistoryRecord[], engine: string): str
     if (i % labelEvery !== 0 && i !== n - 1) return;
     const anchor = n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle';
     parts.push(
-      `<text x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="${anchor}" font-size="10">${esc(labelOf(r))}</text>`,
+      `<text x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 16}" text-anchor="${anchor}" font-size="10">${escapeHtml(labelOf(r))}</text>`,
     );
   });
   if (oneDay && n > 0) {
     parts.push(
-      `<text x="${PAD.left}" y="${H - 4}" font-size="10" fill="#555">${esc(records[0]?.time.slice(0, 10) ?? '')} (UTC)</text>`,
+      `<text x="${PAD.left}" y="${H - 4}" font-size="10" fill="#555">${escapeHtml(records[0]?.time.slice(0, 10) ?? '')} (UTC)</text>`,
     );
   }
   for (const v of HISTORY_VERDICTS) {
@@ -293,7 +286,7 @@ export function trendSvg(records: readonly HistoryRecord[], engine: string): str
       const r = records[i];
       const label = `${r?.id ?? ''} ${r?.time ?? ''}: ${v} ${count}`;
       parts.push(
-        `<circle data-verdict="${v}" cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="3" fill="${COLOURS[v]}"><title>${esc(label)}</title></circle>`,
+        `<circle data-verdict="${v}" cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="3" fill="${COLOURS[v]}"><title>${escapeHtml(label)}</title></circle>`,
       );
     }
   }
@@ -326,17 +319,18 @@ function runRow(r: HistoryRecord, engines: readonly string[]): string {
     const info = r.engines[e];
     if (info === undefined) return '<td>–</td>';
     const c = info.counts;
-    const version = info.version === null ? '' : `<div class="ver">${esc(info.version)}</div>`;
+    const version =
+      info.version === null ? '' : `<div class="ver">${escapeHtml(info.version)}</div>`;
     // Records written before a verdict existed have no count for it.
     const cells = HISTORY_VERDICTS.map((v) => `${c[v] ?? 0} ${VERDICT_LABELS[v]}`).join(' · ');
     return `<td>${version}${cells}</td>`;
   });
   const name =
     r.link === undefined || !isSafeLink(r.link)
-      ? esc(r.id)
-      : `<a href="${esc(r.link)}">${esc(r.id)}</a>`;
-  const seed = r.fuzzSeed === undefined ? '' : esc(r.fuzzSeed);
-  return `<tr><td>${name}</td><td>${esc(r.time)}</td>${cells.join('')}<td>${seed}</td><td><code>${esc((r.modelSpecCommit ?? '').slice(0, 7))}</code></td></tr>`;
+      ? escapeHtml(r.id)
+      : `<a href="${escapeHtml(r.link)}">${escapeHtml(r.id)}</a>`;
+  const seed = r.fuzzSeed === undefined ? '' : escapeHtml(r.fuzzSeed);
+  return `<tr><td>${name}</td><td>${escapeHtml(r.time)}</td>${cells.join('')}<td>${seed}</td><td><code>${escapeHtml((r.modelSpecCommit ?? '').slice(0, 7))}</code></td></tr>`;
 }
 
 /**
@@ -351,9 +345,9 @@ export function historySection(records: readonly HistoryRecord[]): string {
   const engines = historyEngines(sorted);
   const charts = engines.map(
     (e) =>
-      `<figure class="trend"><figcaption>${esc(e)}</figcaption>${trendSvg(sorted, e)}</figure>`,
+      `<figure class="trend"><figcaption>${escapeHtml(e)}</figcaption>${trendSvg(sorted, e)}</figure>`,
   );
-  const head = engines.map((e) => `<th>${esc(e)}</th>`).join('');
+  const head = engines.map((e) => `<th>${escapeHtml(e)}</th>`).join('');
   const rows = [...sorted].reverse().map((r) => runRow(r, engines));
   return [
     '<section class="cc-history">',
