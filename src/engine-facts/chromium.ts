@@ -231,6 +231,30 @@ const RULES: readonly DeviationRule[] = [
     replays: ['83003:9877:0:0:0:0:0:0:0:0:0:1:1:0:0:0:9:11:9:9:9:9:9:9:9'],
   },
   {
+    id: 'request-timeout-retried-on-reused-connection',
+    reason:
+      'a 408 answered on a reused HTTP/1.1 connection makes the network stack send the same ' +
+      'request again on a new connection (more requests on the wire, the last answer decides); ' +
+      'fetch#http-network-or-cache-fetch hands a 408 on as it is',
+    fields: ['secFetch'],
+    when: { anyStatus: [408] },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'net/http/http_network_transaction.cc',
+          symbol:
+            'HttpNetworkTransaction::DoReadHeadersComplete (HTTP_REQUEST_TIMEOUT on a reused ' +
+            'HTTP/1.1 stream: ResetConnectionAndRequestForResend)',
+        },
+      ],
+      observed:
+        'Chromium 156: a preflight answered 408 at a redirect hop reaches the fixture server ' +
+        'several times; the journal lists each copy',
+    },
+    replays: ['61001:1319:0:1:0:0:0:0:0:0:1:1:1:1:1:4:3:3:3:5:5:5:5:15:13:13:13'],
+  },
+  {
     id: 'conditional-request-header-preflight-not-cached',
     reason:
       'a request carrying If-Modified-Since, If-None-Match, If-Unmodified-Since, If-Match or ' +

@@ -163,3 +163,16 @@ test('rulesCovering needs a rule per differing field; versions select rules per 
   expect(rulesForVersion([r, old], '156.0.1').map((x) => x.id)).toEqual(['r', 'old']);
   expect(rulesForVersion([r, old], undefined)).toHaveLength(2);
 });
+
+test('anyStatus looks at every answer: hops, their preflights, the final preflight and answer', () => {
+  const s: Scenario = {
+    request: { method: 'PUT' },
+    server: { redirects: [{ status: 301, to: 'same-origin', preflight: { status: 408 } }] },
+  };
+  expect(matcherHolds({ anyStatus: [408] }, s, 0)).toBe(true);
+  expect(matcherHolds({ anyStatus: [200] }, s, 0)).toBe(true);
+  expect(matcherHolds({ anyStatus: [503] }, s, 0)).toBe(false);
+  expect(matcherHolds({ anyStatus: [503] }, { ...s, server: { actual: { status: 503 } } }, 0)).toBe(
+    true,
+  );
+});

@@ -206,9 +206,22 @@ export function matcherHolds(when: Matcher, s: Scenario, step: number): boolean 
   if (!within(when.client, s.client ?? 'page')) return false;
   if (when.finalStatus !== undefined && !when.finalStatus.includes(endResponse(s)?.status ?? -1))
     return false;
+  if (when.anyStatus !== undefined && !answerStatuses(s).some((n) => when.anyStatus?.includes(n)))
+    return false;
   if (when.request !== undefined && !requestMatches(when.request, request)) return false;
   if (when.redirects !== undefined && !redirectsMatch(when.redirects, s, request)) return false;
   return true;
+}
+
+/** The status of every answer the scenario's servers are told to give. */
+function answerStatuses(s: Scenario): number[] {
+  const server = s.server ?? {};
+  const hops = server.redirects ?? [];
+  return [
+    ...hops.flatMap((h) => [h.status, ...(h.preflight ? [h.preflight.status] : [])]),
+    ...(server.preflight ? [server.preflight.status] : []),
+    server.actual?.status ?? 200,
+  ];
 }
 
 /** Whether the rule applies to some step of the scenario. */

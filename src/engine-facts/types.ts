@@ -188,6 +188,11 @@ export interface Matcher {
    * final URL's actual response) has one of these statuses.
    */
   finalStatus?: readonly number[];
+  /**
+   * Some answer the scenario's servers give (a redirect hop, a preflight at a hop or at the
+   * final URL, the final answer) has one of these statuses.
+   */
+  anyStatus?: readonly number[];
   /** `first`: only the scenario's first request; `then`: only a follow-up. */
   step?: 'first' | 'then';
 }
