@@ -252,7 +252,10 @@ const RULES: readonly DeviationRule[] = [
         'Chromium 156: a preflight answered 408 at a redirect hop reaches the fixture server ' +
         'several times; the journal lists each copy',
     },
-    replays: ['61001:1319:0:1:0:0:0:0:0:0:1:1:1:1:1:4:3:3:3:5:5:5:5:15:13:13:13'],
+    replays: [
+      '61001:1319:0:1:0:0:0:0:0:0:1:1:1:1:1:4:3:3:3:5:5:5:5:15:13:13:13',
+      '72002:821:0:0:0:0:0:0:0:0:0:2:2:12:10:10:11:12:10:10:10:10:10:10:10:10',
+    ],
   },
   {
     id: 'conditional-request-header-preflight-not-cached',
