@@ -18,7 +18,7 @@ const RULES: readonly DeviationRule[] = [
       'stored credentials), so without `Access-Control-Allow-Credentials: true` the load ends ' +
       "there and the page origin is never reached; the spec checks it with the request's " +
       'credentials mode (same-origin: not included once tainting is cors)',
-    fields: [...OUTCOME_FIELDS, 'actualSent', 'originHeader'],
+    fields: [...OUTCOME_FIELDS, 'actualSent', 'originHeader', 'secFetch'],
     when: {
       request: { mode: ['cors'], credentials: ['same-origin'], target: ['same-origin'] },
       redirects: {
@@ -84,6 +84,10 @@ const RULES: readonly DeviationRule[] = [
       observed: 'WebKitGTK 2.50.6: the Request constructor throws',
     },
     rows: ['simple/post-stream-body'],
+    replays: [
+      '61001:652:0:1:0:0:2:2:2:4:4:4:4:4:4',
+      '61001:988:0:0:0:0:0:0:0:0:0:2:2:2:3:5:4:6:6:6:6:6:6',
+    ],
   },
   {
     id: 'delete-redirected-cross-origin-becomes-get',
@@ -91,7 +95,7 @@ const RULES: readonly DeviationRule[] = [
       'a DELETE redirected (any redirect status) to another origin becomes a body-less GET, ' +
       'judged for the preflight as GET; the spec rewrites only POST on 301/302 and other ' +
       'methods on 303',
-    fields: ['preflight', 'acrm', 'acrh', 'actualSent', 'originHeader'],
+    fields: ['preflight', 'acrm', 'acrh', 'actualSent', 'originHeader', 'secFetch'],
     when: {
       request: { method: ['DELETE'] },
       redirects: { present: true, hops: ['cross-origin'] },
@@ -148,7 +152,7 @@ const RULES: readonly DeviationRule[] = [
       'a redirect from the page origin to another origin whose Location has user:pass@ is ' +
       'preflighted before it fails; fetch#http-redirect-fetch step 9 fails it before any request ' +
       'to the new URL',
-    fields: ['preflight', 'acrm', 'acrh', 'actualSent'],
+    fields: ['preflight', 'acrm', 'acrh', 'actualSent', 'secFetch'],
     when: {
       request: { mode: ['cors'] },
       redirects: { present: true, userinfo: true, hops: ['from-page-origin'] },
