@@ -11,7 +11,7 @@ const RULES: readonly DeviationRule[] = [
       'a fetch() with a ReadableStream body in mode same-origin to another origin is ' +
       'preflighted before it fails; main fetch fails a same-origin-mode request to another ' +
       'origin before any request (fetch#concept-main-fetch step 12)',
-    fields: ['preflight', 'acrm', 'acrh'],
+    fields: ['preflight', 'acrm', 'acrh', 'secFetch'],
     when: { request: { api: ['fetch'], mode: ['same-origin'], body: ['stream'] } },
     evidence: {
       status: 'unconfirmed',
@@ -122,7 +122,7 @@ const RULES: readonly DeviationRule[] = [
     reason:
       'client-hint request headers (dpr, width, ...) are removed when a redirect leaves the page ' +
       'origin, so a value that needed a preflight no longer does; the spec keeps author headers',
-    fields: ['preflight', 'actualSent', 'acrm', 'acrh'],
+    fields: ['preflight', 'actualSent', 'acrm', 'acrh', 'secFetch'],
     when: {
       request: {
         headers: [
@@ -265,7 +265,7 @@ const RULES: readonly DeviationRule[] = [
       'so the next such request is preflighted again; fetch#http-network-or-cache-fetch turns ' +
       "such a request's cache mode to no-store only for the HTTP cache, after the preflight, and " +
       'the CORS-preflight cache does not look at cache modes',
-    fields: ['preflight', 'acrm', 'acrh'],
+    fields: ['preflight', 'acrm', 'acrh', 'secFetch'],
     when: {
       step: 'then',
       request: {

@@ -184,6 +184,21 @@ test('every rule cites suite rows or replays, matches each, and does not duplica
   expect(problems, problems.join('\n')).toEqual([]);
 });
 
+// Fetch Metadata is compared as the trail of every request on the wire, so a rule that adds or
+// removes a request (a preflight, the request itself) changes that trail whenever some request
+// of the case goes to an https URL.
+test('a rule that changes which requests are sent lets Fetch Metadata differ too', () => {
+  const problems: string[] = [];
+  for (const f of ALL)
+    for (const r of f.rules)
+      if (
+        r.fields.some((x) => x === 'preflight' || x === 'actualSent') &&
+        !r.fields.includes('secFetch')
+      )
+        problems.push(`${f.engine}/${r.id}: lists preflight or actualSent but not secFetch`);
+  expect(problems, problems.join('\n')).toEqual([]);
+});
+
 test('every suite row where an engine departs from the spec names a knob', async () => {
   test.setTimeout(120_000);
   const rows = await suiteScenarios();

@@ -12,7 +12,7 @@ const RULES: readonly DeviationRule[] = [
       'Content-Type set twice (one combined value such as `text/plain;charset=UTF-8, ' +
       "text/plain;charset=UTF-8`) is CORS-unsafe, where the spec's MIME type parser reads the " +
       'combined value as text/plain with a parameter, a safelisted Content-Type',
-    fields: ['preflight', 'acrm', 'acrh', 'actualSent', ...OUTCOME_FIELDS],
+    fields: ['preflight', 'acrm', 'acrh', 'actualSent', ...OUTCOME_FIELDS, 'secFetch'],
     when: { request: { headers: [{ names: ['content-type'], laterLine: true }] } },
     evidence: {
       status: 'unconfirmed',
@@ -57,7 +57,7 @@ const RULES: readonly DeviationRule[] = [
       'the preflight cache, so the same request again is preflighted again; ' +
       "fetch#http-network-or-cache-fetch turns only the HTTP-cache copy's mode to no-store, " +
       'after the preflight, and the CORS-preflight cache does not look at cache modes',
-    fields: ['preflight', 'acrm', 'acrh'],
+    fields: ['preflight', 'acrm', 'acrh', 'secFetch'],
     when: {
       step: 'then',
       request: {

@@ -75,7 +75,11 @@ export const OUTCOME_FIELDS: readonly DiffField[] = [
   'readableHeaders',
 ];
 
-/** Every field a step is compared in (the cookie trail aside). */
+/**
+ * Every field a Fetch step is compared in (the cookie trail aside). `secFetch` is the
+ * Fetch Metadata of each request on the wire, so a rule that changes which requests are
+ * sent changes it too whenever some request of the case goes to a potentially trustworthy URL.
+ */
 export const EVERY_FIELD: readonly DiffField[] = [
   'preflight',
   'acrm',
@@ -83,6 +87,7 @@ export const EVERY_FIELD: readonly DiffField[] = [
   'actualSent',
   'originHeader',
   ...OUTCOME_FIELDS,
+  'secFetch',
 ];
 
 /** The kind of request body, as a scenario writes it (`none`: no body). */

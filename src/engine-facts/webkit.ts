@@ -18,7 +18,7 @@ const RULES: readonly DeviationRule[] = [
       'stored credentials), so without `Access-Control-Allow-Credentials: true` the load ends ' +
       "there and the page origin is never reached; the spec checks it with the request's " +
       'credentials mode (same-origin: not included once tainting is cors)',
-    fields: [...OUTCOME_FIELDS, 'actualSent', 'originHeader'],
+    fields: [...OUTCOME_FIELDS, 'actualSent', 'originHeader', 'secFetch'],
     when: {
       request: { mode: ['cors'], credentials: ['same-origin'], target: ['same-origin'] },
       redirects: {
@@ -84,6 +84,10 @@ const RULES: readonly DeviationRule[] = [
       observed: 'WebKitGTK 2.50.6: the Request constructor throws',
     },
     rows: ['simple/post-stream-body'],
+    replays: [
+      '61001:652:0:1:0:0:2:2:2:4:4:4:4:4:4',
+      '61001:988:0:0:0:0:0:0:0:0:0:2:2:2:3:5:4:6:6:6:6:6:6',
+    ],
   },
   {
     id: 'delete-redirected-cross-origin-becomes-get',
@@ -91,7 +95,7 @@ const RULES: readonly DeviationRule[] = [
       'a DELETE redirected (any redirect status) to another origin becomes a body-less GET, ' +
       'judged for the preflight as GET; the spec rewrites only POST on 301/302 and other ' +
       'methods on 303',
-    fields: ['preflight', 'acrm', 'acrh', 'actualSent', 'originHeader'],
+    fields: ['preflight', 'acrm', 'acrh', 'actualSent', 'originHeader', 'secFetch'],
     when: {
       request: { method: ['DELETE'] },
       redirects: { present: true, hops: ['cross-origin'] },
@@ -148,7 +152,7 @@ const RULES: readonly DeviationRule[] = [
       'a redirect from the page origin to another origin whose Location has user:pass@ is ' +
       'preflighted before it fails; fetch#http-redirect-fetch step 9 fails it before any request ' +
       'to the new URL',
-    fields: ['preflight', 'acrm', 'acrh', 'actualSent'],
+    fields: ['preflight', 'acrm', 'acrh', 'actualSent', 'secFetch'],
     when: {
       request: { mode: ['cors'] },
       redirects: { present: true, userinfo: true, hops: ['from-page-origin'] },
@@ -189,6 +193,54 @@ const RULES: readonly DeviationRule[] = [
     },
     rows: ['redirects/no-cors-post-no-referrer-308-cross'],
     replays: ['4242:876:0:0:0:0:0:0:0:1:1:1:5:4:4:4:4:5:4:5:9:8:8:10:10:10:10'],
+  },
+  {
+    id: 'no-fetch-metadata-after-redirect-to-https',
+    reason:
+      'a request that starts at an http URL and is redirected to an https one reaches the https ' +
+      'URL (and the preflight sent there) without `Sec-Fetch-*`; the headers are set when the ' +
+      'request is first made, only for a potentially trustworthy URL, and are not added on the ' +
+      'redirect, where fetch#http-network-or-cache-fetch appends the Fetch Metadata for every ' +
+      'request it sends to a potentially trustworthy URL, redirected ones included',
+    fields: ['secFetch'],
+    when: {
+      request: {
+        target: [
+          'same-origin',
+          'cross-origin',
+          'cross-origin-different-port',
+          'cross-origin-2',
+          'same-site',
+          'same-origin-of-parent',
+        ],
+      },
+      redirects: { present: true },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'LayoutTests/imported/w3c/web-platform-tests/fetch/metadata/generated/fetch.sub-expected.txt',
+          test: 'sec-fetch-site - HTTPS upgrade, no init',
+        },
+        {
+          wpt: 'LayoutTests/imported/w3c/web-platform-tests/fetch/metadata/generated/fetch.sub-expected.txt',
+          test: 'sec-fetch-site - HTTPS downgrade-upgrade, no init',
+        },
+      ],
+      observed:
+        'WebKitGTK 2.50.6: a GET (fetch and XHR) or PUT from the http page to its own origin, ' +
+        'answered 301 to the https origin, arrives there (GET) or preflights there (PUT) with no ' +
+        '`Sec-Fetch-*`; a request made to the https origin directly carries them. Where the ' +
+        'redirect drops them was not pinned down: CachedResourceLoader::updateRequestAfterRedirection ' +
+        '(WebCore) sets them on the redirected request in the web process, but ' +
+        'NetworkLoadChecker::checkRedirection preflights the redirected request in the network ' +
+        'process before that',
+    },
+    replays: [
+      '61001:259:1:0:0:0:0:0:0:0:1:1:1:1:4:3:3:3:3:3:3:3',
+      '61001:618:0:0:0:0:0:0:0:0:1:1:1:1:4:3:3:3:3:3:3',
+    ],
   },
 ];
 
