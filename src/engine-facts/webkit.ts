@@ -10,6 +10,58 @@ const NETWORK_DATA_TASK = 'Source/WebKit/NetworkProcess/soup/NetworkDataTaskSoup
 const LOAD_CHECKER = 'Source/WebKit/NetworkProcess/NetworkLoadChecker.cpp';
 
 const RULES: readonly DeviationRule[] = [
+  // First: it is the narrowest rule for a Fetch Metadata difference alone, so the verdict names
+  // it before the wider rules that also let secFetch differ (preflight-before-redirect-...).
+  {
+    id: 'no-fetch-metadata-after-redirect-to-https',
+    reason:
+      'a request that starts at an http URL and is redirected to an https one reaches the https ' +
+      'URL (and the preflight sent there) without `Sec-Fetch-*`; the headers are set when the ' +
+      'request is first made, only for a potentially trustworthy URL, and are not added on the ' +
+      'redirect, where fetch#http-network-or-cache-fetch appends the Fetch Metadata for every ' +
+      'request it sends to a potentially trustworthy URL, redirected ones included',
+    fields: ['secFetch'],
+    when: {
+      request: {
+        target: [
+          'same-origin',
+          'cross-origin',
+          'cross-origin-different-port',
+          'cross-origin-2',
+          'same-site',
+          'same-origin-of-parent',
+        ],
+      },
+      redirects: { present: true },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'LayoutTests/imported/w3c/web-platform-tests/fetch/metadata/generated/fetch.sub-expected.txt',
+          test: 'sec-fetch-site - HTTPS upgrade, no init',
+        },
+        {
+          wpt: 'LayoutTests/imported/w3c/web-platform-tests/fetch/metadata/generated/fetch.sub-expected.txt',
+          test: 'sec-fetch-site - HTTPS downgrade-upgrade, no init',
+        },
+      ],
+      observed:
+        'WebKitGTK 2.50.6: a GET (fetch and XHR) or PUT from the http page to its own origin, ' +
+        'answered 301 to the https origin, arrives there (GET) or preflights there (PUT) with no ' +
+        '`Sec-Fetch-*`; a request made to the https origin directly carries them. Where the ' +
+        'redirect drops them was not pinned down: CachedResourceLoader::updateRequestAfterRedirection ' +
+        '(WebCore) sets them on the redirected request in the web process, but ' +
+        'NetworkLoadChecker::checkRedirection preflights the redirected request in the network ' +
+        'process before that',
+    },
+    replays: [
+      '61001:259:1:0:0:0:0:0:0:0:1:1:1:1:4:3:3:3:3:3:3:3',
+      '61001:618:0:0:0:0:0:0:0:0:1:1:1:1:4:3:3:3:3:3:3',
+      '61001:1319',
+      '61001:8055',
+    ],
+  },
   {
     id: 'redirect-cors-check-with-stored-credentials',
     reason:
@@ -193,54 +245,6 @@ const RULES: readonly DeviationRule[] = [
     },
     rows: ['redirects/no-cors-post-no-referrer-308-cross'],
     replays: ['4242:876:0:0:0:0:0:0:0:1:1:1:5:4:4:4:4:5:4:5:9:8:8:10:10:10:10'],
-  },
-  {
-    id: 'no-fetch-metadata-after-redirect-to-https',
-    reason:
-      'a request that starts at an http URL and is redirected to an https one reaches the https ' +
-      'URL (and the preflight sent there) without `Sec-Fetch-*`; the headers are set when the ' +
-      'request is first made, only for a potentially trustworthy URL, and are not added on the ' +
-      'redirect, where fetch#http-network-or-cache-fetch appends the Fetch Metadata for every ' +
-      'request it sends to a potentially trustworthy URL, redirected ones included',
-    fields: ['secFetch'],
-    when: {
-      request: {
-        target: [
-          'same-origin',
-          'cross-origin',
-          'cross-origin-different-port',
-          'cross-origin-2',
-          'same-site',
-          'same-origin-of-parent',
-        ],
-      },
-      redirects: { present: true },
-    },
-    evidence: {
-      status: 'evidenced',
-      upstream: [
-        {
-          wpt: 'LayoutTests/imported/w3c/web-platform-tests/fetch/metadata/generated/fetch.sub-expected.txt',
-          test: 'sec-fetch-site - HTTPS upgrade, no init',
-        },
-        {
-          wpt: 'LayoutTests/imported/w3c/web-platform-tests/fetch/metadata/generated/fetch.sub-expected.txt',
-          test: 'sec-fetch-site - HTTPS downgrade-upgrade, no init',
-        },
-      ],
-      observed:
-        'WebKitGTK 2.50.6: a GET (fetch and XHR) or PUT from the http page to its own origin, ' +
-        'answered 301 to the https origin, arrives there (GET) or preflights there (PUT) with no ' +
-        '`Sec-Fetch-*`; a request made to the https origin directly carries them. Where the ' +
-        'redirect drops them was not pinned down: CachedResourceLoader::updateRequestAfterRedirection ' +
-        '(WebCore) sets them on the redirected request in the web process, but ' +
-        'NetworkLoadChecker::checkRedirection preflights the redirected request in the network ' +
-        'process before that',
-    },
-    replays: [
-      '61001:259:1:0:0:0:0:0:0:0:1:1:1:1:4:3:3:3:3:3:3:3',
-      '61001:618:0:0:0:0:0:0:0:0:1:1:1:1:4:3:3:3:3:3:3',
-    ],
   },
 ];
 
