@@ -43,14 +43,17 @@ test('a finding becomes scenario.json, a page, a README and a server that answer
       /await fetch\(|new XMLHttpRequest/,
     );
 
-    const port = await getPort();
+    const port = await freePortPair();
     const child = spawn(process.execPath, ['server.mjs'], {
       cwd: dir,
       env: { ...process.env, PAGE_PORT: String(port) },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
-      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.once('data', () => resolve());
+        child.once('exit', (code) => reject(new Error(`server.mjs exited with ${String(code)}`)));
+      });
       const page = await fetch(`http://127.0.0.1:${port}/`);
       expect(await page.text()).toContain('CORS reproduction');
       const pre = await fetch(`http://127.0.0.1:${port + 1}/hop/0`, {
@@ -68,3 +71,11 @@ test('a finding becomes scenario.json, a page, a README and a server that answer
     await rm(root, { recursive: true, force: true });
   }
 });
+
+/** A free port whose next port is free too: server.mjs serves the page on P and CORS on P + 1. */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = await getPort();
+    if ((await getPort({ port: port + 1 })) === port + 1) return port;
+  }
+}
