@@ -201,6 +201,7 @@ ${INITIATOR_DRIVERS_SOURCE}
     const t0 = now();
     const r = d.api === 'xhr' ? await runXhr(d) : d.api === 'fetch' ? await runFetch(d) : await runInitiator(d);
     r.elapsedMs = Math.round((now() - t0) * 10) / 10;
+    r.startedMs = Math.round(t0);
     return r;
   };
 

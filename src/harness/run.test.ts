@@ -11,7 +11,9 @@ import type { RunnerArg } from './page-runner.js';
 import {
   EngineSlot,
   RunSession,
+  predictCase,
   prepareCases,
+  repredictOnPageClock,
   runBatchWithRetry,
   runContext,
   runScenarios,
@@ -20,7 +22,21 @@ import {
   type HarnessServers,
 } from './run.js';
 import type { CaseResult } from './types.js';
-import type { RawCaseResult } from './types.js';
+import type { RawCaseResult, RawStepResult } from './types.js';
+
+const okStep: RawStepResult = {
+  kind: 'ok',
+  status: 200,
+  statusText: 'OK',
+  type: 'cors',
+  url: null,
+  redirected: false,
+  headerNames: [],
+  body: '',
+  errorName: null,
+  errorMessage: null,
+  elapsedMs: 1,
+};
 
 const PAGE = DEFAULT_ORIGINS['same-origin'];
 
@@ -324,4 +340,36 @@ test('a batch retried after one crash has results and says why; after two it has
   );
   expect(lost.raw).toBeNull();
   expect(lost.cause).toBe('EngineCrashed: browser went away');
+});
+
+test("a case whose steps started late is predicted again on the page's clock", () => {
+  const { ctx } = steps();
+  const cached: Scenario = {
+    id: 'late',
+    request: { method: 'PUT', target: 'cross-origin' },
+    server: {
+      preflight: {
+        status: 204,
+        headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT' },
+      },
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+    },
+    then: { delayMs: 1000 },
+  };
+  const [p] = prepareCases(ctx, [cached], 'run9');
+  if (p === undefined) throw new Error('no case');
+  predictCase(p, ctx.profile, ctx.specProfile);
+  const at = (startedMs: number): RawStepResult => ({ ...okStep, startedMs });
+  // On time: the scheduled clock stands (the default 5 s entry is reused at 1 s).
+  expect(repredictOnPageClock(p, [at(100), at(1150)], ctx.profile, ctx.specProfile)).toBe(
+    undefined,
+  );
+  expect(p.prediction?.then?.preflight).toBe(false);
+  // 5 s late: the entry has expired by the page's clock, so a second preflight is predicted.
+  const note = repredictOnPageClock(p, [at(100), at(6100)], ctx.profile, ctx.specProfile);
+  expect(note).toBe(
+    "steps started late (at 0, 6000 ms, scheduled 0, 1000 ms): predicted on the page's clock",
+  );
+  expect(p.prediction?.then?.preflight).toBe(true);
+  expect(p.specPrediction?.then?.preflight).toBe(true);
 });

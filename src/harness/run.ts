@@ -24,7 +24,13 @@ import type { Engine } from './engines/types.js';
 import { observeCase } from './observe.js';
 import { PAGE_RUNNER_SOURCE, clientFields, type RunnerArg } from './page-runner.js';
 import { EngineSlot, RunSession } from './session.js';
-import { harnessErrorCase, type CaseResult, type RawCaseResult } from './types.js';
+import { lateClock, scheduledClock } from './step-clock.js';
+import {
+  harnessErrorCase,
+  type CaseResult,
+  type RawCaseResult,
+  type RawStepResult,
+} from './types.js';
 import { judge, type JudgeFacts } from './verdict.js';
 
 export { EngineSlot, RunSession } from './session.js';
@@ -171,6 +177,30 @@ export function predictCase(p: Pending, profile: EngineProfile, specProfile: Eng
   }
 }
 
+/**
+ * Predicts a case again on the page's clock when its steps started late (step-clock.ts);
+ * returns a note saying so, or undefined when the scheduled clock stands.
+ */
+export function repredictOnPageClock(
+  p: Pending,
+  steps: readonly RawStepResult[],
+  profile: EngineProfile,
+  specProfile: EngineProfile,
+): string | undefined {
+  const stepClock = lateClock(p.scenario, steps);
+  if (stepClock === null || p.prediction === null) return undefined;
+  const { scenario, world } = p.compiled;
+  try {
+    p.prediction = predict(scenario, { engine: profile, world, stepClock });
+    p.specPrediction = predict(scenario, { engine: specProfile, world, stepClock });
+  } catch {
+    return undefined; // the scheduled clock predicted it; keep that prediction
+  }
+  const at = stepClock.map((ms) => `${Math.round(ms)}`).join(', ');
+  const scheduled = scheduledClock(scenario).join(', ');
+  return `steps started late (at ${at} ms, scheduled ${scheduled} ms): predicted on the page's clock`;
+}
+
 /** Predicts a batch, giving the event loop a turn between cases so the page call proceeds. */
 async function predictBatch(ctx: RunContext, batch: readonly Pending[]): Promise<void> {
   for (const p of batch) {
@@ -295,6 +325,11 @@ export function settleCase(
     const why = raw.harnessError ?? (serverError?.kind === 'error' ? serverError.message : '');
     return error(`${engineName}: ${why}`, { observation });
   }
+  const clockNote = repredictOnPageClock(p, raw.steps, ctx.profile, ctx.specProfile);
+  if (clockNote !== undefined) {
+    base.prediction = p.prediction;
+    base.specPrediction = p.specPrediction;
+  }
   const v = judge({
     scenario: p.scenario,
     prediction: p.prediction,
@@ -312,7 +347,8 @@ export function settleCase(
     verdict: v.verdict,
     diffs: v.diffs,
   };
-  if (v.note !== undefined) result.note = v.note;
+  const note = [clockNote, v.note].filter((n) => n !== undefined).join('; ');
+  if (note !== '') result.note = note;
   if (v.explainedBy !== undefined) result.explainedBy = v.explainedBy;
   return result;
 }

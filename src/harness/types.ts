@@ -72,6 +72,8 @@ export interface RawStepResult {
   errorName: string | null;
   errorMessage: string | null;
   elapsedMs: number;
+  /** When the request started on the page's clock (ms; only differences mean anything). */
+  startedMs?: number;
   /** Initiators: what the page-side driver saw (src/harness/initiators/). */
   initiator?: InitiatorPageResult;
 }

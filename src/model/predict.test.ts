@@ -986,3 +986,28 @@ test('a 1xx final answer is an interim response with no final one: network error
   expect(p).toMatchObject({ outcome: 'network-error', actualSent: true });
   expect(p.because.at(-1)).toMatchObject({ algorithm: 'concept-http-network-fetch' });
 });
+
+test('stepClock: the cache expires by the given clock, not by the scheduled delays', () => {
+  const scenario: Scenario = {
+    id: 't/step-clock',
+    request: { method: 'PUT' },
+    server: {
+      preflight: {
+        status: 204,
+        headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'PUT' },
+      },
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+    },
+    // No Max-Age: the default 5 s lifetime; scheduled 1 s and then 1 s more.
+    then: { delayMs: 1000, then: { delayMs: 1000 } },
+  };
+  const chain = (p: Prediction): boolean[] => [
+    p.preflight,
+    p.then?.preflight ?? false,
+    p.then?.then?.preflight ?? false,
+  ];
+  expect(chain(predict(scenario, { engine: SPEC }))).toEqual([true, false, false]);
+  // The page started the third request 5.5 s after the first: the entry has expired.
+  const late = predict(scenario, { engine: SPEC, stepClock: [0, 1000, 5500] });
+  expect(chain(late)).toEqual([true, false, true]);
+});

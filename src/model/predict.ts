@@ -29,6 +29,12 @@ export interface PredictOptions {
   world?: World;
   /** The clock at the first request, in ms (default 0). */
   startTime?: number;
+  /**
+   * When each request of the chain started, in ms after the first (index 0 is 0). Default:
+   * each step's `delayMs` after the previous one. A run passes the page's own clock when its
+   * steps started late, since the preflight cache expires by real time.
+   */
+  stepClock?: readonly number[];
 }
 
 /** The state carried from one request of a `then` chain to the next. */
@@ -178,11 +184,14 @@ export function predict(scenario: Scenario, options: PredictOptions): Prediction
   let state: PredictState = { cache: EMPTY_PREFLIGHT_CACHE, now: options.startTime ?? 0 };
   const first = predictRequest(scenario, scenario.request, options.engine, world, state);
   state = first.state;
-  // Follow-ups: overrides apply to the scenario's first request; the clock moves by delayMs.
+  // Follow-ups: overrides apply to the scenario's first request; the clock moves by delayMs
+  // (or to the step's time on the given clock).
+  const start = options.startTime ?? 0;
   let step: ThenStep | undefined = scenario.then;
   let tail: Prediction = first.prediction;
-  while (step !== undefined) {
-    state = { ...state, now: state.now + (step.delayMs ?? 0) };
+  for (let k = 1; step !== undefined; k++) {
+    const at = options.stepClock?.[k];
+    state = { ...state, now: at !== undefined ? start + at : state.now + (step.delayMs ?? 0) };
     const request = applyRequestOverrides(scenario.request, step);
     const next = predictRequest(scenario, request, options.engine, world, state);
     state = next.state;
