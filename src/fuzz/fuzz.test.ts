@@ -83,6 +83,27 @@ test('shrinking a case that does not fail alone reports null', async () => {
   expect(await shrinkFailure(executor, fuzzScenarioArb, SEED, 3)).toBeNull();
 });
 
+test('a case failing only in its batch is reported with the batch outcome and its verdict alone', async () => {
+  const model = modelExecutor(getEngineProfile('spec'), null);
+  // A batch-only failure: index 5 fails whenever it runs beside other cases (load, timing).
+  const executor: FuzzExecutor = {
+    engine: 'model:spec',
+    async run(scenarios) {
+      const outcomes = await model.run(scenarios);
+      if (scenarios.length < 2) return outcomes;
+      return outcomes.map((o, i) =>
+        i === 5 ? { ...o, verdict: 'fail', diffs: [{ field: 'x', predicted: 1, observed: 2 }] } : o,
+      );
+    },
+  };
+  const report = await runFuzz({ executor, seed: SEED, runs: 10, batchSize: 10 });
+  expect(report.counts.fail).toBe(1);
+  const [finding] = report.findings;
+  expect(finding?.shrunk).toBe(false);
+  expect(finding?.aloneVerdict).toBe('pass');
+  expect(finding?.outcome.diffs).toEqual([{ field: 'x', predicted: 1, observed: 2 }]);
+});
+
 test('batched shrinking ends on the same path as fast-check shrinking one candidate at a time', async () => {
   const executor = modelExecutor(getEngineProfile('spec'), 'acrh-unsorted');
   const report = await runFuzz({ executor, seed: SEED, runs: 300, maxShrunk: 0 });

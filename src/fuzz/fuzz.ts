@@ -56,6 +56,11 @@ export interface FuzzFinding {
   shrunk: boolean;
   /** Executor calls the shrink made. */
   shrinkRuns: number;
+  /**
+   * Set when the case failed in its batch but not when run alone: its verdict alone. The
+   * outcome is then the batch's; the cause is the batch (load, timing), not the scenario.
+   */
+  aloneVerdict?: VerdictKind;
   /** Set when the case comes from the initiator generator (`fuzz --initiators`). */
   generator?: 'initiators';
 }
@@ -205,7 +210,7 @@ function record(c: Campaign, start: number, batch: Scenario[], outcomes: FuzzOut
       c.failing.push({ index, scenario });
       const shrink = c.outcomes.length < (opts.maxShrunk ?? 5);
       c.outcomes.push(
-        shrink ? findingFor(c, index, scenario) : Promise.resolve(replayOf(c, index)),
+        shrink ? findingFor(c, index, scenario, o) : Promise.resolve(replayOf(c, index)),
       );
     }
     if (o.verdict === 'harness-error') {
@@ -226,11 +231,15 @@ function replayOf(c: Campaign, path: number | string): string {
   return encodeReplay({ seed: c.opts.seed, path: String(path) });
 }
 
-/** The finding for the failure at `index`: shrunk, or as it was when it does not fail alone. */
+/**
+ * The finding for the failure at `index`: shrunk, or, when it does not fail alone, as it
+ * failed in its batch (with its verdict alone beside it).
+ */
 async function findingFor(
   c: Campaign,
   index: number,
   original: Scenario,
+  inBatch: FuzzOutcome,
 ): Promise<FuzzFinding | null> {
   const { opts, engine } = c;
   const s = await shrinkFailure(opts.executor, c.arb, opts.seed, index, {
@@ -249,11 +258,19 @@ async function findingFor(
       shrinkRuns: runs,
     };
   }
-  // Failed in its batch but not alone: report it as it was, unshrunk.
-  const [o] = await opts.executor.run([original]);
-  if (o === undefined) return null;
+  // Failed in its batch but not alone: report the batch's outcome, and what it does alone.
+  const [alone] = await opts.executor.run([original]);
   const replay = replayOf(c, index);
-  return { ...base, replay, scenario: original, outcome: o, shrunk: false, shrinkRuns: 0 };
+  const finding: FuzzFinding = {
+    ...base,
+    replay,
+    scenario: original,
+    outcome: inBatch,
+    shrunk: false,
+    shrinkRuns: 0,
+  };
+  if (alone !== undefined) finding.aloneVerdict = alone.verdict;
+  return finding;
 }
 
 /** Runs a seeded fuzz campaign with one executor. */

@@ -167,6 +167,15 @@ export function replayCommand(
   return `npx cors-conformance fuzz --engine ${engine}${withFault}${generator} --replay ${f.replay}`;
 }
 
+/** How a finding was reduced: shrunk, not shrunk, or failing only in its batch. */
+export function findingShape(f: FuzzFinding): string {
+  if (f.shrunk) return `shrunk in ${f.shrinkRuns} runs`;
+  if (f.aloneVerdict !== undefined) {
+    return `failed only in its batch, alone: ${f.aloneVerdict}; not shrunk`;
+  }
+  return 'not shrunk';
+}
+
 function readme(f: FuzzFinding, dirName: string): string {
   const diffs = f.outcome.diffs.map(
     (d) => `| \`${d.field}\` | \`${q(d.predicted)}\` | \`${q(d.observed)}\` |`,
@@ -174,7 +183,7 @@ function readme(f: FuzzFinding, dirName: string): string {
   return `# Fuzz finding ${dirName}
 
 - engine: ${f.engine}
-- seed: ${f.seed}, path: ${f.replay.slice(f.replay.indexOf(':') + 1)} (scenario #${f.index} of the run${f.shrunk ? `, shrunk in ${f.shrinkRuns} runs` : ', not shrunk'})
+- seed: ${f.seed}, path: ${f.replay.slice(f.replay.indexOf(':') + 1)} (scenario #${f.index} of the run, ${findingShape(f)})
 - replay: \`${replayCommand(f)}\`
 - the model alone: \`npx cors-conformance explain --engine ${f.engine.replace(/^model:/, '')} scenario.json\`
 

@@ -8,7 +8,7 @@ import { Command } from 'commander';
 import type { FuzzReport } from '../../fuzz/fuzz.js';
 import { generatorArb, runFuzz, scenarioAt } from '../../fuzz/fuzz.js';
 import { parseModelFault, type ModelFault } from '../../fuzz/fault.js';
-import { replayCommand, writeRepro } from '../../fuzz/repro.js';
+import { findingShape, replayCommand, writeRepro } from '../../fuzz/repro.js';
 import {
   FUZZ_ENGINES,
   openExecutor,
@@ -192,9 +192,7 @@ export async function fuzzAction(
       const others = [...failingBy]
         .filter(([e, set]) => e !== f.engine && !set.has(f.index))
         .map(([e]) => e);
-      io.stdout(
-        `\nFINDING ${f.engine} ${f.replay}${f.shrunk ? ` (shrunk in ${f.shrinkRuns} runs)` : ' (not shrunk)'}\n`,
-      );
+      io.stdout(`\nFINDING ${f.engine} ${f.replay} (${findingShape(f)})\n`);
       for (const d of f.outcome.diffs)
         io.stdout(
           `  ${d.field}: model ${JSON.stringify(d.predicted)}, engine ${JSON.stringify(d.observed)}\n`,
