@@ -66,11 +66,16 @@ export interface PreflightWire {
 }
 
 // https://fetch.spec.whatwg.org/#concept-http-network-or-cache-fetch
-/** Sends the request (recording it on the wire) and returns the server's response. */
+/**
+ * Sends the request (recording it on the wire) and returns the server's response. A 421 is
+ * sent once more with `isNewConnectionFetch` true (step 17): the wire then holds both copies,
+ * and the second answer (the fixture server answers every copy alike) is the response.
+ */
 export function httpNetworkOrCacheFetch(
   fp: FetchParams,
   request: ModelRequest,
   preflight?: PreflightWire,
+  isNewConnectionFetch = false,
 ): ModelResponse {
   // 1-7. Set-up.
   // 8.1-8.2 httpRequest: a copy of the request (its header list is not shared).
@@ -143,7 +148,27 @@ export function httpNetworkOrCacheFetch(
   }
   // 12. The response's URL list is the request's.
   // 13-14. Range-requested and request-includes-credentials: not observed.
-  // 15-17. 401 prompts (none in an automated run), 407 and 421 retries: not modelled.
+  // 15-16. 401 prompts (none in an automated run) and 407 retries: not modelled.
+  // 17. A 421 (Misdirected Request) is tried once more on a new connection, unless this is
+  //     already that second try or the body cannot be sent again (its source is null, a
+  //     stream). The second try runs the whole algorithm again: a new httpRequest, the cookie
+  //     jar as the first answer left it, its own copy on the wire.
+  //     (17.1 Cancellation: nothing cancels a modelled fetch.)
+  if (
+    answer.status === 421 &&
+    !isNewConnectionFetch &&
+    (request.body === null || !request.body.stream)
+  ) {
+    note(
+      fp,
+      'concept-http-network-or-cache-fetch',
+      17,
+      `the ${preflight === undefined ? '' : 'preflight '}421 from ${url} is retried once on a new connection`,
+    );
+    // 17.2 The retry's response replaces this one.
+    return httpNetworkOrCacheFetch(fp, request, preflight, true);
+  }
+  // 18. Authentication entries: not modelled. 19. Return the response.
   return {
     type: 'default',
     status: answer.status,

@@ -58,6 +58,16 @@ const STATUS_ROWS: Row[] = [...OK_STATUSES, ...BAD_STATUSES].map((status) => ({
   preflight: [ORIGIN, ['Access-Control-Allow-Methods', 'PUT']],
   anchors: ['ok-status'],
 }));
+// A preflight answered 421 is sent once more on a new connection (the fixture answers 421
+// again); https, so that both copies are on the compared wire through their Fetch Metadata.
+STATUS_ROWS.push({
+  name: 'status-421-retried',
+  title: 'preflight answered 421 with ACAO and ACAM PUT → sent twice, denied',
+  request: { method: 'PUT', target: 'https-cross-origin' },
+  status: 421,
+  preflight: [ORIGIN, ['Access-Control-Allow-Methods', 'PUT']],
+  anchors: ['ok-status', 'concept-http-network-or-cache-fetch'],
+});
 STATUS_ROWS.push({
   name: 'status-302-with-location',
   title: 'preflight answered 302 with a Location to an allowing URL → not followed, denied',
@@ -242,6 +252,16 @@ const ACTUAL_ROWS: Scenario[] = [
     server: {
       preflight: { status: 204, headers: [ORIGIN, ['Access-Control-Allow-Methods', 'PUT']] },
       actual: { status: 200 },
+    },
+  },
+  {
+    id: 'preflight-response/actual-status-421-retried',
+    title: 'preflight allows PUT, the PUT answers 421 with ACAO → PUT sent twice, readable 421',
+    anchors: [...ANCHORS, 'concept-http-network-or-cache-fetch'],
+    request: { method: 'PUT', target: 'https-cross-origin' },
+    server: {
+      preflight: { status: 204, headers: [ORIGIN, ['Access-Control-Allow-Methods', 'PUT']] },
+      actual: { status: 421, headers: [ORIGIN] },
     },
   },
   {

@@ -203,6 +203,26 @@ const STATUS_ROWS: Scenario[] = [201, 204, 301, 404, 500, 503].flatMap((status) 
   ] satisfies Scenario[];
 });
 
+// A 421 (Misdirected Request) is sent once more on a new connection, a POST whose string
+// body can be sent again included; the second 421 is the response. The target is https so
+// that each copy's Fetch Metadata puts it on the compared wire.
+const MISDIRECTED_ROWS: Scenario[] = [
+  {
+    id: 'simple/status-421-get-retried',
+    title: 'simple GET answered 421 with ACAO * → sent twice, the 421 is readable',
+    anchors: [...SIMPLE_ANCHORS, 'concept-http-network-or-cache-fetch'],
+    request: { method: 'GET', target: 'https-cross-origin' },
+    server: { actual: { status: 421, headers: { 'Access-Control-Allow-Origin': '*' } } },
+  },
+  {
+    id: 'simple/status-421-post-text-retried',
+    title: 'POST with a string body answered 421 with ACAO * → sent twice, the 421 is readable',
+    anchors: [...SIMPLE_ANCHORS, 'concept-http-network-or-cache-fetch'],
+    request: { method: 'POST', body: 'a=1', target: 'https-cross-origin' },
+    server: { actual: { status: 421, headers: { 'Access-Control-Allow-Origin': '*' } } },
+  },
+];
+
 // What JS may read of a readable response: the safelisted response-header names only.
 const READABLE_ROWS: Scenario[] = [
   {
@@ -281,6 +301,7 @@ export const SIMPLE_SCENARIOS = [
     ...CREDENTIAL_SHAPES,
   ].flatMap((s) => twins(s)),
   ...STATUS_ROWS,
+  ...MISDIRECTED_ROWS,
   ...READABLE_ROWS,
   // A ReadableStream body sets the use-CORS-preflight flag; the preflight goes out, then the
   // HTTP/1.1 connection refuses a body whose source is null: a network error.
