@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { asset, assetFor, isAssetName, tinyFont, tinyPng, tinyWav } from './assets.js';
+import { asset, assetFor, isAssetName, tinyFont, tinyPng, tinyWav, tinyWebm } from './assets.js';
 import { encodeInstruction, hopPath, type Instruction } from './instruction.js';
 import { respond } from './respond.js';
 import { serializeResponse } from './raw-http.js';
@@ -51,6 +51,73 @@ test('the WAV is RIFF/WAVE PCM with a data chunk as long as its samples', () => 
   expect(wav.readUInt32LE(40)).toBe(wav.length - 44);
 });
 
+/** One EBML element at `at`: its id bytes, its data offset and size (sizes under 2^32). */
+function ebml(buf: Buffer, at: number): { id: number; data: number; size: number } {
+  const vintLength = (b: number): number => Math.clz32(b) - 23;
+  const idLen = vintLength(buf[at] ?? 0);
+  const id = buf.readUIntBE(at, idLen);
+  const sizeAt = at + idLen;
+  const sizeLen = vintLength(buf[sizeAt] ?? 0);
+  let size = (buf[sizeAt] ?? 0) & (0xff >> sizeLen);
+  for (let i = 1; i < sizeLen; i++) size = size * 256 + (buf[sizeAt + i] ?? 0);
+  return { id, data: sizeAt + sizeLen, size };
+}
+
+/** The elements directly inside [from, to), by id (the first of each id). */
+function children(
+  buf: Buffer,
+  from: number,
+  to: number,
+): Map<number, { data: number; size: number }> {
+  const out = new Map<number, { data: number; size: number }>();
+  for (let at = from; at < to;) {
+    const e = ebml(buf, at);
+    if (!out.has(e.id)) out.set(e.id, e);
+    at = e.data + e.size;
+  }
+  return out;
+}
+
+test('the video is WebM with one 16x16 VP8 track and three frames, the first a key frame', () => {
+  const webm = tinyWebm();
+  expect(webm.length).toBeLessThan(1024);
+  const header = ebml(webm, 0);
+  expect(header.id).toBe(0x1a45dfa3);
+  const docType = children(webm, header.data, header.data + header.size).get(0x4282);
+  expect(docType && webm.subarray(docType.data, docType.data + docType.size).toString()).toBe(
+    'webm',
+  );
+  const segment = ebml(webm, header.data + header.size);
+  expect(segment.id).toBe(0x18538067);
+  const top = children(webm, segment.data, webm.length);
+  const tracks = top.get(0x1654ae6b);
+  const entry = tracks && children(webm, tracks.data, tracks.data + tracks.size).get(0xae);
+  const track = entry ? children(webm, entry.data, entry.data + entry.size) : new Map();
+  const codec = track.get(0x86);
+  expect(codec && webm.subarray(codec.data, codec.data + codec.size).toString()).toBe('V_VP8');
+  const video = track.get(0xe0);
+  const dims = video ? children(webm, video.data, video.data + video.size) : new Map();
+  const px = (id: number): number | undefined => {
+    const e = dims.get(id);
+    return e && webm.readUIntBE(e.data, e.size);
+  };
+  expect([px(0xb0), px(0xba)]).toEqual([16, 16]);
+  // SimpleBlocks in the cluster: track 1, then a VP8 frame; a key frame carries the start
+  // code 9d 01 2a and its size (16x16) after the 3-byte frame tag.
+  const cluster = top.get(0x1f43b675);
+  expect(cluster).toBeDefined();
+  const blocks: Buffer[] = [];
+  for (let at = cluster?.data ?? 0; at < (cluster ? cluster.data + cluster.size : 0);) {
+    const e = ebml(webm, at);
+    if (e.id === 0xa3) blocks.push(webm.subarray(e.data + 4, e.data + e.size));
+    at = e.data + e.size;
+  }
+  expect(blocks).toHaveLength(3);
+  const key = blocks[0] ?? Buffer.alloc(0);
+  expect(key.subarray(3, 6)).toEqual(Buffer.from([0x9d, 0x01, 0x2a]));
+  expect([key.readUInt16LE(6) & 0x3fff, key.readUInt16LE(8) & 0x3fff]).toEqual([16, 16]);
+});
+
 test('each initiator picks its asset; fetch-like apis read the scenario body', () => {
   expect(assetFor('img-canvas')).toBe('png');
   expect(assetFor('font')).toBe('font');
@@ -59,6 +126,11 @@ test('each initiator picks its asset; fetch-like apis read the scenario body', (
   expect(assetFor('dynamic-import')).toBe('module-script');
   expect(assetFor('preload', 'style')).toBe('stylesheet');
   expect(assetFor('preload')).toBe('text');
+  // A video gets frames (its canvas read shows the taint); audio keeps the WAV.
+  expect(assetFor('video')).toBe('webm');
+  expect(assetFor('video', 'canvas')).toBe('webm');
+  expect(assetFor('audio')).toBe('wav');
+  expect(asset('webm').contentType).toBe('video/webm');
   for (const api of ['fetch', 'xhr', 'fetch-keepalive', 'beacon', 'form', 'websocket']) {
     expect(assetFor(api)).toBeNull();
   }
