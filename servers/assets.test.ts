@@ -51,8 +51,15 @@ test('the WAV is RIFF/WAVE PCM with a data chunk as long as its samples', () => 
   expect(wav.readUInt32LE(40)).toBe(wav.length - 44);
 });
 
-/** One EBML element at `at`: its id bytes, its data offset and size (sizes under 2^32). */
-function ebml(buf: Buffer, at: number): { id: number; data: number; size: number } {
+/** One EBML element: its id, where its data starts and how long it is. */
+interface Ebml {
+  id: number;
+  data: number;
+  size: number;
+}
+
+/** The EBML element at `at` (sizes under 2^32 are enough here). */
+function ebml(buf: Buffer, at: number): Ebml {
   const vintLength = (b: number): number => Math.clz32(b) - 23;
   const idLen = vintLength(buf[at] ?? 0);
   const id = buf.readUIntBE(at, idLen);
@@ -63,57 +70,47 @@ function ebml(buf: Buffer, at: number): { id: number; data: number; size: number
   return { id, data: sizeAt + sizeLen, size };
 }
 
-/** The elements directly inside [from, to), by id (the first of each id). */
-function children(
-  buf: Buffer,
-  from: number,
-  to: number,
-): Map<number, { data: number; size: number }> {
-  const out = new Map<number, { data: number; size: number }>();
-  for (let at = from; at < to;) {
+/** The elements directly inside a parent (none for a missing parent), in order. */
+function children(buf: Buffer, parent: Ebml | undefined): Ebml[] {
+  const out: Ebml[] = [];
+  const end = parent === undefined ? 0 : parent.data + parent.size;
+  for (let at = parent?.data ?? 0; at < end;) {
     const e = ebml(buf, at);
-    if (!out.has(e.id)) out.set(e.id, e);
+    out.push(e);
     at = e.data + e.size;
   }
   return out;
 }
+
+const child = (buf: Buffer, parent: Ebml | undefined, id: number): Ebml | undefined =>
+  children(buf, parent).find((e) => e.id === id);
+const bytesOf = (buf: Buffer, e: Ebml | undefined): Buffer =>
+  e === undefined ? Buffer.alloc(0) : buf.subarray(e.data, e.data + e.size);
 
 test('the video is WebM with one 16x16 VP8 track and three frames, the first a key frame', () => {
   const webm = tinyWebm();
   expect(webm.length).toBeLessThan(1024);
   const header = ebml(webm, 0);
   expect(header.id).toBe(0x1a45dfa3);
-  const docType = children(webm, header.data, header.data + header.size).get(0x4282);
-  expect(docType && webm.subarray(docType.data, docType.data + docType.size).toString()).toBe(
-    'webm',
-  );
+  expect(bytesOf(webm, child(webm, header, 0x4282)).toString()).toBe('webm');
   const segment = ebml(webm, header.data + header.size);
   expect(segment.id).toBe(0x18538067);
-  const top = children(webm, segment.data, webm.length);
-  const tracks = top.get(0x1654ae6b);
-  const entry = tracks && children(webm, tracks.data, tracks.data + tracks.size).get(0xae);
-  const track = entry ? children(webm, entry.data, entry.data + entry.size) : new Map();
-  const codec = track.get(0x86);
-  expect(codec && webm.subarray(codec.data, codec.data + codec.size).toString()).toBe('V_VP8');
-  const video = track.get(0xe0);
-  const dims = video ? children(webm, video.data, video.data + video.size) : new Map();
-  const px = (id: number): number | undefined => {
-    const e = dims.get(id);
-    return e && webm.readUIntBE(e.data, e.size);
-  };
+  // The segment's size is written out, so it ends where the file does.
+  expect(segment.data + segment.size).toBe(webm.length);
+  const tracks = children(webm, child(webm, segment, 0x1654ae6b));
+  expect(tracks.map((t) => t.id)).toEqual([0xae]);
+  const track = tracks[0];
+  expect(bytesOf(webm, child(webm, track, 0x86)).toString()).toBe('V_VP8');
+  const video = child(webm, track, 0xe0);
+  const px = (id: number): number => bytesOf(webm, child(webm, video, id)).readUIntBE(0, 1);
   expect([px(0xb0), px(0xba)]).toEqual([16, 16]);
-  // SimpleBlocks in the cluster: track 1, then a VP8 frame; a key frame carries the start
-  // code 9d 01 2a and its size (16x16) after the 3-byte frame tag.
-  const cluster = top.get(0x1f43b675);
-  expect(cluster).toBeDefined();
-  const blocks: Buffer[] = [];
-  for (let at = cluster?.data ?? 0; at < (cluster ? cluster.data + cluster.size : 0);) {
-    const e = ebml(webm, at);
-    if (e.id === 0xa3) blocks.push(webm.subarray(e.data + 4, e.data + e.size));
-    at = e.data + e.size;
-  }
+  // SimpleBlocks: track number, timecode, flags, then a VP8 frame; a key frame carries the
+  // start code 9d 01 2a and its size (16x16) after the 3-byte frame tag.
+  const blocks = children(webm, child(webm, segment, 0x1f43b675))
+    .filter((e) => e.id === 0xa3)
+    .map((e) => bytesOf(webm, e).subarray(4));
   expect(blocks).toHaveLength(3);
-  const key = blocks[0] ?? Buffer.alloc(0);
+  const key = blocks[0] ?? Buffer.alloc(10);
   expect(key.subarray(3, 6)).toEqual(Buffer.from([0x9d, 0x01, 0x2a]));
   expect([key.readUInt16LE(6) & 0x3fff, key.readUInt16LE(8) & 0x3fff]).toEqual([16, 16]);
 });

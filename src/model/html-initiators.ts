@@ -490,6 +490,11 @@ function taintedOf(
   switch (api) {
     case 'img-canvas':
       return cross;
+    // https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean: a video is not
+    // origin-clean when its media data is CORS-cross-origin, and the media data is the
+    // response the resource fetch algorithm got, CORS-same-origin or not
+    // (https://html.spec.whatwg.org/#concept-media-load-resource). Only the canvas variant
+    // draws the frame and reads it back; a plain load has nothing to read.
     case 'video':
       return variant === 'canvas' ? cross : undefined;
     case 'stylesheet':
