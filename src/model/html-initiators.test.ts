@@ -118,6 +118,11 @@ test.describe('what HTML hands to Fetch', () => {
       tainted: false,
     });
     expect(page('video-canvas-anon-redirect-cross-to-same-origin')).toEqual({ loaded: false });
+    // Load or error is the media data processing steps' call, not the script fetch's.
+    const why = predict(one('initiators-image/video-canvas-anon-cross-origin'), { engine: SPEC });
+    expect(why.because.map((r) => r.algorithm)).toContain(
+      'https://html.spec.whatwg.org/#media-data-processing-steps-list',
+    );
     // The load variant and audio draw nothing: no taint predicted.
     expect(page('video-load-absent-cross-none')).toEqual({ loaded: true });
     expect(page('audio-load-absent-cross-none')).toEqual({ loaded: true });

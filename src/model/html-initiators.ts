@@ -465,8 +465,21 @@ function loadedOf(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; becaus
             : `status ${String(r.internalStatus)}: the connection fails`,
       );
     }
+    case 'video':
+    case 'audio': {
+      // A network error, or an HTTP error status before the media is known to be usable,
+      // takes the failure branch; the fixture answers an ok status with a playable file.
+      const loaded = !failed && okStatus(r.internalStatus);
+      return say(
+        `${HTML}media-data-processing-steps-list`,
+        loaded,
+        failed
+          ? 'a network error: the media data cannot be fetched'
+          : `status ${String(r.internalStatus)}${loaded ? ': the media data is usable' : ' is not an ok status'}`,
+      );
+    }
     default: {
-      // Scripts, style sheets, fonts, workers, preloads and media: a network error or a
+      // Scripts, style sheets, fonts, workers, preloads: a network error or a
       // status that is not ok (of the unsafe response, so also for opaque ones) is an error.
       const loaded = !failed && okStatus(r.internalStatus);
       return say(

@@ -1198,6 +1198,89 @@ export const INITIATORS_IMAGE_SCENARIOS = [
     },
   },
   {
+    id: 'initiators-image/video-canvas-absent-https-cookie',
+    title:
+      '<video> canvas, crossorigin absent, cross-site https, cookie SameSite=None; Secure: sent, Sec-Fetch-Dest video',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'https-cross-origin', variant: 'canvas' },
+    server: { actual: { status: 200 } },
+    setup: {
+      cookies: [
+        {
+          on: 'https-cross-origin',
+          name: 'iniimage-video-canvas-absent-https-cookie',
+          value: '1',
+          attributes: 'Path=/; SameSite=None; Secure',
+        },
+      ],
+    },
+  },
+  {
+    id: 'initiators-image/video-canvas-anon-https-star-cookie',
+    title: '<video> canvas, crossorigin anonymous, cross-site https, ACAO *, cookie not sent',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: {
+      api: 'video',
+      target: 'https-cross-origin',
+      crossorigin: 'anonymous',
+      variant: 'canvas',
+    },
+    server: { actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } },
+    setup: {
+      cookies: [
+        {
+          on: 'https-cross-origin',
+          name: 'iniimage-video-canvas-anon-https-star-cookie',
+          value: '1',
+          attributes: 'Path=/; SameSite=None; Secure',
+        },
+      ],
+    },
+  },
+  {
+    id: 'initiators-image/video-canvas-cred-https-acac-cookie',
+    title:
+      '<video> canvas, crossorigin use-credentials, cross-site https, ACAO origin + ACAC, cookie sent',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: {
+      api: 'video',
+      target: 'https-cross-origin',
+      crossorigin: 'use-credentials',
+      variant: 'canvas',
+    },
+    server: {
+      actual: {
+        status: 200,
+        headers: {
+          'Access-Control-Allow-Origin': '<origin>',
+          'Access-Control-Allow-Credentials': 'true',
+        },
+      },
+    },
+    setup: {
+      cookies: [
+        {
+          on: 'https-cross-origin',
+          name: 'iniimage-video-canvas-cred-https-acac-cookie',
+          value: '1',
+          attributes: 'Path=/; SameSite=None; Secure',
+        },
+      ],
+    },
+  },
+  {
     id: 'initiators-image/audio-load-absent-cross-none',
     title: '<audio> load, crossorigin absent, cross-site, no ACAO',
     anchors: [
