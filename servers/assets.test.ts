@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { asset, assetFor, isAssetName, tinyFont, tinyPng, tinyWav } from './assets.js';
+import { asset, assetFor, isAssetName, tinyFont, tinyPng, tinyWav, tinyWebm } from './assets.js';
 import { encodeInstruction, hopPath, type Instruction } from './instruction.js';
 import { respond } from './respond.js';
 import { serializeResponse } from './raw-http.js';
@@ -51,6 +51,70 @@ test('the WAV is RIFF/WAVE PCM with a data chunk as long as its samples', () => 
   expect(wav.readUInt32LE(40)).toBe(wav.length - 44);
 });
 
+/** One EBML element: its id, where its data starts and how long it is. */
+interface Ebml {
+  id: number;
+  data: number;
+  size: number;
+}
+
+/** The EBML element at `at` (sizes under 2^32 are enough here). */
+function ebml(buf: Buffer, at: number): Ebml {
+  const vintLength = (b: number): number => Math.clz32(b) - 23;
+  const idLen = vintLength(buf[at] ?? 0);
+  const id = buf.readUIntBE(at, idLen);
+  const sizeAt = at + idLen;
+  const sizeLen = vintLength(buf[sizeAt] ?? 0);
+  let size = (buf[sizeAt] ?? 0) & (0xff >> sizeLen);
+  for (let i = 1; i < sizeLen; i++) size = size * 256 + (buf[sizeAt + i] ?? 0);
+  return { id, data: sizeAt + sizeLen, size };
+}
+
+/** The elements directly inside a parent (none for a missing parent), in order. */
+function children(buf: Buffer, parent: Ebml | undefined): Ebml[] {
+  const out: Ebml[] = [];
+  const end = parent === undefined ? 0 : parent.data + parent.size;
+  for (let at = parent?.data ?? 0; at < end;) {
+    const e = ebml(buf, at);
+    out.push(e);
+    at = e.data + e.size;
+  }
+  return out;
+}
+
+const child = (buf: Buffer, parent: Ebml | undefined, id: number): Ebml | undefined =>
+  children(buf, parent).find((e) => e.id === id);
+const bytesOf = (buf: Buffer, e: Ebml | undefined): Buffer =>
+  e === undefined ? Buffer.alloc(0) : buf.subarray(e.data, e.data + e.size);
+
+test('the video is WebM with one 16x16 VP8 track and three frames, the first a key frame', () => {
+  const webm = tinyWebm();
+  expect(webm.length).toBeLessThan(1024);
+  const header = ebml(webm, 0);
+  expect(header.id).toBe(0x1a45dfa3);
+  expect(bytesOf(webm, child(webm, header, 0x4282)).toString()).toBe('webm');
+  const segment = ebml(webm, header.data + header.size);
+  expect(segment.id).toBe(0x18538067);
+  // The segment's size is written out, so it ends where the file does.
+  expect(segment.data + segment.size).toBe(webm.length);
+  const tracks = children(webm, child(webm, segment, 0x1654ae6b));
+  expect(tracks.map((t) => t.id)).toEqual([0xae]);
+  const track = tracks[0];
+  expect(bytesOf(webm, child(webm, track, 0x86)).toString()).toBe('V_VP8');
+  const video = child(webm, track, 0xe0);
+  const px = (id: number): number => bytesOf(webm, child(webm, video, id)).readUIntBE(0, 1);
+  expect([px(0xb0), px(0xba)]).toEqual([16, 16]);
+  // SimpleBlocks: track number, timecode, flags, then a VP8 frame; a key frame carries the
+  // start code 9d 01 2a and its size (16x16) after the 3-byte frame tag.
+  const blocks = children(webm, child(webm, segment, 0x1f43b675))
+    .filter((e) => e.id === 0xa3)
+    .map((e) => bytesOf(webm, e).subarray(4));
+  expect(blocks).toHaveLength(3);
+  const key = blocks[0] ?? Buffer.alloc(10);
+  expect(key.subarray(3, 6)).toEqual(Buffer.from([0x9d, 0x01, 0x2a]));
+  expect([key.readUInt16LE(6) & 0x3fff, key.readUInt16LE(8) & 0x3fff]).toEqual([16, 16]);
+});
+
 test('each initiator picks its asset; fetch-like apis read the scenario body', () => {
   expect(assetFor('img-canvas')).toBe('png');
   expect(assetFor('font')).toBe('font');
@@ -59,6 +123,11 @@ test('each initiator picks its asset; fetch-like apis read the scenario body', (
   expect(assetFor('dynamic-import')).toBe('module-script');
   expect(assetFor('preload', 'style')).toBe('stylesheet');
   expect(assetFor('preload')).toBe('text');
+  // A video gets frames (its canvas read shows the taint); audio keeps the WAV.
+  expect(assetFor('video')).toBe('webm');
+  expect(assetFor('video', 'canvas')).toBe('webm');
+  expect(assetFor('audio')).toBe('wav');
+  expect(asset('webm').contentType).toBe('video/webm');
   for (const api of ['fetch', 'xhr', 'fetch-keepalive', 'beacon', 'form', 'websocket']) {
     expect(assetFor(api)).toBeNull();
   }

@@ -1,6 +1,7 @@
 // The fixture assets an initiator's request gets as its final answer: real files of each
-// kind (an image, a font, scripts that report they ran, a stylesheet, audio, an event
-// stream), all generated here so no third-party file is needed. The server picks one by
+// kind (an image, a font, scripts that report they ran, a stylesheet, audio, a video, an
+// event stream), generated here or (the video) made once with ffmpeg and kept as bytes, so
+// no third-party file is needed. The server picks one by
 // the request's api (carried in the instruction) unless the scenario gives its own body.
 import { deflateSync } from 'node:zlib';
 
@@ -21,6 +22,7 @@ export type AssetName =
   | 'worker-script'
   | 'stylesheet'
   | 'wav'
+  | 'webm'
   | 'event-stream'
   | 'text';
 
@@ -379,6 +381,34 @@ export function tinyWav(): Buffer {
 }
 
 /**
+ * The video's bytes: 16×16 solid red, three VP8 frames at 10 fps (0.3 s) in WebM, 541
+ * bytes. VP8 in WebM is the one codec and container Chromium, Firefox and WebKitGTK's
+ * GStreamer backend all decode (Theora is gone from Chromium and Firefox; vpxdec and
+ * matroskademux are in gstreamer1.0-plugins-good, which WebKitGTK depends on). Made once,
+ * byte for byte reproducible, with FFmpeg 5.1 (Debian 12 `ffmpeg`, libvpx 1.12):
+ *
+ *   ffmpeg -f lavfi -i color=c=red:s=16x16:r=10:d=0.3 -c:v libvpx -b:v 50k \
+ *     -pix_fmt yuv420p -auto-alt-ref 0 -an -fflags +bitexact -flags +bitexact \
+ *     -map_metadata -1 -dash 0 red.webm
+ */
+const TINY_WEBM_BASE64 = [
+  'GkXfo59ChoEBQveBAULygQRC84EIQoKEd2VibUKHgQJChYECGFOAZwEAAAAAAAHtEU2bdLpNu4tTq4QVSalmU6yB',
+  'oU27i1OrhBZUrmtTrIHGTbuMU6uEElTDZ1OsggEMTbuMU6uEHFO7a1OsggHX7AEAAAAAAABZAAAAAAAAAAAAAAAA',
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  'AAAAAAAAAAAAAAAVSalmoCrXsYMPQkBNgIRMYXZmV0GETGF2ZkSJiEBywAAAAAAAFlSua8GuAQAAAAAAADjXgQFz',
+  'xYgAAAAAAAAAAZyBACK1nIN1bmSIgQCGhVZfVlA4g4EBI+ODhAX14QDgibCBELqBEJqBAhJUw2fRc3POY8CLY8WI',
+  'AAAAAAAAAAFnyJhFo4dFTkNPREVSRIeLTGF2YyBsaWJ2cHhnyKJFo4hEVVJBVElPTkSHlDAwOjAwOjAwLjMwMDAw',
+  'MDAwMAAAH0O2dfDngQCjvYEAAIDwAgCdASoQABAAAEcIhYWIhYSIAgICdaoD+AP6Ag1NGAD+/W7z/+OZNzDE/45t',
+  '//FhPA4oyP/xUQCjlYEAZACxAQABEBAAGAAYWC/0AAgAAKOVgQDIALEBAAEQEAAYABhYL/QACAAAHFO7a5G7j7OB',
+  'ALeK94EB8YIBYvCBAw==',
+].join('');
+
+/** A video with frames, so drawing it into a canvas draws pixels (and taints or not). */
+export function tinyWebm(): Buffer {
+  return Buffer.from(TINY_WEBM_BASE64, 'base64');
+}
+
+/**
  * A classic script that records that it ran, then throws: the window's error event then
  * shows whether the engine muted the script's errors (`Script error.`).
  */
@@ -439,6 +469,7 @@ function buildAssets(): Map<AssetName, Asset> {
     ['worker-script', text(js, WORKER_SCRIPT)],
     ['stylesheet', text('text/css; charset=utf-8', STYLESHEET)],
     ['wav', { contentType: 'audio/wav', bytes: tinyWav() }],
+    ['webm', { contentType: 'video/webm', bytes: tinyWebm() }],
     ['event-stream', text('text/event-stream; charset=utf-8', EVENT_STREAM)],
     ['text', text('text/plain; charset=utf-8', 'ran\n')],
   ]);
@@ -454,6 +485,7 @@ const NAMES: readonly string[] = [
   'worker-script',
   'stylesheet',
   'wav',
+  'webm',
   'event-stream',
   'text',
 ] satisfies AssetName[];
@@ -505,7 +537,9 @@ export function assetFor(api: string, variant?: string): AssetName | null {
       return 'worker-script';
     case 'stylesheet':
       return 'stylesheet';
+    // A video needs frames for its canvas read; audio stays on the WAV.
     case 'video':
+      return 'webm';
     case 'audio':
       return 'wav';
     case 'eventsource':

@@ -95,6 +95,39 @@ test.describe('what HTML hands to Fetch', () => {
     expect(noAcao.actualSent).toBe(true);
   });
 
+  test('a video frame drawn into a canvas taints when the media data is CORS-cross-origin', () => {
+    const page = (id: string) =>
+      predict(one(`initiators-image/${id}`), { engine: SPEC }).initiator?.page;
+    // No crossorigin: no-cors, opaque, tainted whatever ACAO says; same-origin stays clean.
+    expect(page('video-canvas-absent-cross-star')).toEqual({ loaded: true, tainted: true });
+    expect(page('video-canvas-absent-same')).toEqual({ loaded: true, tainted: false });
+    // A no-cors response that went cross-origin stays opaque after a redirect back home.
+    expect(page('video-canvas-absent-redirect-cross-to-same')).toEqual({
+      loaded: true,
+      tainted: true,
+    });
+    // crossorigin: the CORS check passes (clean) or the load errors (nothing to draw).
+    expect(page('video-canvas-anon-cross-origin')).toEqual({ loaded: true, tainted: false });
+    expect(page('video-canvas-anon-cross-wrong')).toEqual({ loaded: false });
+    expect(page('video-canvas-cred-cross-origin')).toEqual({ loaded: false });
+    expect(page('video-canvas-cred-cross-origin-acac')).toEqual({ loaded: true, tainted: false });
+    // After cross-origin → same-origin the request's origin is tainted: Origin null, so only
+    // an ACAO of null (echoed) passes, not the page origin.
+    expect(page('video-canvas-anon-redirect-cross-to-same-echo')).toEqual({
+      loaded: true,
+      tainted: false,
+    });
+    expect(page('video-canvas-anon-redirect-cross-to-same-origin')).toEqual({ loaded: false });
+    // Load or error is the media data processing steps' call, not the script fetch's.
+    const why = predict(one('initiators-image/video-canvas-anon-cross-origin'), { engine: SPEC });
+    expect(why.because.map((r) => r.algorithm)).toContain(
+      'https://html.spec.whatwg.org/#media-data-processing-steps-list',
+    );
+    // The load variant and audio draw nothing: no taint predicted.
+    expect(page('video-load-absent-cross-none')).toEqual({ loaded: true });
+    expect(page('audio-load-absent-cross-none')).toEqual({ loaded: true });
+  });
+
   test('use-credentials needs ACAC and a non-* ACAO', () => {
     const star = predict(one('initiators-script/script-cred-cross-star-acac'), { engine: SPEC });
     expect(star.initiator?.page.loaded).toBe(false);

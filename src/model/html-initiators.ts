@@ -465,8 +465,21 @@ function loadedOf(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; becaus
             : `status ${String(r.internalStatus)}: the connection fails`,
       );
     }
+    case 'video':
+    case 'audio': {
+      // A network error, or an HTTP error status before the media is known to be usable,
+      // takes the failure branch; the fixture answers an ok status with a playable file.
+      const loaded = !failed && okStatus(r.internalStatus);
+      return say(
+        `${HTML}media-data-processing-steps-list`,
+        loaded,
+        failed
+          ? 'a network error: the media data cannot be fetched'
+          : `status ${String(r.internalStatus)}${loaded ? ': the media data is usable' : ' is not an ok status'}`,
+      );
+    }
     default: {
-      // Scripts, style sheets, fonts, workers, preloads and media: a network error or a
+      // Scripts, style sheets, fonts, workers, preloads: a network error or a
       // status that is not ok (of the unsafe response, so also for opaque ones) is an error.
       const loaded = !failed && okStatus(r.internalStatus);
       return say(
@@ -490,6 +503,11 @@ function taintedOf(
   switch (api) {
     case 'img-canvas':
       return cross;
+    // https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean: a video is not
+    // origin-clean when its media data is CORS-cross-origin, and the media data is the
+    // response the resource fetch algorithm got, CORS-same-origin or not
+    // (https://html.spec.whatwg.org/#concept-media-load-resource). Only the canvas variant
+    // draws the frame and reads it back; a plain load has nothing to read.
     case 'video':
       return variant === 'canvas' ? cross : undefined;
     case 'stylesheet':

@@ -1013,6 +1013,274 @@ export const INITIATORS_IMAGE_SCENARIOS = [
     server: { actual: { status: 200 } },
   },
   {
+    id: 'initiators-image/video-canvas-absent-cross-star',
+    title:
+      '<video> canvas, crossorigin absent, cross-site, ACAO * (no-cors: the header does not matter)',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'cross-origin', variant: 'canvas' },
+    server: { actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } },
+  },
+  {
+    id: 'initiators-image/video-canvas-absent-same',
+    title: '<video> canvas, crossorigin absent, same-origin, same-origin baseline',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'same-origin', variant: 'canvas' },
+    server: { actual: { status: 200 } },
+  },
+  {
+    id: 'initiators-image/video-canvas-anon-cross-origin',
+    title: '<video> canvas, crossorigin anonymous, cross-site, ACAO = page origin',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'cross-origin', crossorigin: 'anonymous', variant: 'canvas' },
+    server: { actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '<origin>' } } },
+  },
+  {
+    id: 'initiators-image/video-canvas-anon-cross-wrong',
+    title: '<video> canvas, crossorigin anonymous, cross-site, ACAO another origin',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'cross-origin', crossorigin: 'anonymous', variant: 'canvas' },
+    server: {
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': 'http://wrong.example' } },
+    },
+  },
+  {
+    id: 'initiators-image/video-canvas-cred-cross-star',
+    title: '<video> canvas, crossorigin use-credentials, cross-site, ACAO * without ACAC',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: {
+      api: 'video',
+      target: 'cross-origin',
+      crossorigin: 'use-credentials',
+      variant: 'canvas',
+    },
+    server: { actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } },
+  },
+  {
+    id: 'initiators-image/video-canvas-cred-cross-origin',
+    title: '<video> canvas, crossorigin use-credentials, cross-site, ACAO origin without ACAC',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: {
+      api: 'video',
+      target: 'cross-origin',
+      crossorigin: 'use-credentials',
+      variant: 'canvas',
+    },
+    server: { actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '<origin>' } } },
+  },
+  {
+    id: 'initiators-image/video-canvas-cred-cross-star-acac',
+    title: '<video> canvas, crossorigin use-credentials, cross-site, ACAO * + ACAC',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: {
+      api: 'video',
+      target: 'cross-origin',
+      crossorigin: 'use-credentials',
+      variant: 'canvas',
+    },
+    server: {
+      actual: {
+        status: 200,
+        headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' },
+      },
+    },
+  },
+  {
+    id: 'initiators-image/video-canvas-absent-redirect-same-to-cross',
+    title:
+      '<video> canvas, crossorigin absent, same-origin, 302 same-origin \u2192 cross-origin, no ACAO',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'same-origin', variant: 'canvas' },
+    server: { actual: { status: 200 }, redirects: [{ status: 302, to: 'cross-origin' }] },
+  },
+  {
+    id: 'initiators-image/video-canvas-absent-redirect-cross-to-same',
+    title:
+      '<video> canvas, crossorigin absent, cross-site, 302 cross-origin \u2192 same-origin (the response stays opaque)',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'cross-origin', variant: 'canvas' },
+    server: { actual: { status: 200 }, redirects: [{ status: 302, to: 'same-origin' }] },
+  },
+  {
+    id: 'initiators-image/video-canvas-anon-redirect-same-to-cross-star',
+    title:
+      '<video> canvas, crossorigin anonymous, same-origin, 302 same-origin \u2192 cross-origin, ACAO *',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'same-origin', crossorigin: 'anonymous', variant: 'canvas' },
+    server: {
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+      redirects: [{ status: 302, to: 'cross-origin' }],
+    },
+  },
+  {
+    id: 'initiators-image/video-canvas-anon-redirect-same-to-cross-none',
+    title:
+      '<video> canvas, crossorigin anonymous, same-origin, 302 same-origin \u2192 cross-origin, no ACAO',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'same-origin', crossorigin: 'anonymous', variant: 'canvas' },
+    server: { actual: { status: 200 }, redirects: [{ status: 302, to: 'cross-origin' }] },
+  },
+  {
+    id: 'initiators-image/video-canvas-anon-redirect-cross-to-same-echo',
+    title:
+      '<video> canvas, crossorigin anonymous, cross-site, 307 cross-origin (ACAO *) \u2192 same-origin, final ACAO echoes Origin (null)',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'cross-origin', crossorigin: 'anonymous', variant: 'canvas' },
+    server: {
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '<request-origin>' } },
+      redirects: [
+        { status: 307, to: 'same-origin', headers: { 'Access-Control-Allow-Origin': '*' } },
+      ],
+    },
+  },
+  {
+    id: 'initiators-image/video-canvas-anon-redirect-cross-to-same-origin',
+    title:
+      '<video> canvas, crossorigin anonymous, cross-site, 307 cross-origin (ACAO *) \u2192 same-origin, final ACAO = page origin (Origin is now null)',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'cross-origin', crossorigin: 'anonymous', variant: 'canvas' },
+    server: {
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '<origin>' } },
+      redirects: [
+        { status: 307, to: 'same-origin', headers: { 'Access-Control-Allow-Origin': '*' } },
+      ],
+    },
+  },
+  {
+    id: 'initiators-image/video-canvas-absent-https-cookie',
+    title:
+      '<video> canvas, crossorigin absent, cross-site https, cookie SameSite=None; Secure: sent, Sec-Fetch-Dest video',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: { api: 'video', target: 'https-cross-origin', variant: 'canvas' },
+    server: { actual: { status: 200 } },
+    setup: {
+      cookies: [
+        {
+          on: 'https-cross-origin',
+          name: 'iniimage-video-canvas-absent-https-cookie',
+          value: '1',
+          attributes: 'Path=/; SameSite=None; Secure',
+        },
+      ],
+    },
+  },
+  {
+    id: 'initiators-image/video-canvas-anon-https-star-cookie',
+    title: '<video> canvas, crossorigin anonymous, cross-site https, ACAO *, cookie not sent',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: {
+      api: 'video',
+      target: 'https-cross-origin',
+      crossorigin: 'anonymous',
+      variant: 'canvas',
+    },
+    server: { actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } } },
+    setup: {
+      cookies: [
+        {
+          on: 'https-cross-origin',
+          name: 'iniimage-video-canvas-anon-https-star-cookie',
+          value: '1',
+          attributes: 'Path=/; SameSite=None; Secure',
+        },
+      ],
+    },
+  },
+  {
+    id: 'initiators-image/video-canvas-cred-https-acac-cookie',
+    title:
+      '<video> canvas, crossorigin use-credentials, cross-site https, ACAO origin + ACAC, cookie sent',
+    anchors: [
+      'https://html.spec.whatwg.org/#concept-media-load-resource',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+      'https://html.spec.whatwg.org/#the-image-argument-is-not-origin-clean',
+    ],
+    request: {
+      api: 'video',
+      target: 'https-cross-origin',
+      crossorigin: 'use-credentials',
+      variant: 'canvas',
+    },
+    server: {
+      actual: {
+        status: 200,
+        headers: {
+          'Access-Control-Allow-Origin': '<origin>',
+          'Access-Control-Allow-Credentials': 'true',
+        },
+      },
+    },
+    setup: {
+      cookies: [
+        {
+          on: 'https-cross-origin',
+          name: 'iniimage-video-canvas-cred-https-acac-cookie',
+          value: '1',
+          attributes: 'Path=/; SameSite=None; Secure',
+        },
+      ],
+    },
+  },
+  {
     id: 'initiators-image/audio-load-absent-cross-none',
     title: '<audio> load, crossorigin absent, cross-site, no ACAO',
     anchors: [

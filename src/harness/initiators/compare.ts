@@ -31,14 +31,15 @@ export function secFetchOf(headers: HeaderList): SecFetch | undefined {
 }
 
 /**
- * The initiators whose driver observes the taint: a canvas read (img-canvas), the error
- * event of a script that throws (script, module-script), importScripts' rethrown error,
- * `cssRules`. A video shows it only with a fixture that has frames (the audio fixture has
- * none, and the driver then reports no taint); dynamic import() has no such observable (a
+ * The initiators whose driver observes the taint: a canvas read (img-canvas, and a video
+ * frame drawn into a canvas: the model predicts a taint for video only in its canvas
+ * variant), the error event of a script that throws (script, module-script),
+ * importScripts' rethrown error, `cssRules`. Dynamic import() has no such observable (a
  * module's errors are never muted, and a throwing module rejects the import).
  */
 export const TAINT_OBSERVED: readonly string[] = [
   'img-canvas',
+  'video',
   'script',
   'module-script',
   'importScripts',

@@ -234,8 +234,15 @@ const MEDIA = String.raw`
     document.body.appendChild(el);
     const r = await wait;
     if (!r.loaded && !r.timeout && el.error) r.detail += ' (MediaError ' + el.error.code + ')';
-    // Drawing a video without a frame draws nothing and taints nothing: the taint is only
-    // observed for a fixture with frames.
+    // loadeddata means a current frame (HAVE_CURRENT_DATA), so drawImage draws it and the
+    // read shows the taint. WebKitGTK fires it (readyState 4) a few hundred ms before the
+    // frame's size is known (videoWidth 0), so the driver waits for the size. A video that
+    // never has a frame draws nothing and taints nothing: then no taint is reported, and the
+    // comparison counts that as a difference.
+    if (r.loaded && d.variant === 'canvas') {
+      const until = performance.now() + initiatorWaitMs;
+      while (el.videoWidth === 0 && performance.now() < until) await sleep(20);
+    }
     if (r.loaded && d.variant === 'canvas' && el.videoWidth > 0) {
       r.tainted = canvasTainted(el, el.videoWidth, el.videoHeight);
     } else if (r.loaded && d.variant === 'canvas') {
