@@ -40,8 +40,10 @@ export function isNetworkErrorMessage(message: string): boolean {
  * - Request/XHR construction threw (bad method, forbidden mode combination...) → `exception`;
  * - fetch rejected with a TypeError → `network-error` (recognised when the message is one
  *   the engines use for network errors), any other rejection → `exception`;
- * - an XHR `error` event → `network-error`; `abort`/`timeout` events are not outcomes the
- *   model predicts and are reported as unrecognised network errors.
+ * - an XHR `error` event → `network-error`; an `abort` event is not an outcome the model
+ *   predicts and is reported as an unrecognised network error;
+ * - the page's step timeout → an unrecognised network error here, though a run never judges
+ *   such a case (run.ts makes it a harness error).
  */
 export function classifyStep(raw: RawStepResult): Classified {
   switch (raw.kind) {

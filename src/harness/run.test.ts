@@ -373,3 +373,23 @@ test("a case whose steps started late is predicted again on the page's clock", (
   expect(p.prediction?.then?.preflight).toBe(true);
   expect(p.specPrediction?.then?.preflight).toBe(true);
 });
+
+test('a step the page timed out on is a harness error naming the step, not a verdict', async () => {
+  const { ctx, finished } = steps();
+  const batch = prepareCases(ctx, [simple('a')], 'run10');
+  const raw = await scheduleBatch(ctx, batch, 'page');
+  const timedOut = raw.map((r) => ({
+    ...r,
+    steps: r.steps.map((s) => ({
+      ...s,
+      kind: 'timeout' as const,
+      errorName: 'TimeoutError',
+      errorMessage: 'The operation timed out.',
+    })),
+  }));
+  settleBatch(ctx, batch, { raw: timedOut, cause: '', console: [] });
+  expect(finished.get(0)?.verdict).toBe('harness-error');
+  expect(finished.get(0)?.note).toBe(
+    'chromium: step 0 did not settle within 10000 ms (the step timeout)',
+  );
+});

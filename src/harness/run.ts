@@ -325,6 +325,14 @@ export function settleCase(
     const why = raw.harnessError ?? (serverError?.kind === 'error' ? serverError.message : '');
     return error(`${engineName}: ${why}`, { observation });
   }
+  // A step the page gave up on says how loaded the machine was, not what the engine does.
+  const late = raw.steps.findIndex((s) => s.kind === 'timeout');
+  if (late >= 0) {
+    const limit = `${ctx.page.stepTimeoutMs} ms`;
+    return error(`${engineName}: step ${late} did not settle within ${limit} (the step timeout)`, {
+      observation,
+    });
+  }
   const clockNote = repredictOnPageClock(p, raw.steps, ctx.profile, ctx.specProfile);
   if (clockNote !== undefined) {
     base.prediction = p.prediction;
