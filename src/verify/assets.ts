@@ -5,10 +5,12 @@
 // each engine loads it through the initiator's in-page driver from a page really on that
 // origin. A finding is an asset that fails to load, or one tainted although the page asked
 // for CORS, in the model or in an engine.
-import { getEngineProfile } from '../engine-facts/index.js';
+import { getEngineProfile, judgeFactsFor } from '../engine-facts/index.js';
+import { rulesCovering } from '../engine-facts/rules.js';
+import type { DeviationRule } from '../engine-facts/types.js';
 import { stepDescriptor } from '../harness/compile.js';
 import { initiatorFields } from '../harness/initiators/descriptor.js';
-import type { InitiatorPageResult } from '../harness/types.js';
+import type { Diff, InitiatorPageResult } from '../harness/types.js';
 import { jarCookies, type Credentials } from '../live/credentials.js';
 import { replayLikeABrowser, type Replay } from '../live/replay.js';
 import type { LiveSession } from '../live/session.js';
@@ -47,6 +49,11 @@ export interface AssetEngineResult {
   verdict: AssetVerdict | null;
   /** The engine did what the model predicts for it (its profile); null when not compared. */
   agreesWithModel: boolean | null;
+  /**
+   * Where it disagrees: the engine's recorded deviation rules that cover the difference
+   * (src/engine-facts), `id (evidence status)`; empty when none does.
+   */
+  knownDeviations: string[];
   skipped?: string;
 }
 
@@ -104,11 +111,9 @@ function modelOf(p: Prediction): AssetModel {
 
 function notesOf(asset: AssetSpec, from: string, replay: Replay, model: AssetModel): string[] {
   const notes = [...replay.notes];
-  const host = new URL(asset.url).hostname;
-  const loopback = host === 'localhost' || host === '[::1]' || host.startsWith('127.');
-  if (from.startsWith('https:') && asset.url.startsWith('http:') && !loopback) {
+  if (from.startsWith('https:') && asset.url.startsWith('http:')) {
     notes.push(
-      'an https page loading an http URL is mixed content: the model leaves it out; engines block it',
+      'an https page loading an http URL is mixed content: the model leaves it out; Chromium and Firefox allow it for loopback URLs, WebKit blocks it, and every engine blocks it elsewhere',
     );
   }
   if (model.mode !== 'cors' && model.tainted === true) {
@@ -178,6 +183,7 @@ export async function loadAssetsInSession(
   stepTimeoutMs: () => number,
 ): Promise<void> {
   const profile = getEngineProfile(session.browser);
+  const rules = judgeFactsFor(session.browser, session.engineVersion).rules;
   const credentialed = probed.filter((p) => p.result.model.credentials === 'include');
   const origins = new Set(credentialed.map((p) => new URL(p.result.asset.url).origin));
   for (const o of origins) {
@@ -203,32 +209,43 @@ export async function loadAssetsInSession(
       loaded: false,
       detail: o.error?.message ?? 'the page returned no load result',
     };
-    result.browsers.push(engineResult(session.engineLabel, result, page, replay.predict(profile)));
+    const expected = modelOf(replay.predict(profile));
+    const b = engineResult(session.engineLabel, result.model.mode, page);
+    const diffs = differences(expected, b);
+    b.agreesWithModel = b.loaded === null ? null : diffs.length === 0;
+    b.knownDeviations = (rulesCovering(rules, replay.scenario, diffs) ?? []).map(ruleName);
+    result.browsers.push(b);
     result.finding = findingOf(result);
   }
 }
 
-function engineResult(
-  engine: string,
-  r: AssetResult,
-  page: InitiatorPageResult,
-  predicted: Prediction,
-): AssetEngineResult {
+function ruleName(r: DeviationRule): string {
+  return `${r.id} (${r.evidence.status})`;
+}
+
+/** Load and taint where the engine differs from its model; a taint it cannot see is left out. */
+function differences(expected: AssetModel, b: AssetEngineResult): Diff[] {
+  const diffs: Diff[] = [];
+  if (b.loaded === null) return diffs;
+  if (b.loaded !== expected.loaded)
+    diffs.push({ field: 'loaded', predicted: expected.loaded, observed: b.loaded });
+  else if (b.loaded && b.tainted !== null && b.tainted !== expected.tainted)
+    diffs.push({ field: 'tainted', predicted: expected.tainted, observed: b.tainted });
+  return diffs;
+}
+
+/** What the page saw, judged; the comparison with the model is filled in by the caller. */
+function engineResult(engine: string, mode: string, page: InitiatorPageResult): AssetEngineResult {
   const loaded = page.timeout === true ? false : page.loaded;
   const tainted = page.tainted ?? null;
-  const expect = modelOf(predicted);
-  // A taint the page cannot observe (a script that raised no error) is not compared.
-  const agrees =
-    loaded === null
-      ? null
-      : loaded === expect.loaded && (tainted === null || !loaded || tainted === expect.tainted);
   return {
     engine,
     loaded,
     tainted,
     detail: `${page.timeout === true ? 'timeout: ' : ''}${page.detail ?? ''}`,
-    verdict: verdictOf(r.model.mode, loaded, tainted),
-    agreesWithModel: agrees,
+    verdict: verdictOf(mode, loaded, tainted),
+    agreesWithModel: null,
+    knownDeviations: [],
   };
 }
 
@@ -240,6 +257,7 @@ function skipped(engine: string, why: string): AssetEngineResult {
     detail: '',
     verdict: null,
     agreesWithModel: null,
+    knownDeviations: [],
     skipped: why,
   };
 }

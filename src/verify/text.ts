@@ -91,7 +91,9 @@ function assetName(a: AssetResult): string {
 function engineWord(b: AssetResult['browsers'][number]): string {
   if (b.skipped !== undefined) return `${b.engine}: skipped`;
   const seen = b.loaded === true ? (b.tainted === true ? 'loaded, tainted' : 'loaded') : 'error';
-  return `${b.engine}: ${seen}${b.agreesWithModel === false ? ' (DISAGREES with the model)' : ''}`;
+  const known =
+    b.knownDeviations.length > 0 ? `: known deviation ${b.knownDeviations.join(', ')}` : '';
+  return `${b.engine}: ${seen}${b.agreesWithModel === false ? ` (DISAGREES with the model${known})` : ''}`;
 }
 
 /** The asset check: one line per asset, then the details of every finding or note. */
