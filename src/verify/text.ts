@@ -112,9 +112,15 @@ function assetLines(report: VerifyReport): string[] {
     const engines = a.browsers.map(engineWord).join(', ');
     out.push(`${mark} ${assetName(a)} [${a.model.mode}]${engines === '' ? '' : ` ${engines}`}`);
   }
+  // A note every asset carries (an https page and http URLs) is said once, here.
+  const shared = (report.assets[0]?.notes ?? []).filter((n) =>
+    report.assets.every((a) => a.notes.includes(n)),
+  );
+  for (const n of shared) out.push(`note (every asset): ${n}`);
+  const own = (a: AssetResult): string[] => a.notes.filter((n) => !shared.includes(n));
   for (const a of report.assets.filter(
     (x) =>
-      x.finding !== null || x.notes.length > 0 || x.browsers.some((b) => b.skipped !== undefined),
+      x.finding !== null || own(x).length > 0 || x.browsers.some((b) => b.skipped !== undefined),
   )) {
     out.push('', `${assetName(a)} (${a.asset.source})`);
     if (a.finding !== null)
@@ -127,7 +133,7 @@ function assetLines(report: VerifyReport): string[] {
     out.push(
       `  model: ${a.model.loaded ? 'loads' : 'fails'}${a.model.tainted === true ? ', tainted' : ''}${a.model.reason === '' || a.verdict !== 'ok' ? '' : ` (${a.model.reason})`}`,
     );
-    for (const n of a.notes) out.push(`  note: ${n}`);
+    for (const n of own(a)) out.push(`  note: ${n}`);
     for (const b of a.browsers)
       out.push(`  ${b.engine}: ${b.skipped !== undefined ? `skipped (${b.skipped})` : b.detail}`);
   }
