@@ -172,7 +172,15 @@ export function findingOf(r: AssetResult): string | null {
   if (r.verdict !== 'ok') return `${what(r.verdict)}: ${r.model.reason || 'see the response'}`;
   const engine = r.browsers.find((b) => b.verdict !== null && b.verdict !== 'ok');
   if (engine?.verdict == null) return null;
-  return `${what(engine.verdict)} in ${engine.engine} (${engine.detail}), where the model predicts it loads`;
+  // The model reads the CORS answer and the status, not the body: a body the engine cannot
+  // use (not an image, a font, a script of a JavaScript MIME type) fails only in the engine.
+  const why =
+    engine.knownDeviations.length > 0
+      ? `a known deviation: ${engine.knownDeviations.join(', ')}`
+      : r.model.mode === 'cors'
+        ? 'the CORS answer passes; check the body and its Content-Type, which the model does not read'
+        : 'check the body and its Content-Type, which the model does not read';
+  return `${what(engine.verdict)} in ${engine.engine} (${engine.detail}), where the model predicts it loads: ${why}`;
 }
 
 /** Loads every asset in the session's engine and compares with the model for that engine. */
