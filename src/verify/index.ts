@@ -2,7 +2,9 @@
 // (with the named lookalikes of the policy module); raw probes replay each one as a browser
 // would send it (src/live) and the model says what a browser does with the answers (and
 // why); a property search tries generated lookalikes on top; real engines confirm, each
-// page really on its requesting origin. Nothing but the target is contacted.
+// page really on its requesting origin. The asset check (assets.ts) loads the listed assets
+// from a page on the site's origin. Nothing but the target and the listed asset URLs is
+// contacted.
 import type { BrowserName } from '../harness/engines/types.js';
 import type { CredentialOptions } from '../live/credentials.js';
 import { credentialsOf } from '../live/credentials.js';

@@ -143,9 +143,13 @@ export function verifyCommand(io: CliIo, done: (code: number) => void): Command 
     .description(
       "check a server's CORS against the policy its owner declares: allowed and disallowed origins " +
         '(with lookalikes), methods, headers, credentials; each case as intended, too strict or too permissive, ' +
-        'from the model and from real engines on the requesting origins',
+        'from the model and from real engines on the requesting origins; with --assets, whether the fonts, ' +
+        "images, scripts and stylesheets a page on the site's origin loads from it load",
     )
-    .option('-t, --target <url>', 'the server URL (only this origin and local pages are contacted)')
+    .option(
+      '-t, --target <url>',
+      'the server URL (only this origin, the listed asset URLs and local pages are contacted)',
+    )
     .option(
       '-p, --policy <file>',
       'policy.json, or cors.config.ts / .js exporting defineConfig({ target, policy })',
