@@ -288,7 +288,9 @@ test('API team example: verify, then audit as SARIF failing on high, allowed to 
   expect(w.permissions?.['security-events']).toBe('write');
   const [verify, audit] = actionSteps(w);
   expect(verify?.with?.command).toBe('verify');
-  expect(String(verify?.with?.args)).toMatch(/--target \S+ --policy \S+ --start "npm start"/);
+  expect(String(verify?.with?.args)).toMatch(
+    /--target \S+ --policy \S+ --assets \S+ --start "npm start"/,
+  );
   expect(audit?.with?.command).toBe('audit');
   const args = splitArgs(String(audit?.with?.args));
   expect(args.slice(args.indexOf('--format'), args.indexOf('--format') + 2)).toEqual([

@@ -87,6 +87,9 @@ export {
   validatePolicy,
   PolicyError,
   TargetError,
+  AssetListError,
+  parseAssetList,
+  parseAssetLine,
 } from './verify/index.js';
 export type {
   CorsConfig,
@@ -95,6 +98,11 @@ export type {
   VerifyReport,
   VerifyCaseResult,
   Verdict as VerifyVerdict,
+  AssetSpec,
+  AssetResult,
+  AssetEngineResult,
+  AssetModel,
+  AssetVerdict,
 } from './verify/index.js';
 export { audit, formatAuditText, toSarif, RULES, SEVERITIES } from './audit/index.js';
 export type { AuditOptions, AuditReport, Finding, Severity } from './audit/index.js';

@@ -10,6 +10,7 @@ import { CredentialError } from '../live/credentials.js';
 import { StartError } from '../live/start-target.js';
 import { TargetError } from '../live/target.js';
 import { PolicyError } from '../policy/index.js';
+import { AssetListError } from '../verify/asset-list.js';
 import { errorText } from '../error-text.js';
 
 /** Exit codes, by meaning. The same table is printed by `--help` and in the README. */
@@ -99,7 +100,7 @@ export function oneLine(text: string): string {
 /** The reason an error of the layers below stands for; anything unknown is `internal`. */
 export function toCliError(e: unknown): CliError {
   if (e instanceof CliError) return e;
-  if (e instanceof ScenarioError || e instanceof PolicyError)
+  if (e instanceof ScenarioError || e instanceof PolicyError || e instanceof AssetListError)
     return new CliError('input', e.message);
   if (e instanceof JsonInputError) return new CliError(e.limit ? 'limit' : 'input', e.message);
   if (e instanceof CredentialError) return new CliError('usage', e.message);

@@ -51,6 +51,11 @@ export class LiveSession {
     return this.pages.engineLabel;
   }
 
+  /** The running engine's build (`EngineInfo.version`), which selects its deviation rules. */
+  get engineVersion(): string {
+    return this.pages.slot.engine.info.version;
+  }
+
   private get pages(): LivePages {
     if (this.pagesNow === null) throw new Error('the live session has no engine');
     return this.pagesNow;

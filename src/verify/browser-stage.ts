@@ -4,7 +4,6 @@
 // on the cookie and whose engine result is the cookie-less one says so instead of "disagrees"
 // (engines block third-party cookies on many cross-site requests).
 import { stepDescriptor } from '../harness/compile.js';
-import type { BrowserName } from '../harness/engines/types.js';
 import type { Credentials } from '../live/credentials.js';
 import { jarCookies } from '../live/credentials.js';
 import type { LiveTarget } from '../live/target.js';
@@ -14,31 +13,35 @@ import { verdictOf } from './index.js';
 import { pageOf, requestOf, type ProbedCase } from './probe-cases.js';
 
 /** Per-step limit in the page: the probe's limit (the command's deadline permitting). */
-function stepLimit(target: LiveTarget): number {
+export function stepLimit(target: LiveTarget): number {
   return (
     target.deadline?.budget(target.probeTimeoutMs ?? 10_000) ?? target.probeTimeoutMs ?? 10_000
   );
 }
 
-/** Runs every case in each engine (or the given session); returns the engines that could not run. */
+/** A part of verify that runs in every engine: the page origins it needs, and its run. */
+export interface BrowserWork {
+  origins: string[];
+  run(session: LiveSession): Promise<void>;
+}
+
+/** Runs every work in each engine (or the given session); returns the engines that could not run. */
 export async function confirmInBrowser(
-  url: URL,
-  results: VerifyCaseResult[],
-  probed: Map<string, ProbedCase>,
-  credentials: Credentials,
+  works: readonly BrowserWork[],
   options: Pick<VerifyOptions, 'engines' | 'session'>,
-  target: LiveTarget,
 ): Promise<string[]> {
   const skipped: string[] = [];
+  if (works.length === 0) return skipped;
   if (options.session !== undefined) {
-    await runInSession(options.session, url, results, probed, credentials, target);
+    for (const w of works) await w.run(options.session);
     return skipped;
   }
+  const origins = [...new Set(works.flatMap((w) => w.origins))];
   for (const browser of options.engines ?? ['chromium']) {
     let session: LiveSession | undefined;
     try {
-      session = await openFor(browser, results);
-      await runInSession(session, url, results, probed, credentials, target);
+      session = await LiveSession.open(browser, origins);
+      for (const w of works) await w.run(session);
     } catch (e) {
       skipped.push(
         `${browser}: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`,
@@ -50,13 +53,23 @@ export async function confirmInBrowser(
   return skipped;
 }
 
+/** The policy's cases as a browser work. */
+export function casesWork(
+  url: URL,
+  results: VerifyCaseResult[],
+  probed: Map<string, ProbedCase>,
+  credentials: Credentials,
+  target: LiveTarget,
+): BrowserWork {
+  return {
+    origins: caseOriginsOf(results.map((r) => r.case)),
+    run: (session) => runInSession(session, url, results, probed, credentials, target),
+  };
+}
+
 /** Requesting origins of cases (`null` is a frame in the session's opaque parent page). */
 export function caseOriginsOf(cases: readonly { origin: string }[]): string[] {
   return [...new Set(cases.map((c) => c.origin).filter((o) => o !== 'null'))];
-}
-
-function openFor(browser: BrowserName, results: VerifyCaseResult[]): Promise<LiveSession> {
-  return LiveSession.open(browser, caseOriginsOf(results.map((r) => r.case)));
 }
 
 async function runInSession(

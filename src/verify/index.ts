@@ -2,7 +2,9 @@
 // (with the named lookalikes of the policy module); raw probes replay each one as a browser
 // would send it (src/live) and the model says what a browser does with the answers (and
 // why); a property search tries generated lookalikes on top; real engines confirm, each
-// page really on its requesting origin. Nothing but the target is contacted.
+// page really on its requesting origin. The asset check (assets.ts) loads the listed assets
+// from a page on the site's origin. Nothing but the target and the listed asset URLs is
+// contacted.
 import type { BrowserName } from '../harness/engines/types.js';
 import type { CredentialOptions } from '../live/credentials.js';
 import { credentialsOf } from '../live/credentials.js';
@@ -16,7 +18,14 @@ import type { VerifyCase } from './cases.js';
 import { generateCases } from './cases.js';
 import type { ProbedCase } from './probe-cases.js';
 import { probeCase, searchPermissiveLookalikes } from './probe-cases.js';
-import { confirmInBrowser } from './browser-stage.js';
+import { casesWork, confirmInBrowser, stepLimit, type BrowserWork } from './browser-stage.js';
+import type { AssetSpec } from './asset-list.js';
+import { AssetListError } from './asset-list.js';
+import type { AssetResult } from './assets.js';
+import { loadAssetsInSession, probeAsset } from './assets.js';
+import type { Credentials } from '../live/credentials.js';
+import type { LiveTarget } from '../live/target.js';
+import { parseOriginRule, ruleInstance } from '../policy/index.js';
 
 export type { CorsPolicy, CorsConfig, OriginRule } from '../policy/index.js';
 export {
@@ -34,11 +43,19 @@ export { LiveSession } from '../live/session.js';
 export type { VerifyCase, OriginKind } from './cases.js';
 export { generateCases, caseOrigins } from './cases.js';
 export { formatVerifyText } from './text.js';
+export type { AssetSpec } from './asset-list.js';
+export { AssetListError, parseAssetLine, parseAssetList } from './asset-list.js';
+export type { AssetEngineResult, AssetModel, AssetResult, AssetVerdict } from './assets.js';
 
 export type Verdict = 'as-intended' | 'too-strict' | 'too-permissive';
 
 export interface VerifyOptions extends CredentialOptions, LiveTargetOptions {
-  policy: CorsPolicy;
+  /** The declared policy; may be left out when only `assets` are checked. */
+  policy?: CorsPolicy;
+  /** Assets a page on `from` loads from the server (fonts, images, scripts, stylesheets...). */
+  assets?: AssetSpec[];
+  /** The site's origin, whose pages load the assets (default: the policy's first origin). */
+  from?: string;
   /** Engines that confirm each case (default: chromium); an empty list: the model only. */
   engines?: BrowserName[];
   /** An already running engine with pages (frameworks shares one); replaces `engines`. */
@@ -86,6 +103,10 @@ export interface VerifyReport {
   generated: OriginSearchResult | null;
   /** Engines that could not run, and why. */
   skipped: string[];
+  /** The origin of the pages that loaded the assets (null: no assets). */
+  from: string | null;
+  /** The asset check, one result per asset (empty: none listed). */
+  assets: AssetResult[];
 }
 
 export function verdictOf(intent: 'allow' | 'deny', read: boolean): Verdict {
@@ -110,38 +131,93 @@ function exchangeOf(
     : { request: sent, status: reply.status, headers: reply.headers };
 }
 
-export async function verify(options: VerifyOptions): Promise<VerifyReport> {
-  const url = checkTargetUrl(options.target);
-  const policy = validatePolicy(options.policy);
-  const target = liveTargetOf(url, options);
-  const credentials = credentialsOf(options);
+/** The site's origin for the asset pages: `from`, else the policy's first allowed origin. */
+export function assetOrigin(from: string | undefined, policy: CorsPolicy | undefined): string {
+  if (from !== undefined) {
+    const rule = parseOriginRule(from, '--from');
+    if (rule.wildcard)
+      throw new AssetListError(`--from: one origin, not a pattern (got ${JSON.stringify(from)})`);
+    return ruleInstance(rule);
+  }
+  const first = policy?.origins[0];
+  if (first === undefined)
+    throw new AssetListError(
+      '--from ORIGIN is required for assets when no policy names the site (e.g. --from https://app.example.com)',
+    );
+  return ruleInstance(parseOriginRule(first));
+}
+
+async function policyCases(
+  target: LiveTarget,
+  policy: CorsPolicy,
+  credentials: Credentials,
+  options: VerifyOptions,
+): Promise<{
+  results: VerifyCaseResult[];
+  probed: Map<string, ProbedCase>;
+  generated: OriginSearchResult | null;
+}> {
   const generated = await searchPermissiveLookalikes(target, policy, credentials, options);
   const cases = generateCases(
     policy,
     generated?.findings.map((f) => f.origin),
   );
   const results: VerifyCaseResult[] = [];
-  const probedById = new Map<string, ProbedCase>();
+  const probed = new Map<string, ProbedCase>();
   for (const c of cases) {
-    const probed = await probeCase(target, policy, c, credentials);
-    probedById.set(c.id, probed);
+    const p = await probeCase(target, policy, c, credentials);
+    probed.set(c.id, p);
     results.push({
       case: c,
-      preflight: exchangeOf(probed.replay.sentPreflight, probed.replay.preflight),
-      actual: exchangeOf(probed.replay.sentActual, probed.replay.actual),
-      model: { read: probed.read, reason: probed.reason, readableHeaders: probed.readable },
-      verdict: verdictOf(c.intent, probed.read),
-      blockedBy: c.intent === 'allow' && !probed.read ? blockingHeader(probed.reason) : null,
-      notes: probed.notes,
+      preflight: exchangeOf(p.replay.sentPreflight, p.replay.preflight),
+      actual: exchangeOf(p.replay.sentActual, p.replay.actual),
+      model: { read: p.read, reason: p.reason, readableHeaders: p.readable },
+      verdict: verdictOf(c.intent, p.read),
+      blockedBy: c.intent === 'allow' && !p.read ? blockingHeader(p.reason) : null,
+      notes: p.notes,
       browsers: [],
     });
   }
-  const skipped = await confirmInBrowser(url, results, probedById, credentials, options, target);
+  return { results, probed, generated };
+}
+
+export async function verify(options: VerifyOptions): Promise<VerifyReport> {
+  const url = checkTargetUrl(options.target);
+  const policy = options.policy === undefined ? undefined : validatePolicy(options.policy);
+  const assets = options.assets ?? [];
+  if (policy === undefined && assets.length === 0)
+    throw new AssetListError('verify: give a policy, assets, or both');
+  const from = assets.length > 0 ? assetOrigin(options.from, policy) : null;
+  const target = liveTargetOf(url, options);
+  const credentials = credentialsOf(options);
+  const { results, probed, generated } =
+    policy === undefined
+      ? { results: [], probed: new Map<string, ProbedCase>(), generated: null }
+      : await policyCases(target, policy, credentials, options);
+  const loads: Awaited<ReturnType<typeof probeAsset>>[] = [];
+  for (const a of assets) loads.push(await probeAsset(a, from ?? '', target));
+  const works: BrowserWork[] = [];
+  if (results.length > 0) works.push(casesWork(url, results, probed, credentials, target));
+  if (from !== null && loads.length > 0) {
+    works.push({
+      origins: [from],
+      run: (session) => loadAssetsInSession(session, loads, credentials, () => stepLimit(target)),
+    });
+  }
+  const skipped = await confirmInBrowser(works, options);
   const counts: Record<Verdict, number> = {
     'as-intended': 0,
     'too-strict': 0,
     'too-permissive': 0,
   };
   for (const r of results) counts[r.verdict] += 1;
-  return { target: url.href, cases: results, counts, generated, skipped };
+  return {
+    target: url.href,
+    cases: results,
+    counts,
+    generated,
+    skipped,
+    from,
+    assets: loads.map((l) => l.result),
+  };
 }

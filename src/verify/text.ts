@@ -3,6 +3,7 @@
 import type { HeaderList } from '../scenario/types.js';
 import { corsHeaders } from '../live/headers.js';
 import type { VerifyReport } from './index.js';
+import type { AssetResult, AssetVerdict } from './assets.js';
 
 const MARK = {
   'as-intended': 'ok            ',
@@ -18,9 +19,10 @@ function show(h: HeaderList): string {
 export function formatVerifyText(report: VerifyReport): string {
   const out: string[] = [];
   const c = report.counts;
-  out.push(
-    `verify ${report.target}: ${report.cases.length} cases: ${c['as-intended']} as intended, ${c['too-strict']} too strict, ${c['too-permissive']} too permissive`,
-  );
+  if (report.cases.length > 0 || report.assets.length === 0)
+    out.push(
+      `verify ${report.target}: ${report.cases.length} cases: ${c['as-intended']} as intended, ${c['too-strict']} too strict, ${c['too-permissive']} too permissive`,
+    );
   const g = report.generated;
   if (g !== null) {
     const found = g.findings.map((f) => `${f.origin} (${f.mutation}, from ${f.of})`).join(', ');
@@ -70,6 +72,70 @@ export function formatVerifyText(report: VerifyReport): string {
         );
     }
   }
+  out.push(...assetLines(report));
   for (const s of report.skipped) out.push(`skipped: ${s}`);
   return `${out.join('\n')}\n`;
+}
+
+const ASSET_MARK: Record<AssetVerdict, string> = {
+  ok: 'ok     ',
+  fails: 'FAILS  ',
+  tainted: 'TAINTED',
+};
+
+function assetName(a: AssetResult): string {
+  const co = a.asset.crossorigin === 'absent' ? '' : ` crossorigin=${a.asset.crossorigin}`;
+  return `${a.asset.kind} ${a.asset.url}${co}`;
+}
+
+function engineWord(b: AssetResult['browsers'][number]): string {
+  if (b.skipped !== undefined) return `${b.engine}: skipped`;
+  const seen = b.loaded === true ? (b.tainted === true ? 'loaded, tainted' : 'loaded') : 'error';
+  const known =
+    b.knownDeviations.length > 0 ? `: known deviation ${b.knownDeviations.join(', ')}` : '';
+  return `${b.engine}: ${seen}${b.agreesWithModel === false ? ` (DISAGREES with the model${known})` : ''}`;
+}
+
+/** The asset check: one line per asset, then the details of every finding or note. */
+function assetLines(report: VerifyReport): string[] {
+  if (report.assets.length === 0) return [];
+  const found = report.assets.filter((a) => a.finding !== null).length;
+  const out = [
+    `${report.cases.length > 0 ? '\n' : ''}assets loaded from a page on ${report.from ?? ''}: ${report.assets.length} assets, ${found} with findings`,
+  ];
+  for (const a of report.assets) {
+    const worst =
+      a.verdict !== 'ok'
+        ? a.verdict
+        : (a.browsers.find((b) => b.verdict !== null && b.verdict !== 'ok')?.verdict ?? 'ok');
+    const mark = ASSET_MARK[worst];
+    const engines = a.browsers.map(engineWord).join(', ');
+    out.push(`${mark} ${assetName(a)} [${a.model.mode}]${engines === '' ? '' : ` ${engines}`}`);
+  }
+  // A note every asset carries (an https page and http URLs) is said once, here.
+  const shared = (report.assets[0]?.notes ?? []).filter((n) =>
+    report.assets.every((a) => a.notes.includes(n)),
+  );
+  for (const n of shared) out.push(`note (every asset): ${n}`);
+  const own = (a: AssetResult): string[] => a.notes.filter((n) => !shared.includes(n));
+  for (const a of report.assets.filter(
+    (x) =>
+      x.finding !== null || own(x).length > 0 || x.browsers.some((b) => b.skipped !== undefined),
+  )) {
+    out.push('', `${assetName(a)} (${a.asset.source})`);
+    if (a.finding !== null)
+      out.push(
+        `  finding: ${a.finding}${a.blockedBy !== null ? ` (blocked by ${a.blockedBy})` : ''}`,
+      );
+    out.push(`  request: ${a.model.mode} mode, credentials ${a.model.credentials}, from ${a.from}`);
+    if (a.response !== null)
+      out.push(`  response ${a.response.status}: ${show(a.response.headers)}`);
+    out.push(
+      `  model: ${a.model.loaded ? 'loads' : 'fails'}${a.model.tainted === true ? ', tainted' : ''}${a.model.reason === '' || a.verdict !== 'ok' ? '' : ` (${a.model.reason})`}`,
+    );
+    for (const n of own(a)) out.push(`  note: ${n}`);
+    for (const b of a.browsers)
+      out.push(`  ${b.engine}: ${b.skipped !== undefined ? `skipped (${b.skipped})` : b.detail}`);
+  }
+  return out;
 }

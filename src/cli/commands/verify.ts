@@ -1,13 +1,23 @@
-// `cors-conformance verify --target URL --policy FILE`: does the server's CORS do what the
-// policy says, in the model and in real engines? Exit 0 when every case is as intended, 1
-// when one is too strict or too permissive, 2 for a bad policy, 3 for an unreachable target
-// or a missing engine (src/cli/errors.ts).
+// `cors-conformance verify --target URL --policy FILE [--assets FILE]`: does the server's
+// CORS do what the policy says, and do the assets a page on the site loads from it load, in
+// the model and in real engines? Exit 0 when every case is as intended and every asset
+// loads, 1 when a case is too strict or too permissive or an asset has a finding, 2 for a
+// bad policy or asset list, 3 for an unreachable target or a missing engine
+// (src/cli/errors.ts).
 import { Command } from 'commander';
 import { BROWSER_NAMES } from '../../harness/engines/types.js';
 import type { BrowserName } from '../../harness/engines/types.js';
+import { LOAD_KINDS } from '../../harness/initiators/load.js';
 import { withStartedTarget } from '../../live/start-target.js';
 import { checkTargetUrl } from '../../policy/index.js';
-import { formatVerifyText, loadPolicyFile, verify } from '../../verify/index.js';
+import type { AssetSpec, CorsConfig } from '../../verify/index.js';
+import {
+  formatVerifyText,
+  loadPolicyFile,
+  parseAssetLine,
+  parseAssetList,
+  verify,
+} from '../../verify/index.js';
 import { EXIT, UsageError, toCliError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { processIo } from '../io.js';
@@ -18,6 +28,9 @@ import { runCommand, runStandalone, setExitCode } from '../run-command.js';
 export interface VerifyCliOptions extends LiveCliOptions {
   target?: string;
   policy?: string;
+  assets?: string;
+  asset?: string[];
+  from?: string;
   engine?: string[];
   browser: boolean;
   format: string;
@@ -41,34 +54,68 @@ export function parseBrowsers(
   });
 }
 
-export async function verifyAction(options: VerifyCliOptions, io: CliIo): Promise<number> {
-  if (options.policy === undefined)
+/** `--assets FILE` and every `--asset LINE`, paths resolved against the target. */
+export async function readAssets(
+  options: Pick<VerifyCliOptions, 'assets' | 'asset'>,
+  target: URL,
+  io: CliIo,
+): Promise<AssetSpec[]> {
+  const out: AssetSpec[] = [];
+  if (options.assets !== undefined) {
+    const file = options.assets;
+    const text = await io.readFile(file).catch(() => {
+      throw new UsageError(`--assets ${file}: cannot read the asset list`);
+    });
+    out.push(...parseAssetList(text, file, target));
+  }
+  for (const line of options.asset ?? []) out.push(parseAssetLine(line, '--asset', target));
+  return out;
+}
+
+async function readCa(file: string | undefined, io: CliIo): Promise<string | undefined> {
+  if (file === undefined) return undefined;
+  return io.readFile(file).catch(() => {
+    throw new UsageError(`--ca ${file}: cannot read the certificate file`);
+  });
+}
+
+function checkFlags(options: VerifyCliOptions): void {
+  const assetsGiven = options.assets !== undefined || (options.asset ?? []).length > 0;
+  if (options.policy === undefined && !assetsGiven)
     throw new UsageError(
-      '--policy FILE is required (policy.json, or cors.config.ts with defineConfig)',
+      '--policy FILE is required (policy.json, or cors.config.ts with defineConfig), or --assets FILE / --asset LINE',
+    );
+  if (options.policy === undefined && options.from === undefined)
+    throw new UsageError(
+      '--from ORIGIN is required with --assets/--asset when no --policy names the site (e.g. --from https://app.example.com)',
     );
   if (!['text', 'json'].includes(options.format))
     throw new UsageError(`--format: must be text or json (got ${JSON.stringify(options.format)})`);
+}
+
+export async function verifyAction(options: VerifyCliOptions, io: CliIo): Promise<number> {
+  checkFlags(options);
   const engines = options.browser ? parseBrowsers(options.engine, ['chromium']) : [];
   const { start, ...live } = parseLiveOptions(options);
   try {
-    const config = await loadPolicyFile(options.policy);
-    const target = options.target ?? config.target;
+    const config: CorsConfig | undefined =
+      options.policy === undefined ? undefined : await loadPolicyFile(options.policy);
+    const target = options.target ?? config?.target;
     if (target === undefined)
       throw new UsageError('--target URL is required (or set target in the config file)');
-    let ca: string | undefined;
-    if (options.ca !== undefined) {
-      ca = await io.readFile(options.ca).catch(() => {
-        throw new UsageError(`--ca ${options.ca ?? ''}: cannot read the certificate file`);
-      });
-    }
+    const targetUrl = checkTargetUrl(target);
+    const assets = await readAssets(options, targetUrl, io);
+    const ca = await readCa(options.ca, io);
     const report = await withStartedTarget(
       start,
-      checkTargetUrl(target),
+      targetUrl,
       () =>
         verify({
           ...live,
           target,
-          policy: config.policy,
+          ...(config === undefined ? {} : { policy: config.policy }),
+          ...(assets.length > 0 ? { assets } : {}),
+          ...(options.from === undefined ? {} : { from: options.from }),
           engines,
           ...(ca !== undefined ? { ca } : {}),
           ...(options.insecure === true ? { insecure: true } : {}),
@@ -78,14 +125,15 @@ export async function verifyAction(options: VerifyCliOptions, io: CliIo): Promis
     io.stdout(
       options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatVerifyText(report),
     );
-    const bad = report.cases.some(
-      (c) =>
-        c.verdict !== 'as-intended' ||
-        c.browsers.some((b) => b.verdict !== null && b.verdict !== 'as-intended'),
-    );
+    const bad =
+      report.cases.some(
+        (c) =>
+          c.verdict !== 'as-intended' ||
+          c.browsers.some((b) => b.verdict !== null && b.verdict !== 'as-intended'),
+      ) || report.assets.some((a) => a.finding !== null);
     return bad ? EXIT.findings : EXIT.ok;
   } catch (e) {
-    // A bad policy is exit 2, an unreachable target or a missing engine 3.
+    // A bad policy or asset list is exit 2, an unreachable target or a missing engine 3.
     throw toCliError(e);
   }
 }
@@ -95,9 +143,13 @@ export function verifyCommand(io: CliIo, done: (code: number) => void): Command 
     .description(
       "check a server's CORS against the policy its owner declares: allowed and disallowed origins " +
         '(with lookalikes), methods, headers, credentials; each case as intended, too strict or too permissive, ' +
-        'from the model and from real engines on the requesting origins',
+        'from the model and from real engines on the requesting origins; with --assets, whether the fonts, ' +
+        "images, scripts and stylesheets a page on the site's origin loads from it load",
     )
-    .option('-t, --target <url>', 'the server URL (only this origin and local pages are contacted)')
+    .option(
+      '-t, --target <url>',
+      'the server URL (only this origin, the listed asset URLs and local pages are contacted)',
+    )
     .option(
       '-p, --policy <file>',
       'policy.json, or cors.config.ts / .js exporting defineConfig({ target, policy })',
@@ -106,6 +158,19 @@ export function verifyCommand(io: CliIo, done: (code: number) => void): Command 
       '-e, --engine <browser>',
       'engine confirming each case (repeatable; default chromium)',
       collect,
+    )
+    .option(
+      '--assets <file>',
+      `assets a page on the site loads, one per line: KIND URL [anonymous|use-credentials] (KIND: ${LOAD_KINDS.join(', ')}; a URL starting with / is on the target); each must load, untainted where CORS is asked for`,
+    )
+    .option(
+      '--asset <line>',
+      'one asset, as a line of --assets ("font=/a.woff2"); repeatable',
+      collect,
+    )
+    .option(
+      '--from <origin>',
+      "the site's origin whose pages load the assets (default: the policy's first origin)",
     )
     .option('--no-browser', 'the model only, no engine')
     .option('-f, --format <format>', 'text or json', 'text');
