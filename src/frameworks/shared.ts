@@ -17,12 +17,20 @@ export interface ServeOptions {
   port?: number;
 }
 
+/** Serve options of an adapter installed in several versions: `pkg` picks the npm alias. */
+export type PackageServeOptions<P extends string> = ServeOptions & { pkg?: P };
+
 /** The path every adapter serves. */
 export const ROUTE_PATH = '/api/data';
 /** What the route answers to a request that reaches it. */
 export const ROUTE_BODY = { ok: true, secret: 'route data' } as const;
 /** What the route's own OPTIONS handler answers (seen only when the middleware lets it run). */
 export const OPTIONS_ROUTE_BODY = { route: 'ran' } as const;
+
+/** The body the route answers a request of this method with, once the middleware lets it run. */
+export function routeBody(method: string): typeof ROUTE_BODY | typeof OPTIONS_ROUTE_BODY {
+  return method === 'OPTIONS' ? OPTIONS_ROUTE_BODY : ROUTE_BODY;
+}
 
 /**
  * A regular expression for one pattern rule (`https://*.example.com[:port]`), anchored: one or
