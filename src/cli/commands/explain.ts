@@ -6,8 +6,8 @@ import { getEngineProfile } from '../../engine-facts/index.js';
 import { predict } from '../../model/predict.js';
 import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { OutputLimit, parseEngineName, processIo, readScenarioInput } from '../io.js';
-import { runStandalone, setExitCode } from '../run-command.js';
+import { OutputLimit, parseEngineName, readScenarioInput } from '../io.js';
+import { runStandalone } from '../run-command.js';
 import { scenarioCommand, type EngineOption } from './predict.js';
 
 /** The body of `explain`; resolves to the exit code. */
@@ -38,11 +38,6 @@ export function explainCommand(io: CliIo, done: (code: number) => void): Command
     io,
     done,
   );
-}
-
-/** Adds `explain` to the program (process streams; exit code via process.exitCode). */
-export function register(program: Command): void {
-  program.addCommand(explainCommand(processIo(), setExitCode));
 }
 
 /** Runs `explain` in-process; `argv` are the arguments after `explain`. */

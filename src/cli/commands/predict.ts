@@ -5,8 +5,8 @@ import { getEngineProfile } from '../../engine-facts/index.js';
 import { predict } from '../../model/predict.js';
 import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { OutputLimit, parseEngineName, processIo, readScenarioInput } from '../io.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { OutputLimit, parseEngineName, readScenarioInput } from '../io.js';
+import { runCommand, runStandalone } from '../run-command.js';
 
 export interface EngineOption {
   engine: string;
@@ -59,11 +59,6 @@ export function predictCommand(io: CliIo, done: (code: number) => void): Command
     io,
     done,
   );
-}
-
-/** Adds `predict` to the program (process streams; exit code via process.exitCode). */
-export function register(program: Command): void {
-  program.addCommand(predictCommand(processIo(), setExitCode));
 }
 
 /** Runs `predict` in-process; `argv` are the arguments after `predict`. */
