@@ -2,6 +2,7 @@
 // strings and anchored regular expressions, dots escaped), the test route's answers, and the
 // running-server handle.
 import type { AddressInfo } from 'node:net';
+import { definedFields } from '../object-fields.js';
 import type { CorsPolicy } from '../policy/index.js';
 import { DEFAULT_METHODS, originAllowed, parseOriginRule } from '../policy/index.js';
 
@@ -77,14 +78,22 @@ export function allowHeadersNeverEmpty(policy: CorsPolicy): string[] {
   return list.length > 0 ? list : [NO_REQUEST_HEADERS];
 }
 
+/** The options all four middlewares name alike: credentials and max-age. */
+interface CommonCorsOptions {
+  credentials: boolean;
+  maxAge?: number;
+}
+
+function commonCorsOptions(policy: CorsPolicy): CommonCorsOptions {
+  return { credentials: policy.credentials === true, ...definedFields(policy, ['maxAge']) };
+}
+
 /** The options `cors` (express) and `@fastify/cors` name alike. */
-export function matcherCorsOptions(policy: CorsPolicy): {
+export function matcherCorsOptions(policy: CorsPolicy): CommonCorsOptions & {
   origin: (string | RegExp)[];
   methods: string[];
   allowedHeaders: string[];
   exposedHeaders: string[];
-  credentials: boolean;
-  maxAge?: number;
 } {
   return {
     origin: originMatchers(policy),
@@ -92,26 +101,22 @@ export function matcherCorsOptions(policy: CorsPolicy): {
     // An explicit (possibly empty) list: left out, the middleware echoes any requested header.
     allowedHeaders: policy.requestHeaders ?? [],
     exposedHeaders: policy.exposedHeaders ?? [],
-    credentials: policy.credentials === true,
-    ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),
+    ...commonCorsOptions(policy),
   };
 }
 
 /** The options `@koa/cors` and `hono/cors` name alike (each takes its own origin callback). */
-export function callbackCorsOptions(policy: CorsPolicy): {
+export function callbackCorsOptions(policy: CorsPolicy): CommonCorsOptions & {
   allowMethods: string[];
   allowHeaders: string[];
   exposeHeaders: string[];
-  credentials: boolean;
-  maxAge?: number;
 } {
   return {
     allowMethods: policyMethodList(policy),
     // Never empty: an empty list makes these middlewares echo Access-Control-Request-Headers.
     allowHeaders: allowHeadersNeverEmpty(policy),
     exposeHeaders: policy.exposedHeaders ?? [],
-    credentials: policy.credentials === true,
-    ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),
+    ...commonCorsOptions(policy),
   };
 }
 
