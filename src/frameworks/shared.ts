@@ -89,12 +89,10 @@ function commonCorsOptions(policy: CorsPolicy): CommonCorsOptions {
 }
 
 /** The options `cors` (express) and `@fastify/cors` name alike. */
-export function matcherCorsOptions(policy: CorsPolicy): CommonCorsOptions & {
-  origin: (string | RegExp)[];
-  methods: string[];
-  allowedHeaders: string[];
-  exposedHeaders: string[];
-} {
+export function matcherCorsOptions(policy: CorsPolicy): CommonCorsOptions &
+  Record<'methods' | 'allowedHeaders' | 'exposedHeaders', string[]> & {
+    origin: (string | RegExp)[];
+  } {
   return {
     origin: originMatchers(policy),
     methods: policyMethodList(policy),
@@ -106,11 +104,9 @@ export function matcherCorsOptions(policy: CorsPolicy): CommonCorsOptions & {
 }
 
 /** The options `@koa/cors` and `hono/cors` name alike (each takes its own origin callback). */
-export function callbackCorsOptions(policy: CorsPolicy): CommonCorsOptions & {
-  allowMethods: string[];
-  allowHeaders: string[];
-  exposeHeaders: string[];
-} {
+export function callbackCorsOptions(
+  policy: CorsPolicy,
+): CommonCorsOptions & Record<'allowMethods' | 'allowHeaders' | 'exposeHeaders', string[]> {
   return {
     allowMethods: policyMethodList(policy),
     // Never empty: an empty list makes these middlewares echo Access-Control-Request-Headers.
