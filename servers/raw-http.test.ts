@@ -218,17 +218,8 @@ test('a malformed request gets a 400, an error report and a closed connection', 
 });
 
 test('https: the listener answers with the locally generated certificate', async () => {
+  // The names the certificate holds are tls.test.ts's; here each one below must verify.
   const cert = await localCertificate();
-  expect(cert.dnsNames).toEqual(
-    expect.arrayContaining([
-      'localhost',
-      '*.test',
-      'example.com',
-      'example.net',
-      'example.org',
-      'sub.example.com',
-    ]),
-  );
   const server = await echoServer(ODD, [], { key: cert.key, cert: cert.cert });
   try {
     expect(server.scheme).toBe('https');

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { DEFAULT_ORIGINS } from '../src/scenario/world.js';
 import { certificateFiles, localCertificate } from './tls.js';
 
 test('the certificate names every fixture host and loopback, and is made once', async () => {
@@ -8,14 +9,9 @@ test('the certificate names every fixture host and loopback, and is made once', 
   expect(await localCertificate()).toBe(c);
   const x = new X509Certificate(c.cert);
   const san = x.subjectAltName ?? '';
-  for (const name of [
-    'localhost',
-    '*.test',
-    'example.com',
-    'example.net',
-    'example.org',
-    'sub.example.com',
-  ]) {
+  // Every host of the fixture origins, loopback's name and the `.test` names the suites use.
+  const fixtureHosts = Object.values(DEFAULT_ORIGINS).map((o) => new URL(o).hostname);
+  for (const name of new Set(['localhost', '*.test', ...fixtureHosts])) {
     expect(san).toContain(`DNS:${name}`);
   }
   expect(san).toContain('IP Address:127.0.0.1');

@@ -1,40 +1,46 @@
 #!/usr/bin/env node
-// The `cors-conformance` command. Each subcommand lives in `commands/<name>.ts` and adds
-// itself with `register(program)`; this file only assembles them and runs the program.
+// The `cors-conformance` command. Each subcommand lives in `commands/<name>.ts` as a command
+// factory (`xxxCommand(io, done)`); this file only assembles them and runs the program.
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import * as audit from './commands/audit.js';
-import * as doctor from './commands/doctor.js';
-import * as explain from './commands/explain.js';
-import * as frameworks from './commands/frameworks.js';
-import * as fuzz from './commands/fuzz.js';
-import * as history from './commands/history.js';
-import * as list from './commands/list.js';
-import * as predict from './commands/predict.js';
-import * as run from './commands/run.js';
-import * as showReport from './commands/show-report.js';
-import * as suggestRules from './commands/suggest-rules.js';
-import * as verify from './commands/verify.js';
+import { auditCommand } from './commands/audit.js';
+import { doctorCommand } from './commands/doctor.js';
+import { explainCommand } from './commands/explain.js';
+import { frameworksCommand } from './commands/frameworks.js';
+import { fuzzCommand } from './commands/fuzz.js';
+import { historyCommand } from './commands/history.js';
+import { listCommand } from './commands/list.js';
+import { predictCommand } from './commands/predict.js';
+import { runCommandDefinition } from './commands/run.js';
+import { showReportCommand } from './commands/show-report.js';
+import { suggestRulesCommand } from './commands/suggest-rules.js';
+import { verifyCommand } from './commands/verify.js';
 import { EXIT, EXIT_CODE_HELP, toCliError } from './errors.js';
-import { commanderExitCode, oneLineErrors } from './run-command.js';
+import { processIo } from './io.js';
+import {
+  commanderExitCode,
+  oneLineErrors,
+  setExitCode,
+  type CommandFactory,
+} from './run-command.js';
 import { installSignalHandlers } from './signals.js';
 
-/** Subcommand modules, in the order `--help` lists them. */
-const COMMANDS: { register(program: Command): void }[] = [
-  predict,
-  explain,
-  doctor,
-  fuzz,
-  verify,
-  audit,
-  frameworks,
-  history,
-  run,
-  list,
-  showReport,
-  suggestRules,
+/** The subcommands, in the order `--help` lists them. */
+const COMMANDS: readonly CommandFactory[] = [
+  predictCommand,
+  explainCommand,
+  doctorCommand,
+  fuzzCommand,
+  verifyCommand,
+  auditCommand,
+  frameworksCommand,
+  historyCommand,
+  runCommandDefinition,
+  listCommand,
+  showReportCommand,
+  suggestRulesCommand,
 ];
 
 /**
@@ -68,7 +74,8 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version', 'print the package version')
     .showSuggestionAfterError()
     .addHelpText('after', `\n${EXIT_CODE_HELP}`);
-  for (const command of COMMANDS) command.register(program);
+  // Process streams; the exit code goes to process.exitCode.
+  for (const make of COMMANDS) program.addCommand(make(processIo(), setExitCode));
   // Usage errors exit 2 with one stderr line, also for commands registered by others; every
   // command's help ends with the one exit-code table.
   for (const command of [program, ...program.commands]) {

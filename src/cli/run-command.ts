@@ -38,12 +38,29 @@ export function commanderExitCode(e: CommanderError): number {
   return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
 }
 
+/** A subcommand's definition: it writes to `io` and reports its exit code to `done`. */
+export type CommandFactory = (io: CliIo, done: (code: number) => void) => Command;
+
+/**
+ * A command's `.action` for a body taking the options: whatever the body returns or throws
+ * becomes the exit code given to `done` (runCommand).
+ */
+export function actionOf<O>(
+  io: CliIo,
+  done: (code: number) => void,
+  body: (options: O, io: CliIo) => Promise<number>,
+): (options: O) => Promise<void> {
+  return async (options) => {
+    done(await runCommand(io, () => body(options, io)));
+  };
+}
+
 /**
  * Parses `argv` (the arguments after the command name) with a fresh command built by
  * `make`, writing to `io`; resolves to the exit code. Used by `runPredict` & co.
  */
 export async function runStandalone(
-  make: (io: CliIo, done: (code: number) => void) => Command,
+  make: CommandFactory,
   argv: string[],
   io: CliIo,
 ): Promise<number> {

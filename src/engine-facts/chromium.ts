@@ -2,6 +2,11 @@
 // them) and deviation rules (it cannot), each with evidence. Source paths are in chromium/src.
 import { SPEC } from '../model/spec-profile.js';
 import { CHROMIUM_INITIATOR_RULES } from './initiator-rules.js';
+import {
+  CONDITIONAL_REQUEST_HEADER_PREFLIGHT_NOT_CACHED,
+  POST_REDIRECT_FROM_PAGE_ORIGIN,
+  REDIRECT_WITHOUT_LOCATION_IS_FINAL_IN_ERROR_MODE,
+} from './shared-rules.js';
 import { OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
 
 const RULES: readonly DeviationRule[] = [
@@ -97,14 +102,7 @@ const RULES: readonly DeviationRule[] = [
     ],
   },
   {
-    id: 'redirect-without-location-is-final-in-error-mode',
-    reason:
-      'with redirect mode "error", a redirect status without Location (at a redirect hop or at ' +
-      'the final URL) is handed to the page as the response; fetch#concept-http-fetch step 6 ' +
-      'makes any redirect status a network error there before Location is read',
-    fields: [...OUTCOME_FIELDS],
-    // A hop without Location and a final 3xx without one are the same response to the engine.
-    when: { request: { redirect: ['error'] }, redirects: { noLocation: true } },
+    ...REDIRECT_WITHOUT_LOCATION_IS_FINAL_IN_ERROR_MODE,
     evidence: {
       status: 'evidenced',
       upstream: [
@@ -114,8 +112,6 @@ const RULES: readonly DeviationRule[] = [
         'Chromium 156: the 302 without Location reaches the page; so does a 301 or 302 without ' +
         'Location answered by the final URL (same-origin or cross-origin)',
     },
-    rows: ['redirects/302-no-location-error-mode'],
-    replays: ['83003:4387:0:2:2:4:0:2:2:2:3:2:2:2:7:3:3:3:3:3'],
   },
   {
     id: 'client-hints-removed-on-redirect',
@@ -157,7 +153,7 @@ const RULES: readonly DeviationRule[] = [
     fields: ['originHeader'],
     when: {
       request: { api: ['fetch'], mode: ['no-cors'], method: ['POST'] },
-      redirects: { present: true, status: [307, 308], hops: ['from-page-origin'] },
+      redirects: POST_REDIRECT_FROM_PAGE_ORIGIN,
     },
     evidence: {
       status: 'evidenced',
@@ -258,31 +254,13 @@ const RULES: readonly DeviationRule[] = [
     ],
   },
   {
-    id: 'conditional-request-header-preflight-not-cached',
+    ...CONDITIONAL_REQUEST_HEADER_PREFLIGHT_NOT_CACHED,
     reason:
       'a request carrying If-Modified-Since, If-None-Match, If-Unmodified-Since, If-Match or ' +
       'If-Range (cache mode default) neither stores its preflight result nor uses a cached one, ' +
       'so the next such request is preflighted again; fetch#http-network-or-cache-fetch turns ' +
       "such a request's cache mode to no-store only for the HTTP cache, after the preflight, and " +
       'the CORS-preflight cache does not look at cache modes',
-    fields: ['preflight', 'acrm', 'acrh', 'secFetch'],
-    when: {
-      step: 'then',
-      request: {
-        cache: ['default'],
-        headers: [
-          {
-            names: [
-              'if-modified-since',
-              'if-none-match',
-              'if-unmodified-since',
-              'if-match',
-              'if-range',
-            ],
-          },
-        ],
-      },
-    },
     evidence: {
       status: 'unconfirmed',
       observed:
@@ -296,7 +274,6 @@ const RULES: readonly DeviationRule[] = [
         'looked up yet (candidates: third_party/blink/renderer/core/fetch/fetch_manager.cc, ' +
         'services/network/cors/preflight_controller.cc)',
     },
-    rows: ['preflight-cache/conditional-header-again'],
   },
 ];
 

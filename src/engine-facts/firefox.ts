@@ -3,6 +3,7 @@
 // mozilla-central (gecko-dev).
 import { SPEC } from '../model/spec-profile.js';
 import { FIREFOX_INITIATOR_RULES } from './initiator-rules.js';
+import { CONDITIONAL_REQUEST_HEADER_PREFLIGHT_NOT_CACHED } from './shared-rules.js';
 import { EVERY_FIELD, OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
 
 const RULES: readonly DeviationRule[] = [
@@ -50,31 +51,13 @@ const RULES: readonly DeviationRule[] = [
     rows: ['simple/post-stream-body'],
   },
   {
-    id: 'conditional-request-header-preflight-not-cached',
+    ...CONDITIONAL_REQUEST_HEADER_PREFLIGHT_NOT_CACHED,
     reason:
       'a request carrying If-Modified-Since, If-None-Match, If-Unmodified-Since, If-Match or ' +
       'If-Range with cache mode default has its own cache mode turned to no-store, which skips ' +
       'the preflight cache, so the same request again is preflighted again; ' +
       "fetch#http-network-or-cache-fetch turns only the HTTP-cache copy's mode to no-store, " +
       'after the preflight, and the CORS-preflight cache does not look at cache modes',
-    fields: ['preflight', 'acrm', 'acrh', 'secFetch'],
-    when: {
-      step: 'then',
-      request: {
-        cache: ['default'],
-        headers: [
-          {
-            names: [
-              'if-modified-since',
-              'if-none-match',
-              'if-unmodified-since',
-              'if-match',
-              'if-range',
-            ],
-          },
-        ],
-      },
-    },
     evidence: {
       status: 'evidenced',
       upstream: [
@@ -88,7 +71,6 @@ const RULES: readonly DeviationRule[] = [
         'max-age 60, is preflighted again the second time; with X-Custom, or with cache ' +
         'force-cache, it is not',
     },
-    rows: ['preflight-cache/conditional-header-again'],
   },
 ];
 

@@ -2,6 +2,8 @@
 // APIs other than fetch() and XHR make (the initiators), one list per engine. Kept apart
 // from each engine's Fetch rules so both can grow without touching each other; the engine
 // files append these to their own.
+import { IMAGE_SCRIPT_STYLE_LOADS } from '../scenario/types.js';
+import { POST_REDIRECT_FROM_PAGE_ORIGIN } from './shared-rules.js';
 import type { DeviationRule } from './types.js';
 
 export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
@@ -15,17 +17,7 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['originHeader'],
     when: {
       request: {
-        api: [
-          'img',
-          'img-canvas',
-          'script',
-          'module-script',
-          'dynamic-import',
-          'stylesheet',
-          'font',
-          'preload',
-          'css-image',
-        ],
+        api: [...IMAGE_SCRIPT_STYLE_LOADS, 'font', 'preload', 'css-image'],
         target: ['same-origin'],
       },
     },
@@ -67,7 +59,7 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['originHeader'],
     when: {
       request: { api: ['beacon'] },
-      redirects: { present: true, status: [307, 308], hops: ['from-page-origin'] },
+      redirects: POST_REDIRECT_FROM_PAGE_ORIGIN,
     },
     evidence: {
       status: 'evidenced',
@@ -184,18 +176,7 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['originHeader'],
     when: {
       request: {
-        api: [
-          'img',
-          'img-canvas',
-          'script',
-          'module-script',
-          'dynamic-import',
-          'stylesheet',
-          'preload',
-          'css-image',
-          'video',
-          'audio',
-        ],
+        api: [...IMAGE_SCRIPT_STYLE_LOADS, 'preload', 'css-image', 'video', 'audio'],
         target: ['same-origin'],
       },
     },

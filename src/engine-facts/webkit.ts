@@ -3,7 +3,9 @@
 // evidence. Source paths are in WebKit's repository unless they start with `libsoup/`
 // (GNOME/libsoup).
 import { SPEC } from '../model/spec-profile.js';
+import { HTTP_ORIGIN_ROLES } from '../scenario/types.js';
 import { WEBKIT_INITIATOR_RULES } from './initiator-rules.js';
+import { REDIRECT_WITHOUT_LOCATION_IS_FINAL_IN_ERROR_MODE } from './shared-rules.js';
 import { EVERY_FIELD, OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
 
 const NETWORK_DATA_TASK = 'Source/WebKit/NetworkProcess/soup/NetworkDataTaskSoup.cpp';
@@ -23,14 +25,7 @@ const RULES: readonly DeviationRule[] = [
     fields: ['secFetch'],
     when: {
       request: {
-        target: [
-          'same-origin',
-          'cross-origin',
-          'cross-origin-different-port',
-          'cross-origin-2',
-          'same-site',
-          'same-origin-of-parent',
-        ],
+        target: HTTP_ORIGIN_ROLES,
       },
       redirects: { present: true },
     },
@@ -98,14 +93,7 @@ const RULES: readonly DeviationRule[] = [
     rows: ['redirects/back-home-acao-null', 'redirects/back-home-acao-page-origin'],
   },
   {
-    id: 'redirect-without-location-is-final-in-error-mode',
-    reason:
-      'with redirect mode "error", a redirect status without Location (at a redirect hop or at ' +
-      'the final URL) is handed to the page as the response; fetch#concept-http-fetch step 6 ' +
-      'makes any redirect status a network error there before Location is read',
-    fields: [...OUTCOME_FIELDS],
-    // A hop without Location and a final 3xx without one are the same response to the engine.
-    when: { request: { redirect: ['error'] }, redirects: { noLocation: true } },
+    ...REDIRECT_WITHOUT_LOCATION_IS_FINAL_IN_ERROR_MODE,
     evidence: {
       status: 'evidenced',
       upstream: [
@@ -115,8 +103,6 @@ const RULES: readonly DeviationRule[] = [
         'WebKitGTK 2.50.6: the 302 without Location reaches the page; so does a 301 or 302 ' +
         'without Location answered by the final URL (same-origin or cross-origin)',
     },
-    rows: ['redirects/302-no-location-error-mode'],
-    replays: ['83003:4387:0:2:2:4:0:2:2:2:3:2:2:2:7:3:3:3:3:3'],
   },
   {
     id: 'stream-request-body-unsupported',

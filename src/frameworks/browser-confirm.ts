@@ -65,17 +65,14 @@ export async function confirmFindings(
   const origins = [
     ...new Set(visible.flatMap((f) => requestsUpTo(f).map(({ r }) => r.origin))),
   ].filter((o) => o !== 'null');
-  const session = await LiveSession.open(browser, origins);
-  try {
+  return await LiveSession.using(browser, origins, async (session) => {
     for (const f of visible) {
       const adapter = adapters.find((a) => a.name === f.adapter);
       if (adapter === undefined) continue;
       checks[`${f.adapter} ${f.kind}`] = await confirmOne(session, adapter, f);
     }
-  } finally {
-    await session.close();
-  }
-  return checks;
+    return checks;
+  });
 }
 
 async function confirmOne(

@@ -4,14 +4,8 @@ import { createRequire } from 'node:module';
 import express from 'express';
 import type { CorsOptions } from 'cors';
 import type { CorsPolicy } from '../policy/index.js';
-import type { ServeOptions, ServedFramework } from './shared.js';
-import {
-  OPTIONS_ROUTE_BODY,
-  ROUTE_BODY,
-  ROUTE_PATH,
-  listenOnLoopback,
-  matcherCorsOptions,
-} from './shared.js';
+import type { PackageServeOptions, ServedFramework } from './shared.js';
+import { ROUTE_PATH, listenOnLoopback, matcherCorsOptions, routeBody } from './shared.js';
 
 export type ExpressCorsPackage = 'cors' | 'cors-v2-8-4';
 const require = createRequire(import.meta.url);
@@ -25,26 +19,16 @@ export function expressCorsOptions(policy: CorsPolicy): CorsOptions {
   };
 }
 
-export function serveExpress(
-  policy: CorsPolicy,
-  opts: ServeOptions & { pkg?: ExpressCorsPackage } = {},
-): Promise<ServedFramework> {
-  return serveExpressWith(expressCorsOptions(policy), opts);
-}
-
 /** express with `cors` configured by hand (tests of known-bad configurations use this). */
 export async function serveExpressWith(
   corsOptions: CorsOptions,
-  opts: ServeOptions & { pkg?: ExpressCorsPackage } = {},
+  opts: PackageServeOptions<ExpressCorsPackage> = {},
 ): Promise<ServedFramework> {
   const cors = require(opts.pkg ?? 'cors') as (o: CorsOptions) => express.RequestHandler;
   const app = express();
   app.use(cors(corsOptions));
-  app.options(ROUTE_PATH, (_req, res) => {
-    res.status(200).json(OPTIONS_ROUTE_BODY);
-  });
-  app.all(ROUTE_PATH, (_req, res) => {
-    res.status(200).json(ROUTE_BODY);
+  app.all(ROUTE_PATH, (req, res) => {
+    res.status(200).json(routeBody(req.method));
   });
   return await listenOnLoopback((port, host, ready) => app.listen(port, host, ready), opts);
 }

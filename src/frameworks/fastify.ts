@@ -17,13 +17,6 @@ export function fastifyCorsOptions(policy: CorsPolicy): FastifyCorsOptions {
   return matcherCorsOptions(policy);
 }
 
-export function serveFastify(
-  policy: CorsPolicy,
-  opts: ServeOptions = {},
-): Promise<ServedFramework> {
-  return serveFastifyWith(fastifyCorsOptions(policy), opts);
-}
-
 /** fastify with `@fastify/cors` configured by hand. */
 export async function serveFastifyWith(
   corsOptions: FastifyCorsOptions,

@@ -7,6 +7,7 @@
 // what `--replay SEED:PATH` does.
 import fc from 'fast-check';
 import { normalizeMethod } from '../model/methods.js';
+import { definedFields } from '../object-fields.js';
 import type { OriginMutation } from '../policy/index.js';
 import {
   UNRELATED_ORIGIN,
@@ -140,19 +141,14 @@ export const frameworkPolicyArb: fc.Arbitrary<FrameworkPolicy> = fc
     preflightContinue: rarely(fc.boolean(), undefined),
     optionsSuccessStatus: rarely(fc.constantFrom(200 as const, 204 as const), undefined),
   })
-  .map((r) => {
-    const p: FrameworkPolicy = {
-      origins: r.origins,
-      methods: r.methods,
-      requestHeaders: r.requestHeaders,
-      exposedHeaders: r.exposedHeaders,
-      credentials: r.credentials,
-    };
-    if (r.maxAge !== undefined) p.maxAge = r.maxAge;
-    if (r.preflightContinue !== undefined) p.preflightContinue = r.preflightContinue;
-    if (r.optionsSuccessStatus !== undefined) p.optionsSuccessStatus = r.optionsSuccessStatus;
-    return p;
-  });
+  .map((r): FrameworkPolicy => ({
+    origins: r.origins,
+    methods: r.methods,
+    requestHeaders: r.requestHeaders,
+    exposedHeaders: r.exposedHeaders,
+    credentials: r.credentials,
+    ...definedFields(r, ['maxAge', 'preflightContinue', 'optionsSuccessStatus']),
+  }));
 
 /** Indexes into short lists (taken modulo their length): small, so they shrink fast. */
 const small = fc.nat({ max: 7 });

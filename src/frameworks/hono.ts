@@ -6,12 +6,11 @@ import { serve } from '@hono/node-server';
 import type { CorsPolicy } from '../policy/index.js';
 import type { ServeOptions, ServedFramework } from './shared.js';
 import {
-  OPTIONS_ROUTE_BODY,
-  ROUTE_BODY,
   allowedOriginOf,
   callbackCorsOptions,
   listenOnLoopback,
   ROUTE_PATH,
+  routeBody,
 } from './shared.js';
 
 export type HonoCorsOptions = Parameters<typeof cors>[0] & {};
@@ -24,10 +23,6 @@ export function honoCorsOptions(policy: CorsPolicy): HonoCorsOptions {
   };
 }
 
-export function serveHono(policy: CorsPolicy, opts: ServeOptions = {}): Promise<ServedFramework> {
-  return serveHonoWith(honoCorsOptions(policy), opts);
-}
-
 /** hono with its `cors` middleware configured by hand. */
 export async function serveHonoWith(
   corsOptions: HonoCorsOptions,
@@ -35,8 +30,7 @@ export async function serveHonoWith(
 ): Promise<ServedFramework> {
   const app = new Hono();
   app.use('*', cors(corsOptions));
-  app.options(ROUTE_PATH, (c) => c.json(OPTIONS_ROUTE_BODY));
-  app.all(ROUTE_PATH, (c) => c.json(ROUTE_BODY));
+  app.all(ROUTE_PATH, (c) => c.json(routeBody(c.req.method)));
   return await listenOnLoopback(
     (port, hostname, ready) => serve({ fetch: app.fetch, port, hostname }, ready),
     opts,

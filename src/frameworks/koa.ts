@@ -4,14 +4,13 @@ import { createRequire } from 'node:module';
 import Koa from 'koa';
 import type { Context, Middleware } from 'koa';
 import type { CorsPolicy } from '../policy/index.js';
-import type { ServeOptions, ServedFramework } from './shared.js';
+import type { PackageServeOptions, ServedFramework } from './shared.js';
 import {
-  OPTIONS_ROUTE_BODY,
-  ROUTE_BODY,
   ROUTE_PATH,
   allowedOriginOf,
   callbackCorsOptions,
   listenOnLoopback,
+  routeBody,
 } from './shared.js';
 
 export type KoaCorsPackage = '@koa/cors' | 'koa-cors-v4';
@@ -36,17 +35,10 @@ export function koaCorsOptions(policy: CorsPolicy): KoaCorsOptions {
   };
 }
 
-export function serveKoa(
-  policy: CorsPolicy,
-  opts: ServeOptions & { pkg?: KoaCorsPackage } = {},
-): Promise<ServedFramework> {
-  return serveKoaWith(koaCorsOptions(policy), opts);
-}
-
 /** koa with `@koa/cors` configured by hand (any of its options). */
 export async function serveKoaWith(
   corsOptions: Partial<KoaCorsOptions> | Record<string, unknown>,
-  opts: ServeOptions & { pkg?: KoaCorsPackage } = {},
+  opts: PackageServeOptions<KoaCorsPackage> = {},
 ): Promise<ServedFramework> {
   const cors = require(opts.pkg ?? '@koa/cors') as (o: object) => Middleware;
   const app = new Koa();
@@ -57,7 +49,7 @@ export async function serveKoaWith(
       return;
     }
     ctx.status = 200;
-    ctx.body = ctx.method === 'OPTIONS' ? OPTIONS_ROUTE_BODY : ROUTE_BODY;
+    ctx.body = routeBody(ctx.method);
   });
   return await listenOnLoopback((port, host, ready) => app.listen(port, host, ready), opts);
 }

@@ -2,6 +2,7 @@
 // strings and anchored regular expressions, dots escaped), the test route's answers, and the
 // running-server handle.
 import type { AddressInfo } from 'node:net';
+import { definedFields } from '../object-fields.js';
 import type { CorsPolicy } from '../policy/index.js';
 import { DEFAULT_METHODS, originAllowed, parseOriginRule } from '../policy/index.js';
 
@@ -17,12 +18,20 @@ export interface ServeOptions {
   port?: number;
 }
 
+/** Serve options of an adapter installed in several versions: `pkg` picks the npm alias. */
+export type PackageServeOptions<P extends string> = ServeOptions & { pkg?: P };
+
 /** The path every adapter serves. */
 export const ROUTE_PATH = '/api/data';
 /** What the route answers to a request that reaches it. */
 export const ROUTE_BODY = { ok: true, secret: 'route data' } as const;
 /** What the route's own OPTIONS handler answers (seen only when the middleware lets it run). */
 export const OPTIONS_ROUTE_BODY = { route: 'ran' } as const;
+
+/** The body the route answers a request of this method with, once the middleware lets it run. */
+export function routeBody(method: string): typeof ROUTE_BODY | typeof OPTIONS_ROUTE_BODY {
+  return method === 'OPTIONS' ? OPTIONS_ROUTE_BODY : ROUTE_BODY;
+}
 
 /**
  * A regular expression for one pattern rule (`https://*.example.com[:port]`), anchored: one or
@@ -69,41 +78,41 @@ export function allowHeadersNeverEmpty(policy: CorsPolicy): string[] {
   return list.length > 0 ? list : [NO_REQUEST_HEADERS];
 }
 
-/** The options `cors` (express) and `@fastify/cors` name alike. */
-export function matcherCorsOptions(policy: CorsPolicy): {
-  origin: (string | RegExp)[];
-  methods: string[];
-  allowedHeaders: string[];
-  exposedHeaders: string[];
+/** The options all four middlewares name alike: credentials and max-age. */
+interface CommonCorsOptions {
   credentials: boolean;
   maxAge?: number;
-} {
+}
+
+function commonCorsOptions(policy: CorsPolicy): CommonCorsOptions {
+  return { credentials: policy.credentials === true, ...definedFields(policy, ['maxAge']) };
+}
+
+/** The options `cors` (express) and `@fastify/cors` name alike. */
+export function matcherCorsOptions(policy: CorsPolicy): CommonCorsOptions &
+  Record<'methods' | 'allowedHeaders' | 'exposedHeaders', string[]> & {
+    origin: (string | RegExp)[];
+  } {
   return {
     origin: originMatchers(policy),
     methods: policyMethodList(policy),
     // An explicit (possibly empty) list: left out, the middleware echoes any requested header.
     allowedHeaders: policy.requestHeaders ?? [],
     exposedHeaders: policy.exposedHeaders ?? [],
-    credentials: policy.credentials === true,
-    ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),
+    ...commonCorsOptions(policy),
   };
 }
 
 /** The options `@koa/cors` and `hono/cors` name alike (each takes its own origin callback). */
-export function callbackCorsOptions(policy: CorsPolicy): {
-  allowMethods: string[];
-  allowHeaders: string[];
-  exposeHeaders: string[];
-  credentials: boolean;
-  maxAge?: number;
-} {
+export function callbackCorsOptions(
+  policy: CorsPolicy,
+): CommonCorsOptions & Record<'allowMethods' | 'allowHeaders' | 'exposeHeaders', string[]> {
   return {
     allowMethods: policyMethodList(policy),
     // Never empty: an empty list makes these middlewares echo Access-Control-Request-Headers.
     allowHeaders: allowHeadersNeverEmpty(policy),
     exposeHeaders: policy.exposedHeaders ?? [],
-    credentials: policy.credentials === true,
-    ...(policy.maxAge !== undefined ? { maxAge: policy.maxAge } : {}),
+    ...commonCorsOptions(policy),
   };
 }
 

@@ -46,6 +46,20 @@ export class LiveSession {
     return session;
   }
 
+  /** Runs `work` in a session opened for `origins`; the session is closed whatever happens. */
+  static async using<T>(
+    browser: BrowserName,
+    origins: readonly string[],
+    work: (session: LiveSession) => Promise<T>,
+  ): Promise<T> {
+    const session = await LiveSession.open(browser, origins);
+    try {
+      return await work(session);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** `browser version` of the running engine. */
   get engineLabel(): string {
     return this.pages.engineLabel;

@@ -12,6 +12,7 @@ import {
 } from '../harness/verdict.js';
 import { explainPrediction, formatReason } from '../model/explain.js';
 import { anchorUrl } from '../model/result.js';
+import { definedFields, withoutFields } from '../object-fields.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import type { HeaderList, Prediction, Scenario } from '../scenario/types.js';
 import type { RunStatus } from './run-status.js';
@@ -229,10 +230,8 @@ export function toReportCase(r: CaseResult): ReportCase {
     hops: hopsOf(r.scenario, r.journal),
     journal: r.journal,
     console: r.console,
+    ...definedFields(r, ['note', 'restart', 'explainedBy']),
   };
-  if (r.note !== undefined) c.note = r.note;
-  if (r.restart !== undefined) c.restart = r.restart;
-  if (r.explainedBy !== undefined) c.explainedBy = r.explainedBy;
   return c;
 }
 
@@ -298,19 +297,21 @@ export interface ResultsScenario {
   specPrediction: Prediction | null;
 }
 
+/** A case's fields results.json does not store per case: kept once per scenario, or derived. */
+const DERIVED_CASE_FIELDS = [
+  'title',
+  'area',
+  'section',
+  'anchors',
+  'explanation',
+  'reasons',
+  'hops',
+] as const;
+
 /** One case in results.json (version 2): the engine's observation and verdict. */
 export type ResultsCase = Omit<
   ReportCase,
-  | 'title'
-  | 'area'
-  | 'section'
-  | 'anchors'
-  | 'scenario'
-  | 'prediction'
-  | 'specPrediction'
-  | 'explanation'
-  | 'reasons'
-  | 'hops'
+  (typeof DERIVED_CASE_FIELDS)[number] | 'scenario' | 'prediction' | 'specPrediction'
 > & {
   /**
    * Only where the engine profile's prediction differs from the case's spec prediction: what
@@ -330,20 +331,8 @@ const INLINE_INSTRUCTION = /([?&]i=)[A-Za-z0-9_-]{16,}/g;
  * by name, inline instructions elided. `c` already has its ports named.
  */
 function resultsCase(c: ReportCase, shared: ResultsScenario): ResultsCase {
-  const {
-    title: _t,
-    area: _a,
-    section: _s,
-    anchors: _an,
-    scenario,
-    prediction,
-    specPrediction,
-    explanation: _e,
-    reasons: _r,
-    hops: _h,
-    ...rest
-  } = c;
-  const out: ResultsCase = rest;
+  const { scenario, prediction, specPrediction, ...rest } = c;
+  const out: ResultsCase = withoutFields(rest, DERIVED_CASE_FIELDS);
   const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
   if (!same(scenario, shared.scenario)) out.scenario = scenario;
   if (!same(specPrediction, shared.specPrediction)) out.specPrediction = specPrediction;

@@ -30,15 +30,17 @@ export type OriginRole =
   | 'same-origin-of-parent'
   | 'https-cross-origin';
 
-export const ORIGIN_ROLES: readonly OriginRole[] = [
+/** The roles served over http: every role but `https-cross-origin`. */
+export const HTTP_ORIGIN_ROLES: readonly OriginRole[] = [
   'same-origin',
   'cross-origin',
   'cross-origin-different-port',
   'cross-origin-2',
   'same-site',
   'same-origin-of-parent',
-  'https-cross-origin',
 ];
+
+export const ORIGIN_ROLES: readonly OriginRole[] = [...HTTP_ORIGIN_ROLES, 'https-cross-origin'];
 
 /** The document that runs the request: the top page, or an opaque-origin client. */
 export type ClientKind = 'page' | 'opaque-origin' | 'data-url';
@@ -86,13 +88,22 @@ export type InitiatorApi =
   | 'form'
   | 'websocket';
 
-export const INITIATOR_APIS: readonly InitiatorApi[] = [
+/**
+ * The initiators that load an image, a script or a style sheet through an element or a module
+ * import and tell the page whether it loaded (a CSS image does not): the part that the lists
+ * picking initiators (`cors.load`'s kinds, the engines' initiator rules) have in common.
+ */
+export const IMAGE_SCRIPT_STYLE_LOADS = [
   'img',
   'img-canvas',
   'script',
   'module-script',
   'dynamic-import',
   'stylesheet',
+] as const satisfies readonly InitiatorApi[];
+
+export const INITIATOR_APIS: readonly InitiatorApi[] = [
+  ...IMAGE_SCRIPT_STYLE_LOADS,
   'css-image',
   'font',
   'worker',

@@ -11,10 +11,9 @@ import { withStartedTarget } from '../../live/start-target.js';
 import { checkTargetUrl } from '../../policy/index.js';
 import { EXIT, UsageError, toCliError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { processIo } from '../io.js';
 import type { LiveCliOptions } from '../live-options.js';
 import { START_UNDER_CLI, addLiveOptions, collect, parseLiveOptions } from '../live-options.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { actionOf, runStandalone } from '../run-command.js';
 import { packageVersion } from '../main.js';
 
 export interface AuditCliOptions extends LiveCliOptions {
@@ -120,13 +119,7 @@ export function auditCommand(io: CliIo, done: (code: number) => void): Command {
       'time budget for one adversarial preflight, beyond an ordinary one measured the same way',
       '2000',
     );
-  return addLiveOptions(command).action(async (options: AuditCliOptions) => {
-    done(await runCommand(io, () => auditAction(options, io)));
-  });
-}
-
-export function register(program: Command): void {
-  program.addCommand(auditCommand(processIo(), setExitCode));
+  return addLiveOptions(command).action(actionOf(io, done, auditAction));
 }
 
 export function runAudit(argv: string[], io: CliIo): Promise<number> {

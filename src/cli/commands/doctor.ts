@@ -8,8 +8,7 @@ import { launchEngine } from '../../harness/engines/index.js';
 import type { Engine, EngineInfo, EngineMissing } from '../../harness/engines/types.js';
 import { EXIT, messageOf } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { processIo } from '../io.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { actionOf, runStandalone } from '../run-command.js';
 
 export type Detect = () => Promise<Array<EngineInfo | EngineMissing>>;
 
@@ -152,14 +151,7 @@ export function doctorCommand(
     )
     .option('--json', 'print the findings as JSON')
     .option('--launch', 'also start each engine found and run a script in it (a few seconds)')
-    .action(async (options: DoctorOptions) => {
-      done(await runCommand(io, () => doctorAction(options, io, deps)));
-    });
-}
-
-/** Adds `doctor` to the program (process streams; exit code via process.exitCode). */
-export function register(program: Command): void {
-  program.addCommand(doctorCommand(processIo(), setExitCode));
+    .action(actionOf(io, done, (options: DoctorOptions, i) => doctorAction(options, i, deps)));
 }
 
 /** Runs `doctor` in-process; `argv` are the arguments after `doctor`. */

@@ -1,13 +1,12 @@
 // `cors-conformance explain [--engine E] FILE`: the same decision as `predict`, told as a
 // short account (outcome and deciding step, wire, readable headers, reasons, follow-ups).
-import type { Command } from 'commander';
 import { explainPrediction } from '../../model/explain.js';
 import { getEngineProfile } from '../../engine-facts/index.js';
 import { predict } from '../../model/predict.js';
 import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { OutputLimit, parseEngineName, processIo, readScenarioInput } from '../io.js';
-import { runStandalone, setExitCode } from '../run-command.js';
+import { OutputLimit, parseEngineName, readScenarioInput } from '../io.js';
+import { runStandalone } from '../run-command.js';
 import { scenarioCommand, type EngineOption } from './predict.js';
 
 /** The body of `explain`; resolves to the exit code. */
@@ -28,22 +27,13 @@ export async function explainAction(
 }
 
 /** The `explain` command, writing to `io` and reporting its exit code to `done`. */
-export function explainCommand(io: CliIo, done: (code: number) => void): Command {
-  return scenarioCommand(
-    'explain',
-    'explain in words why the model predicts what it does for a scenario: the outcome and ' +
-      'the spec step that decided it, what went on the wire, the readable headers and the ' +
-      'follow-up chain; engine deviations name the profile knob',
-    explainAction,
-    io,
-    done,
-  );
-}
-
-/** Adds `explain` to the program (process streams; exit code via process.exitCode). */
-export function register(program: Command): void {
-  program.addCommand(explainCommand(processIo(), setExitCode));
-}
+export const explainCommand = scenarioCommand(
+  'explain',
+  'explain in words why the model predicts what it does for a scenario: the outcome and ' +
+    'the spec step that decided it, what went on the wire, the readable headers and the ' +
+    'follow-up chain; engine deviations name the profile knob',
+  explainAction,
+);
 
 /** Runs `explain` in-process; `argv` are the arguments after `explain`. */
 export function runExplain(argv: string[], io: CliIo): Promise<number> {

@@ -9,13 +9,13 @@ import { Command } from 'commander';
 import type * as CompareModule from '../../frameworks/compare.js';
 import type { SuiteAdapter } from '../../frameworks/suite-adapter.js';
 import type { BrowserName } from '../../harness/engines/types.js';
+import { definedFields } from '../../object-fields.js';
 import { loadPolicyFile } from '../../policy/index.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import type { ReplayId } from '../../fuzz/replay.js';
 import { planSeededRun, wholeNumber, type SeededRunPlan } from '../flags.js';
 import type { CliIo } from '../io.js';
-import { processIo } from '../io.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { actionOf, runStandalone } from '../run-command.js';
 import { parseBrowsers } from './verify.js';
 
 export interface FrameworksCliOptions {
@@ -135,8 +135,7 @@ export async function suiteAction(o: FrameworksCliOptions, io: CliIo): Promise<n
     outDir: o.out,
     maxShrinkRuns: plan.shrinkRuns,
     ...(o.adapter === undefined ? {} : { adapterFile: o.adapter }),
-    ...(plan.runs === undefined ? {} : { runs: plan.runs }),
-    ...(plan.timeMs === undefined ? {} : { timeMs: plan.timeMs }),
+    ...definedFields(plan, ['runs', 'timeMs']),
     onProgress: (p) => {
       if (p.phase === 'cases' && p.elapsedMs - last < 2000 && p.done !== p.total) return;
       last = p.elapsedMs;
@@ -235,13 +234,7 @@ export function frameworksCommand(io: CliIo, done: (code: number) => void): Comm
     )
     .option('--no-browser', 'no engine: raw HTTP and the model only')
     .option('-f, --format <format>', 'text or json', 'text')
-    .action(async (options: FrameworksCliOptions) => {
-      done(await runCommand(io, () => frameworksAction(options, io)));
-    });
-}
-
-export function register(program: Command): void {
-  program.addCommand(frameworksCommand(processIo(), setExitCode));
+    .action(actionOf(io, done, frameworksAction));
 }
 
 export function runFrameworks(argv: string[], io: CliIo): Promise<number> {

@@ -16,12 +16,13 @@ import {
   type OpenExecutor,
 } from '../../fuzz/session.js';
 import { EngineUnavailable } from '../../harness/engines/index.js';
+import { definedFields } from '../../object-fields.js';
 import { CliError, EXIT, UsageError, messageOf } from '../errors.js';
 import type { ReplayId } from '../../fuzz/replay.js';
 import { planSeededRun, wholeNumber, type SeededRunPlan } from '../flags.js';
 import type { CliIo } from '../io.js';
-import { checkOutputDir, processIo } from '../io.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { checkOutputDir } from '../io.js';
+import { actionOf, runStandalone } from '../run-command.js';
 
 export interface FuzzCliOptions {
   engine: string;
@@ -160,9 +161,7 @@ export async function fuzzAction(
         executor: opened.executor,
         seed: plan.seed,
         maxShrunk: plan.maxShrunk,
-        ...(plan.generator === undefined ? {} : { generator: plan.generator }),
-        ...(plan.runs === undefined ? {} : { runs: plan.runs }),
-        ...(plan.timeMs === undefined ? {} : { timeMs: plan.timeMs }),
+        ...definedFields(plan, ['generator', 'runs', 'timeMs']),
         onProgress: (p) => {
           if (p.elapsedMs - lastLine < 2000 && p.done !== p.total) return;
           lastLine = p.elapsedMs;
@@ -235,14 +234,7 @@ export function fuzzCommand(io: CliIo, done: (code: number) => void): Command {
     .option('--shrink <n>', 'failures to shrink per engine', '5')
     .option('--out <dir>', 'where reproductions go', 'reports/fuzz')
     .option('--json', 'print the reports as JSON')
-    .action(async (options: FuzzCliOptions) => {
-      done(await runCommand(io, () => fuzzAction(options, io)));
-    });
-}
-
-/** Adds `fuzz` to the program. */
-export function register(program: Command): void {
-  program.addCommand(fuzzCommand(processIo(), setExitCode));
+    .action(actionOf(io, done, fuzzAction));
 }
 
 /** Runs `fuzz` in-process; `argv` are the arguments after `fuzz`. */

@@ -32,8 +32,8 @@ import {
 import { MAX_RESULTS_CHARS } from '../../scenario/json-input.js';
 import { CliError, UsageError, messageOf } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { processIo, readJsonInput } from '../io.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { readJsonInput } from '../io.js';
+import { actionOf, runStandalone } from '../run-command.js';
 
 export interface HistoryCliOptions {
   results: string;
@@ -161,13 +161,7 @@ export function historyCommand(io: CliIo, done: (code: number) => void): Command
     .option('--baseline <file>', 'compare with this results.json or history record instead')
     .option('--no-record', 'only report drift; leave the history as it is')
     .option('--json', 'print the drift as JSON')
-    .action(async (options: HistoryCliOptions) => {
-      done(await runCommand(io, () => historyAction(options, io)));
-    });
-}
-
-export function register(program: Command): void {
-  program.addCommand(historyCommand(processIo(), setExitCode));
+    .action(actionOf(io, done, historyAction));
 }
 
 /** Runs `history` in-process; `argv` are the arguments after `history`. */

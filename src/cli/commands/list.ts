@@ -7,8 +7,7 @@ import { anchorUrl } from '../../model/result.js';
 import { loadSuites, type SuiteTable } from '../../suites/catalog.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { processIo } from '../io.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { actionOf, runStandalone } from '../run-command.js';
 
 export interface ListOptions {
   suite?: string;
@@ -64,13 +63,7 @@ export function listCommand(io: CliIo, done: (code: number) => void): Command {
     )
     .option('-s, --suite <names>', 'suites, comma-separated (default: all)')
     .option('--json', 'print the scenarios as one JSON array')
-    .action(async (options: ListOptions) => {
-      done(await runCommand(io, () => listAction(options, io)));
-    });
-}
-
-export function register(program: Command): void {
-  program.addCommand(listCommand(processIo(), setExitCode));
+    .action(actionOf(io, done, listAction));
 }
 
 /** Runs `list` in-process; `argv` are the arguments after `list`. */

@@ -5,8 +5,8 @@ import { getEngineProfile } from '../../engine-facts/index.js';
 import { predict } from '../../model/predict.js';
 import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { OutputLimit, parseEngineName, processIo, readScenarioInput } from '../io.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { OutputLimit, parseEngineName, readScenarioInput } from '../io.js';
+import { runCommand, runStandalone, type CommandFactory } from '../run-command.js';
 
 export interface EngineOption {
   engine: string;
@@ -36,35 +36,25 @@ export function scenarioCommand(
   name: string,
   description: string,
   action: (file: string | undefined, options: EngineOption, io: CliIo) => Promise<number>,
-  io: CliIo,
-  done: (code: number) => void,
-): Command {
-  return new Command(name)
-    .description(description)
-    .argument('[file]', 'scenario JSON file, or - for stdin (default: stdin)')
-    .option('-e, --engine <name>', 'engine profile: spec, chromium, firefox or webkit', 'spec')
-    .action(async (file: string | undefined, options: EngineOption) => {
-      done(await runCommand(io, () => action(file, options, io)));
-    });
+): CommandFactory {
+  return (io, done) =>
+    new Command(name)
+      .description(description)
+      .argument('[file]', 'scenario JSON file, or - for stdin (default: stdin)')
+      .option('-e, --engine <name>', 'engine profile: spec, chromium, firefox or webkit', 'spec')
+      .action(async (file: string | undefined, options: EngineOption) => {
+        done(await runCommand(io, () => action(file, options, io)));
+      });
 }
 
 /** The `predict` command, writing to `io` and reporting its exit code to `done`. */
-export function predictCommand(io: CliIo, done: (code: number) => void): Command {
-  return scenarioCommand(
-    'predict',
-    'print what the reference model predicts for a scenario (or an array of them) as JSON: ' +
-      'preflight, ACRM/ACRH, actual request sent, outcome, status, response type, ' +
-      'Origin header, readable headers, the chain of follow-ups and the reasons',
-    predictAction,
-    io,
-    done,
-  );
-}
-
-/** Adds `predict` to the program (process streams; exit code via process.exitCode). */
-export function register(program: Command): void {
-  program.addCommand(predictCommand(processIo(), setExitCode));
-}
+export const predictCommand = scenarioCommand(
+  'predict',
+  'print what the reference model predicts for a scenario (or an array of them) as JSON: ' +
+    'preflight, ACRM/ACRH, actual request sent, outcome, status, response type, ' +
+    'Origin header, readable headers, the chain of follow-ups and the reasons',
+  predictAction,
+);
 
 /** Runs `predict` in-process; `argv` are the arguments after `predict`. */
 export function runPredict(argv: string[], io: CliIo): Promise<number> {

@@ -34,7 +34,7 @@ import type { CliIo } from '../io.js';
 import { checkOutputDir, processIo, readJsonInput } from '../io.js';
 import { MAX_RESULTS_CHARS } from '../../scenario/json-input.js';
 import { spawnTree } from '../process-tree.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { runCommand, runStandalone } from '../run-command.js';
 import { loadScenarioFiles } from '../scenario-files.js';
 import { sideBySideReport, type ResultCase } from '../side-by-side.js';
 import { suiteNames, type SuiteTable } from '../../suites/catalog.js';
@@ -407,10 +407,6 @@ export function runCommandDefinition(
     .action(async (files: string[], options: RunOptions) => {
       done(await runCommand(io, () => runAction(options, io, deps(), files)));
     });
-}
-
-export function register(program: Command): void {
-  program.addCommand(runCommandDefinition(processIo(), setExitCode));
 }
 
 /** Runs `run` in-process; `argv` are the arguments after `run`. */

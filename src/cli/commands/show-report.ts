@@ -6,10 +6,9 @@ import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { processIo } from '../io.js';
 import type { ReportServer } from '../report-server.js';
 import { startReportServer } from '../report-server.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { actionOf, runStandalone } from '../run-command.js';
 import { onStop } from '../signals.js';
 
 export interface ShowReportOptions {
@@ -74,13 +73,9 @@ export function showReportCommand(
     .description('serve the reports folder on 127.0.0.1 and print the URL of the matrix')
     .option('-p, --port <port>', 'port to listen on (0: any free port)', '9324')
     .option('-d, --dir <dir>', 'the reports folder', 'reports')
-    .action(async (options: ShowReportOptions) => {
-      done(await runCommand(io, () => showReportAction(options, io, deps)));
-    });
-}
-
-export function register(program: Command): void {
-  program.addCommand(showReportCommand(processIo(), setExitCode));
+    .action(
+      actionOf(io, done, (options: ShowReportOptions, i) => showReportAction(options, i, deps)),
+    );
 }
 
 export function runShowReport(argv: string[], io: CliIo, deps: ShowReportDeps): Promise<number> {

@@ -8,8 +8,8 @@ import { caseProblem } from '../../report/drift-report.js';
 import { MAX_RESULTS_CHARS } from '../../scenario/json-input.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { processIo, readJsonInput } from '../io.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { readJsonInput } from '../io.js';
+import { actionOf, runStandalone } from '../run-command.js';
 import type { ResultCase } from '../../report/suggest-rules.js';
 import { formatSuggestions, suggestRules } from '../../report/suggest-rules.js';
 
@@ -70,13 +70,7 @@ export function suggestRulesCommand(io: CliIo, done: (code: number) => void): Co
     )
     .option('--from <file>', 'results of a run', 'reports/results.json')
     .option('-e, --engine <names>', 'only these engines, comma-separated (default: all in the run)')
-    .action(async (options: SuggestOptions) => {
-      done(await runCommand(io, () => suggestRulesAction(options, io)));
-    });
-}
-
-export function register(program: Command): void {
-  program.addCommand(suggestRulesCommand(processIo(), setExitCode));
+    .action(actionOf(io, done, suggestRulesAction));
 }
 
 /** Runs `suggest-rules` in-process; `argv` are the arguments after the command name. */

@@ -20,10 +20,9 @@ import {
 } from '../../verify/index.js';
 import { EXIT, UsageError, toCliError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { processIo } from '../io.js';
 import type { LiveCliOptions } from '../live-options.js';
 import { START_UNDER_CLI, addLiveOptions, collect, parseLiveOptions } from '../live-options.js';
-import { runCommand, runStandalone, setExitCode } from '../run-command.js';
+import { actionOf, runStandalone } from '../run-command.js';
 
 export interface VerifyCliOptions extends LiveCliOptions {
   target?: string;
@@ -174,13 +173,7 @@ export function verifyCommand(io: CliIo, done: (code: number) => void): Command 
     )
     .option('--no-browser', 'the model only, no engine')
     .option('-f, --format <format>', 'text or json', 'text');
-  return addLiveOptions(command).action(async (options: VerifyCliOptions) => {
-    done(await runCommand(io, () => verifyAction(options, io)));
-  });
-}
-
-export function register(program: Command): void {
-  program.addCommand(verifyCommand(processIo(), setExitCode));
+  return addLiveOptions(command).action(actionOf(io, done, verifyAction));
 }
 
 export function runVerify(argv: string[], io: CliIo): Promise<number> {

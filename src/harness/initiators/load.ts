@@ -3,6 +3,7 @@
 // page on `from` loads the user's URL through the same in-page driver the suites use; the
 // model predicts, from the server's raw answers, whether it loads and whether it is tainted.
 import type { InitiatorApi, InitiatorPrediction } from '../../scenario/types.js';
+import { IMAGE_SCRIPT_STYLE_LOADS } from '../../scenario/types.js';
 import type { Diff, InitiatorPageResult, PageObservation } from '../types.js';
 import { compareInitiator } from './compare.js';
 
@@ -11,12 +12,7 @@ import { compareInitiator } from './compare.js';
  * alone (the others need the fixture servers' journal, which sees only fixture URLs).
  */
 export const LOAD_KINDS = [
-  'img',
-  'img-canvas',
-  'script',
-  'module-script',
-  'dynamic-import',
-  'stylesheet',
+  ...IMAGE_SCRIPT_STYLE_LOADS,
   'font',
   'preload',
   'audio',

@@ -23,6 +23,15 @@ const COMMON = String.raw`
   const setCrossOrigin = (el, d) => {
     if (d.crossorigin !== undefined && d.crossorigin !== 'absent') el.crossOrigin = d.crossorigin;
   };
+  // An element's load: the CORS settings attribute and the listeners come before the URL (so
+  // no event is missed), then the URL and, with a parent, the element in the document.
+  const startLoad = (el, d, okEvent, urlAttribute, parent) => {
+    setCrossOrigin(el, d);
+    const wait = firstEvent(el, [okEvent], ['error']);
+    el[urlAttribute] = d.url;
+    if (parent) parent.appendChild(el);
+    return wait;
+  };
   // Draws a source into a canvas and reads a pixel back: true when the read throws
   // SecurityError (the canvas is tainted). Anything else thrown is the harness's trouble.
   const canvasTainted = (source, width, height) => {
@@ -64,10 +73,7 @@ const COMMON = String.raw`
 const ELEMENTS = String.raw`
   const image = async (d) => {
     const img = new Image();
-    setCrossOrigin(img, d);
-    const wait = firstEvent(img, ['load'], ['error']);
-    img.src = d.url;
-    const r = await wait;
+    const r = await startLoad(img, d, 'load', 'src', null);
     if (r.loaded && d.api === 'img-canvas') r.tainted = canvasTainted(img, img.naturalWidth, img.naturalHeight);
     return r;
   };
@@ -82,17 +88,13 @@ const ELEMENTS = String.raw`
     const run = async () => {
       const el = document.createElement('script');
       if (d.api === 'module-script') el.type = 'module';
-      setCrossOrigin(el, d);
       let message = null;
       const onError = (ev) => {
         message = String(ev.message);
         ev.preventDefault();
       };
       addEventListener('error', onError);
-      const wait = firstEvent(el, ['load'], ['error']);
-      el.src = d.url;
-      document.head.appendChild(el);
-      const r = await wait;
+      const r = await startLoad(el, d, 'load', 'src', document.head);
       removeEventListener('error', onError);
       el.remove();
       if (r.loaded && message !== null) {
@@ -133,11 +135,7 @@ const ELEMENTS = String.raw`
   drivers['stylesheet'] = async (d) => {
     const el = document.createElement('link');
     el.rel = 'stylesheet';
-    setCrossOrigin(el, d);
-    const wait = firstEvent(el, ['load'], ['error']);
-    el.href = d.url;
-    document.head.appendChild(el);
-    const r = await wait;
+    const r = await startLoad(el, d, 'load', 'href', document.head);
     if (r.loaded) {
       try {
         r.detail += '; cssRules.length ' + el.sheet.cssRules.length;
@@ -156,11 +154,7 @@ const ELEMENTS = String.raw`
     const el = document.createElement('link');
     el.rel = 'preload';
     el.as = d.variant === undefined ? 'fetch' : d.variant;
-    setCrossOrigin(el, d);
-    const wait = firstEvent(el, ['load'], ['error']);
-    el.href = d.url;
-    document.head.appendChild(el);
-    const r = await wait;
+    const r = await startLoad(el, d, 'load', 'href', document.head);
     el.remove();
     return r;
   };
@@ -228,11 +222,7 @@ const MEDIA = String.raw`
     const el = document.createElement(d.api);
     el.muted = true;
     el.preload = 'auto';
-    setCrossOrigin(el, d);
-    const wait = firstEvent(el, ['loadeddata'], ['error']);
-    el.src = d.url;
-    document.body.appendChild(el);
-    const r = await wait;
+    const r = await startLoad(el, d, 'loadeddata', 'src', document.body);
     if (!r.loaded && !r.timeout && el.error) r.detail += ' (MediaError ' + el.error.code + ')';
     // loadeddata means a current frame (HAVE_CURRENT_DATA), so drawImage draws it and the
     // read shows the taint. WebKitGTK fires it (readyState 4) a few hundred ms before the

@@ -1,0 +1,59 @@
+// Rule parts that two engines state alike: the same behaviour, matched the same way and shown
+// by the same rows. The behaviour is written here once; each engine file adds what is its own
+// (its source citations, what its build showed, its wording of the mechanism where that
+// differs), so the evidence stays per engine.
+import { OUTCOME_FIELDS, type DeviationRule, type RedirectMatcher } from './types.js';
+
+/** A rule without its evidence: the part two engines share word for word. */
+type SharedRule = Omit<DeviationRule, 'evidence'>;
+
+/** Chromium and WebKit: a redirect status without Location is final even in redirect mode "error". */
+export const REDIRECT_WITHOUT_LOCATION_IS_FINAL_IN_ERROR_MODE: SharedRule = {
+  id: 'redirect-without-location-is-final-in-error-mode',
+  reason:
+    'with redirect mode "error", a redirect status without Location (at a redirect hop or at ' +
+    'the final URL) is handed to the page as the response; fetch#concept-http-fetch step 6 ' +
+    'makes any redirect status a network error there before Location is read',
+  fields: [...OUTCOME_FIELDS],
+  // A hop without Location and a final 3xx without one are the same response to the engine.
+  when: { request: { redirect: ['error'] }, redirects: { noLocation: true } },
+  rows: ['redirects/302-no-location-error-mode'],
+  replays: ['83003:4387:0:2:2:4:0:2:2:2:3:2:2:2:7:3:3:3:3:3'],
+};
+
+/**
+ * Chromium and Firefox: a conditional request (cache mode default) neither stores nor uses a
+ * preflight cache entry. The engines differ in why, so each keeps its own `reason`.
+ */
+export const CONDITIONAL_REQUEST_HEADER_PREFLIGHT_NOT_CACHED: Omit<SharedRule, 'reason'> = {
+  id: 'conditional-request-header-preflight-not-cached',
+  fields: ['preflight', 'acrm', 'acrh', 'secFetch'],
+  when: {
+    step: 'then',
+    request: {
+      cache: ['default'],
+      headers: [
+        {
+          names: [
+            'if-modified-since',
+            'if-none-match',
+            'if-unmodified-since',
+            'if-match',
+            'if-range',
+          ],
+        },
+      ],
+    },
+  },
+  rows: ['preflight-cache/conditional-header-again'],
+};
+
+/**
+ * Chromium, for fetch() and sendBeacon alike: a 307/308 from the page origin to another origin.
+ * The same net code (RedirectUtil::UpdateHttpRequest) sets `Origin: null` on both.
+ */
+export const POST_REDIRECT_FROM_PAGE_ORIGIN: RedirectMatcher = {
+  present: true,
+  status: [307, 308],
+  hops: ['from-page-origin'],
+};
