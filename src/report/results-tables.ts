@@ -47,8 +47,11 @@ class Interner<T> {
   readonly list: T[] = [];
   private readonly index = new Map<string, number>();
 
+  /** `keyOf` names equal values alike (JSON by default). */
+  constructor(private readonly keyOf: (value: T) => string = (v) => JSON.stringify(v)) {}
+
   ref(value: T): number {
-    const key = JSON.stringify(value);
+    const key = this.keyOf(value);
     let i = this.index.get(key);
     if (i === undefined) {
       i = this.list.length;
@@ -235,9 +238,9 @@ export function compactResults(
   cases: readonly CaseV2[],
 ): { tables: ResultsTables; scenarios: Record<string, object>; cases: object[] } {
   const t: Interners = {
-    headers: new Interner(),
+    headers: new Interner(([name, value]) => `${name}\n${value}`),
     reasons: new Interner(),
-    strings: new Interner(),
+    strings: new Interner((s) => s),
   };
   const storedScenarios: Record<string, object> = {};
   for (const [id, s] of Object.entries(scenarios)) {
