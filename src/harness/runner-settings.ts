@@ -8,6 +8,10 @@
 //   of half the cores), so the engines share both cores without `--workers`.
 // - Each scenario test attaches its result as compact JSON (the reporter and blob merging
 //   read it); no other attachment.
+// - A scenario test does nothing that opens a Playwright step: no per-test fixtures (the
+//   tests extend the fixture-less base test), no expect(), no attach() (the result is pushed
+//   to the attachments). Each step captures a stack trace; over a few thousand tests that
+//   takes more of the worker's CPU than the harness's own code (src/suites/fixtures.ts).
 
 /** `workers` of every engine project. */
 export const ENGINE_PROJECT_WORKERS = 1;

@@ -24,7 +24,7 @@ export function isFullReport(json: unknown): json is ReportData {
 
 /** Parsed results.json in the shape history and drift read; throws one line otherwise. */
 export function runResultsOf(json: unknown, source: string): RunResults {
-  const r = json as Partial<RunResults> | null;
+  const r = withKeys(json as Partial<RunResults> | null);
   if (
     typeof r !== 'object' ||
     r === null ||
@@ -42,6 +42,21 @@ export function runResultsOf(json: unknown, source: string): RunResults {
     if (problem !== null) throw new Error(`${source}: cases[${i}]${problem}`);
   });
   return r as RunResults;
+}
+
+/**
+ * The cases with their `key`: results.json version 3 writes it only where it is not
+ * `<id>@<engine>` (the other fields history and drift read it writes as they are).
+ */
+function withKeys(r: Partial<RunResults> | null): Partial<RunResults> | null {
+  if (typeof r !== 'object' || r === null || !Array.isArray(r.cases)) return r;
+  const cases = (r.cases as unknown[]).map((c) => {
+    const o = c as { key?: unknown; id?: unknown; engine?: unknown } | null;
+    if (typeof o !== 'object' || o === null || o.key !== undefined) return c;
+    if (typeof o.id !== 'string' || typeof o.engine !== 'string') return c;
+    return { ...o, key: `${o.id}@${o.engine}` };
+  });
+  return { ...r, cases } as Partial<RunResults>;
 }
 
 /**

@@ -17,6 +17,7 @@ import { normalizeHeaders } from '../scenario/placeholders.js';
 import type { HeaderList, Prediction, Scenario } from '../scenario/types.js';
 import type { RunStatus } from './run-status.js';
 import { applyPatch, patchOf } from './json-patch.js';
+import { compactResults, expandResults, type ResultsTables } from './results-tables.js';
 import { namePorts, portNamesOf, portsByName, restorePorts } from './results-ports.js';
 import { sectionOf, sortSections } from './sections.js';
 
@@ -90,8 +91,8 @@ export interface SkippedEngine {
 
 export interface ReportData {
   format: 'cors-conformance-results';
-  /** In memory always the full shape; results.json is version 2 (docs/results-format.md). */
-  version: 1 | 2;
+  /** In memory always the full shape; results.json is version 3 (reports/README.md). */
+  version: 1 | 2 | 3;
   generatedAt: string;
   engines: string[];
   skipped: SkippedEngine[];
@@ -349,12 +350,15 @@ function canonicalCase(c: ReportCase, names: Record<string, string> | null): Rep
 }
 
 /**
- * results.json, version 2 (reports/README.md): each scenario, its spec prediction (whose
+ * results.json, version 3 (reports/README.md): each scenario, its spec prediction (whose
  * `because` are the reasons) and its section once under `scenarios`; each engine's case
  * beside it in `cases`, one per line; each engine's fixture ports in `ports` (the cases name
  * them, results-ports.ts). Left out because they follow from the rest: the hops, the
  * explanation and the reasons' text (the model's words for the prediction), an engine
- * prediction equal to the spec's, and the inline instruction in URLs (`i=…`).
+ * prediction equal to the spec's, and the inline instruction in URLs (`i=…`). The version-2
+ * shape built here is then compacted (results-tables.ts): repeated header lines, reasons and
+ * strings in `tables`, observation fields equal to the prediction's and derivable fields
+ * left out.
  */
 export function toResultsJson(data: ReportData): string {
   const names = new Map<string, Record<string, string> | null>();
@@ -377,8 +381,13 @@ export function toResultsJson(data: ReportData): string {
   });
   const ports = Object.fromEntries([...names].map(([e, n]) => [e, portsByName(n)]));
   const { cases: _cases, ...meta } = data;
-  const head = JSON.stringify({ ...meta, version: 2, ports, scenarios }, null, 1).slice(0, -2);
-  return `${head},\n"cases": [\n${cases.map((c) => JSON.stringify(c)).join(',\n')}\n]\n}\n`;
+  const v3 = compactResults(scenarios, cases);
+  const head = JSON.stringify(
+    { ...meta, version: 3, ports, tables: v3.tables, scenarios: v3.scenarios },
+    null,
+    1,
+  ).slice(0, -2);
+  return `${head},\n"cases": [\n${v3.cases.map((c) => JSON.stringify(c)).join(',\n')}\n]\n}\n`;
 }
 
 /** A version-2 case back in the full shape the reports draw from. */
@@ -416,18 +425,29 @@ function fullCase(
 }
 
 /**
- * Parsed results.json in the full in-memory shape (`ReportData`): version 2 expanded, version
- * 1 as it is. Anything else comes back unchanged, for the caller's own checks to refuse.
+ * Parsed results.json in the full in-memory shape (`ReportData`): versions 3 and 2 expanded,
+ * version 1 as it is. Anything else comes back unchanged, for the caller's own checks to refuse.
  */
 export function fromResultsJson(json: unknown): unknown {
   const r = json as { format?: unknown; version?: unknown; scenarios?: unknown; cases?: unknown };
-  if (r?.format !== 'cors-conformance-results' || r.version !== 2) return json;
+  if (r?.format !== 'cors-conformance-results' || (r.version !== 2 && r.version !== 3)) {
+    return json;
+  }
   if (typeof r.scenarios !== 'object' || r.scenarios === null || !Array.isArray(r.cases)) {
     return json;
   }
-  const scenarios = r.scenarios as Record<string, ResultsScenario>;
+  let scenarios = r.scenarios as Record<string, ResultsScenario>;
+  let stored = r.cases as unknown[];
+  if (r.version === 3) {
+    const tables = (r as { tables?: unknown }).tables as ResultsTables | undefined;
+    if (!isTables(tables)) return json;
+    ({ scenarios, cases: stored } = expandResults(tables, scenarios, stored) as {
+      scenarios: Record<string, ResultsScenario>;
+      cases: unknown[];
+    });
+  }
   const allPorts = (r as { ports?: Record<string, Record<string, string>> }).ports ?? {};
-  const cases = (r.cases as ResultsCase[]).map((c) => {
+  const cases = (stored as ResultsCase[]).map((c) => {
     // A malformed case stays as it is, for the reader's own checks to name.
     if (typeof c !== 'object' || c === null || typeof c.id !== 'string') return c;
     if (!Array.isArray(c.journal)) return c;
@@ -439,8 +459,19 @@ export function fromResultsJson(json: unknown): unknown {
       return c;
     }
   });
-  const { scenarios: _s, ports: _p, ...rest } = r as Record<string, unknown>;
+  const { scenarios: _s, ports: _p, tables: _t, ...rest } = r as Record<string, unknown>;
   return { ...rest, cases };
+}
+
+function isTables(t: unknown): t is ResultsTables {
+  const x = t as Partial<ResultsTables> | undefined;
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    Array.isArray(x.headers) &&
+    Array.isArray(x.reasons) &&
+    Array.isArray(x.strings)
+  );
 }
 
 /** Counts per section and engine: the matrix the HTML report draws. */

@@ -79,11 +79,12 @@ test('report data: totals per engine, drift list, sorted cases, hops, reasons', 
   expect(put?.reasons.length).toBeGreaterThan(0);
   expect(put?.reasons[0]?.url).toMatch(/^https:\/\/fetch\.spec\.whatwg\.org\/#/);
   expect(put?.explanation).toContain('preflight-response/put-without-acam');
-  const parsed = JSON.parse(toResultsJson(data)) as typeof data;
+  const stored = JSON.parse(toResultsJson(data)) as { cases: object[] };
+  for (const c of stored.cases) expect(c).not.toHaveProperty('hops');
+  const parsed = fromResultsJson(stored) as typeof data;
   expect(parsed.cases).toHaveLength(7);
   const parsedPut = parsed.cases.find((c) => c.key === put?.key);
   expect(parsedPut?.journal).toHaveLength(2);
-  expect(parsedPut).not.toHaveProperty('hops');
   expect(parsed.format).toBe('cors-conformance-results');
   expect(matrixOf(data)['Redirects']?.webkit?.['unexpected-pass']).toBe(1);
 });
@@ -242,7 +243,9 @@ test('reporter: collects attachments, prints progress every 2 s (engines that mo
       '[webkit] 2/2 pass 1, harness-error 1\n',
     ]);
     await reporter.onEnd({ status: 'failed' } as never);
-    const data = JSON.parse(await readFile(join(dir, 'out', 'results.json'), 'utf8')) as {
+    const data = fromResultsJson(
+      JSON.parse(await readFile(join(dir, 'out', 'results.json'), 'utf8')),
+    ) as {
       cases: { key: string; verdict: string; note?: string }[];
     };
     expect(data.cases.map((c) => c.key)).toContain('redirects/x@webkit');
@@ -289,31 +292,42 @@ test("the report states each engine's run conditions (Chromium's cookie policy) 
   expect(formatSummary(data)).toMatch(/deviation \(evidenced\) \d+ +deviation \(unconfirmed\) \d+/);
 });
 
-test('results.json version 2: each scenario once, cases beside it; read back in the full shape', () => {
+test('results.json version 3: each scenario once, repeated values in tables; read back in the full shape', () => {
   const data = buildReport(sampleResults(), { generatedAt: AT });
   const text = toResultsJson(data);
-  const v2 = JSON.parse(text) as {
+  const v3 = JSON.parse(text) as {
     version: number;
-    scenarios: Record<string, { scenario: unknown; specPrediction: unknown }>;
+    tables: { headers: unknown[]; reasons: unknown[]; strings: unknown[] };
+    scenarios: Record<string, { scenario: unknown; specPrediction: { because: unknown[] } | null }>;
     cases: Record<string, unknown>[];
   };
-  expect(v2.version).toBe(2);
+  expect(v3.version).toBe(3);
   const ids = new Set(data.cases.map((c) => c.id));
-  expect(Object.keys(v2.scenarios).sort()).toEqual([...ids].sort());
-  for (const c of v2.cases) {
-    for (const gone of ['scenario', 'reasons', 'explanation', 'hops', 'title', 'section']) {
+  expect(Object.keys(v3.scenarios).sort()).toEqual([...ids].sort());
+  for (const c of v3.cases) {
+    for (const gone of ['scenario', 'reasons', 'explanation', 'hops', 'title', 'section', 'key']) {
       expect(c).not.toHaveProperty(gone);
     }
   }
+  // Reasons and header lines are stored once and named by index.
+  const reasons = Object.values(v3.scenarios).flatMap((s) => s.specPrediction?.because ?? []);
+  expect(reasons.length).toBeGreaterThan(0);
+  for (const r of reasons) expect(typeof r).toBe('number');
+  expect(v3.tables.headers.length).toBeGreaterThan(0);
   // One case per line: a diff of two runs shows the cases that changed.
-  expect(text.split('\n').filter((l) => l.startsWith('{"key":'))).toHaveLength(7);
-  const back = fromResultsJson(v2) as typeof data;
+  expect(text.split('\n').filter((l) => l.startsWith('{"id":'))).toHaveLength(7);
+  const back = fromResultsJson(v3) as typeof data;
   expect(back.cases.map((c) => c.key)).toEqual(data.cases.map((c) => c.key));
   for (const [i, c] of back.cases.entries()) {
     const was = data.cases[i];
     expect(c.scenario).toEqual(was?.scenario);
     expect(c.prediction).toEqual(was?.prediction);
     expect(c.specPrediction).toEqual(was?.specPrediction);
+    expect(c.observation).toEqual(was?.observation);
+    expect(c.journal).toEqual(was?.journal);
+    expect(c.console).toEqual(was?.console);
+    expect(c.specDiffs).toEqual(was?.specDiffs);
+    expect(c.client).toBe(was?.client);
     expect(c.reasons).toEqual(was?.reasons);
     expect(c.explanation).toEqual(was?.explanation);
     expect(c.section).toBe(was?.section);
@@ -322,4 +336,18 @@ test('results.json version 2: each scenario once, cases beside it; read back in 
   // Version 1 (and anything else) comes back as it is.
   const v1 = { format: 'cors-conformance-results', version: 1, cases: [] };
   expect(fromResultsJson(v1)).toBe(v1);
+});
+
+test('results.json version 2 is still read, and written again as version 3 it reads back the same', async () => {
+  const file = new URL('./fixtures/results-v2.json', import.meta.url);
+  const v2 = JSON.parse(await readFile(file, 'utf8')) as { version: number };
+  expect(v2.version).toBe(2);
+  const data = fromResultsJson(v2) as ReturnType<typeof report>;
+  expect(data.cases).toHaveLength(7);
+  expect(data.cases.some((c) => c.reasons.length > 0 && c.journal.length > 0)).toBe(true);
+  const again = fromResultsJson(JSON.parse(toResultsJson(data))) as typeof data;
+  expect(again.version).toBe(3);
+  expect(JSON.parse(JSON.stringify({ ...again, version: 2 }))).toEqual(
+    JSON.parse(JSON.stringify(data)),
+  );
 });

@@ -1,14 +1,19 @@
 // Playwright Test glue for scenario tables: worker-scoped fixture servers and engine, and
 // `defineScenarioSuite`, which declares one test per scenario while the whole table runs
 // once per worker in one batch (no page or context per test).
-import { test as base, expect } from '@playwright/test';
+//
+// The tests extend Playwright's fixture-less base test (`_baseTest`, what `test` itself
+// extends): `test` adds per-test auto fixtures for its own `page` and `context` (trace
+// recording, context configuration) that these tests never use, and each of them costs a
+// step with a captured stack trace per test, most of a scenario test's time in the worker.
+import { _baseTest as base, expect } from '@playwright/test';
 import type { FixtureServers } from '../../servers/fixture-server.js';
 import { applySelector, type BuildSelector } from '../harness/engine-builds.js';
 import type { BrowserName } from '../harness/engines/types.js';
 import { startHarnessWorld } from '../harness/launch.js';
 import { CASE_ATTACHMENT } from '../harness/runner-settings.js';
 import { RunSession, runScenarios, type EngineSlot } from '../harness/run.js';
-import type { CaseResult } from '../harness/types.js';
+import type { CaseResult, VerdictKind } from '../harness/types.js';
 import { getEngineProfile } from '../engine-facts/index.js';
 import { anchorUrl } from '../model/result.js';
 import type { Scenario } from '../scenario/types.js';
@@ -104,6 +109,9 @@ function describeFailure(r: CaseResult): string {
   return lines.join('\n');
 }
 
+/** The verdicts a scenario test passes with: anything else is drift. */
+const PASSING: readonly VerdictKind[] = ['pass', 'known-deviation', 'unconfirmed-deviation'];
+
 /**
  * One Playwright test per scenario. The first test to run awaits the batch run of the whole
  * table (cached per worker); each test then asserts its own verdict and attaches its result.
@@ -121,17 +129,17 @@ export function defineScenarioSuite(title: string, scenarios: readonly Scenario[
       test(name, { annotation }, async ({ scenarioBatches }, testInfo) => {
         const results = await scenarioBatches.run(title, scenarios);
         const result = results[index];
-        expect(result, 'the run returned a result for every scenario').toBeDefined();
-        if (result === undefined) return;
+        // Plain checks rather than expect(), and the result pushed rather than attach()ed:
+        // both open a step with a captured stack trace, and attach() also creates the test's
+        // output folder (which Playwright then removes), for every scenario.
+        if (result === undefined) throw new Error('the run returned no result for this scenario');
         // Compact: the reporter (and a blob merge) reads it; nobody reads it by eye.
-        await testInfo.attach(CASE_ATTACHMENT, {
-          body: JSON.stringify(result),
+        testInfo.attachments.push({
+          name: CASE_ATTACHMENT,
           contentType: 'application/json',
+          body: Buffer.from(JSON.stringify(result)),
         });
-        expect(
-          ['pass', 'known-deviation', 'unconfirmed-deviation'],
-          describeFailure(result),
-        ).toContain(result.verdict);
+        if (!PASSING.includes(result.verdict)) throw new Error(describeFailure(result));
       });
     });
   });
