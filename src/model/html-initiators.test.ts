@@ -110,6 +110,25 @@ test.describe('what HTML hands to Fetch', () => {
     expect(mod.initiator?.page.loaded).toBe(false);
   });
 
+  test('a preload fires error for a network error only; a null body breaks images and scripts', () => {
+    const at = (request: Scenario['request'], status: number): boolean | undefined =>
+      predict(
+        { request: { target: 'same-origin', ...request }, server: { actual: { status } } },
+        { engine: SPEC },
+      ).initiator?.page.loaded;
+    expect(at({ api: 'preload', variant: 'script' }, 404)).toBe(true);
+    expect(at({ api: 'preload', variant: 'style' }, 302)).toBe(true);
+    expect(at({ api: 'stylesheet' }, 404)).toBe(false);
+    for (const status of [204, 205, 304]) {
+      expect(at({ api: 'img' }, status), `img ${status}`).toBe(false);
+      expect(at({ api: 'script' }, status), `script ${status}`).toBe(false);
+      expect(at({ api: 'preload', variant: 'image' }, status), `preload ${status}`).toBe(true);
+    }
+    expect(at({ api: 'stylesheet' }, 204)).toBe(true);
+    expect(at({ api: 'img' }, 404)).toBe(true);
+    expect(at({ api: 'script' }, 203)).toBe(true);
+  });
+
   test('a cross-origin worker fails whatever the CORS answer, before any request', () => {
     const p = predict(one('initiators-worker/worker-cross-star'), { engine: SPEC });
     expect(p.initiator?.request.mode).toBe('same-origin');

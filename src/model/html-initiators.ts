@@ -399,6 +399,16 @@ export interface FetchOutcome {
   redirected: boolean;
 }
 
+// https://fetch.spec.whatwg.org/#null-body-status
+/**
+ * 101, 103, 204, 205 and 304: main fetch sets the body of such a response to null
+ * (https://fetch.spec.whatwg.org/#concept-main-fetch), so the page gets no bytes to decode
+ * or run, whatever the server sent.
+ */
+export function isNullBodyStatus(status: number | null): boolean {
+  return status !== null && [101, 103, 204, 205, 304].includes(status);
+}
+
 function okStatus(status: number | null): boolean {
   return status !== null && status >= 200 && status <= 299;
 }
@@ -412,6 +422,7 @@ export function isCORSCrossOrigin(type: ResponseType | null): boolean {
 /** Loaded or error, per initiator, and the anchor that decides it. */
 function loadedOf(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; because: Reason } {
   const failed = r.networkError;
+  const noBody = !failed && isNullBodyStatus(r.internalStatus);
   const say = (anchor: string, loaded: boolean, why: string) => ({
     loaded,
     because: reason(anchor, 'load', `${loaded ? 'load' : 'error'}: ${why}`),
@@ -420,12 +431,31 @@ function loadedOf(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; becaus
     case 'img':
     case 'img-canvas':
     case 'css-image':
-      // The image decodes from the response body whatever its status.
+      // The image decodes from the response body whatever its status; a null body has no
+      // image data, so the image is broken.
       return say(
         `${HTML}update-the-image-data`,
-        !failed,
-        failed ? 'a network error' : 'the image decodes',
+        !failed && !noBody,
+        failed
+          ? 'a network error'
+          : noBody
+            ? `status ${String(r.internalStatus)} has a null body: no image data`
+            : 'the image decodes',
       );
+    case 'preload':
+      // https://html.spec.whatwg.org/#link-type-preload: the preload's processResponse fires
+      // error for a network error only; any response, whatever its status, fires load.
+      return say(
+        `${HTML}link-type-preload`,
+        !failed,
+        failed
+          ? 'a network error'
+          : `status ${String(r.internalStatus)}: a response, not a network error`,
+      );
+    case 'stylesheet':
+      // https://html.spec.whatwg.org/#default-fetch-and-process-the-linked-resource: success
+      // needs a response with an ok status; an empty style sheet is still one.
+      return say(`${HTML}default-fetch-and-process-the-linked-resource`, okStatusOf(r), why(r));
     case 'beacon':
       return say(
         'https://w3c.github.io/beacon/#sec-processing-model',
@@ -466,18 +496,32 @@ function loadedOf(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; becaus
       );
     }
     default: {
-      // Scripts, style sheets, fonts, workers, preloads and media: a network error or a
-      // status that is not ok (of the unsafe response, so also for opaque ones) is an error.
-      const loaded = !failed && okStatus(r.internalStatus);
+      // Scripts (https://html.spec.whatwg.org/#fetch-a-classic-script and the module and
+      // worker variants: the body bytes must not be null and the status must be ok), fonts
+      // and media (no bytes, nothing to decode): a network error, a status that is not ok
+      // (of the unsafe response, so also for opaque ones) or a null body is an error.
+      const loaded = okStatusOf(r) && !noBody;
       return say(
         `${HTML}fetching-scripts`,
         loaded,
-        failed
-          ? 'a network error'
-          : `status ${String(r.internalStatus)}${loaded ? '' : ' is not an ok status'}`,
+        noBody && okStatusOf(r)
+          ? `status ${String(r.internalStatus)} has a null body: nothing to run or decode`
+          : why(r),
       );
     }
   }
+}
+
+/** Whether the response is one with an ok status (not a network error). */
+function okStatusOf(r: FetchOutcome): boolean {
+  return !r.networkError && okStatus(r.internalStatus);
+}
+
+/** A network error, or the status and whether it is ok. */
+function why(r: FetchOutcome): string {
+  if (r.networkError) return 'a network error';
+  const status = String(r.internalStatus);
+  return okStatus(r.internalStatus) ? `status ${status}` : `status ${status} is not an ok status`;
 }
 
 /** Whether the page can tell the resource is CORS-cross-origin, per initiator. */
