@@ -10,6 +10,7 @@ import {
   isDataURL,
   VARIANTS,
   type HeaderList,
+  type RedirectHop,
   type ResponseSpec,
   type Scenario,
   type ScenarioRequest,
@@ -141,7 +142,7 @@ function redirectsMatch(m: RedirectMatcher, s: Scenario, r: ScenarioRequest): bo
   const hops = s.server?.redirects ?? [];
   if (m.present !== undefined && m.present !== hops.length > 0) return false;
   if (m.status !== undefined && !hops.some((h) => m.status?.includes(h.status))) return false;
-  if (m.userinfo !== undefined && m.userinfo !== hops.some((h) => (h.userinfo ?? '') !== ''))
+  if (m.userinfo !== undefined && m.userinfo !== followedHops(s).some((h) => h.userinfo ?? ''))
     return false;
   if (m.noLocation !== undefined && m.noLocation !== endsWithoutLocation(s)) return false;
   if (m.toDataURL !== undefined && m.toDataURL !== hops.some((h) => isDataURL(h.to))) return false;
@@ -163,6 +164,13 @@ function redirectsMatch(m: RedirectMatcher, s: Scenario, r: ScenarioRequest): bo
   )
     return false;
   return true;
+}
+
+/** The hops whose Location is followed: the chain up to the first hop that ends it. */
+function followedHops(s: Scenario): RedirectHop[] {
+  const hops = s.server?.redirects ?? [];
+  const end = hops.findIndex((h) => !REDIRECT_STATUSES.includes(h.status) || h.noLocation === true);
+  return end < 0 ? hops : hops.slice(0, end);
 }
 
 function hasLocation(headers: ResponseSpec['headers']): boolean {
@@ -206,6 +214,9 @@ export function matcherHolds(when: Matcher, s: Scenario, step: number): boolean 
   if (!within(when.client, s.client ?? 'page')) return false;
   if (when.finalStatus !== undefined && !when.finalStatus.includes(endResponse(s)?.status ?? -1))
     return false;
+  const range = when.finalStatusRange;
+  const end = endResponse(s)?.status ?? -1;
+  if (range !== undefined && !(end >= range.from && end <= range.to)) return false;
   if (when.anyStatus !== undefined && !answerStatuses(s).some((n) => when.anyStatus?.includes(n)))
     return false;
   if (when.request !== undefined && !requestMatches(when.request, request)) return false;

@@ -172,7 +172,10 @@ export interface RedirectMatcher {
   rewritesToGET?: boolean;
   /** Some hop's redirect response lacks every one of these headers (lowercase names). */
   someHopWithout?: readonly string[];
-  /** Some hop puts `user:pass@` into its Location. */
+  /**
+   * Some hop that is followed puts `user:pass@` into its Location (a hop that ends the chain,
+   * without Location or with a status that is not a redirect status, is never followed).
+   */
   userinfo?: boolean;
   /**
    * The chain ends on a redirect status without a Location header: a hop that leaves it
@@ -193,6 +196,8 @@ export interface Matcher {
    * final URL's actual response) has one of these statuses.
    */
   finalStatus?: readonly number[];
+  /** The status of the response the chain ends on lies in this range (both ends included). */
+  finalStatusRange?: { from: number; to: number };
   /**
    * Some answer the scenario's servers give (a redirect hop, a preflight at a hop or at the
    * final URL, the final answer) has one of these statuses.

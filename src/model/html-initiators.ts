@@ -468,12 +468,20 @@ function loadedOf(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; becaus
         !failed,
         failed ? 'the promise rejects' : 'the promise resolves',
       );
-    case 'form':
+    case 'form': {
+      // https://html.spec.whatwg.org/#attempt-to-populate-the-history-entry's-document: a 204
+      // or 205 answer ends the navigation without a new document, so no load event fires.
+      const abandoned = !failed && (r.internalStatus === 204 || r.internalStatus === 205);
       return say(
         `${HTML}navigate`,
-        !failed,
-        failed ? 'a network error' : 'the iframe navigates; no CORS check applies',
+        !failed && !abandoned,
+        failed
+          ? 'a network error'
+          : abandoned
+            ? `status ${String(r.internalStatus)}: the navigation ends without a document, no load event`
+            : 'the iframe navigates; no CORS check applies',
       );
+    }
     case 'websocket': {
       // The fixture completes the handshake when the scenario's answer is a plain 200.
       const open = !failed && r.internalStatus === 200 && !r.redirected;
