@@ -198,7 +198,11 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['loaded'],
     when: {
       request: { api: ['script', 'stylesheet', 'font'] },
-      finalStatusRange: { from: 100, to: 399 },
+      finalStatusRanges: [
+        { from: 100, to: 199 },
+        { from: 204, to: 205 },
+        { from: 300, to: 399 },
+      ],
     },
     evidence: {
       status: 'evidenced',
@@ -222,6 +226,60 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     ],
   },
   {
+    id: 'stylesheet-of-another-mime-type-fires-load',
+    reason:
+      '<link rel=stylesheet> answered with a Content-Type other than text/css fires load (the ' +
+      'sheet is not applied: no rules), where https://html.spec.whatwg.org/#link-type-stylesheet ' +
+      'makes success false in a no-quirks document, so error fires',
+    fields: ['loaded'],
+    when: { request: { api: ['stylesheet'] }, finalMIMEType: 'not-text-css' },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'third_party/blink/web_tests/external/wpt/preload/preload-error.sub-expected.txt',
+          test: 'MIME-error (style): main',
+        },
+      ],
+      observed:
+        'Chromium 156: load and cssRules.length 0 for a same-origin sheet served as text/plain; ' +
+        'cross-origin without crossorigin, load and cssRules throws',
+    },
+    rows: ['initiators-status/stylesheet-text-plain-same'],
+  },
+  {
+    id: 'worker-script-mime-type-lax',
+    reason:
+      'a dedicated or shared worker script a document starts runs whatever its MIME type ' +
+      '(only image/*, audio/*, video/* and text/csv are refused), where ' +
+      'https://html.spec.whatwg.org/#fetch-a-classic-worker-script requires a JavaScript MIME type',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['worker', 'shared-worker'] },
+      finalMIMEType: 'not-javascript-not-refused',
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/core/script/fetch_client_settings_object_impl.cc',
+          symbol:
+            'FetchClientSettingsObjectImpl::MimeTypeCheckForClassicWorkerScript (kLaxForWorker ' +
+            'for a worker a document creates)',
+        },
+        {
+          source: 'third_party/blink/renderer/platform/loader/allowed_by_nosniff.cc',
+          symbol: 'AllowMimeTypeAsScript (the lax mode accepts legacy types)',
+        },
+        { bug: 'https://crbug.com/794548' },
+      ],
+      observed:
+        'Chromium 156: a worker served as text/plain and a shared worker served as "1" post ' +
+        'their message; importScripts of a text/plain script throws',
+    },
+    rows: ['initiators-status/worker-text-plain-same'],
+  },
+  {
     id: 'preload-error-event-for-http-error-status',
     reason:
       '<link rel=preload> as script, style or font fires error when the answer has a status of ' +
@@ -230,7 +288,7 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['loaded'],
     when: {
       request: { api: ['preload'], variant: ['script', 'style', 'font'] },
-      finalStatusRange: { from: 400, to: 999 },
+      finalStatusRanges: [{ from: 400, to: 999 }],
     },
     evidence: {
       status: 'evidenced',
@@ -298,7 +356,7 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
       'https://html.spec.whatwg.org/#concept-media-load-resource accepts any response that is ' +
       'not a network error for the entire resource',
     fields: ['loaded'],
-    when: { request: { api: ['video', 'audio'] }, finalStatusRange: { from: 201, to: 299 } },
+    when: { request: { api: ['video', 'audio'] }, finalStatusRanges: [{ from: 201, to: 299 }] },
     evidence: {
       status: 'evidenced',
       upstream: [

@@ -3,6 +3,7 @@
 // defined here once.
 import type { Diff } from '../harness/types.js';
 import { isCORSSafelistedMethod, normalizeMethod } from '../model/methods.js';
+import { extractAMIMEType, isJavaScriptMIMETypeEssence } from '../model/mime-type.js';
 import { hopRoles } from '../model/scenario-network.js';
 import { applyRequestOverrides } from '../scenario/overrides.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
@@ -189,6 +190,23 @@ function endResponse(s: Scenario): Pick<ResponseSpec, 'status' | 'headers'> | nu
   return s.server?.actual ?? { status: 200 };
 }
 
+/** The MIME type test of `finalMIMEType` on the response the chain ends on. */
+function finalMIMETypeIs(test: NonNullable<Matcher['finalMIMEType']>, s: Scenario): boolean {
+  const end = endResponse(s);
+  if (end === null) return false;
+  const headers = normalizeHeaders(end.headers);
+  // Without a Content-Type of its own the answer carries the fixture asset, typed as the
+  // initiator expects; a body of the scenario's own then has no type at all.
+  const named = headers.some(([n]) => n.toLowerCase() === 'content-type');
+  const ownBody = end === s.server?.actual && (s.server.actual.body ?? '') !== '';
+  if (!named && !ownBody) return false;
+  const mime = extractAMIMEType(headers);
+  const essence = mime === 'failure' ? '' : mime.essence;
+  if (test === 'not-text-css') return essence !== 'text/css';
+  const refused = ['image/', 'audio/', 'video/'].some((p) => essence.startsWith(p));
+  return !isJavaScriptMIMETypeEssence(essence) && !refused && essence !== 'text/csv';
+}
+
 /** Whether the response the chain ends on has a redirect status and no Location. */
 function endsWithoutLocation(s: Scenario): boolean {
   const end = endResponse(s);
@@ -214,9 +232,10 @@ export function matcherHolds(when: Matcher, s: Scenario, step: number): boolean 
   if (!within(when.client, s.client ?? 'page')) return false;
   if (when.finalStatus !== undefined && !when.finalStatus.includes(endResponse(s)?.status ?? -1))
     return false;
-  const range = when.finalStatusRange;
   const end = endResponse(s)?.status ?? -1;
-  if (range !== undefined && !(end >= range.from && end <= range.to)) return false;
+  const ranges = when.finalStatusRanges;
+  if (ranges !== undefined && !ranges.some((r) => end >= r.from && end <= r.to)) return false;
+  if (when.finalMIMEType !== undefined && !finalMIMETypeIs(when.finalMIMEType, s)) return false;
   if (when.anyStatus !== undefined && !answerStatuses(s).some((n) => when.anyStatus?.includes(n)))
     return false;
   if (when.request !== undefined && !requestMatches(when.request, request)) return false;

@@ -196,8 +196,17 @@ export interface Matcher {
    * final URL's actual response) has one of these statuses.
    */
   finalStatus?: readonly number[];
-  /** The status of the response the chain ends on lies in this range (both ends included). */
-  finalStatusRange?: { from: number; to: number };
+  /** The status of the response the chain ends on lies in one of these ranges (ends included). */
+  finalStatusRanges?: readonly { from: number; to: number }[];
+  /**
+   * The MIME type extracted from the response the chain ends on
+   * (https://fetch.spec.whatwg.org/#concept-header-extract-mime-type; the fixture asset's own
+   * type when the scenario names none): `not-text-css` is anything but `text/css`;
+   * `not-javascript-not-refused` is no JavaScript MIME type and none of the types
+   * https://fetch.spec.whatwg.org/#should-response-to-request-be-blocked-due-to-mime-type?
+   * refuses as script (`image/*`, `audio/*`, `video/*`, `text/csv`).
+   */
+  finalMIMEType?: 'not-text-css' | 'not-javascript-not-refused';
   /**
    * Some answer the scenario's servers give (a redirect hop, a preflight at a hop or at the
    * final URL, the final answer) has one of these statuses.

@@ -113,20 +113,34 @@ test.describe('what HTML hands to Fetch', () => {
   });
 
   test('a preload fires error for a network error only; a null body breaks images and scripts; a form answered 204 or 205 never loads', () => {
-    const at = (request: Scenario['request'], status: number): boolean | undefined =>
+    const at = (
+      request: Scenario['request'],
+      status: number,
+      type = 'text/javascript',
+    ): boolean | undefined =>
       predict(
-        { request: { target: 'same-origin', ...request }, server: { actual: { status } } },
+        {
+          request: { target: 'same-origin', ...request },
+          server: { actual: { status, headers: { 'Content-Type': type } } },
+        },
         { engine: SPEC },
       ).initiator?.page.loaded;
     expect(at({ api: 'preload', variant: 'script' }, 404)).toBe(true);
     expect(at({ api: 'preload', variant: 'style' }, 302)).toBe(true);
-    expect(at({ api: 'stylesheet' }, 404)).toBe(false);
+    expect(at({ api: 'stylesheet' }, 404, 'text/css')).toBe(false);
     for (const status of [204, 205, 304]) {
       expect(at({ api: 'img' }, status), `img ${status}`).toBe(false);
       expect(at({ api: 'script' }, status), `script ${status}`).toBe(false);
       expect(at({ api: 'preload', variant: 'image' }, status), `preload ${status}`).toBe(true);
     }
-    expect(at({ api: 'stylesheet' }, 204)).toBe(true);
+    expect(at({ api: 'stylesheet' }, 204, 'text/css')).toBe(true);
+    // The MIME type: scripts of workers and modules need JavaScript, sheets text/css.
+    expect(at({ api: 'worker' }, 200, 'text/plain')).toBe(false);
+    expect(at({ api: 'module-script' }, 200, 'text/plain; charset=utf-8')).toBe(false);
+    expect(at({ api: 'importScripts' }, 200, 'application/x-javascript')).toBe(true);
+    expect(at({ api: 'script' }, 200, 'text/plain')).toBe(true);
+    expect(at({ api: 'stylesheet' }, 200, 'text/plain')).toBe(false);
+    expect(at({ api: 'eventsource' }, 200, 'text/event-stream;charset=utf-8')).toBe(true);
     expect(at({ api: 'img' }, 404)).toBe(true);
     expect(at({ api: 'script' }, 203)).toBe(true);
     expect(at({ api: 'form', method: 'GET' }, 204)).toBe(false);

@@ -16,6 +16,7 @@ import type {
   ScenarioRequest,
 } from '../scenario/types.js';
 import type { EngineProfile } from './engine-profile.js';
+import { isJavaScriptMIMETypeEssence } from './mime-type.js';
 import { isCORSSafelistedRequestHeader } from './request-headers.js';
 import { extractBodyType, MODEL_FORM_BOUNDARY } from './request.js';
 
@@ -395,8 +396,41 @@ export interface FetchOutcome {
   type: ResponseType | null;
   /** The status of the response underneath any filter (the "unsafe response"). */
   internalStatus: number | null;
-  /** Whether the scenario redirects before the final URL. */
+  /** Whether a redirect was followed (the response's URL list has more than one URL). */
   redirected: boolean;
+  /**
+   * The essence of the MIME type extracted from the unsafe response's header list
+   * (https://fetch.spec.whatwg.org/#concept-header-extract-mime-type), or null on failure.
+   */
+  mimeEssence: string | null;
+}
+
+/**
+ * The MIME type an initiator insists on, or null when it takes any: module scripts
+ * (https://html.spec.whatwg.org/#fetch-a-single-module-script), worker scripts
+ * (https://html.spec.whatwg.org/#fetch-a-classic-worker-script) and importScripts
+ * (https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script) need a JavaScript
+ * MIME type; a style sheet needs `text/css` (https://html.spec.whatwg.org/#link-type-stylesheet,
+ * the document being in no-quirks mode); EventSource needs `text/event-stream`
+ * (https://html.spec.whatwg.org/#dom-eventsource). Classic scripts, images, fonts, media and
+ * preloads read any type.
+ */
+function requiredMIMEType(api: InitiatorApi): { name: string; ok: (e: string) => boolean } | null {
+  switch (api) {
+    case 'module-script':
+    case 'dynamic-import':
+    case 'module-worker':
+    case 'worker':
+    case 'shared-worker':
+    case 'importScripts':
+      return { name: 'a JavaScript MIME type', ok: isJavaScriptMIMETypeEssence };
+    case 'stylesheet':
+      return { name: 'text/css', ok: (e) => e === 'text/css' };
+    case 'eventsource':
+      return { name: 'text/event-stream', ok: (e) => e === 'text/event-stream' };
+    default:
+      return null;
+  }
 }
 
 // https://fetch.spec.whatwg.org/#null-body-status
@@ -419,8 +453,21 @@ export function isCORSCrossOrigin(type: ResponseType | null): boolean {
   return type === 'opaque' || type === 'opaqueredirect';
 }
 
-/** Loaded or error, per initiator, and the anchor that decides it. */
+/** Loaded or error, per initiator: the wrong MIME type fails first, else `loadedByStatus`. */
 function loadedOf(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; because: Reason } {
+  const required = requiredMIMEType(api);
+  const byStatus = loadedByStatus(api, r);
+  if (required === null || !byStatus.loaded || required.ok(r.mimeEssence ?? '')) return byStatus;
+  const anchor = byStatus.because.algorithm;
+  const got = r.mimeEssence === null ? 'no valid Content-Type' : `\`${r.mimeEssence}\``;
+  return {
+    loaded: false,
+    because: reason(anchor, 'load', `error: ${got} is not ${required.name}`),
+  };
+}
+
+/** Loaded or error by the response's status and body, per initiator, and the anchor. */
+function loadedByStatus(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; because: Reason } {
   const failed = r.networkError;
   const noBody = !failed && isNullBodyStatus(r.internalStatus);
   const say = (anchor: string, loaded: boolean, why: string) => ({

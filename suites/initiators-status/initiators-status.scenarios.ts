@@ -1,6 +1,6 @@
 // What each initiator makes of answers other than a plain 200: statuses with a null body
 // (204, 205, 304), a redirect status without Location (the page gets that response), other
-// 2xx statuses, a preload answered 404, and redirects to a URL with `user:pass@`. All
+// 2xx statuses, MIME types, a preload answered 404, and redirects to a URL with `user:pass@`. All
 // same-origin, so CORS passes and only the initiator's own processing decides.
 import type { Scenario } from '../../src/scenario/types.js';
 
@@ -114,6 +114,50 @@ export const INITIATORS_STATUS_SCENARIOS = [
     anchors: [MEDIA],
     request: { api: 'audio', target: 'same-origin' },
     server: { actual: { status: 206 } },
+  },
+  // The MIME type: module and worker scripts and importScripts need a JavaScript one, a style
+  // sheet text/css, EventSource text/event-stream; a classic script takes any.
+  {
+    id: 'initiators-status/worker-text-plain-same',
+    title: 'new Worker(), same-origin, Content-Type text/plain: not JavaScript, error',
+    anchors: [WORKER],
+    request: { api: 'worker', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/importscripts-text-plain-same',
+    title: 'importScripts(), same-origin, Content-Type text/plain: not JavaScript, throws',
+    anchors: [IMPORTED],
+    request: { api: 'importScripts', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/module-text-plain-same',
+    title: '<script type=module>, same-origin, Content-Type text/plain: not JavaScript, error',
+    anchors: [MODULE],
+    request: { api: 'module-script', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/script-text-plain-same',
+    title: 'classic <script>, same-origin, Content-Type text/plain: runs',
+    anchors: [CLASSIC],
+    request: { api: 'script', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/stylesheet-text-plain-same',
+    title: '<link rel=stylesheet>, same-origin, Content-Type text/plain: not text/css, error',
+    anchors: [STYLE],
+    request: { api: 'stylesheet', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/eventsource-text-plain-same',
+    title: 'EventSource, same-origin, Content-Type text/plain: not text/event-stream, error',
+    anchors: [EVENTSOURCE],
+    request: { api: 'eventsource', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
   },
   // A preload fires error for a network error only.
   {
