@@ -430,15 +430,20 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['loaded'],
     when: { request: { api: ['preload'], crossorigin: ['anonymous', 'use-credentials'] } },
     evidence: {
-      status: 'unconfirmed',
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'testing/web-platform/meta/preload/preload-error.sub.html.ini',
+          test:
+            'CORS-error (image): preload events; CORS-error (style): preload events; ' +
+            'CORS-error (script): preload events; CORS-error (fetch): preload events (expected FAIL)',
+        },
+      ],
       observed:
         'Firefox ESR 153.8: load event for cross-origin preloads (as fetch, font, image, script, ' +
         'style) answered without Access-Control-Allow-Origin; reproduced outside the harness ' +
         'with a page whose own markup holds the <link rel=preload as=image crossorigin> ' +
         '(Chromium 156 fires error there)',
-      searched:
-        'not found yet: dom/html/HTMLLinkElement.cpp and uriloader/preload/ (PreloaderBase ' +
-        'notifies load/error); no Gecko WPT metadata located for preload load/error events',
     },
     rows: [
       'initiators-other/preload-fetch-anon-cross-none',
@@ -463,6 +468,67 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       searched: 'not found yet: uriloader/preload/ and dom/html/HTMLLinkElement.cpp',
     },
     rows: ['initiators-other/preload-font-absent-cross-none'],
+  },
+  {
+    id: 'scripts-run-an-empty-body',
+    reason:
+      'a script answered 204 or 205 (a null body) runs as an empty script, where ' +
+      'https://html.spec.whatwg.org/#fetch-a-classic-script and the module and worker script ' +
+      'algorithms fail when the body bytes are null',
+    fields: ['loaded'],
+    when: {
+      request: {
+        api: [
+          'script',
+          'module-script',
+          'dynamic-import',
+          'worker',
+          'module-worker',
+          'shared-worker',
+          'importScripts',
+        ],
+      },
+      finalStatus: [204, 205],
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox ESR 153.8: a classic script, a module script and importScripts answered 204 or 205 load ' +
+        '(a worker fires neither message nor error); Chromium 156 does the same',
+      searched:
+        'not found yet: dom/script/ScriptLoader.cpp and dom/workers/ScriptLoader.cpp (how an ' +
+        'empty 2xx body is treated)',
+    },
+    rows: [
+      'initiators-status/script-204-same',
+      'initiators-status/module-204-same',
+      'initiators-status/importscripts-205-same',
+    ],
+  },
+  {
+    id: 'preload-error-event-for-http-error-status',
+    reason:
+      '<link rel=preload> as script, style or fetch fires error when the answer has a status ' +
+      'of 400 or more, where https://html.spec.whatwg.org/#link-type-preload fires error only ' +
+      'for a network error',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['preload'], variant: ['script', 'style', 'fetch'] },
+      finalStatusRanges: [{ from: 400, to: 999 }],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'testing/web-platform/meta/preload/preload-error.sub.html.ini',
+          test:
+            '404 (style): preload events; 404 (script): preload events; 404 (fetch): preload ' +
+            'events (expected FAIL)',
+        },
+      ],
+      observed: 'Firefox ESR 153.8: error for a same-origin as=script preload answered 404',
+    },
+    rows: ['initiators-status/preload-script-404-same'],
   },
 ];
 
@@ -629,5 +695,112 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'WebKitGTK 2.50.6: Sec-Fetch-Site cross-site, Sec-Fetch-Mode websocket, Sec-Fetch-Dest websocket',
     },
     rows: ['initiators-other/websocket-https-cookie'],
+  },
+  {
+    id: 'scripts-run-an-empty-body',
+    reason:
+      'a script answered 204 or 205 (a null body) runs as an empty script, where ' +
+      'https://html.spec.whatwg.org/#fetch-a-classic-script and the module and worker script ' +
+      'algorithms fail when the body bytes are null',
+    fields: ['loaded'],
+    when: {
+      request: {
+        api: [
+          'script',
+          'module-script',
+          'dynamic-import',
+          'worker',
+          'module-worker',
+          'shared-worker',
+          'importScripts',
+        ],
+      },
+      finalStatus: [204, 205],
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: a classic script, a module script and importScripts answered 204 or 205 load ' +
+        '(a worker fires neither message nor error); Chromium 156 does the same',
+      searched:
+        'not found yet: Source/WebCore/dom/LoadableClassicScript.cpp, ' +
+        'Source/WebCore/bindings/js/CachedModuleScriptLoader.cpp and ' +
+        'Source/WebCore/workers/WorkerScriptLoader.cpp',
+    },
+    rows: [
+      'initiators-status/script-204-same',
+      'initiators-status/module-204-same',
+      'initiators-status/importscripts-205-same',
+    ],
+  },
+  {
+    id: 'preload-error-event-for-http-error-status',
+    reason:
+      '<link rel=preload> as script or style fires error when the answer has a status of 400 ' +
+      'or more, where https://html.spec.whatwg.org/#link-type-preload fires error only for a ' +
+      'network error',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['preload'], variant: ['script', 'style'] },
+      finalStatusRanges: [{ from: 400, to: 999 }],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'LayoutTests/imported/w3c/web-platform-tests/preload/preload-error.sub-expected.txt',
+          test: '404 (style): preload events; 404 (script): preload events',
+        },
+      ],
+      observed: 'WebKitGTK 2.50.6: error for a same-origin as=script preload answered 404',
+    },
+    rows: ['initiators-status/preload-script-404-same'],
+  },
+  {
+    id: 'classic-script-error-only-from-400',
+    reason:
+      'a classic script answered with a status below 400 that is not ok (a 3xx without ' +
+      'Location) runs, where https://html.spec.whatwg.org/#fetch-a-classic-script fails ' +
+      'without an ok status',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['script'] },
+      finalStatusRanges: [
+        { from: 100, to: 199 },
+        { from: 300, to: 399 },
+      ],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'Source/WebCore/loader/SubresourceLoader.cpp',
+          symbol:
+            'SubresourceLoader::checkForHTTPStatusCodeError (an error only from status 400, ' +
+            'unless the resource ignores status errors)',
+        },
+      ],
+      observed: 'WebKitGTK 2.50.6: a same-origin classic script answered 302 without Location runs',
+    },
+    rows: ['initiators-status/script-302-no-location-same'],
+  },
+  {
+    id: 'navigation-answered-304-commits-nothing',
+    reason:
+      'a form submission into an iframe answered 304 (to a request that was not conditional) ' +
+      'ends with no load event, where https://html.spec.whatwg.org/#navigate abandons a ' +
+      'navigation only for 204 and 205',
+    fields: ['loaded'],
+    when: { request: { api: ['form'] }, finalStatus: [304] },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: a same-origin form GET into an iframe answered 304 fires no load ' +
+        'event within 8 s (Chromium 156 too)',
+      searched:
+        'not found yet: Source/WebCore/loader/FrameLoader.cpp and ' +
+        'Source/WebCore/loader/DocumentLoader.cpp (responseReceived for a 304)',
+    },
+    rows: ['initiators-status/form-get-304-same'],
   },
 ];
