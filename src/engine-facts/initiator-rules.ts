@@ -4,7 +4,7 @@
 // files append these to their own.
 import { IMAGE_SCRIPT_STYLE_LOADS } from '../scenario/types.js';
 import { POST_REDIRECT_FROM_PAGE_ORIGIN } from './shared-rules.js';
-import type { DeviationRule } from './types.js';
+import { OUTCOME_FIELDS, type DeviationRule } from './types.js';
 
 export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
   {
@@ -90,6 +90,299 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     },
     rows: ['initiators-other/websocket-https-cookie'],
   },
+  {
+    id: 'redirect-to-credentials-url-blocked-for-subresources',
+    reason:
+      'a subresource the renderer fetches (elements, CSS images, fonts, preload, media, ' +
+      'EventSource, importScripts, keepalive fetch) redirected to a URL with user:pass@ is ' +
+      'blocked, where https://fetch.spec.whatwg.org/#http-redirect-fetch fails it only in cors ' +
+      'mode across origins or under cors tainting; the request to that URL is never sent',
+    fields: [
+      ...OUTCOME_FIELDS,
+      'actualSent',
+      'originHeader',
+      'preflight',
+      'acrm',
+      'acrh',
+      'cookie',
+      'loaded',
+      'tainted',
+      'secFetch',
+    ],
+    when: {
+      request: {
+        api: [
+          'img',
+          'img-canvas',
+          'css-image',
+          'script',
+          'module-script',
+          'dynamic-import',
+          'stylesheet',
+          'font',
+          'preload',
+          'video',
+          'audio',
+          'eventsource',
+          'importScripts',
+          'fetch-keepalive',
+        ],
+      },
+      redirects: { present: true, userinfo: true },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/core/loader/frame_fetch_context.cc',
+          symbol:
+            'FrameFetchContext::ShouldBlockFetchAsCredentialedSubresource (every request ' +
+            'context but XMLHttpRequest, checked again at each redirect)',
+        },
+        {
+          source: 'third_party/blink/renderer/core/loader/worker_fetch_context.cc',
+          symbol: 'WorkerFetchContext::ShouldBlockFetchAsCredentialedSubresource (importScripts)',
+        },
+        { bug: 'https://github.com/whatwg/fetch/issues/660' },
+      ],
+      observed:
+        'Chromium 156: the journal ends at the hop whose Location has user:pass@ (img, ' +
+        'stylesheet, font, audio, EventSource, importScripts, CSS image); a worker script and ' +
+        'a beacon, which the renderer does not fetch through these contexts, follow it',
+    },
+    rows: [
+      'initiators-status/img-redirect-userinfo-same',
+      'initiators-status/eventsource-redirect-userinfo-same',
+      'initiators-status/importscripts-redirect-userinfo-same',
+    ],
+  },
+  {
+    id: 'subframe-navigation-to-credentials-url-aborted',
+    reason:
+      'a form submission into an iframe redirected to a URL with user:pass@ is aborted (no ' +
+      'document, no load event), where https://fetch.spec.whatwg.org/#http-redirect-fetch ' +
+      'lets a navigation follow it',
+    fields: ['actualSent', 'originHeader', 'cookie', 'loaded', 'secFetch'],
+    when: { request: { api: ['form'] }, redirects: { present: true, userinfo: true } },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'content/browser/renderer_host/navigation_request.cc',
+          symbol:
+            'NavigationRequest::CheckCredentialedSubresource (a subframe URL with credentials ' +
+            'fails with ERR_ABORTED, also at a redirect)',
+        },
+      ],
+      observed: 'Chromium 156: the iframe fires no load event; the journal ends at that hop',
+    },
+    rows: ['initiators-status/form-get-redirect-userinfo-same'],
+  },
+  {
+    id: 'http-status-error-only-from-400',
+    reason:
+      'a classic script, a style sheet or a font answered with a status below 400 that is not ' +
+      'ok (a 3xx without Location, a 1xx) or with a null body (204, 205) loads, where ' +
+      'https://html.spec.whatwg.org/#fetch-a-classic-script, ' +
+      'https://html.spec.whatwg.org/#default-fetch-and-process-the-linked-resource and ' +
+      'https://drafts.csswg.org/css-fonts/#font-fetching-requirements fail without an ok ' +
+      'status (and scripts without body bytes)',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['script', 'stylesheet', 'font'] },
+      finalStatusRanges: [
+        { from: 100, to: 199 },
+        { from: 204, to: 205 },
+        { from: 300, to: 399 },
+      ],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/platform/loader/fetch/resource_loader.cc',
+          symbol:
+            'ResourceLoader::DidReceiveResponseInternal (an HTTP error only when the status is ' +
+            '400 or more and the resource does not ignore status errors)',
+        },
+      ],
+      observed:
+        'Chromium 156: a classic script answered 302 (no Location), 399 or 204 runs; a style ' +
+        'sheet answered 303 (no Location) or 304 loads; FontFace.load() resolves on a 302',
+    },
+    rows: [
+      'initiators-status/script-204-same',
+      'initiators-status/script-302-no-location-same',
+      'initiators-status/stylesheet-303-no-location-same',
+      'initiators-status/font-face-load-302-same',
+    ],
+  },
+  {
+    id: 'stylesheet-of-another-mime-type-fires-load',
+    reason:
+      '<link rel=stylesheet> answered with a Content-Type other than text/css fires load (the ' +
+      'sheet is not applied: no rules), where https://html.spec.whatwg.org/#link-type-stylesheet ' +
+      'makes success false in a no-quirks document, so error fires',
+    fields: ['loaded'],
+    when: { request: { api: ['stylesheet'] }, finalMIMEType: 'not-text-css' },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'third_party/blink/web_tests/external/wpt/preload/preload-error.sub-expected.txt',
+          test: 'MIME-error (style): main',
+        },
+      ],
+      observed:
+        'Chromium 156: load and cssRules.length 0 for a same-origin sheet served as text/plain; ' +
+        'cross-origin without crossorigin, load and cssRules throws',
+    },
+    rows: ['initiators-status/stylesheet-text-plain-same'],
+  },
+  {
+    id: 'worker-script-mime-type-lax',
+    reason:
+      'a dedicated or shared worker script a document starts runs whatever its MIME type ' +
+      '(only image/*, audio/*, video/* and text/csv are refused), where ' +
+      'https://html.spec.whatwg.org/#fetch-a-classic-worker-script requires a JavaScript MIME type',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['worker', 'shared-worker'] },
+      finalMIMEType: 'not-javascript-not-refused',
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/core/script/fetch_client_settings_object_impl.cc',
+          symbol:
+            'FetchClientSettingsObjectImpl::MimeTypeCheckForClassicWorkerScript (kLaxForWorker ' +
+            'for a worker a document creates)',
+        },
+        {
+          source: 'third_party/blink/renderer/platform/loader/allowed_by_nosniff.cc',
+          symbol: 'AllowMimeTypeAsScript (the lax mode accepts legacy types)',
+        },
+        { bug: 'https://crbug.com/794548' },
+      ],
+      observed:
+        'Chromium 156: a worker served as text/plain and a shared worker served as "1" post ' +
+        'their message; importScripts of a text/plain script throws',
+    },
+    rows: ['initiators-status/worker-text-plain-same'],
+  },
+  {
+    id: 'preload-error-event-for-http-error-status',
+    reason:
+      '<link rel=preload> as script, style or font fires error when the answer has a status of ' +
+      '400 or more, where https://html.spec.whatwg.org/#link-type-preload fires error only for ' +
+      'a network error (any response fires load)',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['preload'], variant: ['script', 'style', 'font'] },
+      finalStatusRanges: [{ from: 400, to: 999 }],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'third_party/blink/web_tests/external/wpt/preload/preload-error.sub-expected.txt',
+          test: '404 (style): preload events; 404 (script): preload events',
+        },
+        {
+          source: 'third_party/blink/renderer/platform/loader/fetch/resource_loader.cc',
+          symbol:
+            'ResourceLoader::DidReceiveResponseInternal (status 400 or more is an error unless ' +
+            'the resource ignores status errors, as images do)',
+        },
+      ],
+      observed:
+        'Chromium 156: error for a same-origin as=script preload answered 404; as=image and ' +
+        'as=fetch preloads answered 404 fire load',
+    },
+    rows: ['initiators-status/preload-script-404-same'],
+  },
+  {
+    id: 'scripts-run-an-empty-body',
+    reason:
+      'a module script, import(), a worker script or importScripts answered 204 or 205 runs ' +
+      'as an empty script, where https://html.spec.whatwg.org/#fetch-a-single-module-script ' +
+      'and the worker script algorithms fail when the body bytes are null',
+    fields: ['loaded'],
+    when: {
+      request: {
+        api: [
+          'module-script',
+          'dynamic-import',
+          'worker',
+          'module-worker',
+          'shared-worker',
+          'importScripts',
+        ],
+      },
+      finalStatus: [204, 205],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/core/loader/modulescript/module_script_fetcher.cc',
+          symbol: 'ModuleScriptFetcher::WasModuleLoadSuccessful (the status alone: any 2xx)',
+        },
+        {
+          source: 'third_party/blink/renderer/core/workers/worker_classic_script_loader.cc',
+          symbol: 'WorkerClassicScriptLoader::DidReceiveResponse (any 2xx status)',
+        },
+      ],
+      observed:
+        'Chromium 156: import() resolves and a module script fires load on a 204; ' +
+        'importScripts returns; a worker answered 204 fires neither message nor error',
+    },
+    rows: ['initiators-status/module-204-same', 'initiators-status/importscripts-205-same'],
+  },
+  {
+    id: 'media-needs-status-200-or-206',
+    reason:
+      'an audio or video resource answered with a 2xx other than 200 (or a 206 without a ' +
+      'matching Content-Range) fails with MEDIA_ERR_SRC_NOT_SUPPORTED, where ' +
+      'https://html.spec.whatwg.org/#concept-media-load-resource accepts any response that is ' +
+      'not a network error for the entire resource',
+    fields: ['loaded'],
+    when: { request: { api: ['video', 'audio'] }, finalStatusRanges: [{ from: 201, to: 299 }] },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/platform/media/resource_multibuffer_data_provider.cc',
+          symbol:
+            'ResourceMultiBufferDataProvider::DidReceiveResponse (200, a verified 206 or 416; ' +
+            'any other status fails)',
+        },
+      ],
+      observed: 'Chromium 156: MediaError 4 for <audio> answered 203, 206 or 299',
+    },
+    rows: ['initiators-status/audio-203-same', 'initiators-status/audio-206-same'],
+  },
+  {
+    id: 'navigation-answered-304-commits-nothing',
+    reason:
+      'a form submission into an iframe answered 304 (to a request that was not conditional) ' +
+      'ends with no document and no load event, where https://html.spec.whatwg.org/#navigate ' +
+      'abandons a navigation only for 204 and 205',
+    fields: ['loaded'],
+    when: { request: { api: ['form'] }, finalStatus: [304] },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Chromium 156: form GET and POST into an iframe, same- and cross-origin, answered 304: ' +
+        'the request is on the wire and the iframe fires no load event within 8 s',
+      searched:
+        'not found yet: content/browser/renderer_host/navigation_request.cc (OnResponseStarted ' +
+        'holds back 204 and 205 only) and net/http/http_cache_transaction.cc (a 304 to an ' +
+        'unconditional request)',
+    },
+    rows: ['initiators-status/form-get-304-same'],
+  },
 ];
 
 export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
@@ -129,15 +422,20 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['loaded'],
     when: { request: { api: ['preload'], crossorigin: ['anonymous', 'use-credentials'] } },
     evidence: {
-      status: 'unconfirmed',
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'testing/web-platform/meta/preload/preload-error.sub.html.ini',
+          test:
+            'CORS-error (image): preload events; CORS-error (style): preload events; ' +
+            'CORS-error (script): preload events; CORS-error (fetch): preload events (expected FAIL)',
+        },
+      ],
       observed:
         'Firefox ESR 153.8: load event for cross-origin preloads (as fetch, font, image, script, ' +
         'style) answered without Access-Control-Allow-Origin; reproduced outside the harness ' +
         'with a page whose own markup holds the <link rel=preload as=image crossorigin> ' +
         '(Chromium 156 fires error there)',
-      searched:
-        'not found yet: dom/html/HTMLLinkElement.cpp and uriloader/preload/ (PreloaderBase ' +
-        'notifies load/error); no Gecko WPT metadata located for preload load/error events',
     },
     rows: [
       'initiators-other/preload-fetch-anon-cross-none',
@@ -162,6 +460,67 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       searched: 'not found yet: uriloader/preload/ and dom/html/HTMLLinkElement.cpp',
     },
     rows: ['initiators-other/preload-font-absent-cross-none'],
+  },
+  {
+    id: 'scripts-run-an-empty-body',
+    reason:
+      'a script answered 204 or 205 (a null body) runs as an empty script, where ' +
+      'https://html.spec.whatwg.org/#fetch-a-classic-script and the module and worker script ' +
+      'algorithms fail when the body bytes are null',
+    fields: ['loaded'],
+    when: {
+      request: {
+        api: [
+          'script',
+          'module-script',
+          'dynamic-import',
+          'worker',
+          'module-worker',
+          'shared-worker',
+          'importScripts',
+        ],
+      },
+      finalStatus: [204, 205],
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox ESR 153.8: a classic script, a module script and importScripts answered 204 or 205 load ' +
+        '(a worker fires neither message nor error); Chromium 156 does the same',
+      searched:
+        'not found yet: dom/script/ScriptLoader.cpp and dom/workers/ScriptLoader.cpp (how an ' +
+        'empty 2xx body is treated)',
+    },
+    rows: [
+      'initiators-status/script-204-same',
+      'initiators-status/module-204-same',
+      'initiators-status/importscripts-205-same',
+    ],
+  },
+  {
+    id: 'preload-error-event-for-http-error-status',
+    reason:
+      '<link rel=preload> as script, style or fetch fires error when the answer has a status ' +
+      'of 400 or more, where https://html.spec.whatwg.org/#link-type-preload fires error only ' +
+      'for a network error',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['preload'], variant: ['script', 'style', 'fetch'] },
+      finalStatusRanges: [{ from: 400, to: 999 }],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'testing/web-platform/meta/preload/preload-error.sub.html.ini',
+          test:
+            '404 (style): preload events; 404 (script): preload events; 404 (fetch): preload ' +
+            'events (expected FAIL)',
+        },
+      ],
+      observed: 'Firefox ESR 153.8: error for a same-origin as=script preload answered 404',
+    },
+    rows: ['initiators-status/preload-script-404-same'],
   },
 ];
 
@@ -317,5 +676,112 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'WebKitGTK 2.50.6: Sec-Fetch-Site cross-site, Sec-Fetch-Mode websocket, Sec-Fetch-Dest websocket',
     },
     rows: ['initiators-other/websocket-https-cookie'],
+  },
+  {
+    id: 'scripts-run-an-empty-body',
+    reason:
+      'a script answered 204 or 205 (a null body) runs as an empty script, where ' +
+      'https://html.spec.whatwg.org/#fetch-a-classic-script and the module and worker script ' +
+      'algorithms fail when the body bytes are null',
+    fields: ['loaded'],
+    when: {
+      request: {
+        api: [
+          'script',
+          'module-script',
+          'dynamic-import',
+          'worker',
+          'module-worker',
+          'shared-worker',
+          'importScripts',
+        ],
+      },
+      finalStatus: [204, 205],
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: a classic script, a module script and importScripts answered 204 or 205 load ' +
+        '(a worker fires neither message nor error); Chromium 156 does the same',
+      searched:
+        'not found yet: Source/WebCore/dom/LoadableClassicScript.cpp, ' +
+        'Source/WebCore/bindings/js/CachedModuleScriptLoader.cpp and ' +
+        'Source/WebCore/workers/WorkerScriptLoader.cpp',
+    },
+    rows: [
+      'initiators-status/script-204-same',
+      'initiators-status/module-204-same',
+      'initiators-status/importscripts-205-same',
+    ],
+  },
+  {
+    id: 'preload-error-event-for-http-error-status',
+    reason:
+      '<link rel=preload> as script or style fires error when the answer has a status of 400 ' +
+      'or more, where https://html.spec.whatwg.org/#link-type-preload fires error only for a ' +
+      'network error',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['preload'], variant: ['script', 'style'] },
+      finalStatusRanges: [{ from: 400, to: 999 }],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          wpt: 'LayoutTests/imported/w3c/web-platform-tests/preload/preload-error.sub-expected.txt',
+          test: '404 (style): preload events; 404 (script): preload events',
+        },
+      ],
+      observed: 'WebKitGTK 2.50.6: error for a same-origin as=script preload answered 404',
+    },
+    rows: ['initiators-status/preload-script-404-same'],
+  },
+  {
+    id: 'classic-script-error-only-from-400',
+    reason:
+      'a classic script answered with a status below 400 that is not ok (a 3xx without ' +
+      'Location) runs, where https://html.spec.whatwg.org/#fetch-a-classic-script fails ' +
+      'without an ok status',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['script'] },
+      finalStatusRanges: [
+        { from: 100, to: 199 },
+        { from: 300, to: 399 },
+      ],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'Source/WebCore/loader/SubresourceLoader.cpp',
+          symbol:
+            'SubresourceLoader::checkForHTTPStatusCodeError (an error only from status 400, ' +
+            'unless the resource ignores status errors)',
+        },
+      ],
+      observed: 'WebKitGTK 2.50.6: a same-origin classic script answered 302 without Location runs',
+    },
+    rows: ['initiators-status/script-302-no-location-same'],
+  },
+  {
+    id: 'navigation-answered-304-commits-nothing',
+    reason:
+      'a form submission into an iframe answered 304 (to a request that was not conditional) ' +
+      'ends with no load event, where https://html.spec.whatwg.org/#navigate abandons a ' +
+      'navigation only for 204 and 205',
+    fields: ['loaded'],
+    when: { request: { api: ['form'] }, finalStatus: [304] },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: a same-origin form GET into an iframe answered 304 fires no load ' +
+        'event within 8 s (Chromium 156 too)',
+      searched:
+        'not found yet: Source/WebCore/loader/FrameLoader.cpp and ' +
+        'Source/WebCore/loader/DocumentLoader.cpp (responseReceived for a 304)',
+    },
+    rows: ['initiators-status/form-get-304-same'],
   },
 ];

@@ -176,3 +176,58 @@ test('anyStatus looks at every answer: hops, their preflights, the final preflig
     true,
   );
 });
+
+test('userinfo counts only hops that are followed; a hop that ends the chain is not', () => {
+  const followed: Scenario = {
+    request: { api: 'img', target: 'same-origin' },
+    server: { redirects: [{ status: 302, to: 'same-origin', userinfo: 'user:pass' }] },
+  };
+  expect(matcherHolds({ redirects: { userinfo: true } }, followed, 0)).toBe(true);
+  const ends: Scenario = {
+    request: { api: 'img', target: 'same-origin' },
+    server: {
+      redirects: [
+        { status: 307, to: 'same-origin' },
+        { status: 304, to: 'same-origin', userinfo: 'user' },
+        { status: 302, to: 'same-origin', userinfo: 'user', noLocation: true },
+      ],
+    },
+  };
+  expect(matcherHolds({ redirects: { userinfo: true } }, ends, 0)).toBe(false);
+  expect(matcherHolds({ redirects: { userinfo: false } }, ends, 0)).toBe(true);
+});
+
+test('finalStatusRanges and finalMIMEType read the response the chain ends on', () => {
+  const at = (status: number, headers?: Record<string, string>, body?: string): Scenario => ({
+    request: { api: 'stylesheet', target: 'same-origin' },
+    server: { actual: { status, ...(headers ? { headers } : {}), ...(body ? { body } : {}) } },
+  });
+  const ranges = {
+    finalStatusRanges: [
+      { from: 204, to: 205 },
+      { from: 300, to: 399 },
+    ],
+  };
+  expect([204, 205, 302, 399].map((n) => matcherHolds(ranges, at(n), 0))).toEqual([
+    true,
+    true,
+    true,
+    true,
+  ]);
+  expect([200, 206, 400].map((n) => matcherHolds(ranges, at(n), 0))).toEqual([false, false, false]);
+  const hopEnd: Scenario = {
+    request: { api: 'stylesheet', target: 'same-origin' },
+    server: { redirects: [{ status: 303, to: 'same-origin', noLocation: true }] },
+  };
+  expect(matcherHolds(ranges, hopEnd, 0)).toBe(true);
+  const css = { finalMIMEType: 'not-text-css' } as const;
+  // No Content-Type of the scenario's own: the fixture asset's type, which fits.
+  expect(matcherHolds(css, at(200), 0)).toBe(false);
+  expect(matcherHolds(css, at(200, { 'Content-Type': 'text/css;charset=utf-8' }), 0)).toBe(false);
+  expect(matcherHolds(css, at(200, { 'Content-Type': 'text/plain' }), 0)).toBe(true);
+  expect(matcherHolds(css, at(200, undefined, 'p{}'), 0)).toBe(true);
+  const js = { finalMIMEType: 'not-javascript-not-refused' } as const;
+  expect(matcherHolds(js, at(200, { 'Content-Type': 'text/plain' }), 0)).toBe(true);
+  expect(matcherHolds(js, at(200, { 'Content-Type': 'image/png' }), 0)).toBe(false);
+  expect(matcherHolds(js, at(200, { 'Content-Type': 'text/javascript' }), 0)).toBe(false);
+});

@@ -3,6 +3,7 @@
 // defined here once.
 import type { Diff } from '../harness/types.js';
 import { isCORSSafelistedMethod, normalizeMethod } from '../model/methods.js';
+import { extractAMIMEType, isJavaScriptMIMETypeEssence } from '../model/mime-type.js';
 import { hopRoles } from '../model/scenario-network.js';
 import { applyRequestOverrides } from '../scenario/overrides.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
@@ -10,6 +11,7 @@ import {
   isDataURL,
   VARIANTS,
   type HeaderList,
+  type RedirectHop,
   type ResponseSpec,
   type Scenario,
   type ScenarioRequest,
@@ -141,7 +143,7 @@ function redirectsMatch(m: RedirectMatcher, s: Scenario, r: ScenarioRequest): bo
   const hops = s.server?.redirects ?? [];
   if (m.present !== undefined && m.present !== hops.length > 0) return false;
   if (m.status !== undefined && !hops.some((h) => m.status?.includes(h.status))) return false;
-  if (m.userinfo !== undefined && m.userinfo !== hops.some((h) => (h.userinfo ?? '') !== ''))
+  if (m.userinfo !== undefined && m.userinfo !== followedHops(s).some((h) => h.userinfo ?? ''))
     return false;
   if (m.noLocation !== undefined && m.noLocation !== endsWithoutLocation(s)) return false;
   if (m.toDataURL !== undefined && m.toDataURL !== hops.some((h) => isDataURL(h.to))) return false;
@@ -165,6 +167,13 @@ function redirectsMatch(m: RedirectMatcher, s: Scenario, r: ScenarioRequest): bo
   return true;
 }
 
+/** The hops whose Location is followed: the chain up to the first hop that ends it. */
+function followedHops(s: Scenario): RedirectHop[] {
+  const hops = s.server?.redirects ?? [];
+  const end = hops.findIndex((h) => !REDIRECT_STATUSES.includes(h.status) || h.noLocation === true);
+  return end < 0 ? hops : hops.slice(0, end);
+}
+
 function hasLocation(headers: ResponseSpec['headers']): boolean {
   return normalizeHeaders(headers).some(([n]) => n.toLowerCase() === 'location');
 }
@@ -179,6 +188,23 @@ function endResponse(s: Scenario): Pick<ResponseSpec, 'status' | 'headers'> | nu
     if (isDataURL(hop.to)) return null;
   }
   return s.server?.actual ?? { status: 200 };
+}
+
+/** The MIME type test of `finalMIMEType` on the response the chain ends on. */
+function finalMIMETypeIs(test: NonNullable<Matcher['finalMIMEType']>, s: Scenario): boolean {
+  const end = endResponse(s);
+  if (end === null) return false;
+  const headers = normalizeHeaders(end.headers);
+  // Without a Content-Type of its own the answer carries the fixture asset, typed as the
+  // initiator expects; a body of the scenario's own then has no type at all.
+  const named = headers.some(([n]) => n.toLowerCase() === 'content-type');
+  const ownBody = end === s.server?.actual && (s.server.actual.body ?? '') !== '';
+  if (!named && !ownBody) return false;
+  const mime = extractAMIMEType(headers);
+  const essence = mime === 'failure' ? '' : mime.essence;
+  if (test === 'not-text-css') return essence !== 'text/css';
+  const refused = ['image/', 'audio/', 'video/'].some((p) => essence.startsWith(p));
+  return !isJavaScriptMIMETypeEssence(essence) && !refused && essence !== 'text/csv';
 }
 
 /** Whether the response the chain ends on has a redirect status and no Location. */
@@ -206,6 +232,10 @@ export function matcherHolds(when: Matcher, s: Scenario, step: number): boolean 
   if (!within(when.client, s.client ?? 'page')) return false;
   if (when.finalStatus !== undefined && !when.finalStatus.includes(endResponse(s)?.status ?? -1))
     return false;
+  const end = endResponse(s)?.status ?? -1;
+  const ranges = when.finalStatusRanges;
+  if (ranges !== undefined && !ranges.some((r) => end >= r.from && end <= r.to)) return false;
+  if (when.finalMIMEType !== undefined && !finalMIMETypeIs(when.finalMIMEType, s)) return false;
   if (when.anyStatus !== undefined && !answerStatuses(s).some((n) => when.anyStatus?.includes(n)))
     return false;
   if (when.request !== undefined && !requestMatches(when.request, request)) return false;

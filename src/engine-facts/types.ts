@@ -172,7 +172,10 @@ export interface RedirectMatcher {
   rewritesToGET?: boolean;
   /** Some hop's redirect response lacks every one of these headers (lowercase names). */
   someHopWithout?: readonly string[];
-  /** Some hop puts `user:pass@` into its Location. */
+  /**
+   * Some hop that is followed puts `user:pass@` into its Location (a hop that ends the chain,
+   * without Location or with a status that is not a redirect status, is never followed).
+   */
   userinfo?: boolean;
   /**
    * The chain ends on a redirect status without a Location header: a hop that leaves it
@@ -193,6 +196,17 @@ export interface Matcher {
    * final URL's actual response) has one of these statuses.
    */
   finalStatus?: readonly number[];
+  /** The status of the response the chain ends on lies in one of these ranges (ends included). */
+  finalStatusRanges?: readonly { from: number; to: number }[];
+  /**
+   * The MIME type extracted from the response the chain ends on
+   * (https://fetch.spec.whatwg.org/#concept-header-extract-mime-type; the fixture asset's own
+   * type when the scenario names none): `not-text-css` is anything but `text/css`;
+   * `not-javascript-not-refused` is no JavaScript MIME type and none of the types
+   * https://fetch.spec.whatwg.org/#should-response-to-request-be-blocked-due-to-mime-type?
+   * refuses as script (`image/*`, `audio/*`, `video/*`, `text/csv`).
+   */
+  finalMIMEType?: 'not-text-css' | 'not-javascript-not-refused';
   /**
    * Some answer the scenario's servers give (a redirect hop, a preflight at a hop or at the
    * final URL, the final answer) has one of these statuses.

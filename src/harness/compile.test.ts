@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { decodeInstruction, type Instruction } from '../../servers/instruction.js';
-import type { Scenario } from '../scenario/types.js';
+import type { RedirectHop, Scenario } from '../scenario/types.js';
 import { DEFAULT_ORIGINS } from '../scenario/world.js';
 import {
   INLINE_URL_LIMIT,
   compileScenario,
+  endingHop,
   materialiseResponse,
   type CompileContext,
 } from './compile.js';
@@ -262,6 +263,40 @@ test.describe('initiators', () => {
     const d = c.descriptor.steps[0];
     expect(d?.crossorigin).toBe('anonymous');
     expect(d?.journalUrl).toBe(`${DEFAULT_ORIGINS['same-origin']}/__journal?token=tk1`);
+  });
+
+  test('a chain that ends at a hop (no Location, or not a redirect status) serves the asset there', () => {
+    for (const hop of [
+      { status: 302, to: 'cross-origin', noLocation: true },
+      { status: 200, to: 'cross-origin' },
+    ] satisfies RedirectHop[]) {
+      const s: Scenario = {
+        request: { api: 'img' },
+        server: { redirects: [{ status: 307, to: 'same-origin' }, hop] },
+      };
+      expect(endingHop(s)).toBe(1);
+      const c = compileScenario(s, context(), 'tk3');
+      const ends = c.instruction.hops[1]?.response;
+      expect(ends?.asset).toBe('png');
+      expect(c.instruction.hops[0]?.response.asset).toBeUndefined();
+      const headers = c.scenario.server?.redirects?.[1]?.headers as [string, string][];
+      expect(headers).toContainEqual(['Content-Type', 'image/png']);
+      const length = headers.find(([n]) => n === 'Content-Length')?.[1];
+      expect(Number(length)).toBeGreaterThan(20);
+      expect(ends?.headers).toContainEqual(['Content-Length', length ?? '']);
+    }
+    const fetchCase = compileScenario(
+      {
+        request: {},
+        server: { redirects: [{ status: 302, to: 'cross-origin', noLocation: true }] },
+      },
+      context(),
+      'tk4',
+    );
+    expect(fetchCase.instruction.hops[0]?.response.asset).toBeUndefined();
+    expect(
+      endingHop({ request: {}, server: { redirects: [{ status: 301, to: 'same-origin' }] } }),
+    ).toBeNull();
   });
 
   test('a scenario body wins over the asset; fetch and beacons carry none', () => {

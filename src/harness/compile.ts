@@ -24,6 +24,7 @@ import {
   type ThenStep,
 } from '../scenario/types.js';
 import { applyRequestOverrides } from '../scenario/validate.js';
+import { isRedirectStatus } from '../model/http-fetch.js';
 import type { OriginMap, World } from '../scenario/world.js';
 import type { CaseDescriptor, StepDescriptor } from './types.js';
 
@@ -86,8 +87,9 @@ export function materialiseResponse(spec: ResponseSpec): ResponseSpec {
   return { ...spec, headers };
 }
 
-function materialiseHop(hop: RedirectHop): RedirectHop {
-  const out: RedirectHop = { ...hop, headers: materialiseResponse(hop).headers ?? [] };
+function materialiseHop(hop: RedirectHop, name: ReturnType<typeof assetFor> = null): RedirectHop {
+  const withBody = withAsset({ status: hop.status, headers: hop.headers ?? [] }, name);
+  const out: RedirectHop = { ...hop, headers: materialiseResponse(withBody).headers ?? [] };
   if (hop.preflight) out.preflight = materialiseResponse(hop.preflight);
   return out;
 }
@@ -102,6 +104,23 @@ export function finalAsset(s: Scenario): ReturnType<typeof assetFor> {
   const body = s.server?.actual?.body;
   if (body !== undefined && body !== '') return null;
   return assetFor(s.request.api ?? 'fetch', s.request.variant);
+}
+
+/**
+ * The hop the redirect chain ends on (a status that is not a redirect status, or no
+ * Location), or null when the chain reaches the final URL (or a data: URL). The response of
+ * that hop is the one the initiator's page sees, so it carries the initiator's asset, the
+ * way the final URL's answer does.
+ */
+export function endingHop(s: Scenario): number | null {
+  const hops = s.server?.redirects ?? [];
+  const i = hops.findIndex((h) => h.noLocation === true || !isRedirectStatus(h.status));
+  return i < 0 ? null : i;
+}
+
+/** The asset the ending hop carries (hops have no body of their own), or null. */
+function endingHopAsset(s: Scenario, i: number): ReturnType<typeof assetFor> {
+  return endingHop(s) === i ? assetFor(s.request.api ?? 'fetch', s.request.variant) : null;
 }
 
 /**
@@ -135,7 +154,10 @@ export function materialiseScenario(s: Scenario): Scenario {
     },
   };
   if (server.redirects)
-    out.server = { ...out.server, redirects: server.redirects.map(materialiseHop) };
+    out.server = {
+      ...out.server,
+      redirects: server.redirects.map((h, i) => materialiseHop(h, endingHopAsset(s, i))),
+    };
   return out;
 }
 
@@ -161,10 +183,12 @@ export function buildInstruction(
   const redirects = server.redirects ?? [];
   const hops: HopInstruction[] = [];
   let target: RedirectTarget = s.request.target ?? 'cross-origin';
-  for (const r of redirects) {
+  for (const [i, r] of redirects.entries()) {
     // Validation keeps a data: target to the last hop, so every hop here has an origin.
     if (isDataURL(target)) break;
     const response = rawResponse(r);
+    const hopAsset = endingHopAsset(s, i);
+    if (hopAsset !== null) response.asset = hopAsset;
     // A redirect hop points at the next URL (or its data: URL) unless the case is about a
     // missing Location.
     if (!r.noLocation && !hasHeader(response.headers, 'location')) {

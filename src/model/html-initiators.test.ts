@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { INITIATORS_IMAGE_SCENARIOS } from '../../suites/initiators-image/initiators-image.scenarios.js';
 import { INITIATORS_OTHER_SCENARIOS } from '../../suites/initiators-other/initiators-other.scenarios.js';
 import { INITIATORS_SCRIPT_SCENARIOS } from '../../suites/initiators-script/initiators-script.scenarios.js';
+import { INITIATORS_STATUS_SCENARIOS } from '../../suites/initiators-status/initiators-status.scenarios.js';
 import { INITIATORS_STYLE_FONT_SCENARIOS } from '../../suites/initiators-style-font/initiators-style-font.scenarios.js';
 import { INITIATORS_WORKER_SCENARIOS } from '../../suites/initiators-worker/initiators-worker.scenarios.js';
 import { CHROMIUM, FIREFOX, WEBKIT } from '../engine-facts/index.js';
@@ -25,6 +26,7 @@ const TABLES: Record<string, readonly Scenario[]> = {
   'initiators-style-font': INITIATORS_STYLE_FONT_SCENARIOS,
   'initiators-worker': INITIATORS_WORKER_SCENARIOS,
   'initiators-other': INITIATORS_OTHER_SCENARIOS,
+  'initiators-status': INITIATORS_STATUS_SCENARIOS,
 };
 const ALL = Object.values(TABLES).flat();
 
@@ -141,6 +143,42 @@ test.describe('what HTML hands to Fetch', () => {
     const mod = predict(one('initiators-script/module-absent-cross-none'), { engine: SPEC });
     expect(mod.initiator?.request).toMatchObject({ mode: 'cors', credentials: 'same-origin' });
     expect(mod.initiator?.page.loaded).toBe(false);
+  });
+
+  test('a preload fires error for a network error only; a null body breaks images and scripts; a form answered 204 or 205 never loads', () => {
+    const at = (
+      request: Scenario['request'],
+      status: number,
+      type = 'text/javascript',
+    ): boolean | undefined =>
+      predict(
+        {
+          request: { target: 'same-origin', ...request },
+          server: { actual: { status, headers: { 'Content-Type': type } } },
+        },
+        { engine: SPEC },
+      ).initiator?.page.loaded;
+    expect(at({ api: 'preload', variant: 'script' }, 404)).toBe(true);
+    expect(at({ api: 'preload', variant: 'style' }, 302)).toBe(true);
+    expect(at({ api: 'stylesheet' }, 404, 'text/css')).toBe(false);
+    for (const status of [204, 205, 304]) {
+      expect(at({ api: 'img' }, status), `img ${status}`).toBe(false);
+      expect(at({ api: 'script' }, status), `script ${status}`).toBe(false);
+      expect(at({ api: 'preload', variant: 'image' }, status), `preload ${status}`).toBe(true);
+    }
+    expect(at({ api: 'stylesheet' }, 204, 'text/css')).toBe(true);
+    // The MIME type: scripts of workers and modules need JavaScript, sheets text/css.
+    expect(at({ api: 'worker' }, 200, 'text/plain')).toBe(false);
+    expect(at({ api: 'module-script' }, 200, 'text/plain; charset=utf-8')).toBe(false);
+    expect(at({ api: 'importScripts' }, 200, 'application/x-javascript')).toBe(true);
+    expect(at({ api: 'script' }, 200, 'text/plain')).toBe(true);
+    expect(at({ api: 'stylesheet' }, 200, 'text/plain')).toBe(false);
+    expect(at({ api: 'eventsource' }, 200, 'text/event-stream;charset=utf-8')).toBe(true);
+    expect(at({ api: 'img' }, 404)).toBe(true);
+    expect(at({ api: 'script' }, 203)).toBe(true);
+    expect(at({ api: 'form', method: 'GET' }, 204)).toBe(false);
+    expect(at({ api: 'form', method: 'GET' }, 205)).toBe(false);
+    expect(at({ api: 'form', method: 'GET' }, 304)).toBe(true);
   });
 
   test('a cross-origin worker fails whatever the CORS answer, before any request', () => {

@@ -16,6 +16,7 @@ import type {
   ScenarioRequest,
 } from '../scenario/types.js';
 import type { EngineProfile } from './engine-profile.js';
+import { isJavaScriptMIMETypeEssence } from './mime-type.js';
 import { isCORSSafelistedRequestHeader } from './request-headers.js';
 import { extractBodyType, MODEL_FORM_BOUNDARY } from './request.js';
 
@@ -395,8 +396,51 @@ export interface FetchOutcome {
   type: ResponseType | null;
   /** The status of the response underneath any filter (the "unsafe response"). */
   internalStatus: number | null;
-  /** Whether the scenario redirects before the final URL. */
+  /** Whether a redirect was followed (the response's URL list has more than one URL). */
   redirected: boolean;
+  /**
+   * The essence of the MIME type extracted from the unsafe response's header list
+   * (https://fetch.spec.whatwg.org/#concept-header-extract-mime-type), or null on failure.
+   */
+  mimeEssence: string | null;
+}
+
+/**
+ * The MIME type an initiator insists on, or null when it takes any: module scripts
+ * (https://html.spec.whatwg.org/#fetch-a-single-module-script), worker scripts
+ * (https://html.spec.whatwg.org/#fetch-a-classic-worker-script) and importScripts
+ * (https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script) need a JavaScript
+ * MIME type; a style sheet needs `text/css` (https://html.spec.whatwg.org/#link-type-stylesheet,
+ * the document being in no-quirks mode); EventSource needs `text/event-stream`
+ * (https://html.spec.whatwg.org/#dom-eventsource). Classic scripts, images, fonts, media and
+ * preloads read any type.
+ */
+function requiredMIMEType(api: InitiatorApi): { name: string; ok: (e: string) => boolean } | null {
+  switch (api) {
+    case 'module-script':
+    case 'dynamic-import':
+    case 'module-worker':
+    case 'worker':
+    case 'shared-worker':
+    case 'importScripts':
+      return { name: 'a JavaScript MIME type', ok: isJavaScriptMIMETypeEssence };
+    case 'stylesheet':
+      return { name: 'text/css', ok: (e) => e === 'text/css' };
+    case 'eventsource':
+      return { name: 'text/event-stream', ok: (e) => e === 'text/event-stream' };
+    default:
+      return null;
+  }
+}
+
+// https://fetch.spec.whatwg.org/#null-body-status
+/**
+ * 101, 103, 204, 205 and 304: main fetch sets the body of such a response to null
+ * (https://fetch.spec.whatwg.org/#concept-main-fetch), so the page gets no bytes to decode
+ * or run, whatever the server sent.
+ */
+export function isNullBodyStatus(status: number | null): boolean {
+  return status !== null && [101, 103, 204, 205, 304].includes(status);
 }
 
 function okStatus(status: number | null): boolean {
@@ -409,9 +453,23 @@ export function isCORSCrossOrigin(type: ResponseType | null): boolean {
   return type === 'opaque' || type === 'opaqueredirect';
 }
 
-/** Loaded or error, per initiator, and the anchor that decides it. */
+/** Loaded or error, per initiator: the wrong MIME type fails first, else `loadedByStatus`. */
 function loadedOf(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; because: Reason } {
+  const required = requiredMIMEType(api);
+  const byStatus = loadedByStatus(api, r);
+  if (required === null || !byStatus.loaded || required.ok(r.mimeEssence ?? '')) return byStatus;
+  const anchor = byStatus.because.algorithm;
+  const got = r.mimeEssence === null ? 'no valid Content-Type' : `\`${r.mimeEssence}\``;
+  return {
+    loaded: false,
+    because: reason(anchor, 'load', `error: ${got} is not ${required.name}`),
+  };
+}
+
+/** Loaded or error by the response's status and body, per initiator, and the anchor. */
+function loadedByStatus(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; because: Reason } {
   const failed = r.networkError;
+  const noBody = !failed && isNullBodyStatus(r.internalStatus);
   const say = (anchor: string, loaded: boolean, why: string) => ({
     loaded,
     because: reason(anchor, 'load', `${loaded ? 'load' : 'error'}: ${why}`),
@@ -420,12 +478,31 @@ function loadedOf(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; becaus
     case 'img':
     case 'img-canvas':
     case 'css-image':
-      // The image decodes from the response body whatever its status.
+      // The image decodes from the response body whatever its status; a null body has no
+      // image data, so the image is broken.
       return say(
         `${HTML}update-the-image-data`,
-        !failed,
-        failed ? 'a network error' : 'the image decodes',
+        !failed && !noBody,
+        failed
+          ? 'a network error'
+          : noBody
+            ? `status ${String(r.internalStatus)} has a null body: no image data`
+            : 'the image decodes',
       );
+    case 'preload':
+      // https://html.spec.whatwg.org/#link-type-preload: the preload's processResponse fires
+      // error for a network error only; any response, whatever its status, fires load.
+      return say(
+        `${HTML}link-type-preload`,
+        !failed,
+        failed
+          ? 'a network error'
+          : `status ${String(r.internalStatus)}: a response, not a network error`,
+      );
+    case 'stylesheet':
+      // https://html.spec.whatwg.org/#default-fetch-and-process-the-linked-resource: success
+      // needs a response with an ok status; an empty style sheet is still one.
+      return say(`${HTML}default-fetch-and-process-the-linked-resource`, okStatusOf(r), why(r));
     case 'beacon':
       return say(
         'https://w3c.github.io/beacon/#sec-processing-model',
@@ -438,12 +515,20 @@ function loadedOf(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; becaus
         !failed,
         failed ? 'the promise rejects' : 'the promise resolves',
       );
-    case 'form':
+    case 'form': {
+      // https://html.spec.whatwg.org/#attempt-to-populate-the-history-entry's-document: a 204
+      // or 205 answer ends the navigation without a new document, so no load event fires.
+      const abandoned = !failed && (r.internalStatus === 204 || r.internalStatus === 205);
       return say(
         `${HTML}navigate`,
-        !failed,
-        failed ? 'a network error' : 'the iframe navigates; no CORS check applies',
+        !failed && !abandoned,
+        failed
+          ? 'a network error'
+          : abandoned
+            ? `status ${String(r.internalStatus)}: the navigation ends without a document, no load event`
+            : 'the iframe navigates; no CORS check applies',
       );
+    }
     case 'websocket': {
       // The fixture completes the handshake when the scenario's answer is a plain 200.
       const open = !failed && r.internalStatus === 200 && !r.redirected;
@@ -468,29 +553,46 @@ function loadedOf(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; becaus
     case 'video':
     case 'audio': {
       // A network error, or an HTTP error status before the media is known to be usable,
-      // takes the failure branch; the fixture answers an ok status with a playable file.
-      const loaded = !failed && okStatus(r.internalStatus);
+      // takes the failure branch, as does a null body (no media data at all); the fixture
+      // answers an ok status with a playable file.
+      const loaded = okStatusOf(r) && !noBody;
       return say(
         `${HTML}media-data-processing-steps-list`,
         loaded,
         failed
           ? 'a network error: the media data cannot be fetched'
-          : `status ${String(r.internalStatus)}${loaded ? ': the media data is usable' : ' is not an ok status'}`,
+          : noBody && okStatusOf(r)
+            ? `status ${String(r.internalStatus)} has a null body: no media data`
+            : `status ${String(r.internalStatus)}${loaded ? ': the media data is usable' : ' is not an ok status'}`,
       );
     }
     default: {
-      // Scripts, style sheets, fonts, workers, preloads: a network error or a
-      // status that is not ok (of the unsafe response, so also for opaque ones) is an error.
-      const loaded = !failed && okStatus(r.internalStatus);
+      // Scripts (https://html.spec.whatwg.org/#fetch-a-classic-script and the module and
+      // worker variants: the body bytes must not be null and the status must be ok) and fonts
+      // (no bytes, nothing to decode): a network error, a status that is not ok (of the unsafe
+      // response, so also for opaque ones) or a null body is an error.
+      const loaded = okStatusOf(r) && !noBody;
       return say(
         `${HTML}fetching-scripts`,
         loaded,
-        failed
-          ? 'a network error'
-          : `status ${String(r.internalStatus)}${loaded ? '' : ' is not an ok status'}`,
+        noBody && okStatusOf(r)
+          ? `status ${String(r.internalStatus)} has a null body: nothing to run or decode`
+          : why(r),
       );
     }
   }
+}
+
+/** Whether the response is one with an ok status (not a network error). */
+function okStatusOf(r: FetchOutcome): boolean {
+  return !r.networkError && okStatus(r.internalStatus);
+}
+
+/** A network error, or the status and whether it is ok. */
+function why(r: FetchOutcome): string {
+  if (r.networkError) return 'a network error';
+  const status = String(r.internalStatus);
+  return okStatus(r.internalStatus) ? `status ${status}` : `status ${status} is not an ok status`;
 }
 
 /** Whether the page can tell the resource is CORS-cross-origin, per initiator. */

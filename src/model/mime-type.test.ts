@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { parseAMIMEType } from './mime-type.js';
+import { extractAMIMEType, isJavaScriptMIMETypeEssence, parseAMIMEType } from './mime-type.js';
 
 const essences: [string, string][] = [
   ['text/plain', 'text/plain'],
@@ -48,4 +48,30 @@ test('parameters: lowercased names, first one wins, quoted values unescaped, bad
   ]);
   expect(m.type).toBe('text');
   expect(m.subtype).toBe('plain');
+});
+
+test('extract a MIME type: the last valid Content-Type value wins, */* and junk are skipped', () => {
+  const essence = (headers: [string, string][]): string => {
+    const m = extractAMIMEType(headers);
+    return m === 'failure' ? 'failure' : m.essence;
+  };
+  expect(essence([])).toBe('failure');
+  expect(essence([['Content-Type', 'no-store']])).toBe('failure');
+  expect(
+    essence([
+      ['CONTENT-TYPE', 'no-store'],
+      ['content-type', 'text/plain'],
+    ]),
+  ).toBe('text/plain');
+  expect(essence([['Content-Type', 'text/css, */*']])).toBe('text/css');
+  expect(
+    essence([
+      ['Content-Type', 'text/css'],
+      ['Content-Type', 'sid=1; Path=/'],
+    ]),
+  ).toBe('text/css');
+  const kept = extractAMIMEType([['Content-Type', 'text/html;charset=gbk, text/html']]);
+  expect(kept !== 'failure' && kept.parameters.get('charset')).toBe('gbk');
+  expect(isJavaScriptMIMETypeEssence('text/javascript')).toBe(true);
+  expect(isJavaScriptMIMETypeEssence('text/plain')).toBe(false);
 });

@@ -1,7 +1,8 @@
 // MIME types as the MIME Sniffing Standard parses them (used by the Content-Type rule of
-// fetch#cors-safelisted-request-header). Only the strict parser lives here: the lenient
-// "extract a MIME type" must NOT be used for CORS.
-import { collectAnHTTPQuotedString } from './header-list.js';
+// fetch#cors-safelisted-request-header), and Fetch's lenient "extract a MIME type", which the
+// initiators read from a response and which must NOT be used for CORS.
+import type { HeaderList } from '../scenario/types.js';
+import { collectAnHTTPQuotedString, headerListGetDecodeSplit } from './header-list.js';
 import { byteLowercase, isHTTPTokenCodePoint, isHTTPWhitespace, trimBy } from './http-tokens.js';
 
 export interface MIMEType {
@@ -115,4 +116,59 @@ export function parseAMIMEType(input: string): MIMEType | 'failure' {
   }
   // 12. Done.
   return mime;
+}
+
+// https://fetch.spec.whatwg.org/#concept-header-extract-mime-type
+/**
+ * The lenient extraction of a response's MIME type from its `Content-Type` values (what an
+ * initiator reads to decide whether a script is JavaScript or a sheet is CSS). Never for CORS.
+ */
+export function extractAMIMEType(headers: HeaderList): MIMEType | 'failure' {
+  // 1-3. charset, essence and mimeType start null.
+  let charset: string | null = null;
+  let essence: string | null = null;
+  let mimeType: MIMEType | null = null;
+  // 4. Every `Content-Type` value, split on commas outside quotes.
+  const values = headerListGetDecodeSplit(headers, 'Content-Type');
+  // 5. None: failure.
+  if (values === null) return 'failure';
+  // 6. The last one that parses (and is not */*) wins; a charset carries over same essences.
+  for (const value of values) {
+    const temporary = parseAMIMEType(value);
+    if (temporary === 'failure' || temporary.essence === '*/*') continue;
+    mimeType = temporary;
+    if (mimeType.essence !== essence) {
+      charset = mimeType.parameters.get('charset') ?? null;
+      essence = mimeType.essence;
+    } else if (!mimeType.parameters.has('charset') && charset !== null) {
+      mimeType.parameters.set('charset', charset);
+    }
+  }
+  // 7-8. Nothing parsed: failure; else the MIME type.
+  return mimeType ?? 'failure';
+}
+
+// https://mimesniff.spec.whatwg.org/#javascript-mime-type
+const JAVASCRIPT_MIME_ESSENCES = [
+  'application/ecmascript',
+  'application/javascript',
+  'application/x-ecmascript',
+  'application/x-javascript',
+  'text/ecmascript',
+  'text/javascript',
+  'text/javascript1.0',
+  'text/javascript1.1',
+  'text/javascript1.2',
+  'text/javascript1.3',
+  'text/javascript1.4',
+  'text/javascript1.5',
+  'text/jscript',
+  'text/livescript',
+  'text/x-ecmascript',
+  'text/x-javascript',
+];
+
+/** Whether the essence is one of the JavaScript MIME type essence matches. */
+export function isJavaScriptMIMETypeEssence(essence: string): boolean {
+  return JAVASCRIPT_MIME_ESSENCES.includes(essence);
 }

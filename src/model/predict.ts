@@ -17,6 +17,7 @@ import { EMPTY_PREFLIGHT_CACHE, type PreflightCache } from './cors-preflight-cac
 import type { EngineProfile } from './engine-profile.js';
 import { isNetworkError, type FetchParams } from './fetch-params.js';
 import { fetch } from './main-fetch.js';
+import { extractAMIMEType } from './mime-type.js';
 import { parseSerializedOrigin, type Origin } from './origin.js';
 import { constructRequest, type BuiltRequest } from './request.js';
 import { initiatorPrediction, type HandedRequest } from './html-initiators.js';
@@ -160,12 +161,14 @@ export function predictRequest(
     prediction.because.push(summary);
   }
   if (handed !== undefined) {
-    const failed = isNetworkError(response);
+    const unsafe = isNetworkError(response) ? null : (response.internal ?? response);
+    const mime = unsafe === null ? 'failure' : extractAMIMEType(unsafe.headers);
     const { block, because } = initiatorPrediction(handed, request.variant, {
-      networkError: failed,
-      type: failed ? null : response.type,
-      internalStatus: failed ? null : (response.internal ?? response).status,
-      redirected: finalHop > 0,
+      networkError: unsafe === null,
+      type: isNetworkError(response) ? null : response.type,
+      internalStatus: unsafe?.status ?? null,
+      redirected: (unsafe?.urlList.length ?? 0) > 1,
+      mimeEssence: mime === 'failure' ? null : mime.essence,
     });
     prediction.initiator = block;
     prediction.because.push(...because);

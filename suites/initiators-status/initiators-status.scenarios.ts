@@ -1,0 +1,231 @@
+// What each initiator makes of answers other than a plain 200: statuses with a null body
+// (204, 205, 304), a redirect status without Location (the page gets that response), other
+// 2xx statuses, MIME types, a preload answered 404, and redirects to a URL with `user:pass@`. All
+// same-origin, so CORS passes and only the initiator's own processing decides.
+import type { Scenario } from '../../src/scenario/types.js';
+
+const CLASSIC = 'https://html.spec.whatwg.org/#fetch-a-classic-script';
+const MODULE = 'https://html.spec.whatwg.org/#fetch-a-single-module-script';
+const WORKER = 'https://html.spec.whatwg.org/#fetch-a-classic-worker-script';
+const IMPORTED = 'https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script';
+const IMAGE = 'https://html.spec.whatwg.org/#update-the-image-data';
+const STYLE = 'https://html.spec.whatwg.org/#link-type-stylesheet';
+const FONT = 'https://drafts.csswg.org/css-fonts/#font-fetching-requirements';
+const MEDIA = 'https://html.spec.whatwg.org/#concept-media-load-resource';
+const PRELOAD = 'https://html.spec.whatwg.org/#link-type-preload';
+const EVENTSOURCE = 'https://html.spec.whatwg.org/#dom-eventsource';
+const BEACON = 'https://w3c.github.io/beacon/#sec-processing-model';
+const FORM = 'https://html.spec.whatwg.org/#form-submission-algorithm';
+const NULL_BODY = 'https://fetch.spec.whatwg.org/#null-body-status';
+const REDIRECT = 'https://fetch.spec.whatwg.org/#concept-http-redirect-fetch';
+
+/** A same-origin redirect whose Location carries `user:pass@`, then a 200. */
+const USERINFO_REDIRECT = {
+  actual: { status: 200 },
+  redirects: [{ status: 302, to: 'same-origin', userinfo: 'user:pass' }],
+} satisfies Scenario['server'];
+
+export const INITIATORS_STATUS_SCENARIOS = [
+  // A null body: nothing to decode or run. HTML errors on null body bytes for scripts and
+  // workers; an image without data is broken; an empty style sheet still loads.
+  {
+    id: 'initiators-status/script-204-same',
+    title: 'classic <script>, same-origin, status 204 (null body): error',
+    anchors: [CLASSIC, NULL_BODY],
+    request: { api: 'script', target: 'same-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/module-204-same',
+    title: '<script type=module>, same-origin, status 204 (null body): error',
+    anchors: [MODULE, NULL_BODY],
+    request: { api: 'module-script', target: 'same-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/worker-204-same',
+    title: 'new Worker(), same-origin, status 204 (null body): error',
+    anchors: [WORKER, NULL_BODY],
+    request: { api: 'worker', target: 'same-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/importscripts-205-same',
+    title: 'importScripts() in a same-origin worker, same-origin, status 205 (null body): throws',
+    anchors: [IMPORTED, NULL_BODY],
+    request: { api: 'importScripts', target: 'same-origin' },
+    server: { actual: { status: 205 } },
+  },
+  {
+    id: 'initiators-status/img-204-same',
+    title: '<img>, same-origin, status 204 (null body): no image data, error',
+    anchors: [IMAGE, NULL_BODY],
+    request: { api: 'img', target: 'same-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/stylesheet-204-same',
+    title: '<link rel=stylesheet>, same-origin, status 204 (null body): an empty sheet, load',
+    anchors: [STYLE, NULL_BODY],
+    request: { api: 'stylesheet', target: 'same-origin' },
+    server: { actual: { status: 204 } },
+  },
+  // A redirect status without Location is the response the page gets (with the asset as its
+  // body): not an ok status, so scripts, sheets and fonts fail; an image still decodes.
+  {
+    id: 'initiators-status/script-302-no-location-same',
+    title: 'classic <script>, same-origin, 302 without Location: not an ok status, error',
+    anchors: [CLASSIC, REDIRECT],
+    request: { api: 'script', target: 'same-origin' },
+    server: { redirects: [{ status: 302, to: 'same-origin', noLocation: true }] },
+  },
+  {
+    id: 'initiators-status/stylesheet-303-no-location-same',
+    title: '<link rel=stylesheet>, same-origin, 303 without Location: not an ok status, error',
+    anchors: [STYLE, REDIRECT],
+    request: { api: 'stylesheet', target: 'same-origin' },
+    server: { redirects: [{ status: 303, to: 'same-origin', noLocation: true }] },
+  },
+  {
+    id: 'initiators-status/font-face-load-302-same',
+    title: 'new FontFace(url).load(), same-origin, final status 302: not an ok status, error',
+    anchors: [FONT, REDIRECT],
+    request: { api: 'font', variant: 'font-face-load', target: 'same-origin' },
+    server: { actual: { status: 302 } },
+  },
+  {
+    id: 'initiators-status/img-307-no-location-same',
+    title: '<img>, same-origin, 307 without Location: the image in its body decodes, load',
+    anchors: [IMAGE, REDIRECT],
+    request: { api: 'img', target: 'same-origin' },
+    server: { redirects: [{ status: 307, to: 'same-origin', noLocation: true }] },
+  },
+  // Media: any ok status with the whole resource verifies.
+  {
+    id: 'initiators-status/audio-203-same',
+    title: '<audio>, same-origin, status 203: an ok status, load',
+    anchors: [MEDIA],
+    request: { api: 'audio', target: 'same-origin' },
+    server: { actual: { status: 203 } },
+  },
+  {
+    id: 'initiators-status/audio-206-same',
+    title: '<audio>, same-origin, status 206 without Content-Range: an ok status, load',
+    anchors: [MEDIA],
+    request: { api: 'audio', target: 'same-origin' },
+    server: { actual: { status: 206 } },
+  },
+  // The MIME type: module and worker scripts and importScripts need a JavaScript one, a style
+  // sheet text/css, EventSource text/event-stream; a classic script takes any.
+  {
+    id: 'initiators-status/worker-text-plain-same',
+    title: 'new Worker(), same-origin, Content-Type text/plain: not JavaScript, error',
+    anchors: [WORKER],
+    request: { api: 'worker', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/importscripts-text-plain-same',
+    title: 'importScripts(), same-origin, Content-Type text/plain: not JavaScript, throws',
+    anchors: [IMPORTED],
+    request: { api: 'importScripts', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/module-text-plain-same',
+    title: '<script type=module>, same-origin, Content-Type text/plain: not JavaScript, error',
+    anchors: [MODULE],
+    request: { api: 'module-script', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/script-text-plain-same',
+    title: 'classic <script>, same-origin, Content-Type text/plain: runs',
+    anchors: [CLASSIC],
+    request: { api: 'script', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/stylesheet-text-plain-same',
+    title: '<link rel=stylesheet>, same-origin, Content-Type text/plain: not text/css, error',
+    anchors: [STYLE],
+    request: { api: 'stylesheet', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/eventsource-text-plain-same',
+    title: 'EventSource, same-origin, Content-Type text/plain: not text/event-stream, error',
+    anchors: [EVENTSOURCE],
+    request: { api: 'eventsource', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  // A preload fires error for a network error only.
+  {
+    id: 'initiators-status/preload-script-404-same',
+    title: '<link rel=preload as=script>, same-origin, status 404: a response, load',
+    anchors: [PRELOAD],
+    request: { api: 'preload', variant: 'script', target: 'same-origin' },
+    server: { actual: { status: 404 } },
+  },
+  // A navigation answered 204 or 205 ends without a document; 304 is an ordinary answer.
+  {
+    id: 'initiators-status/form-get-204-same',
+    title: 'form GET into an iframe, same-origin, status 204: no document, no load event',
+    anchors: [FORM, 'https://html.spec.whatwg.org/#navigate'],
+    request: { api: 'form', method: 'GET', target: 'same-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/form-get-304-same',
+    title: 'form GET into an iframe, same-origin, status 304: a document, load',
+    anchors: [FORM, 'https://html.spec.whatwg.org/#navigate'],
+    request: { api: 'form', method: 'GET', target: 'same-origin' },
+    server: { actual: { status: 304 } },
+  },
+  // A same-origin redirect to a URL with credentials: allowed outside cors tainting.
+  {
+    id: 'initiators-status/img-redirect-userinfo-same',
+    title: '<img>, same-origin, 302 to itself with user:pass@: followed, load',
+    anchors: [IMAGE, REDIRECT],
+    request: { api: 'img', target: 'same-origin' },
+    server: USERINFO_REDIRECT,
+  },
+  {
+    id: 'initiators-status/eventsource-redirect-userinfo-same',
+    title: 'EventSource, same-origin, 302 to itself with user:pass@: followed, open',
+    anchors: [EVENTSOURCE, REDIRECT],
+    request: { api: 'eventsource', target: 'same-origin' },
+    server: USERINFO_REDIRECT,
+  },
+  {
+    id: 'initiators-status/importscripts-redirect-userinfo-same',
+    title: 'importScripts(), same-origin, 302 to itself with user:pass@: followed, runs',
+    anchors: [IMPORTED, REDIRECT],
+    request: { api: 'importScripts', target: 'same-origin' },
+    server: USERINFO_REDIRECT,
+  },
+  {
+    id: 'initiators-status/worker-redirect-userinfo-same',
+    title: 'new Worker(), same-origin, 302 to itself with user:pass@: followed, runs',
+    anchors: [WORKER, REDIRECT],
+    request: { api: 'worker', target: 'same-origin' },
+    server: USERINFO_REDIRECT,
+  },
+  {
+    id: 'initiators-status/beacon-redirect-userinfo-same',
+    title: 'sendBeacon, same-origin, 307 to itself with user:pass@: followed',
+    anchors: [BEACON, REDIRECT],
+    request: { api: 'beacon', target: 'same-origin', body: 'a=1' },
+    server: {
+      actual: { status: 200 },
+      redirects: [{ status: 307, to: 'same-origin', userinfo: 'user:pass' }],
+    },
+  },
+  {
+    id: 'initiators-status/form-get-redirect-userinfo-same',
+    title: 'form GET into an iframe, same-origin, 302 to itself with user:pass@: navigates',
+    anchors: [FORM, REDIRECT],
+    request: { api: 'form', method: 'GET', target: 'same-origin' },
+    server: USERINFO_REDIRECT,
+  },
+] satisfies Scenario[];
