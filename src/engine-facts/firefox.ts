@@ -80,6 +80,8 @@ export const FIREFOX_FACTS: EngineFacts = {
     ...SPEC,
     name: 'firefox',
     wildcardCoversAuthorization: true,
+    emptyRepeatedResponseHeaderLinesIgnored: true,
+    exactlySpelledRepeatedACAOFails: true,
     nonASCIIByteIsCORSUnsafe: true,
     rangePositionLimit: 'uint64',
     maxAgeCapSeconds: 86400,
@@ -92,6 +94,41 @@ export const FIREFOX_FACTS: EngineFacts = {
   },
   conditions: [],
   knobs: {
+    emptyRepeatedResponseHeaderLinesIgnored: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'netwerk/protocol/http/nsHttpHeaderArray.h',
+            symbol:
+              'nsHttpHeaderArray::MergeHeader: merging an empty value into a header already received is a no-op',
+          },
+        ],
+        observed:
+          'Firefox 153 (firefox-esr, default prefs, outside the harness too): a preflight ' +
+          'answered with `access-control-allow-origin: <origin>` and an empty ' +
+          '`access-control-allow-origin:` line passes and the PUT is sent (fuzz 127007:6678; ' +
+          'rows cors-check/acao-origin-then-empty-line-lowercase, ' +
+          'cors-check/acao-origin-then-empty-line-mixed-case, ' +
+          'cors-check/credentials-acac-true-then-empty-line, ' +
+          'preflight-response/acao-origin-then-empty-line-lowercase)',
+      },
+    },
+    exactlySpelledRepeatedACAOFails: {
+      evidence: {
+        status: 'evidenced',
+        upstream: [
+          {
+            source: 'netwerk/protocol/http/nsCORSListenerProxy.cpp',
+            symbol:
+              'CheckOriginHeader::VisitHeader (EqualsLiteral("Access-Control-Allow-Origin") over the original response headers, more than one fails), used by nsCORSListenerProxy::CheckRequestApproved',
+          },
+        ],
+        observed:
+          'Firefox 153: the same two lines spelled `Access-Control-Allow-Origin` fail ' +
+          '(rows cors-check/acao-origin-then-empty-line, cors-check/acao-empty-line-then-origin)',
+      },
+    },
     wildcardCoversAuthorization: {
       evidence: {
         status: 'evidenced',

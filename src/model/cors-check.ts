@@ -13,7 +13,18 @@ const ALGORITHM = 'concept-cors-check';
 export function corsCheck(
   request: { credentialsMode: CredentialsMode; serializedOrigin: string },
   responseHeaders: HeaderList,
+  exactlySpelledLines?: HeaderList,
 ): Check {
+  // (engine knob exactlySpelledRepeatedACAOFails) the response's lines as sent are given: more
+  // than one spelled exactly `Access-Control-Allow-Origin` fails before step 1.
+  const exact = (exactlySpelledLines ?? []).filter(([n]) => n === 'Access-Control-Allow-Origin');
+  if (exact.length > 1) {
+    return fail(
+      ALGORITHM,
+      1,
+      `${exact.length} lines spelled exactly Access-Control-Allow-Origin: refused before they are combined`,
+    );
+  }
   // 1. Get Access-Control-Allow-Origin (several lines join with `, `).
   const origin = headerListGet(responseHeaders, 'Access-Control-Allow-Origin');
   // 2. Absent: failure.

@@ -154,6 +154,9 @@ export function corsPreflightFetch(fp: FetchParams, request: ModelRequest): Fetc
       serializedOrigin: byteSerializingARequestOrigin(request.origin, request.urlList),
     },
     response.headers,
+    fp.profile.exactlySpelledRepeatedACAOFails
+      ? (response.linesAsSent ?? response.headers)
+      : undefined,
   );
   if (!check.ok) {
     // The CORS check's own failed step is the decisive reason; this step gives the context.

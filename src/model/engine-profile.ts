@@ -127,6 +127,18 @@ export interface EngineKnobs {
    * throws instead of making a cors-mode (preflighted) request. Spec: false.
    */
   beaconNonSafelistedBlobThrows: boolean;
+  /**
+   * An empty line of a response header that arrives more than once is ignored when the lines
+   * are combined: the non-empty values are joined (all empty: one empty value). Spec: false
+   * (https://fetch.spec.whatwg.org/#concept-header-list-get joins every line's value).
+   */
+  emptyRepeatedResponseHeaderLinesIgnored: boolean;
+  /**
+   * Before the CORS check reads `Access-Control-Allow-Origin`, a response with more than one
+   * line whose name is spelled exactly `Access-Control-Allow-Origin` (byte for byte, as sent)
+   * fails. Spec: false (the lines are combined, whatever their case).
+   */
+  exactlySpelledRepeatedACAOFails: boolean;
 }
 
 export type KnobName = keyof EngineKnobs;

@@ -53,6 +53,8 @@ export interface ModelResponse {
   type: Exclude<ResponseType, 'error'>;
   status: number;
   headers: HeaderList;
+  /** The header lines as the server sent them, when the engine's network layer changed them. */
+  linesAsSent?: HeaderList;
   urlList: string[];
   /** The CORS-exposed header-name list (cors tainting only). */
   corsExposed: string[];

@@ -74,6 +74,9 @@ export function httpFetch(fp: FetchParams, makeCORSPreflight: boolean): FetchRes
         serializedOrigin: byteSerializingARequestOrigin(request.origin, request.urlList),
       },
       response.headers,
+      fp.profile.exactlySpelledRepeatedACAOFails
+        ? (response.linesAsSent ?? response.headers)
+        : undefined,
     );
     const url = response.urlList[response.urlList.length - 1] ?? '';
     if (!check.ok) {

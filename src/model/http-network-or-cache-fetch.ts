@@ -18,6 +18,7 @@ import {
 import type { EngineProfile } from './engine-profile.js';
 import { appendTheFetchMetadataHeaders } from './fetch-metadata.js';
 import { headerListAppend, headerListGet } from './header-list.js';
+import { byteCaseInsensitiveMatch } from './http-tokens.js';
 import { byteSerializingARequestOrigin, isSameOrigin, originOfURL } from './origin.js';
 
 // https://fetch.spec.whatwg.org/#append-a-request-origin-header
@@ -172,9 +173,43 @@ export function httpNetworkOrCacheFetch(
   return {
     type: 'default',
     status: answer.status,
-    headers: answer.headers,
+    ...receivedHeaders(fp, answer.headers, url),
     urlList: [...httpRequest.urlList],
     corsExposed: [],
     readable: [],
   };
+}
+
+// https://fetch.spec.whatwg.org/#concept-header-list-get
+/**
+ * The response's header list as the engine's network layer keeps it. The spec keeps every
+ * line, so `get` joins an empty line's value too (`a, `); with the knob
+ * emptyRepeatedResponseHeaderLinesIgnored the empty lines of a repeated name are dropped
+ * (one is kept when all are empty), as a merge that ignores empty values does, and the lines
+ * as sent stay beside them.
+ */
+function receivedHeaders(
+  fp: FetchParams,
+  headers: HeaderList,
+  url: string,
+): { headers: HeaderList; linesAsSent?: HeaderList } {
+  if (!fp.profile.emptyRepeatedResponseHeaderLinesIgnored) return { headers };
+  const sameName = (name: string): HeaderList =>
+    headers.filter(([n]) => byteCaseInsensitiveMatch(n, name));
+  const kept = headers.filter((line) => {
+    const [name, value] = line;
+    if (value !== '') return true;
+    const same = sameName(name);
+    return same.length < 2 || (same.every(([, v]) => v === '') && same[0] === line);
+  });
+  if (kept.length === headers.length) return { headers };
+  const names = [...new Set(headers.filter((h) => !kept.includes(h)).map(([n]) => n))];
+  note(
+    fp,
+    'concept-header-list-get',
+    '2',
+    `the empty ${names.join(', ')} line(s) from ${url} are ignored where the spec joins them`,
+    'emptyRepeatedResponseHeaderLinesIgnored',
+  );
+  return { headers: kept, linesAsSent: headers };
 }

@@ -1011,3 +1011,46 @@ test('stepClock: the cache expires by the given clock, not by the scheduled dela
   const late = predict(scenario, { engine: SPEC, stepClock: [0, 1000, 5500] });
   expect(chain(late)).toEqual([true, false, true]);
 });
+
+test('an empty repeated response header line: joined by the spec, ignored by Firefox unless ACAO is spelled exactly twice', () => {
+  const scenario = (lines: [string, string][]): Scenario => ({
+    id: 't/empty-line',
+    request: { method: 'GET', target: 'cross-origin' },
+    server: { actual: { status: 200, headers: lines } },
+  });
+  const exact = 'Access-Control-Allow-Origin';
+  const lower = 'access-control-allow-origin';
+  const outcomes = (lines: [string, string][]): string[] =>
+    [SPEC, CHROMIUM, FIREFOX, WEBKIT].map((e) => run(scenario(lines), e).outcome);
+  // Spelled exactly twice: Firefox refuses before it combines, like the spec's joined value.
+  expect(
+    outcomes([
+      [exact, '<origin>'],
+      [exact, ''],
+    ]),
+  ).toEqual(Array(4).fill('network-error'));
+  // Spelled otherwise: Firefox's merged value is the origin alone.
+  const mixed: [string, string][] = [
+    [exact, '<origin>'],
+    [lower, ''],
+  ];
+  expect(outcomes(mixed)).toEqual(['network-error', 'network-error', 'ok', 'network-error']);
+  expect(
+    outcomes([
+      [lower, ''],
+      [lower, '<origin>'],
+    ]),
+  ).toEqual(['network-error', 'network-error', 'ok', 'network-error']);
+  const because = run(scenario(mixed), FIREFOX).because;
+  expect(because.some((b) => b.deviation === 'emptyRepeatedResponseHeaderLinesIgnored')).toBe(true);
+  // All lines empty: one empty value, which fails everywhere.
+  expect(
+    run(
+      scenario([
+        [lower, ''],
+        [lower, ''],
+      ]),
+      FIREFOX,
+    ).outcome,
+  ).toBe('network-error');
+});

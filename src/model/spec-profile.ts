@@ -37,4 +37,6 @@ export const SPEC: EngineProfile = {
   uploadListenerNeedsBody: false,
   sendsFetchMetadata: 'trustworthy-only',
   beaconNonSafelistedBlobThrows: false,
+  emptyRepeatedResponseHeaderLinesIgnored: false,
+  exactlySpelledRepeatedACAOFails: false,
 };

@@ -66,6 +66,22 @@ const ACAO_VALUES: [name: string, title: string, lines: HeaderList][] = [
     'header name spelled access-control-allow-origin',
     [['access-control-allow-origin', '<origin>']],
   ],
+  // An empty line beside the origin: joined, the value is "<origin>, " (or ", <origin>").
+  ['origin-then-empty-line', 'the exact origin, then an empty line', acao('<origin>', '')],
+  ['empty-line-then-origin', 'an empty line, then the exact origin', acao('', '<origin>')],
+  [
+    'origin-then-empty-line-lowercase',
+    'the exact origin, then an empty line, both spelled access-control-allow-origin',
+    [
+      ['access-control-allow-origin', '<origin>'],
+      ['access-control-allow-origin', ''],
+    ],
+  ],
+  [
+    'origin-then-empty-line-mixed-case',
+    'Access-Control-Allow-Origin: the exact origin, then an empty access-control-allow-origin line',
+    [...acao('<origin>'), ['access-control-allow-origin', '']],
+  ],
 ];
 const ACAO_ROWS: CheckRow[] = ACAO_VALUES.map(([name, what, lines]) => ({
   name: `acao-${name}`,
@@ -108,6 +124,7 @@ const CREDENTIAL_VALUES: [name: string, lines: HeaderList, credentials?: Credent
   ['quoted', [...acao('<origin>'), ...acac('"true"')]],
   ['one', [...acao('<origin>'), ...acac('1')]],
   ['two-lines', [...acao('<origin>'), ...acac('true', 'true')]],
+  ['true-then-empty-line', [...acao('<origin>'), ...acac('true', '')]],
   ['true-comma', [...acao('<origin>'), ...acac('true,')]],
   ['star-origin', [...acao('*'), ...acac('true')]],
   ['null-origin', [...acao('null'), ...acac('true')]],

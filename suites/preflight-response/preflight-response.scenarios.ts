@@ -255,6 +255,24 @@ const ACTUAL_ROWS: Scenario[] = [
     },
   },
   {
+    id: 'preflight-response/acao-origin-then-empty-line-lowercase',
+    title:
+      'preflight access-control-allow-origin: the page origin, then an empty line (joined "<origin>, ") → denied',
+    anchors: [...ANCHORS, 'concept-header-list-get'],
+    request: { method: 'PUT' },
+    server: {
+      preflight: {
+        status: 204,
+        headers: [
+          ['access-control-allow-origin', '<origin>'],
+          ['access-control-allow-origin', ''],
+          ['Access-Control-Allow-Methods', 'PUT'],
+        ],
+      },
+      actual: { status: 200, headers: [ORIGIN] },
+    },
+  },
+  {
     id: 'preflight-response/actual-status-421-retried',
     title: 'preflight allows PUT, the PUT answers 421 with ACAO → PUT sent twice, readable 421',
     anchors: [...ANCHORS, 'concept-http-network-or-cache-fetch'],
