@@ -1,7 +1,10 @@
 // The CORS check (https://fetch.spec.whatwg.org/#concept-cors-check): does a response share itself with the request's origin?
 import type { CredentialsMode, HeaderList } from '../scenario/types.js';
 import { fail, PASS, type Check } from './result.js';
+import type { EngineProfile } from './engine-profile.js';
+import type { ModelRequest, ModelResponse } from './fetch-params.js';
 import { headerListGet } from './header-list.js';
+import { byteSerializingARequestOrigin } from './origin.js';
 
 const ALGORITHM = 'concept-cors-check';
 
@@ -54,5 +57,26 @@ export function corsCheck(
     credentials === null
       ? 'credentials mode is include and the response has no Access-Control-Allow-Credentials header'
       : `credentials mode is include and Access-Control-Allow-Credentials is ${JSON.stringify(credentials)}, not exactly "true"`,
+  );
+}
+
+/**
+ * The CORS check as fetch runs it on a response: the request's origin byte-serialized, and,
+ * for an engine with the knob exactlySpelledRepeatedACAOFails, the lines as sent.
+ */
+export function corsCheckOf(
+  request: ModelRequest,
+  response: ModelResponse,
+  profile: EngineProfile,
+): Check {
+  return corsCheck(
+    {
+      credentialsMode: request.credentialsMode,
+      serializedOrigin: byteSerializingARequestOrigin(request.origin, request.urlList),
+    },
+    response.headers,
+    profile.exactlySpelledRepeatedACAOFails
+      ? (response.linesAsSent ?? response.headers)
+      : undefined,
   );
 }

@@ -1,7 +1,7 @@
 // The CORS-preflight fetch (https://fetch.spec.whatwg.org/#cors-preflight-fetch-0) and the cache view of a
 // request. A failure is a network error naming the step; success stores the result.
 import type { HeaderList } from '../scenario/types.js';
-import { corsCheck } from './cors-check.js';
+import { corsCheckOf } from './cors-check.js';
 import type { EngineProfile } from './engine-profile.js';
 import type { CacheRequest } from './cors-preflight-cache.js';
 import { storePreflightResult } from './cors-preflight-cache.js';
@@ -148,16 +148,7 @@ export function corsPreflightFetch(fp: FetchParams, request: ModelRequest): Fetc
   // 6. Send it.
   const response = httpNetworkOrCacheFetch(fp, preflight, { acrm: request.method, acrh });
   // 7. A CORS check with the *actual* request's credentials mode, and an ok status.
-  const check = corsCheck(
-    {
-      credentialsMode: request.credentialsMode,
-      serializedOrigin: byteSerializingARequestOrigin(request.origin, request.urlList),
-    },
-    response.headers,
-    fp.profile.exactlySpelledRepeatedACAOFails
-      ? (response.linesAsSent ?? response.headers)
-      : undefined,
-  );
+  const check = corsCheckOf(request, response, fp.profile);
   if (!check.ok) {
     // The CORS check's own failed step is the decisive reason; this step gives the context.
     note(fp, ALGORITHM, 7, 'the preflight response fails the CORS check');

@@ -1,6 +1,6 @@
 // HTTP fetch: the preflight (when the cache does not cover the request), the
 // request itself, the CORS check on every response of a cors-tainted chain, and redirects.
-import { corsCheck } from './cors-check.js';
+import { corsCheckOf } from './cors-check.js';
 import { lookupPreflightCache } from './cors-preflight-cache.js';
 import { cacheRequestOf, corsPreflightFetch } from './cors-preflight-fetch.js';
 import {
@@ -13,7 +13,6 @@ import {
 import { opaqueRedirectFilteredResponse } from './filtered-response.js';
 import { httpNetworkOrCacheFetch } from './http-network-or-cache-fetch.js';
 import { httpRedirectFetch } from './http-redirect-fetch.js';
-import { byteSerializingARequestOrigin } from './origin.js';
 import { fail } from './result.js';
 
 const ALGORITHM = 'concept-http-fetch';
@@ -68,16 +67,7 @@ export function httpFetch(fp: FetchParams, makeCORSPreflight: boolean): FetchRes
     );
   // 4.4 cors tainting: the CORS check, on every response (a 3xx included).
   if (request.responseTainting === 'cors') {
-    const check = corsCheck(
-      {
-        credentialsMode: request.credentialsMode,
-        serializedOrigin: byteSerializingARequestOrigin(request.origin, request.urlList),
-      },
-      response.headers,
-      fp.profile.exactlySpelledRepeatedACAOFails
-        ? (response.linesAsSent ?? response.headers)
-        : undefined,
-    );
+    const check = corsCheckOf(request, response, fp.profile);
     const url = response.urlList[response.urlList.length - 1] ?? '';
     if (!check.ok) {
       // The CORS check's own failed step is the decisive reason; this step gives the context.
