@@ -1,7 +1,9 @@
 // What each initiator makes of answers other than a plain 200: statuses with a null body
 // (204, 205, 304), a redirect status without Location (the page gets that response), other
-// 2xx statuses, MIME types, a preload answered 404, and redirects to a URL with `user:pass@`. All
-// same-origin, so CORS passes and only the initiator's own processing decides.
+// 2xx statuses, MIME types, a preload answered 404, and redirects to a URL with `user:pass@`.
+// Mostly same-origin, so CORS passes and only the initiator's own processing decides; a few
+// rows end cross-origin without a CORS settings attribute, where the response is opaque and
+// the initiator still takes any ok status.
 import type { Scenario } from '../../src/scenario/types.js';
 
 const CLASSIC = 'https://html.spec.whatwg.org/#fetch-a-classic-script';
@@ -114,6 +116,71 @@ export const INITIATORS_STATUS_SCENARIOS = [
     anchors: [MEDIA],
     request: { api: 'audio', target: 'same-origin' },
     server: { actual: { status: 206 } },
+  },
+  // Across origins without a CORS settings attribute the response is opaque, and the
+  // initiator still takes any ok status.
+  {
+    id: 'initiators-status/audio-201-cross',
+    title: '<audio>, cross-origin without crossorigin, status 201: an ok status, load',
+    anchors: [MEDIA],
+    request: { api: 'audio', target: 'cross-origin' },
+    server: { actual: { status: 201 } },
+  },
+  {
+    id: 'initiators-status/audio-203-cross',
+    title: '<audio>, cross-origin without crossorigin, status 203: an ok status, load',
+    anchors: [MEDIA],
+    request: { api: 'audio', target: 'cross-origin' },
+    server: { actual: { status: 203 } },
+  },
+  {
+    id: 'initiators-status/audio-206-cross',
+    title: '<audio>, cross-origin without crossorigin, status 206 without Content-Range: load',
+    anchors: [MEDIA],
+    request: { api: 'audio', target: 'cross-origin' },
+    server: { actual: { status: 206 } },
+  },
+  {
+    id: 'initiators-status/img-206-cross',
+    title: '<img>, cross-origin without crossorigin, status 206 without Content-Range: load',
+    anchors: [IMAGE],
+    request: { api: 'img', target: 'cross-origin' },
+    server: { actual: { status: 206 } },
+  },
+  {
+    id: 'initiators-status/video-201-cross',
+    title: '<video>, cross-origin without crossorigin, status 201: an ok status, load',
+    anchors: [MEDIA],
+    request: { api: 'video', target: 'cross-origin' },
+    server: { actual: { status: 201 } },
+  },
+  {
+    id: 'initiators-status/audio-201-redirect-same-to-cross',
+    title: '<audio>, same-origin 302 to cross-origin, status 201: the response is opaque, load',
+    anchors: [MEDIA, REDIRECT],
+    request: { api: 'audio', target: 'same-origin' },
+    server: { actual: { status: 201 }, redirects: [{ status: 302, to: 'cross-origin' }] },
+  },
+  {
+    id: 'initiators-status/img-206-redirect-same-to-cross',
+    title: '<img>, same-origin 302 to cross-origin, 206 without Content-Range: opaque, load',
+    anchors: [IMAGE, REDIRECT],
+    request: { api: 'img', target: 'same-origin' },
+    server: { actual: { status: 206 }, redirects: [{ status: 302, to: 'cross-origin' }] },
+  },
+  {
+    id: 'initiators-status/img-206-range-cross',
+    title: '<img>, cross-origin without crossorigin, 206 with Content-Range from byte 0: load',
+    anchors: [IMAGE],
+    request: { api: 'img', target: 'cross-origin' },
+    server: { actual: { status: 206, headers: { 'Content-Range': 'bytes 0-73/74' } } },
+  },
+  {
+    id: 'initiators-status/img-203-cross',
+    title: '<img>, cross-origin without crossorigin, status 203: an ok status, load',
+    anchors: [IMAGE],
+    request: { api: 'img', target: 'cross-origin' },
+    server: { actual: { status: 203 } },
   },
   // The MIME type: module and worker scripts and importScripts need a JavaScript one, a style
   // sheet text/css, EventSource text/event-stream; a classic script takes any.
