@@ -627,14 +627,16 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       observed:
         'Firefox ESR 153.8: <audio> cross-origin answered 201, 203 or 206 (no Content-Range) ' +
         'and <video> cross-origin answered 201 fire no canplay/load; <audio> same-origin 301 ' +
-        'to a same-site origin answered 201 likewise; the same answers same-origin, and 200 ' +
-        'cross-origin, load',
+        'to a same-site origin answered 201 likewise; the same answers same-origin, 200 ' +
+        'cross-origin, and 201 cross-origin with crossorigin=anonymous and ACAO * load, so it ' +
+        'goes with the opaque response (Opaque Response Blocking suspected)',
       searched:
         'not found yet: netwerk/protocol/http/HttpBaseChannel.cpp ' +
         '(PerformOpaqueResponseSafelistCheckBeforeSniff/AfterSniff, the no-cors media request ' +
         'state), netwerk/protocol/http/OpaqueResponseUtils.cpp (audio/* MIME exceptions) and ' +
         'dom/media/ChannelMediaResource.cpp (OnStartRequest); none conditions on a 2xx other ' +
-        'than 200 for opaque media that we could find',
+        'than 200 for opaque media that we could find; whatwg/html issue 9763 records Gecko ' +
+        'taking any 2xx for media, which holds for same-origin and CORS responses only',
     },
     rows: {
       direct: [

@@ -148,6 +148,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 206 } },
   },
   {
+    id: 'initiators-status/audio-201-anon-cross-star',
+    title: '<audio> crossorigin anonymous, cross-origin, ACAO *, status 201: CORS passes, load',
+    anchors: [MEDIA],
+    request: { api: 'audio', target: 'cross-origin', crossorigin: 'anonymous' },
+    server: { actual: { status: 201, headers: { 'Access-Control-Allow-Origin': '*' } } },
+  },
+  {
     id: 'initiators-status/video-201-cross',
     title: '<video>, cross-origin without crossorigin, status 201: an ok status, load',
     anchors: [MEDIA],
