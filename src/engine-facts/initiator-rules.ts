@@ -576,6 +576,31 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     },
     rows: ['initiators-status/preload-script-404-same'],
   },
+  {
+    id: 'fetch-preload-error-event-for-redirect-status',
+    reason:
+      '<link rel=preload as=fetch> whose chain ends on a 3xx (no Location to follow) fires ' +
+      'error: the preloader takes only a 2xx as success, where ' +
+      'https://html.spec.whatwg.org/#link-type-preload fires error only for a network error ' +
+      '(statuses of 400 or more are covered by preload-error-event-for-http-error-status)',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['preload'], variant: ['fetch'] },
+      finalStatusRanges: [{ from: 300, to: 399 }],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'uriloader/preload/FetchPreloader.cpp',
+          symbol: 'FetchPreloader::OnStopRequest (a response status outside 2xx becomes a failure)',
+        },
+      ],
+      observed:
+        'Firefox ESR 153.8: error for a same-origin as=fetch preload answered 301 without Location',
+    },
+    rows: ['initiators-status/preload-fetch-301-no-location-same'],
+  },
   ...opaqueResponseRules({
     id: 'opaque-partial-response-not-from-byte-0-blocked',
     reason:

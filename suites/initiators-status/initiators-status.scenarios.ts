@@ -241,6 +241,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     request: { api: 'preload', variant: 'script', target: 'same-origin' },
     server: { actual: { status: 404 } },
   },
+  {
+    id: 'initiators-status/preload-fetch-301-no-location-same',
+    title: '<link rel=preload as=fetch>, same-origin, 301 without Location: a response, load',
+    anchors: [PRELOAD, REDIRECT],
+    request: { api: 'preload', variant: 'fetch', target: 'same-origin' },
+    server: { redirects: [{ status: 301, to: 'same-origin', noLocation: true }] },
+  },
   // A navigation answered 204 or 205 ends without a document; 304 is an ordinary answer.
   {
     id: 'initiators-status/form-get-204-same',
