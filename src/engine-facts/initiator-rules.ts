@@ -601,6 +601,26 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     },
     rows: ['initiators-status/preload-fetch-301-no-location-same'],
   },
+  {
+    id: 'media-null-body-fires-no-event',
+    reason:
+      'an audio or video element answered 204 or 205 (a null body) fires neither error nor ' +
+      'any readiness event, where https://html.spec.whatwg.org/#concept-media-load-resource ' +
+      'runs the media data processing steps on no data and so reaches the failure steps',
+    fields: ['loaded'],
+    when: { request: { api: ['audio', 'video'] }, finalStatus: [204, 205] },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox ESR 153.8: same-origin <audio> answered 204 and <video> answered 204 or 205 ' +
+        '(with or without crossorigin) time out with no event; Chromium 156 fires error',
+      searched:
+        'not found yet: dom/media/ChannelMediaResource.cpp (OnStartRequest, OnStopRequest: ' +
+        'an empty successful response) and dom/html/HTMLMediaElement.cpp (when a load with ' +
+        'no data reports an error)',
+    },
+    rows: ['initiators-status/audio-204-same'],
+  },
   ...opaqueResponseRules({
     id: 'opaque-partial-response-not-from-byte-0-blocked',
     reason:

@@ -66,6 +66,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 204 } },
   },
   {
+    id: 'initiators-status/audio-204-same',
+    title: '<audio>, same-origin, status 204 (null body): no media data, error',
+    anchors: [MEDIA, NULL_BODY],
+    request: { api: 'audio', target: 'same-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
     id: 'initiators-status/stylesheet-204-same',
     title: '<link rel=stylesheet>, same-origin, status 204 (null body): an empty sheet, load',
     anchors: [STYLE, NULL_BODY],
