@@ -2,9 +2,63 @@
 // APIs other than fetch() and XHR make (the initiators), one list per engine. Kept apart
 // from each engine's Fetch rules so both can grow without touching each other; the engine
 // files append these to their own.
-import { IMAGE_SCRIPT_STYLE_LOADS } from '../scenario/types.js';
+import { IMAGE_SCRIPT_STYLE_LOADS, type Api, type OriginRole } from '../scenario/types.js';
 import { POST_REDIRECT_FROM_PAGE_ORIGIN } from './shared-rules.js';
 import { OUTCOME_FIELDS, type DeviationRule } from './types.js';
+
+/** Every origin role other than the page's own: a no-cors request there is opaque. */
+const CROSS_ORIGIN_TARGETS: readonly OriginRole[] = [
+  'cross-origin',
+  'cross-origin-different-port',
+  'cross-origin-2',
+  'same-site',
+  'https-cross-origin',
+];
+
+interface OpaqueResponseRule {
+  id: string;
+  reason: string;
+  fields: DeviationRule['fields'];
+  api: readonly Api[];
+  finalStatus?: readonly number[];
+  finalStatusRanges?: readonly { from: number; to: number }[];
+  evidence: DeviationRule['evidence'];
+  rows: { direct: string[]; redirected: string[] };
+}
+
+/**
+ * A behaviour of opaque responses to a no-cors request from the page, as two rules: one for a
+ * request to another origin, one for a request to the page's origin redirected off it (the
+ * response tainting stays opaque from the first cross-origin hop on,
+ * https://fetch.spec.whatwg.org/#concept-main-fetch).
+ */
+function opaqueResponseRules(r: OpaqueResponseRule): DeviationRule[] {
+  const status = {
+    ...(r.finalStatus ? { finalStatus: r.finalStatus } : {}),
+    ...(r.finalStatusRanges ? { finalStatusRanges: r.finalStatusRanges } : {}),
+  };
+  const common = { reason: r.reason, fields: r.fields, evidence: r.evidence };
+  const request = { api: r.api, crossorigin: ['absent'] as const };
+  return [
+    {
+      ...common,
+      id: r.id,
+      when: { ...status, client: ['page'], request: { ...request, target: CROSS_ORIGIN_TARGETS } },
+      rows: r.rows.direct,
+    },
+    {
+      ...common,
+      id: `${r.id}-after-redirect`,
+      when: {
+        ...status,
+        client: ['page'],
+        request: { ...request, target: ['same-origin'] },
+        redirects: { present: true, hops: ['off-page-origin'] },
+      },
+      rows: r.rows.redirected,
+    },
+  ];
+}
 
 export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
   {
@@ -522,6 +576,123 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     },
     rows: ['initiators-status/preload-script-404-same'],
   },
+  {
+    id: 'fetch-preload-error-event-for-redirect-status',
+    reason:
+      '<link rel=preload as=fetch> whose chain ends on a 3xx (no Location to follow) fires ' +
+      'error: the preloader takes only a 2xx as success, where ' +
+      'https://html.spec.whatwg.org/#link-type-preload fires error only for a network error ' +
+      '(statuses of 400 or more are covered by preload-error-event-for-http-error-status)',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['preload'], variant: ['fetch'] },
+      finalStatusRanges: [{ from: 300, to: 399 }],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'uriloader/preload/FetchPreloader.cpp',
+          symbol: 'FetchPreloader::OnStopRequest (a response status outside 2xx becomes a failure)',
+        },
+      ],
+      observed:
+        'Firefox ESR 153.8: error for a same-origin as=fetch preload answered 301 without Location',
+    },
+    rows: ['initiators-status/preload-fetch-301-no-location-same'],
+  },
+  {
+    id: 'media-null-body-fires-no-event',
+    reason:
+      'an audio or video element answered 204 or 205 (a null body) fires neither error nor ' +
+      'any readiness event, where https://html.spec.whatwg.org/#concept-media-load-resource ' +
+      'runs the media data processing steps on no data and so reaches the failure steps',
+    fields: ['loaded'],
+    when: { request: { api: ['audio', 'video'] }, finalStatus: [204, 205] },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox ESR 153.8: same-origin <audio> answered 204 and <video> answered 204 or 205 ' +
+        '(with or without crossorigin) time out with no event; Chromium 156 fires error',
+      searched:
+        'not found yet: dom/media/ChannelMediaResource.cpp (OnStartRequest, OnStopRequest: ' +
+        'an empty successful response) and dom/html/HTMLMediaElement.cpp (when a load with ' +
+        'no data reports an error)',
+    },
+    rows: ['initiators-status/audio-204-same'],
+  },
+  ...opaqueResponseRules({
+    id: 'opaque-partial-response-not-from-byte-0-blocked',
+    reason:
+      'an image fetched without CORS whose response is opaque (it ends, or passed, on another ' +
+      'origin) and answered 206 without a Content-Range that starts at byte 0 fires error: ' +
+      'Opaque Response Blocking drops it as a partial response that is not the first, where ' +
+      'https://html.spec.whatwg.org/#update-the-image-data takes any response that is not a ' +
+      'network error (a 206 whose Content-Range starts at 0 loads, so the rule is broader than ' +
+      'the behaviour by that header)',
+    fields: ['loaded'],
+    api: ['img', 'img-canvas', 'css-image'],
+    finalStatus: [206],
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'netwerk/protocol/http/HttpBaseChannel.cpp',
+          symbol:
+            'HttpBaseChannel::PerformOpaqueResponseSafelistCheckBeforeSniff (a 206 that ' +
+            'IsFirstPartialResponse rejects is blocked)',
+        },
+        {
+          source: 'netwerk/protocol/http/OpaqueResponseUtils.cpp',
+          symbol: 'IsFirstPartialResponse (Content-Range must parse and start at 0)',
+        },
+      ],
+      observed:
+        'Firefox ESR 153.8: <img> without crossorigin, cross-origin or redirected there, ' +
+        'answered 206 without Content-Range fires error; with Content-Range bytes 0-73/74, or ' +
+        'answered 203, it loads',
+    },
+    rows: {
+      direct: ['initiators-status/img-206-cross'],
+      redirected: ['initiators-status/img-206-redirect-same-to-cross'],
+    },
+  }),
+  ...opaqueResponseRules({
+    id: 'opaque-media-needs-status-200',
+    reason:
+      'an audio or video element without crossorigin whose response is opaque (it ends, or ' +
+      'passed, on another origin) and answered with a 2xx other than 200 fails, where ' +
+      'https://html.spec.whatwg.org/#concept-media-load-resource accepts any response that is ' +
+      'not a network error for the entire resource (same-origin 203 and 206 load)',
+    fields: ['loaded'],
+    api: ['audio', 'video'],
+    finalStatusRanges: [{ from: 201, to: 299 }],
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox ESR 153.8: <audio> cross-origin answered 201, 203 or 206 (no Content-Range) ' +
+        'and <video> cross-origin answered 201 fire no canplay/load; <audio> same-origin 301 ' +
+        'to a same-site origin answered 201 likewise; the same answers same-origin, 200 ' +
+        'cross-origin, and 201 cross-origin with crossorigin=anonymous and ACAO * load, so it ' +
+        'goes with the opaque response (Opaque Response Blocking suspected)',
+      searched:
+        'not found yet: netwerk/protocol/http/HttpBaseChannel.cpp ' +
+        '(PerformOpaqueResponseSafelistCheckBeforeSniff/AfterSniff, the no-cors media request ' +
+        'state), netwerk/protocol/http/OpaqueResponseUtils.cpp (audio/* MIME exceptions) and ' +
+        'dom/media/ChannelMediaResource.cpp (OnStartRequest); none conditions on a 2xx other ' +
+        'than 200 for opaque media that we could find; whatwg/html issue 9763 records Gecko ' +
+        'taking any 2xx for media, which holds for same-origin and CORS responses only',
+    },
+    rows: {
+      direct: [
+        'initiators-status/audio-201-cross',
+        'initiators-status/audio-203-cross',
+        'initiators-status/audio-206-cross',
+        'initiators-status/video-201-cross',
+      ],
+      redirected: ['initiators-status/audio-201-redirect-same-to-cross'],
+    },
+  }),
 ];
 
 export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [

@@ -1,7 +1,9 @@
 // What each initiator makes of answers other than a plain 200: statuses with a null body
 // (204, 205, 304), a redirect status without Location (the page gets that response), other
-// 2xx statuses, MIME types, a preload answered 404, and redirects to a URL with `user:pass@`. All
-// same-origin, so CORS passes and only the initiator's own processing decides.
+// 2xx statuses, MIME types, a preload answered 404, and redirects to a URL with `user:pass@`.
+// Mostly same-origin, so CORS passes and only the initiator's own processing decides; a few
+// rows end cross-origin without a CORS settings attribute, where the response is opaque and
+// the initiator still takes any ok status.
 import type { Scenario } from '../../src/scenario/types.js';
 
 const CLASSIC = 'https://html.spec.whatwg.org/#fetch-a-classic-script';
@@ -64,6 +66,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 204 } },
   },
   {
+    id: 'initiators-status/audio-204-same',
+    title: '<audio>, same-origin, status 204 (null body): no media data, error',
+    anchors: [MEDIA, NULL_BODY],
+    request: { api: 'audio', target: 'same-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
     id: 'initiators-status/stylesheet-204-same',
     title: '<link rel=stylesheet>, same-origin, status 204 (null body): an empty sheet, load',
     anchors: [STYLE, NULL_BODY],
@@ -114,6 +123,78 @@ export const INITIATORS_STATUS_SCENARIOS = [
     anchors: [MEDIA],
     request: { api: 'audio', target: 'same-origin' },
     server: { actual: { status: 206 } },
+  },
+  // Across origins without a CORS settings attribute the response is opaque, and the
+  // initiator still takes any ok status.
+  {
+    id: 'initiators-status/audio-201-cross',
+    title: '<audio>, cross-origin without crossorigin, status 201: an ok status, load',
+    anchors: [MEDIA],
+    request: { api: 'audio', target: 'cross-origin' },
+    server: { actual: { status: 201 } },
+  },
+  {
+    id: 'initiators-status/audio-203-cross',
+    title: '<audio>, cross-origin without crossorigin, status 203: an ok status, load',
+    anchors: [MEDIA],
+    request: { api: 'audio', target: 'cross-origin' },
+    server: { actual: { status: 203 } },
+  },
+  {
+    id: 'initiators-status/audio-206-cross',
+    title: '<audio>, cross-origin without crossorigin, status 206 without Content-Range: load',
+    anchors: [MEDIA],
+    request: { api: 'audio', target: 'cross-origin' },
+    server: { actual: { status: 206 } },
+  },
+  {
+    id: 'initiators-status/img-206-cross',
+    title: '<img>, cross-origin without crossorigin, status 206 without Content-Range: load',
+    anchors: [IMAGE],
+    request: { api: 'img', target: 'cross-origin' },
+    server: { actual: { status: 206 } },
+  },
+  {
+    id: 'initiators-status/audio-201-anon-cross-star',
+    title: '<audio> crossorigin anonymous, cross-origin, ACAO *, status 201: CORS passes, load',
+    anchors: [MEDIA],
+    request: { api: 'audio', target: 'cross-origin', crossorigin: 'anonymous' },
+    server: { actual: { status: 201, headers: { 'Access-Control-Allow-Origin': '*' } } },
+  },
+  {
+    id: 'initiators-status/video-201-cross',
+    title: '<video>, cross-origin without crossorigin, status 201: an ok status, load',
+    anchors: [MEDIA],
+    request: { api: 'video', target: 'cross-origin' },
+    server: { actual: { status: 201 } },
+  },
+  {
+    id: 'initiators-status/audio-201-redirect-same-to-cross',
+    title: '<audio>, same-origin 302 to cross-origin, status 201: the response is opaque, load',
+    anchors: [MEDIA, REDIRECT],
+    request: { api: 'audio', target: 'same-origin' },
+    server: { actual: { status: 201 }, redirects: [{ status: 302, to: 'cross-origin' }] },
+  },
+  {
+    id: 'initiators-status/img-206-redirect-same-to-cross',
+    title: '<img>, same-origin 302 to cross-origin, 206 without Content-Range: opaque, load',
+    anchors: [IMAGE, REDIRECT],
+    request: { api: 'img', target: 'same-origin' },
+    server: { actual: { status: 206 }, redirects: [{ status: 302, to: 'cross-origin' }] },
+  },
+  {
+    id: 'initiators-status/img-206-range-cross',
+    title: '<img>, cross-origin without crossorigin, 206 with Content-Range from byte 0: load',
+    anchors: [IMAGE],
+    request: { api: 'img', target: 'cross-origin' },
+    server: { actual: { status: 206, headers: { 'Content-Range': 'bytes 0-73/74' } } },
+  },
+  {
+    id: 'initiators-status/img-203-cross',
+    title: '<img>, cross-origin without crossorigin, status 203: an ok status, load',
+    anchors: [IMAGE],
+    request: { api: 'img', target: 'cross-origin' },
+    server: { actual: { status: 203 } },
   },
   // The MIME type: module and worker scripts and importScripts need a JavaScript one, a style
   // sheet text/css, EventSource text/event-stream; a classic script takes any.
@@ -166,6 +247,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     anchors: [PRELOAD],
     request: { api: 'preload', variant: 'script', target: 'same-origin' },
     server: { actual: { status: 404 } },
+  },
+  {
+    id: 'initiators-status/preload-fetch-301-no-location-same',
+    title: '<link rel=preload as=fetch>, same-origin, 301 without Location: a response, load',
+    anchors: [PRELOAD, REDIRECT],
+    request: { api: 'preload', variant: 'fetch', target: 'same-origin' },
+    server: { redirects: [{ status: 301, to: 'same-origin', noLocation: true }] },
   },
   // A navigation answered 204 or 205 ends without a document; 304 is an ordinary answer.
   {
