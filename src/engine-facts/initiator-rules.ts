@@ -611,9 +611,10 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
     id: 'fonts-fetched-without-cors',
     reason:
       'a font (@font-face or new FontFace(url)) is fetched without CORS: no Origin header, and ' +
-      'it loads from another origin without Access-Control-Allow-Origin, where ' +
+      'it loads from another origin without Access-Control-Allow-Origin (and follows a redirect ' +
+      'whose response has none), where ' +
       'https://drafts.csswg.org/css-fonts/#fetch-a-font makes it a cors-mode request',
-    fields: ['originHeader', 'loaded', 'secFetch', 'cookie'],
+    fields: ['originHeader', 'loaded', 'secFetch', 'cookie', 'actualSent'],
     when: { request: { api: ['font'] } },
     evidence: {
       status: 'unconfirmed',
@@ -783,5 +784,69 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'Source/WebCore/loader/DocumentLoader.cpp (responseReceived for a 304)',
     },
     rows: ['initiators-status/form-get-304-same'],
+  },
+  {
+    id: 'media-error-only-from-400',
+    reason:
+      'an audio or video resource answered with a status below 400 that is not ok (a 3xx ' +
+      'that is not followed) plays, where https://html.spec.whatwg.org/#concept-media-load-resource ' +
+      'treats a response whose status is not ok as a network error',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['video', 'audio'] },
+      finalStatusRanges: [
+        { from: 100, to: 199 },
+        { from: 300, to: 399 },
+      ],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'Source/WebCore/platform/graphics/gstreamer/WebKitWebSourceGStreamer.cpp',
+          symbol:
+            'CachedResourceStreamingClient::responseReceived (an element error only from ' +
+            'status 400)',
+        },
+      ],
+      observed:
+        'WebKitGTK 2.50.6: <audio> and <video> answered 300, 304 or 373, or 301, 303 or 308 ' +
+        'without Location, fire loadeddata (same-origin, cross-origin and crossorigin variants)',
+    },
+    rows: ['initiators-status/audio-300-same'],
+  },
+  {
+    id: 'module-script-error-only-from-400',
+    reason:
+      'a module script answered with a status below 400 that is not ok (a 3xx without ' +
+      'Location) runs, where https://html.spec.whatwg.org/#fetch-a-single-module-script fails ' +
+      'without an ok status',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['module-script'] },
+      finalStatusRanges: [
+        { from: 100, to: 199 },
+        { from: 300, to: 399 },
+      ],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'Source/WebCore/bindings/js/ScriptModuleLoader.cpp',
+          symbol:
+            'ScriptModuleLoader::notifyFinished (a document module fails on errorOccurred, ' +
+            'access control, cancel, MIME type or integrity; no status check of its own)',
+        },
+        {
+          source: 'Source/WebCore/loader/SubresourceLoader.cpp',
+          symbol: 'SubresourceLoader::checkForHTTPStatusCodeError (an error only from status 400)',
+        },
+      ],
+      observed:
+        'WebKitGTK 2.50.6: a same-origin <script type=module> answered 308, 300 or 334 without ' +
+        'Location runs',
+    },
+    rows: ['initiators-status/module-302-no-location-same'],
   },
 ];

@@ -80,6 +80,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { redirects: [{ status: 302, to: 'same-origin', noLocation: true }] },
   },
   {
+    id: 'initiators-status/module-302-no-location-same',
+    title: '<script type=module>, same-origin, 302 without Location: not an ok status, error',
+    anchors: [MODULE, REDIRECT],
+    request: { api: 'module-script', target: 'same-origin' },
+    server: { redirects: [{ status: 302, to: 'same-origin', noLocation: true }] },
+  },
+  {
     id: 'initiators-status/stylesheet-303-no-location-same',
     title: '<link rel=stylesheet>, same-origin, 303 without Location: not an ok status, error',
     anchors: [STYLE, REDIRECT],
@@ -100,7 +107,14 @@ export const INITIATORS_STATUS_SCENARIOS = [
     request: { api: 'img', target: 'same-origin' },
     server: { redirects: [{ status: 307, to: 'same-origin', noLocation: true }] },
   },
-  // Media: any ok status with the whole resource verifies.
+  // Media: any ok status with the whole resource verifies; a 3xx that is not followed is not ok.
+  {
+    id: 'initiators-status/audio-300-same',
+    title: '<audio>, same-origin, status 300 (no Location): not an ok status, error',
+    anchors: [MEDIA, REDIRECT],
+    request: { api: 'audio', target: 'same-origin' },
+    server: { actual: { status: 300 } },
+  },
   {
     id: 'initiators-status/audio-203-same',
     title: '<audio>, same-origin, status 203: an ok status, load',
