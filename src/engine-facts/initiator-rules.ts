@@ -849,4 +849,43 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
     },
     rows: ['initiators-status/module-302-no-location-same'],
   },
+  {
+    id: 'css-mask-image-redirect-cors-check-with-credentials',
+    reason:
+      "a CSS mask image whose first URL is on another origin does not follow that origin's " +
+      'redirect unless the redirect response also has `Access-Control-Allow-Credentials: true` ' +
+      '(`*` or the page origin alone is not enough), as if the check ran with credentials ' +
+      'included, where https://drafts.csswg.org/css-values-4/#fetch-a-style-resource uses ' +
+      'credentials mode same-origin and https://fetch.spec.whatwg.org/#concept-cors-check then ' +
+      'needs only Access-Control-Allow-Origin',
+    fields: ['actualSent', 'secFetch', 'loaded'],
+    when: {
+      request: {
+        api: ['css-image'],
+        variant: ['mask-image'],
+        target: [
+          'cross-origin',
+          'cross-origin-different-port',
+          'cross-origin-2',
+          'same-site',
+          'https-cross-origin',
+        ],
+      },
+      redirects: { present: true, someHopWithout: ['access-control-allow-credentials'] },
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: a mask-image on http or https origins of another site answered 301 ' +
+        '(to the page origin, to another origin or to its own origin) with ' +
+        'Access-Control-Allow-Origin = the page origin or `*` sends nothing to the Location; ' +
+        'with `Access-Control-Allow-Credentials: true` added the redirect is followed; an ' +
+        '<img crossorigin=anonymous> with the same answers follows it',
+      searched:
+        'not found yet: Source/WebCore/css/CSSImageValue.cpp (loadImage options), ' +
+        'Source/WebCore/loader/SubresourceLoader.cpp (checkRedirectionCrossOriginAccessControl) ' +
+        'and the mechanism of bug 276364 (a redirect checked with stored credentials)',
+    },
+    rows: ['initiators-status/css-mask-image-redirect-cross-to-same-acao'],
+  },
 ];

@@ -196,6 +196,22 @@ export const INITIATORS_STATUS_SCENARIOS = [
     request: { api: 'form', method: 'GET', target: 'same-origin' },
     server: { actual: { status: 304 } },
   },
+  // A cors-mode CSS image redirected by another origin: the redirect passes the CORS check
+  // with the page origin and no credentials flag (credentials mode same-origin), so it is
+  // followed; the final answer has no Access-Control-Allow-Origin.
+  {
+    id: 'initiators-status/css-mask-image-redirect-cross-to-same-acao',
+    title:
+      'CSS mask-image, cross-site 301 (ACAO = page origin) to the page origin: followed, error',
+    anchors: [IMAGE, 'https://drafts.csswg.org/css-values-4/#fetch-a-style-resource', REDIRECT],
+    request: { api: 'css-image', variant: 'mask-image', target: 'cross-origin' },
+    server: {
+      actual: { status: 200 },
+      redirects: [
+        { status: 301, to: 'same-origin', headers: { 'Access-Control-Allow-Origin': '<origin>' } },
+      ],
+    },
+  },
   // A same-origin redirect to a URL with credentials: allowed outside cors tainting.
   {
     id: 'initiators-status/img-redirect-userinfo-same',
