@@ -818,12 +818,12 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
   {
     id: 'module-script-error-only-from-400',
     reason:
-      'a module script answered with a status below 400 that is not ok (a 3xx without ' +
-      'Location) runs, where https://html.spec.whatwg.org/#fetch-a-single-module-script fails ' +
-      'without an ok status',
+      'a module script or import() answered with a status below 400 that is not ok (a 3xx ' +
+      'that is not followed) runs, where ' +
+      'https://html.spec.whatwg.org/#fetch-a-single-module-script fails without an ok status',
     fields: ['loaded'],
     when: {
-      request: { api: ['module-script'] },
+      request: { api: ['module-script', 'dynamic-import'] },
       finalStatusRanges: [
         { from: 100, to: 199 },
         { from: 300, to: 399 },
@@ -845,7 +845,7 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
       ],
       observed:
         'WebKitGTK 2.50.6: a same-origin <script type=module> answered 308, 300 or 334 without ' +
-        'Location runs',
+        'Location runs; a same-origin import() answered 300 resolves',
     },
     rows: ['initiators-status/module-302-no-location-same'],
   },
