@@ -782,9 +782,10 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
     id: 'fonts-fetched-without-cors',
     reason:
       'a font (@font-face or new FontFace(url)) is fetched without CORS: no Origin header, and ' +
-      'it loads from another origin without Access-Control-Allow-Origin, where ' +
+      'it loads from another origin without Access-Control-Allow-Origin (and follows a redirect ' +
+      'whose response has none), where ' +
       'https://drafts.csswg.org/css-fonts/#fetch-a-font makes it a cors-mode request',
-    fields: ['originHeader', 'loaded', 'secFetch', 'cookie'],
+    fields: ['originHeader', 'loaded', 'secFetch', 'cookie', 'actualSent'],
     when: { request: { api: ['font'] } },
     evidence: {
       status: 'unconfirmed',
@@ -954,5 +955,108 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'Source/WebCore/loader/DocumentLoader.cpp (responseReceived for a 304)',
     },
     rows: ['initiators-status/form-get-304-same'],
+  },
+  {
+    id: 'media-error-only-from-400',
+    reason:
+      'an audio or video resource answered with a status below 400 that is not ok (a 3xx ' +
+      'that is not followed) plays, where https://html.spec.whatwg.org/#concept-media-load-resource ' +
+      'treats a response whose status is not ok as a network error',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['video', 'audio'] },
+      finalStatusRanges: [
+        { from: 100, to: 199 },
+        { from: 300, to: 399 },
+      ],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'Source/WebCore/platform/graphics/gstreamer/WebKitWebSourceGStreamer.cpp',
+          symbol:
+            'CachedResourceStreamingClient::responseReceived (an element error only from ' +
+            'status 400)',
+        },
+      ],
+      observed:
+        'WebKitGTK 2.50.6: <audio> and <video> answered 300, 304 or 373, or 301, 303 or 308 ' +
+        'without Location, fire loadeddata (same-origin, cross-origin and crossorigin variants)',
+    },
+    rows: ['initiators-status/audio-300-same'],
+  },
+  {
+    id: 'module-script-error-only-from-400',
+    reason:
+      'a module script or import() answered with a status below 400 that is not ok (a 3xx ' +
+      'that is not followed) runs, where ' +
+      'https://html.spec.whatwg.org/#fetch-a-single-module-script fails without an ok status',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['module-script', 'dynamic-import'] },
+      finalStatusRanges: [
+        { from: 100, to: 199 },
+        { from: 300, to: 399 },
+      ],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'Source/WebCore/bindings/js/ScriptModuleLoader.cpp',
+          symbol:
+            'ScriptModuleLoader::notifyFinished (a document module fails on errorOccurred, ' +
+            'access control, cancel, MIME type or integrity; no status check of its own)',
+        },
+        {
+          source: 'Source/WebCore/loader/SubresourceLoader.cpp',
+          symbol: 'SubresourceLoader::checkForHTTPStatusCodeError (an error only from status 400)',
+        },
+      ],
+      observed:
+        'WebKitGTK 2.50.6: a same-origin <script type=module> answered 308, 300 or 334 without ' +
+        'Location runs; a same-origin import() answered 300 resolves',
+    },
+    rows: ['initiators-status/module-302-no-location-same'],
+  },
+  {
+    id: 'css-mask-image-redirect-cors-check-with-credentials',
+    reason:
+      "a CSS mask image whose first URL is on another origin does not follow that origin's " +
+      'redirect unless the redirect response also has `Access-Control-Allow-Credentials: true` ' +
+      '(`*` or the page origin alone is not enough), as if the check ran with credentials ' +
+      'included, where https://drafts.csswg.org/css-values-4/#fetch-a-style-resource uses ' +
+      'credentials mode same-origin and https://fetch.spec.whatwg.org/#concept-cors-check then ' +
+      'needs only Access-Control-Allow-Origin',
+    fields: ['actualSent', 'secFetch', 'loaded'],
+    when: {
+      request: {
+        api: ['css-image'],
+        variant: ['mask-image'],
+        target: [
+          'cross-origin',
+          'cross-origin-different-port',
+          'cross-origin-2',
+          'same-site',
+          'https-cross-origin',
+        ],
+      },
+      redirects: { present: true, someHopWithout: ['access-control-allow-credentials'] },
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: a mask-image on http or https origins of another site answered 301 ' +
+        '(to the page origin, to another origin or to its own origin) with ' +
+        'Access-Control-Allow-Origin = the page origin or `*` sends nothing to the Location; ' +
+        'with `Access-Control-Allow-Credentials: true` added the redirect is followed; an ' +
+        '<img crossorigin=anonymous> with the same answers follows it',
+      searched:
+        'not found yet: Source/WebCore/css/CSSImageValue.cpp (loadImage options), ' +
+        'Source/WebCore/loader/SubresourceLoader.cpp (checkRedirectionCrossOriginAccessControl) ' +
+        'and the mechanism of bug 276364 (a redirect checked with stored credentials)',
+    },
+    rows: ['initiators-status/css-mask-image-redirect-cross-to-same-acao'],
   },
 ];

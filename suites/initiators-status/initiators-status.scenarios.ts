@@ -89,6 +89,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { redirects: [{ status: 302, to: 'same-origin', noLocation: true }] },
   },
   {
+    id: 'initiators-status/module-302-no-location-same',
+    title: '<script type=module>, same-origin, 302 without Location: not an ok status, error',
+    anchors: [MODULE, REDIRECT],
+    request: { api: 'module-script', target: 'same-origin' },
+    server: { redirects: [{ status: 302, to: 'same-origin', noLocation: true }] },
+  },
+  {
     id: 'initiators-status/stylesheet-303-no-location-same',
     title: '<link rel=stylesheet>, same-origin, 303 without Location: not an ok status, error',
     anchors: [STYLE, REDIRECT],
@@ -109,7 +116,14 @@ export const INITIATORS_STATUS_SCENARIOS = [
     request: { api: 'img', target: 'same-origin' },
     server: { redirects: [{ status: 307, to: 'same-origin', noLocation: true }] },
   },
-  // Media: any ok status with the whole resource verifies.
+  // Media: any ok status with the whole resource verifies; a 3xx that is not followed is not ok.
+  {
+    id: 'initiators-status/audio-300-same',
+    title: '<audio>, same-origin, status 300 (no Location): not an ok status, error',
+    anchors: [MEDIA, REDIRECT],
+    request: { api: 'audio', target: 'same-origin' },
+    server: { actual: { status: 300 } },
+  },
   {
     id: 'initiators-status/audio-203-same',
     title: '<audio>, same-origin, status 203: an ok status, load',
@@ -269,6 +283,22 @@ export const INITIATORS_STATUS_SCENARIOS = [
     anchors: [FORM, 'https://html.spec.whatwg.org/#navigate'],
     request: { api: 'form', method: 'GET', target: 'same-origin' },
     server: { actual: { status: 304 } },
+  },
+  // A cors-mode CSS image redirected by another origin: the redirect passes the CORS check
+  // with the page origin and no credentials flag (credentials mode same-origin), so it is
+  // followed; the final answer has no Access-Control-Allow-Origin.
+  {
+    id: 'initiators-status/css-mask-image-redirect-cross-to-same-acao',
+    title:
+      'CSS mask-image, cross-site 301 (ACAO = page origin) to the page origin: followed, error',
+    anchors: [IMAGE, 'https://drafts.csswg.org/css-values-4/#fetch-a-style-resource', REDIRECT],
+    request: { api: 'css-image', variant: 'mask-image', target: 'cross-origin' },
+    server: {
+      actual: { status: 200 },
+      redirects: [
+        { status: 301, to: 'same-origin', headers: { 'Access-Control-Allow-Origin': '<origin>' } },
+      ],
+    },
   },
   // A same-origin redirect to a URL with credentials: allowed outside cors tainting.
   {
