@@ -3,7 +3,7 @@
 // from each engine's Fetch rules so both can grow without touching each other; the engine
 // files append these to their own.
 import { IMAGE_SCRIPT_STYLE_LOADS, type Api, type OriginRole } from '../scenario/types.js';
-import { POST_REDIRECT_FROM_PAGE_ORIGIN } from './shared-rules.js';
+import { POST_REDIRECT_FROM_PAGE_ORIGIN, SCRIPTS_RUN_AN_EMPTY_BODY } from './shared-rules.js';
 import { OUTCOME_FIELDS, type DeviationRule } from './types.js';
 
 /** Every origin role other than the page's own: a no-cors request there is opaque. */
@@ -516,26 +516,7 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     rows: ['initiators-other/preload-font-absent-cross-none'],
   },
   {
-    id: 'scripts-run-an-empty-body',
-    reason:
-      'a script answered 204 or 205 (a null body) runs as an empty script, where ' +
-      'https://html.spec.whatwg.org/#fetch-a-classic-script and the module and worker script ' +
-      'algorithms fail when the body bytes are null',
-    fields: ['loaded'],
-    when: {
-      request: {
-        api: [
-          'script',
-          'module-script',
-          'dynamic-import',
-          'worker',
-          'module-worker',
-          'shared-worker',
-          'importScripts',
-        ],
-      },
-      finalStatus: [204, 205],
-    },
+    ...SCRIPTS_RUN_AN_EMPTY_BODY,
     evidence: {
       status: 'unconfirmed',
       observed:
@@ -545,11 +526,6 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
         'not found yet: dom/script/ScriptLoader.cpp and dom/workers/ScriptLoader.cpp (how an ' +
         'empty 2xx body is treated)',
     },
-    rows: [
-      'initiators-status/script-204-same',
-      'initiators-status/module-204-same',
-      'initiators-status/importscripts-205-same',
-    ],
   },
   {
     id: 'preload-error-event-for-http-error-status',
@@ -850,26 +826,7 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
     rows: ['initiators-other/websocket-https-cookie'],
   },
   {
-    id: 'scripts-run-an-empty-body',
-    reason:
-      'a script answered 204 or 205 (a null body) runs as an empty script, where ' +
-      'https://html.spec.whatwg.org/#fetch-a-classic-script and the module and worker script ' +
-      'algorithms fail when the body bytes are null',
-    fields: ['loaded'],
-    when: {
-      request: {
-        api: [
-          'script',
-          'module-script',
-          'dynamic-import',
-          'worker',
-          'module-worker',
-          'shared-worker',
-          'importScripts',
-        ],
-      },
-      finalStatus: [204, 205],
-    },
+    ...SCRIPTS_RUN_AN_EMPTY_BODY,
     evidence: {
       status: 'unconfirmed',
       observed:
@@ -880,11 +837,6 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'Source/WebCore/bindings/js/CachedModuleScriptLoader.cpp and ' +
         'Source/WebCore/workers/WorkerScriptLoader.cpp',
     },
-    rows: [
-      'initiators-status/script-204-same',
-      'initiators-status/module-204-same',
-      'initiators-status/importscripts-205-same',
-    ],
   },
   {
     id: 'preload-error-event-for-http-error-status',

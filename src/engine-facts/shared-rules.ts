@@ -57,3 +57,35 @@ export const POST_REDIRECT_FROM_PAGE_ORIGIN: RedirectMatcher = {
   status: [307, 308],
   hops: ['from-page-origin'],
 };
+
+/**
+ * Firefox and WebKit: a classic, module or worker script answered 204 or 205 runs as an empty
+ * script. Chromium's rule of the same id leaves the classic script out.
+ */
+export const SCRIPTS_RUN_AN_EMPTY_BODY: SharedRule = {
+  id: 'scripts-run-an-empty-body',
+  reason:
+    'a script answered 204 or 205 (a null body) runs as an empty script, where ' +
+    'https://html.spec.whatwg.org/#fetch-a-classic-script and the module and worker script ' +
+    'algorithms fail when the body bytes are null',
+  fields: ['loaded'],
+  when: {
+    request: {
+      api: [
+        'script',
+        'module-script',
+        'dynamic-import',
+        'worker',
+        'module-worker',
+        'shared-worker',
+        'importScripts',
+      ],
+    },
+    finalStatus: [204, 205],
+  },
+  rows: [
+    'initiators-status/script-204-same',
+    'initiators-status/module-204-same',
+    'initiators-status/importscripts-205-same',
+  ],
+};
