@@ -184,7 +184,8 @@ const RULES: readonly DeviationRule[] = [
           'cross-origin-different-port',
         ],
       },
-      redirects: { present: false },
+      // No redirect, or only hops that stay on the same origin (vacuous without hops).
+      redirects: { everyHop: 'same-origin' },
     },
     evidence: {
       status: 'unconfirmed',
@@ -193,7 +194,7 @@ const RULES: readonly DeviationRule[] = [
         'include from the sandboxed-iframe and the data: URL clients to example.com, ' +
         'example.com on another port and sub.example.com; none to example.net or example.org, ' +
         'and none with credentials same-origin or omit; no Sec-Fetch-* headers on these http ' +
-        'requests',
+        'requests; the same at the final URL after a 301 that stays on the same origin (fuzz 150010:4681)',
       searched:
         'services/network/cors/cors_url_loader.cc (CorsURLLoader::StartRequest sets Origin only ' +
         'for the CORS flag or a method other than GET/HEAD), ' +
@@ -201,7 +202,7 @@ const RULES: readonly DeviationRule[] = [
         'MaybeSetSecFetchStorageAccessHeader: no Origin there); not found where the same-site ' +
         'credentialed case adds it',
     },
-    replays: ['72002:371:1:4:4:4:4:4:5:4:4:4:4'],
+    replays: ['72002:371:1:4:4:4:4:4:5:4:4:4:4', '150010:4681:1:4:4:4:5:4:4:4:4:6:5:5:5:5:5:5:5:5'],
   },
   {
     id: 'proxy-auth-status-from-origin-server-is-network-error',
