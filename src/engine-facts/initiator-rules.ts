@@ -60,6 +60,12 @@ function opaqueResponseRules(r: OpaqueResponseRule): DeviationRule[] {
   ];
 }
 
+/** The statuses below 400 that are not ok (1xx and a 3xx that is not followed). */
+const NOT_OK_BELOW_400 = [
+  { from: 100, to: 199 },
+  { from: 300, to: 399 },
+];
+
 export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
   {
     id: 'cors-element-request-to-same-origin-sends-origin',
@@ -870,10 +876,7 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['loaded'],
     when: {
       request: { api: ['script'] },
-      finalStatusRanges: [
-        { from: 100, to: 199 },
-        { from: 300, to: 399 },
-      ],
+      finalStatusRanges: NOT_OK_BELOW_400,
     },
     evidence: {
       status: 'evidenced',
@@ -917,10 +920,7 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['loaded'],
     when: {
       request: { api: ['video', 'audio'] },
-      finalStatusRanges: [
-        { from: 100, to: 199 },
-        { from: 300, to: 399 },
-      ],
+      finalStatusRanges: NOT_OK_BELOW_400,
     },
     evidence: {
       status: 'evidenced',
@@ -947,10 +947,7 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['loaded'],
     when: {
       request: { api: ['module-script', 'dynamic-import'] },
-      finalStatusRanges: [
-        { from: 100, to: 199 },
-        { from: 300, to: 399 },
-      ],
+      finalStatusRanges: NOT_OK_BELOW_400,
     },
     evidence: {
       status: 'evidenced',
