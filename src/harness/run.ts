@@ -191,8 +191,10 @@ export function repredictOnPageClock(
   if (stepClock === null || p.prediction === null) return undefined;
   const { scenario, world } = p.compiled;
   try {
-    p.prediction = predict(scenario, { engine: profile, world, stepClock });
+    // Both or neither: the engine's and the spec's prediction stay on one clock.
+    const prediction = predict(scenario, { engine: profile, world, stepClock });
     p.specPrediction = predict(scenario, { engine: specProfile, world, stepClock });
+    p.prediction = prediction;
   } catch {
     return undefined; // the scheduled clock predicted it; keep that prediction
   }
