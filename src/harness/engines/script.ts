@@ -8,22 +8,6 @@ export function scriptExpression(fnSource: string, arg: unknown): string {
   return `(${fnSource})(${json})`;
 }
 
-/**
- * The body of a WebDriver `execute/async` script: it settles the callback with `{ ok, value }`
- * or `{ ok: false, error }`, so a rejection in the page is told apart from a driver error.
- */
-export function webDriverAsyncScript(fnSource: string, arg: unknown): string {
-  return [
-    'const done = arguments[arguments.length - 1];',
-    'Promise.resolve()',
-    `  .then(() => ${scriptExpression(fnSource, arg)})`,
-    '  .then(',
-    '    (value) => done({ ok: true, value: value === undefined ? null : value }),',
-    '    (e) => done({ ok: false, error: String((e && (e.stack || e.message)) || e) }),',
-    '  );',
-  ].join('\n');
-}
-
 /** Rejects with ScriptTimeout when `promise` has not settled after `ms`. */
 export function callWithTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {

@@ -2,18 +2,19 @@
 // WebKitWebDriver per Engine on its own loopback port, one session, a window per page.
 //
 // WebDriver classic has one "current window" per session, so every command of an Engine goes
-// through one queue: a page switches to its window, then runs. Pages of one WebKit Engine are
-// therefore used one command at a time (a long `run` on one page delays the others).
+// through one queue: a page switches to its window, then runs. Page scripts are started and
+// collected in short commands (webdriver-runs.ts), so scripts of one Engine run side by side
+// although its commands go one at a time.
 // The console is not visible through WebDriver classic: takeConsole() returns [].
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import getPort from 'get-port';
 import { displayUsable } from './detect.js';
 import { ensureHostsEntries } from './hosts-file.js';
-import { webDriverAsyncScript } from './script.js';
 import type { Engine, EngineCookie, EngineInfo, EnginePage, LaunchOptions } from './types.js';
 import { EngineCrashed, ScriptTimeout } from './types.js';
 import { WebDriverClient, WebDriverError } from './webdriver-client.js';
+import { COLLECT_WAIT_MS, ScriptMultiplexer } from './webdriver-runs.js';
 
 const DEFAULT_SCRIPT_TIMEOUT_MS = 30_000;
 const PAGE_LOAD_TIMEOUT_MS = 30_000;
@@ -102,6 +103,9 @@ async function startDriver(
 
 class WebDriverEngine implements Engine {
   private queue: Promise<unknown> = Promise.resolve();
+  /** Commands waiting in `queue` (the one running excluded). */
+  private queued = 0;
+  private readonly scripts: ScriptMultiplexer;
   private currentWindow: string | undefined;
   /** Windows of closed pages that were kept (the session's last window cannot be closed). */
   private spareWindows: string[];
@@ -118,6 +122,22 @@ class WebDriverEngine implements Engine {
   ) {
     this.currentWindow = firstWindow;
     this.spareWindows = [firstWindow];
+    this.scripts = new ScriptMultiplexer({
+      scriptTimeoutMs,
+      execute: (handle, script) =>
+        this.inWindow(handle, () =>
+          this.command('POST', '/execute/sync', { script, args: [] }, 30_000),
+        ),
+      executeAsync: (handle, script) =>
+        this.inWindow(handle, () =>
+          this.command(
+            'POST',
+            '/execute/async',
+            { script: script(this.queued), args: [] },
+            COLLECT_WAIT_MS + 30_000,
+          ),
+        ),
+    });
   }
 
   async openPage(url: string): Promise<EnginePage> {
@@ -163,6 +183,7 @@ class WebDriverEngine implements Engine {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.scripts.failAll(new EngineCrashed('the WebKit engine was closed'));
     await this.client
       .call('DELETE', `/session/${this.sessionId}`, undefined, 3_000)
       .catch(() => undefined);
@@ -181,16 +202,7 @@ class WebDriverEngine implements Engine {
   }
 
   async runScript<T>(handle: string, fnSource: string, arg: unknown): Promise<T> {
-    const outcome = await this.inWindow(handle, () =>
-      this.command<{ ok: boolean; value?: unknown; error?: string }>(
-        'POST',
-        '/execute/async',
-        { script: webDriverAsyncScript(fnSource, arg), args: [] },
-        this.scriptTimeoutMs + 10_000,
-      ),
-    );
-    if (outcome.ok) return outcome.value as T;
-    throw new Error(`script failed in the page: ${outcome.error ?? 'unknown error'}`);
+    return (await this.scripts.run(handle, fnSource, arg)) as T;
   }
 
   async closePage(handle: string): Promise<void> {
@@ -262,7 +274,12 @@ class WebDriverEngine implements Engine {
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(fn, fn);
+    this.queued++;
+    const run = (): Promise<T> => {
+      this.queued--;
+      return fn();
+    };
+    const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
   }
