@@ -58,10 +58,12 @@ export const PAGE_RUNNER_SOURCE = String.raw`async function corsConformanceRunne
 
   if (arg.client !== 'page') {
     // Relay the batch to the iframe that is the opaque-origin client (made once, reused).
+    // Batches run side by side: the first one makes the frame, the others wait until it is
+    // ready rather than making their own.
     const key = '__corsConformanceFrame_' + arg.client;
-    let frame = window[key];
-    if (!frame || !frame.isConnected) {
-      frame = document.createElement('iframe');
+    let slot = window[key];
+    if (!slot || !slot.frame.isConnected) {
+      const frame = document.createElement('iframe');
       if (arg.sandbox) frame.setAttribute('sandbox', 'allow-scripts');
       const ready = new Promise((resolve) => {
         const onReady = (ev) => {
@@ -74,9 +76,11 @@ export const PAGE_RUNNER_SOURCE = String.raw`async function corsConformanceRunne
       });
       frame.src = arg.frameSrc;
       document.body.appendChild(frame);
-      await ready;
-      window[key] = frame;
+      slot = { frame, ready };
+      window[key] = slot;
     }
+    await slot.ready;
+    const frame = slot.frame;
     const id = Math.random().toString(36).slice(2);
     const done = new Promise((resolve) => {
       const onResult = (ev) => {

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import type { Instruction } from '../../servers/instruction.js';
 import { Journal } from '../../servers/journal.js';
 import { getEngineProfile } from '../engine-facts/index.js';
-import type { Scenario } from '../scenario/types.js';
+import type { CookieSetup, Scenario } from '../scenario/types.js';
 import { DEFAULT_ORIGINS } from '../scenario/world.js';
 import { EngineCrashed, type Engine, type EnginePage } from './engines/types.js';
 import type { RunnerArg } from './page-runner.js';
@@ -374,6 +374,71 @@ test("a case whose steps started late is predicted again on the page's clock", (
   expect(p.specPrediction?.then?.preflight).toBe(true);
 });
 
+test("a late case is also judged with the first step's cache entry stored at that step's end", () => {
+  const { ctx, servers, finished } = steps();
+  const expiring: Scenario = {
+    id: 'late-end',
+    request: { method: 'PUT', target: 'cross-origin' },
+    server: {
+      preflight: {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': '*',
+          'Access-Control-Allow-Methods': 'PUT',
+          'Access-Control-Max-Age': '2',
+        },
+      },
+      actual: { status: 200, headers: { 'Access-Control-Allow-Origin': '*' } },
+    },
+    then: { delayMs: 1000 },
+  };
+  const settle = (firstTook: number, runId: string): CaseResult | undefined => {
+    const batch = prepareCases(ctx, [expiring], runId);
+    const token = batch[0]?.compiled.token ?? '';
+    const wire = (method: string, preflight: boolean): void => {
+      const rawHeaders: [string, string][] = [['Origin', PAGE]];
+      if (preflight) rawHeaders.push(['Access-Control-Request-Method', 'PUT']);
+      servers.journal.record({
+        kind: 'request',
+        token,
+        hop: 0,
+        method,
+        target: '/cors/x/0',
+        origin: 'http://example.net:4001',
+        rawHeaders,
+        preflight,
+        bodyLength: 0,
+      });
+    };
+    // The engine preflights once and reuses the entry 2.7 s after the first step started.
+    wire('OPTIONS', true);
+    wire('PUT', false);
+    servers.journal.mark(token, 'step-1');
+    wire('PUT', false);
+    const headerNames = ['cache-control', 'content-length'];
+    const raw = [
+      {
+        token,
+        steps: [
+          { ...okStep, headerNames, startedMs: 100, elapsedMs: firstTook },
+          { ...okStep, headerNames, startedMs: 2803 },
+        ],
+      },
+    ];
+    settleBatch(ctx, batch, { raw, cause: '', console: [] });
+    return finished.get(0);
+  };
+  // The first step took 900 ms: stored at its end, the entry is 1.8 s old at the reuse.
+  const ended = settle(900, 'run11');
+  expect(ended?.verdict).toBe('pass');
+  expect(ended?.note).toMatch(/cache entry taken as stored at its end \(\+900 ms\)/);
+  expect(ended?.prediction?.then?.preflight).toBe(false);
+  // It took 5 ms: the entry was 2.7 s old whichever end of the step stored it.
+  const expired = settle(5, 'run12');
+  expect(expired?.verdict).toBe('fail');
+  expect(expired?.prediction?.then?.preflight).toBe(true);
+});
+
 test('a step the page timed out on is a harness error naming the step, not a verdict', async () => {
   const { ctx, finished } = steps();
   const batch = prepareCases(ctx, [simple('a')], 'run10');
@@ -392,4 +457,66 @@ test('a step the page timed out on is a harness error naming the step, not a ver
   expect(finished.get(0)?.note).toBe(
     'chromium: step 0 did not settle within 10000 ms (the step timeout)',
   );
+});
+
+/** A promise the test opens by hand. */
+function gate(): { wait: Promise<void>; open: () => void } {
+  let open = (): void => undefined;
+  const wait = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { wait, open };
+}
+
+const turn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
+
+test('batches of one jar share the page up to the limit; another jar waits until it is empty', async () => {
+  const { servers, slot, behaviour } = setup();
+  const session = new RunSession(slot, servers, 2);
+  const log: string[] = [];
+  const jar: CookieSetup[] = [{ name: 'k', value: 'v', on: 'same-origin' }];
+  const batch = (name: string, cookies: CookieSetup[], g: { wait: Promise<void> }) =>
+    session.withJar(cookies, async () => {
+      log.push(`start ${name}`);
+      await g.wait;
+      log.push(`end ${name}`);
+    });
+  const [a, b, c, d, e] = [gate(), gate(), gate(), gate(), gate()];
+  const all = [
+    batch('a', [], a),
+    batch('b', [], b),
+    batch('c', [], c), // a third batch of the same jar: over the limit of two
+    batch('d', jar, d), // another jar: after a, b and c
+    batch('e', [], e), // behind d, although the page's jar is its own
+  ];
+  await turn();
+  expect(log).toEqual(['start a', 'start b']);
+  a.open();
+  await turn();
+  expect(log.slice(2)).toEqual(['end a', 'start c']);
+  b.open();
+  c.open();
+  await turn();
+  // d switched the jar (one navigation) only once the page was empty.
+  expect(log.slice(4)).toEqual(['end b', 'end c', 'start d']);
+  expect(behaviour.gotos).toHaveLength(1);
+  d.open();
+  e.open();
+  await Promise.all(all);
+  expect(log.slice(7)).toEqual(['end d', 'start e', 'end e']);
+  expect(behaviour.gotos).toHaveLength(2); // and back to the empty jar for e
+});
+
+test('batches that fail together in one engine share one restart', async () => {
+  const { servers, slot, launches } = setup({ crashOnCalls: [0, 1] });
+  const results = await runScenarios(slot, servers, [simple('a'), simple('b')], {
+    profile,
+    batchSize: 1,
+  });
+  expect(results.map((r) => r.verdict)).toEqual(['pass', 'pass']);
+  expect(results.map((r) => r.restart)).toEqual([
+    'EngineCrashed: browser went away',
+    'EngineCrashed: browser went away',
+  ]);
+  expect(launches()).toBe(1);
 });

@@ -14,6 +14,8 @@ import type { HarnessServers } from './run.js';
 export class EngineSlot {
   restarts = 0;
   private closed = false;
+  /** The relaunch in progress: callers whose batches failed together share it. */
+  private restarting: Promise<Engine> | null = null;
   constructor(
     public engine: Engine,
     private readonly relaunch: () => Promise<Engine>,
@@ -28,6 +30,21 @@ export class EngineSlot {
   async close(): Promise<void> {
     this.closed = true;
     await this.engine.close();
+  }
+
+  /**
+   * Replaces `failed`, the engine a caller saw fail. Batches that ran side by side fail
+   * together; they share one relaunch, and a caller whose engine was replaced already uses
+   * the new one.
+   */
+  restartAfter(failed: Engine): Promise<Engine> {
+    if (this.restarting !== null) return this.restarting;
+    if (this.engine !== failed) return Promise.resolve(this.engine);
+    const relaunch = this.restart().finally(() => {
+      this.restarting = null;
+    });
+    this.restarting = relaunch;
+    return relaunch;
   }
 
   async restart(): Promise<Engine> {
@@ -59,27 +76,49 @@ export function jarSwitch(
   ];
 }
 
+/** Batches in flight at once in one session's page, unless the session is told otherwise. */
+export const DEFAULT_BATCHES_IN_FLIGHT = 4;
+
+/** A batch waiting for its turn in the page: the jar it needs and how to let it in. */
+interface Waiter {
+  jar: string;
+  admit: () => void;
+}
+
 /**
  * The long-lived page of one engine, reused across batches and tables. Opaque-origin
  * clients live in iframes of this page, so a backend with a single window works too.
+ *
+ * Batches share the page: up to `batchesInFlight` run in it at once, as long as they need
+ * the same cookie jar. A batch that needs another jar waits until the page is empty (a jar
+ * switch navigates the page, which would end every case in it), and batches behind it wait
+ * for their turn, so no jar starves.
  */
 export class RunSession {
-  private page: EnginePage | null = null;
+  private page: Promise<EnginePage> | null = null;
   /** The engine `page` was opened in: another session on the slot may have replaced it. */
   private pageEngine: Engine | null = null;
   private installed = false;
   /** The cookies this session put in the jar and has not expired yet. */
   private jar: readonly CookieSetup[] = [];
+  /** The jar switch in progress: batches admitted under the same jar wait for it. */
+  private switching: Promise<void> | null = null;
+  /** The jar the admitted batches run under, how many run, and who waits. */
+  private readonly turns = { jar: '[]', active: 0, waiting: [] as Waiter[] };
+  /** Console lines read from the page that no batch has claimed yet. */
+  private consoleLines: string[] = [];
+
   constructor(
     readonly slot: EngineSlot,
     readonly servers: HarnessServers,
+    readonly batchesInFlight = DEFAULT_BATCHES_IN_FLIGHT,
   ) {}
 
   get runnerUrl(): string {
     return `${this.servers.pageOrigin}${RUNNER_PAGE_PATH}`;
   }
 
-  async getPage(): Promise<EnginePage> {
+  getPage(): Promise<EnginePage> {
     if (!this.installed) {
       installRunnerPages(this.servers);
       this.installed = true;
@@ -90,26 +129,82 @@ export class RunSession {
       this.page = null;
       this.jar = [];
     }
-    this.page ??= await this.slot.engine.openPage(this.runnerUrl);
-    this.pageEngine = this.slot.engine;
+    if (this.page === null) {
+      const opening = this.slot.engine.openPage(this.runnerUrl);
+      opening.catch(() => {
+        if (this.page === opening) this.page = null;
+      });
+      this.page = opening;
+      this.pageEngine = this.slot.engine;
+    }
     return this.page;
   }
 
-  /** After a crash: a new browser (with an empty jar) and a new page. */
-  async restart(): Promise<void> {
-    this.page = null;
-    this.jar = [];
-    await this.slot.restart();
+  /**
+   * Runs `batch` in the page under `cookies` when its turn comes (see the class comment);
+   * the jar is switched first when it differs.
+   */
+  async withJar<T>(cookies: readonly CookieSetup[], batch: () => Promise<T>): Promise<T> {
+    await this.admit(JSON.stringify(cookies));
+    try {
+      await this.useCookies(cookies);
+      return await batch();
+    } finally {
+      this.turns.active--;
+      this.letIn();
+    }
+  }
+
+  private admit(jar: string): Promise<void> {
+    return new Promise((admit) => {
+      this.turns.waiting.push({ jar, admit });
+      this.letIn();
+    });
+  }
+
+  /** Lets waiting batches in, in order, while the page has room and their jar is the page's. */
+  private letIn(): void {
+    const t = this.turns;
+    for (let w = t.waiting[0]; w !== undefined; w = t.waiting[0]) {
+      const fits = t.active === 0 || (w.jar === t.jar && t.active < this.batchesInFlight);
+      if (!fits) return;
+      t.waiting.shift();
+      t.jar = w.jar;
+      t.active++;
+      w.admit();
+    }
+  }
+
+  /**
+   * After `failed` crashed or hung: a new browser (with an empty jar) and a new page. Batches
+   * that failed together share one relaunch (EngineSlot.restartAfter).
+   */
+  async restart(failed: Engine = this.slot.engine): Promise<void> {
+    await this.slot.restartAfter(failed);
+    if (this.pageEngine !== this.slot.engine) {
+      this.page = null;
+      this.jar = [];
+    }
   }
 
   /**
    * Makes `cookies` the jar: expires what this session set before and sets each cookie
    * first-party on its own host, all in one navigation (servers/cookie-chain.ts) that ends
-   * back on the runner page. Nothing to change: no navigation.
+   * back on the runner page. Nothing to change: no navigation. Call it inside `withJar`,
+   * where no batch of another jar runs.
    */
   async useCookies(cookies: readonly CookieSetup[]): Promise<void> {
+    while (this.switching !== null) await this.switching;
     if (this.pageEngine !== this.slot.engine) this.jar = []; // a new browser, a new jar
     if (JSON.stringify(cookies) === JSON.stringify(this.jar)) return;
+    const switching = this.switchJar(cookies).finally(() => {
+      this.switching = null;
+    });
+    this.switching = switching;
+    await switching;
+  }
+
+  private async switchJar(cookies: readonly CookieSetup[]): Promise<void> {
     const page = await this.getPage();
     const url = cookieChainUrl({
       set: jarSwitch(this.servers.origins, this.jar, cookies),
@@ -120,9 +215,23 @@ export class RunSession {
     this.jar = [...cookies];
   }
 
+  /**
+   * The page's console lines that name one of `tokens`. Batches share the page, so lines
+   * read for one batch may belong to another: they wait here until claimed (the newest
+   * thousand are kept).
+   */
+  async consoleFor(tokens: readonly string[]): Promise<string[]> {
+    const page = await this.getPage().catch(() => null);
+    if (page !== null) this.consoleLines.push(...page.takeConsole());
+    const mine = (line: string): boolean => tokens.some((t) => line.includes(t));
+    const claimed = this.consoleLines.filter(mine);
+    this.consoleLines = this.consoleLines.filter((l) => !mine(l)).slice(-1000);
+    return claimed;
+  }
+
   async close(): Promise<void> {
     const p = this.page;
     this.page = null;
-    if (p) await p.close().catch(() => undefined);
+    if (p) await p.then((page) => page.close()).catch(() => undefined);
   }
 }

@@ -1,6 +1,12 @@
 import { expect, test } from '@playwright/test';
 import type { Scenario } from '../scenario/types.js';
-import { LATE_STEP_MS, lateClock, pageClock, scheduledClock } from './step-clock.js';
+import {
+  LATE_STEP_MS,
+  lateClock,
+  lateClockFirstStepEnded,
+  pageClock,
+  scheduledClock,
+} from './step-clock.js';
 import type { RawStepResult } from './types.js';
 
 const scenario: Scenario = {
@@ -53,4 +59,11 @@ test('steps on time keep the scheduled clock; a late step brings the page clock'
   expect(lateClock(scenario, [step(10), step(5000)])).toBeNull();
   // One request alone has no clock to correct.
   expect(lateClock(single, [step(10)])).toBeNull();
+});
+
+test("the first step taken at its end moves the later steps back by the first step's duration", () => {
+  const late = [{ ...step(10), elapsedMs: 700 }, step(1030), step(2400)];
+  expect(lateClockFirstStepEnded(scenario, late)).toEqual([0, 320, 1690]);
+  // On time: no page clock, so no second clock either.
+  expect(lateClockFirstStepEnded(scenario, [step(10), step(1030), step(1520)])).toBeNull();
 });

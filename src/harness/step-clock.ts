@@ -42,3 +42,20 @@ export function lateClock(scenario: Scenario, steps: readonly RawStepResult[]): 
   if (page === null || scheduled.length < 2 || page.length !== scheduled.length) return null;
   return page.some((at, k) => at - (scheduled[k] ?? 0) > LATE_STEP_MS) ? page : null;
 }
+
+/**
+ * The page's clock with the first step taken at its end: a preflight-cache entry the first
+ * request stored arrived some time between that request's start and its end, and a late
+ * chain can sit on either side of an entry's expiry within that window. Steps after the
+ * first keep their start (a later step looks the cache up as it starts). Null where
+ * `lateClock` is null or the first step has no duration.
+ */
+export function lateClockFirstStepEnded(
+  scenario: Scenario,
+  steps: readonly RawStepResult[],
+): number[] | null {
+  const clock = lateClock(scenario, steps);
+  const took = steps[0]?.elapsedMs ?? 0;
+  if (clock === null || took <= 0) return null;
+  return clock.map((at, k) => (k === 0 ? 0 : Math.max(0, at - took)));
+}

@@ -82,8 +82,9 @@ const ELEMENTS = String.raw`
 
   // Scripts run one at a time: the window's error event carries no URL when muted, so only
   // one script may be in flight for it to be attributed. The fixture script throws after it
-  // ran; its own message means unmuted, anything else ("Script error.") muted.
-  let scriptQueue = Promise.resolve();
+  // ran; its own message means unmuted, anything else ("Script error."): muted. The queue is
+  // the window's, since batches run side by side in the page.
+  const SCRIPT_QUEUE = '__corsConformanceScriptQueue';
   const scriptElement = (d) => {
     const run = async () => {
       const el = document.createElement('script');
@@ -105,8 +106,8 @@ const ELEMENTS = String.raw`
       }
       return r;
     };
-    const p = scriptQueue.then(run, run);
-    scriptQueue = p.catch(() => undefined);
+    const p = (window[SCRIPT_QUEUE] || Promise.resolve()).then(run, run);
+    window[SCRIPT_QUEUE] = p.catch(() => undefined);
     return p;
   };
   drivers['script'] = scriptElement;
