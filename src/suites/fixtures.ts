@@ -6,7 +6,7 @@
 // extends): `test` adds per-test auto fixtures for its own `page` and `context` (trace
 // recording, context configuration) that these tests never use, and each of them costs a
 // step with a captured stack trace per test, most of a scenario test's time in the worker.
-import { _baseTest as base, expect } from '@playwright/test';
+import { _baseTest as base, expect, type WorkerInfo } from '@playwright/test';
 import type { FixtureServers } from '../../servers/fixture-server.js';
 import { applySelector, type BuildSelector } from '../harness/engine-builds.js';
 import type { BrowserName } from '../harness/engines/types.js';
@@ -73,21 +73,31 @@ export const test = base.extend<object, CorsWorkerOptions & CorsWorkerFixtures>(
       const version = corsWorld.slot.engine.info.version;
       const profile = getEngineProfile(corsBrowser);
       const cache = new Map<string, Promise<CaseResult[]>>();
+      const start = (title: string, scenarios: readonly Scenario[]): Promise<CaseResult[]> => {
+        let p = cache.get(title);
+        if (p === undefined) {
+          p = runScenarios(corsWorld.slot, corsWorld.servers, scenarios, { profile, session }).then(
+            (results) => results.map((r) => ({ ...r, engine: label, engineVersion: version })),
+          );
+          cache.set(title, p);
+        }
+        return p;
+      };
+      const ahead = runsEveryTest(workerInfo);
       await use({
         run(title, scenarios) {
-          let p = cache.get(title);
-          if (p === undefined) {
-            p = runScenarios(corsWorld.slot, corsWorld.servers, scenarios, {
-              profile,
-              session,
-            }).then((results) =>
-              results.map((r) => ({ ...r, engine: label, engineVersion: version })),
-            );
-            cache.set(title, p);
-          }
+          const p = start(title, scenarios);
+          // The worker will run the tables declared after this one too: start them now, so
+          // their batches share the page with this table's (a table's wait for its slowest
+          // case overlaps the others'). The page admits them in order.
+          if (ahead)
+            for (const later of tablesAfter(title)) void start(later.title, later.scenarios);
           return p;
         },
       });
+      // Tables started ahead whose tests never ran here (another worker took them, the run
+      // was stopped) are finished before the session closes under them.
+      await Promise.allSettled(cache.values());
       await session.close();
     },
     { scope: 'worker' },
@@ -95,6 +105,32 @@ export const test = base.extend<object, CorsWorkerOptions & CorsWorkerFixtures>(
 });
 
 export { expect };
+
+/** Every table `defineScenarioSuite` declared in this process, in order. */
+const declared: { title: string; scenarios: readonly Scenario[] }[] = [];
+
+function tablesAfter(title: string): typeof declared {
+  const at = declared.findIndex((t) => t.title === title);
+  return at < 0 ? [] : declared.slice(at + 1);
+}
+
+/**
+ * Whether this worker's project runs every test it declares: no grep, no shard. Only then
+ * are tables started ahead of their tests; a filtered run starts each table when its first
+ * test needs it.
+ */
+function runsEveryTest(info: WorkerInfo): boolean {
+  const everything = (g: RegExp | RegExp[]): boolean =>
+    (Array.isArray(g) ? g : [g]).every((r) => r.source === '.*');
+  const { config, project } = info;
+  return (
+    config.shard === null &&
+    config.grepInvert === null &&
+    project.grepInvert === null &&
+    everything(config.grep) &&
+    everything(project.grep)
+  );
+}
 
 function describeFailure(r: CaseResult): string {
   const lines = [`${r.engine} ${r.verdict}${r.note === undefined ? '' : `: ${r.note}`}`];
@@ -117,6 +153,7 @@ const PASSING: readonly VerdictKind[] = ['pass', 'known-deviation', 'unconfirmed
  * table (cached per worker); each test then asserts its own verdict and attaches its result.
  */
 export function defineScenarioSuite(title: string, scenarios: readonly Scenario[]): void {
+  declared.push({ title, scenarios });
   test.describe(title, () => {
     // In order, as one group: the table's batch runs once per worker that runs it.
     test.describe.configure({ mode: 'default', timeout: 180_000 });
