@@ -46,6 +46,22 @@ function thrown(failure: StepFailure, because: Reason[]): BuiltRequest {
   return { ok: false, failure, because };
 }
 
+/**
+ * A forbidden request-header the API leaves out of the request; the reason names the knob
+ * `userAgentIsForbidden` when the engine forbids a header the standard allows.
+ */
+function forbiddenHeaderLeftOut(
+  algorithm: string,
+  step: number,
+  name: string,
+  value: string,
+  how: string,
+): Reason {
+  const inSpec = isForbiddenRequestHeader(name, value, SPEC);
+  const message = `\`${name}\` is a forbidden request-header: ${how}`;
+  return reason(algorithm, step, message, inSpec ? undefined : 'userAgentIsForbidden');
+}
+
 // https://fetch.spec.whatwg.org/#concept-bodyinit-extract
 /** The Content-Type a body brings with it (step "type"), or null; and whether it is a stream. */
 export function extractBodyType(body: BodySpec): { type: string | null; stream: boolean } {
@@ -91,15 +107,7 @@ export function headersAppend(
   if (!isHeaderName(name) || !isHeaderValue(value))
     return fail('headers-validate', 1, `TypeError: \`${name}: ${value}\` is not a valid header`);
   if (guard === 'request' && isForbiddenRequestHeader(name, value, profile)) {
-    const inSpec = isForbiddenRequestHeader(name, value, SPEC);
-    because.push(
-      reason(
-        'headers-validate',
-        3,
-        `\`${name}\` is a forbidden request-header: silently dropped`,
-        inSpec ? undefined : 'userAgentIsForbidden',
-      ),
-    );
+    because.push(forbiddenHeaderLeftOut('headers-validate', 3, name, value, 'silently dropped'));
     return list;
   }
   // 3. The `request-no-cors` guard keeps the header only when its combined value is still
@@ -297,14 +305,8 @@ export function constructXHRRequest(
         `SyntaxError: \`${name}: ${value}\` is not a valid header`,
       );
     if (isForbiddenRequestHeader(name, value, profile)) {
-      const inSpec = isForbiddenRequestHeader(name, value, SPEC);
       because.push(
-        reason(
-          'dom-xmlhttprequest-setrequestheader',
-          5,
-          `\`${name}\` is a forbidden request-header: ignored`,
-          inSpec ? undefined : 'userAgentIsForbidden',
-        ),
+        forbiddenHeaderLeftOut('dom-xmlhttprequest-setrequestheader', 5, name, value, 'ignored'),
       );
       continue;
     }
