@@ -7,7 +7,7 @@ import {
   POST_REDIRECT_FROM_PAGE_ORIGIN,
   REDIRECT_WITHOUT_LOCATION_IS_FINAL_IN_ERROR_MODE,
 } from './shared-rules.js';
-import { OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
+import { EVERY_FIELD, OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
 
 const RULES: readonly DeviationRule[] = [
   {
@@ -65,15 +65,7 @@ const RULES: readonly DeviationRule[] = [
       'fetch#http-redirect-fetch fails it only in cors mode across origins or under cors tainting; ' +
       'nothing after that hop happens, a preflight at a later cross-origin hop included (so ' +
       'the Fetch Metadata of the requests never sent is missing too)',
-    fields: [
-      ...OUTCOME_FIELDS,
-      'actualSent',
-      'originHeader',
-      'preflight',
-      'acrm',
-      'acrh',
-      'secFetch',
-    ],
+    fields: EVERY_FIELD,
     when: { request: { api: ['fetch'] }, redirects: { present: true, userinfo: true } },
     evidence: {
       status: 'evidenced',

@@ -3,8 +3,12 @@
 // from each engine's Fetch rules so both can grow without touching each other; the engine
 // files append these to their own.
 import { IMAGE_SCRIPT_STYLE_LOADS, type Api, type OriginRole } from '../scenario/types.js';
-import { POST_REDIRECT_FROM_PAGE_ORIGIN, SCRIPTS_RUN_AN_EMPTY_BODY } from './shared-rules.js';
-import { OUTCOME_FIELDS, type DeviationRule } from './types.js';
+import {
+  MODULE_AND_WORKER_SCRIPT_APIS,
+  POST_REDIRECT_FROM_PAGE_ORIGIN,
+  SCRIPTS_RUN_AN_EMPTY_BODY,
+} from './shared-rules.js';
+import { EVERY_FIELD, type DeviationRule } from './types.js';
 
 /** Every origin role other than the page's own: a no-cors request there is opaque. */
 const CROSS_ORIGIN_TARGETS: readonly OriginRole[] = [
@@ -58,6 +62,31 @@ function opaqueResponseRules(r: OpaqueResponseRule): DeviationRule[] {
       rows: r.rows.redirected,
     },
   ];
+}
+
+/**
+ * Every engine's `<link rel=preload>` fires error for some destinations when the answer has a
+ * status of 400 or more; which destinations is the engine's own, and so is the evidence.
+ */
+function preloadErrorFromStatus400(
+  variants: readonly string[],
+  evidence: DeviationRule['evidence'],
+): DeviationRule {
+  const named = `${variants.slice(0, -1).join(', ')} or ${variants[variants.length - 1] ?? ''}`;
+  return {
+    id: 'preload-error-event-for-http-error-status',
+    reason:
+      `<link rel=preload> as ${named} fires error when the answer has a status of 400 or ` +
+      'more, where https://html.spec.whatwg.org/#link-type-preload fires error only for a ' +
+      'network error (any response fires load)',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['preload'], variant: variants },
+      finalStatusRanges: [{ from: 400, to: 999 }],
+    },
+    evidence,
+    rows: ['initiators-status/preload-script-404-same'],
+  };
 }
 
 /** The statuses below 400 that are not ok (1xx and a 3xx that is not followed). */
@@ -157,18 +186,7 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
       'EventSource, importScripts, keepalive fetch) redirected to a URL with user:pass@ is ' +
       'blocked, where https://fetch.spec.whatwg.org/#http-redirect-fetch fails it only in cors ' +
       'mode across origins or under cors tainting; the request to that URL is never sent',
-    fields: [
-      ...OUTCOME_FIELDS,
-      'actualSent',
-      'originHeader',
-      'preflight',
-      'acrm',
-      'acrh',
-      'cookie',
-      'loaded',
-      'tainted',
-      'secFetch',
-    ],
+    fields: [...EVERY_FIELD, 'cookie', 'loaded', 'tainted'],
     when: {
       request: {
         api: [
@@ -331,37 +349,24 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     },
     rows: ['initiators-status/worker-text-plain-same'],
   },
-  {
-    id: 'preload-error-event-for-http-error-status',
-    reason:
-      '<link rel=preload> as script, style or font fires error when the answer has a status of ' +
-      '400 or more, where https://html.spec.whatwg.org/#link-type-preload fires error only for ' +
-      'a network error (any response fires load)',
-    fields: ['loaded'],
-    when: {
-      request: { api: ['preload'], variant: ['script', 'style', 'font'] },
-      finalStatusRanges: [{ from: 400, to: 999 }],
-    },
-    evidence: {
-      status: 'evidenced',
-      upstream: [
-        {
-          wpt: 'third_party/blink/web_tests/external/wpt/preload/preload-error.sub-expected.txt',
-          test: '404 (style): preload events; 404 (script): preload events',
-        },
-        {
-          source: 'third_party/blink/renderer/platform/loader/fetch/resource_loader.cc',
-          symbol:
-            'ResourceLoader::DidReceiveResponseInternal (status 400 or more is an error unless ' +
-            'the resource ignores status errors, as images do)',
-        },
-      ],
-      observed:
-        'Chromium 156: error for a same-origin as=script preload answered 404; as=image and ' +
-        'as=fetch preloads answered 404 fire load',
-    },
-    rows: ['initiators-status/preload-script-404-same'],
-  },
+  preloadErrorFromStatus400(['script', 'style', 'font'], {
+    status: 'evidenced',
+    upstream: [
+      {
+        wpt: 'third_party/blink/web_tests/external/wpt/preload/preload-error.sub-expected.txt',
+        test: '404 (style): preload events; 404 (script): preload events',
+      },
+      {
+        source: 'third_party/blink/renderer/platform/loader/fetch/resource_loader.cc',
+        symbol:
+          'ResourceLoader::DidReceiveResponseInternal (status 400 or more is an error unless ' +
+          'the resource ignores status errors, as images do)',
+      },
+    ],
+    observed:
+      'Chromium 156: error for a same-origin as=script preload answered 404; as=image and ' +
+      'as=fetch preloads answered 404 fire load',
+  }),
   {
     id: 'scripts-run-an-empty-body',
     reason:
@@ -369,19 +374,7 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
       'as an empty script, where https://html.spec.whatwg.org/#fetch-a-single-module-script ' +
       'and the worker script algorithms fail when the body bytes are null',
     fields: ['loaded'],
-    when: {
-      request: {
-        api: [
-          'module-script',
-          'dynamic-import',
-          'worker',
-          'module-worker',
-          'shared-worker',
-          'importScripts',
-        ],
-      },
-      finalStatus: [204, 205],
-    },
+    when: { request: { api: MODULE_AND_WORKER_SCRIPT_APIS }, finalStatus: [204, 205] },
     evidence: {
       status: 'evidenced',
       upstream: [
@@ -533,31 +526,18 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
         'empty 2xx body is treated)',
     },
   },
-  {
-    id: 'preload-error-event-for-http-error-status',
-    reason:
-      '<link rel=preload> as script, style or fetch fires error when the answer has a status ' +
-      'of 400 or more, where https://html.spec.whatwg.org/#link-type-preload fires error only ' +
-      'for a network error',
-    fields: ['loaded'],
-    when: {
-      request: { api: ['preload'], variant: ['script', 'style', 'fetch'] },
-      finalStatusRanges: [{ from: 400, to: 999 }],
-    },
-    evidence: {
-      status: 'evidenced',
-      upstream: [
-        {
-          wpt: 'testing/web-platform/meta/preload/preload-error.sub.html.ini',
-          test:
-            '404 (style): preload events; 404 (script): preload events; 404 (fetch): preload ' +
-            'events (expected FAIL)',
-        },
-      ],
-      observed: 'Firefox ESR 153.8: error for a same-origin as=script preload answered 404',
-    },
-    rows: ['initiators-status/preload-script-404-same'],
-  },
+  preloadErrorFromStatus400(['script', 'style', 'fetch'], {
+    status: 'evidenced',
+    upstream: [
+      {
+        wpt: 'testing/web-platform/meta/preload/preload-error.sub.html.ini',
+        test:
+          '404 (style): preload events; 404 (script): preload events; 404 (fetch): preload ' +
+          'events (expected FAIL)',
+      },
+    ],
+    observed: 'Firefox ESR 153.8: error for a same-origin as=script preload answered 404',
+  }),
   {
     id: 'fetch-preload-error-event-for-redirect-status',
     reason:
@@ -844,29 +824,16 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'Source/WebCore/workers/WorkerScriptLoader.cpp',
     },
   },
-  {
-    id: 'preload-error-event-for-http-error-status',
-    reason:
-      '<link rel=preload> as script or style fires error when the answer has a status of 400 ' +
-      'or more, where https://html.spec.whatwg.org/#link-type-preload fires error only for a ' +
-      'network error',
-    fields: ['loaded'],
-    when: {
-      request: { api: ['preload'], variant: ['script', 'style'] },
-      finalStatusRanges: [{ from: 400, to: 999 }],
-    },
-    evidence: {
-      status: 'evidenced',
-      upstream: [
-        {
-          wpt: 'LayoutTests/imported/w3c/web-platform-tests/preload/preload-error.sub-expected.txt',
-          test: '404 (style): preload events; 404 (script): preload events',
-        },
-      ],
-      observed: 'WebKitGTK 2.50.6: error for a same-origin as=script preload answered 404',
-    },
-    rows: ['initiators-status/preload-script-404-same'],
-  },
+  preloadErrorFromStatus400(['script', 'style'], {
+    status: 'evidenced',
+    upstream: [
+      {
+        wpt: 'LayoutTests/imported/w3c/web-platform-tests/preload/preload-error.sub-expected.txt',
+        test: '404 (style): preload events; 404 (script): preload events',
+      },
+    ],
+    observed: 'WebKitGTK 2.50.6: error for a same-origin as=script preload answered 404',
+  }),
   {
     id: 'classic-script-error-only-from-400',
     reason:

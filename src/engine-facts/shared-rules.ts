@@ -2,6 +2,7 @@
 // by the same rows. The behaviour is written here once; each engine file adds what is its own
 // (its source citations, what its build showed, its wording of the mechanism where that
 // differs), so the evidence stays per engine.
+import type { Api } from '../scenario/types.js';
 import { OUTCOME_FIELDS, type DeviationRule, type RedirectMatcher } from './types.js';
 
 /** A rule without its evidence: the part two engines share word for word. */
@@ -59,6 +60,19 @@ export const POST_REDIRECT_FROM_PAGE_ORIGIN: RedirectMatcher = {
 };
 
 /**
+ * The scripts other than the classic one that HTML fetches for the page or a worker: module
+ * scripts, import(), the three worker constructors and importScripts.
+ */
+export const MODULE_AND_WORKER_SCRIPT_APIS: readonly Api[] = [
+  'module-script',
+  'dynamic-import',
+  'worker',
+  'module-worker',
+  'shared-worker',
+  'importScripts',
+];
+
+/**
  * Firefox and WebKit: a classic, module or worker script answered 204 or 205 runs as an empty
  * script. Chromium's rule of the same id leaves the classic script out.
  */
@@ -71,15 +85,7 @@ export const SCRIPTS_RUN_AN_EMPTY_BODY: SharedRule = {
   fields: ['loaded'],
   when: {
     request: {
-      api: [
-        'script',
-        'module-script',
-        'dynamic-import',
-        'worker',
-        'module-worker',
-        'shared-worker',
-        'importScripts',
-      ],
+      api: ['script', ...MODULE_AND_WORKER_SCRIPT_APIS],
     },
     finalStatus: [204, 205],
   },

@@ -4,6 +4,7 @@
 // fast-check from its path to the smallest policy and probes that still show that kind, and
 // that shrunk case run through every other adapter (who else gets it wrong).
 import fc from 'fast-check';
+import type { SeededRunOptions } from '../fuzz/fuzz.js';
 import { encodeReplay } from '../fuzz/replay.js';
 import type { SuiteCase } from './generate.js';
 import { caseAt, sampleCases, suiteCaseArb } from './generate.js';
@@ -28,15 +29,9 @@ export interface SuiteProgress {
   phase: string;
 }
 
-export interface SuiteOptions {
+/** Defaults: DEFAULT_SUITE_RUNS runs, DEFAULT_SHRINK_RUNS runs a shrink. */
+export interface SuiteOptions extends SeededRunOptions<SuiteProgress> {
   adapters: readonly SuiteAdapter[];
-  seed: number;
-  runs?: number;
-  /** Stop starting new cases after this long. */
-  timeMs?: number;
-  maxShrinkRuns?: number;
-  onProgress?: (p: SuiteProgress) => void;
-  now?: () => number;
 }
 
 /** A disagreement shrunk to the smallest case that still shows its kind. */

@@ -19,13 +19,26 @@ export interface FuzzProgress {
   elapsedMs: number;
 }
 
-export interface FuzzOptions {
-  executor: FuzzExecutor;
+/**
+ * What a seeded run takes, the engine fuzz here and the framework suite
+ * (src/frameworks/suite.ts) alike: the seed, a budget in cases or in time, how far one shrink
+ * may go, a progress callback and the clock.
+ */
+export interface SeededRunOptions<Progress> {
   seed: number;
-  /** Stop after this many scenarios (default 1000 unless `timeMs` is set). */
+  /** Stop after this many cases (the run's own default unless `timeMs` is set). */
   runs?: number;
-  /** Stop starting new batches after this long. */
+  /** Stop starting new cases after this long. */
   timeMs?: number;
+  /** Cases one shrink may run (the run's own default). */
+  maxShrinkRuns?: number;
+  onProgress?: (p: Progress) => void;
+  now?: () => number;
+}
+
+/** Defaults: 1000 runs, 400 runs a shrink. */
+export interface FuzzOptions extends SeededRunOptions<FuzzProgress> {
+  executor: FuzzExecutor;
   arb?: fc.Arbitrary<Scenario>;
   /** `initiators`: the initiator generator (fuzzInitiatorScenarioArb) unless `arb` is given. */
   generator?: 'initiators';
@@ -35,12 +48,8 @@ export interface FuzzOptions {
   batchesInFlight?: number;
   /** Failures shrunk (default 5); further failures are reported unshrunk. */
   maxShrunk?: number;
-  /** Scenarios one shrink may run (default 400). */
-  maxShrinkRuns?: number;
   /** Shrink candidates run together in one executor call (default 16). */
   shrinkWidth?: number;
-  onProgress?: (p: FuzzProgress) => void;
-  now?: () => number;
 }
 
 export interface FuzzFinding {

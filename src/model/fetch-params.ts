@@ -16,7 +16,7 @@ import type { EngineProfile } from './engine-profile.js';
 import type { CookieJar } from './cookies.js';
 import type { Origin } from './origin.js';
 import type { PreflightCache } from './cors-preflight-cache.js';
-import type { StepFailure } from './result.js';
+import { reason, type StepFailure } from './result.js';
 import type { Network } from './scenario-network.js';
 
 // https://fetch.spec.whatwg.org/#concept-request
@@ -40,6 +40,36 @@ export interface ModelRequest {
   useCORSPreflight: boolean;
   responseTainting: 'basic' | 'cors' | 'opaque';
   redirectCount: number;
+}
+
+/** What the algorithm creating a request sets; the request's origin has no default here. */
+export type NewRequestFields = Pick<ModelRequest, 'origin'> &
+  Partial<Omit<ModelRequest, 'urlList' | 'origin' | 'responseTainting' | 'redirectCount'>>;
+
+// https://fetch.spec.whatwg.org/#concept-request
+/**
+ * A new request for `url`: the fields the creating algorithm sets over the spec's initial
+ * values (method GET, empty header list, null body, mode no-cors, credentials same-origin,
+ * cache default, redirect follow, empty referrer policy, both flags unset). Response
+ * tainting starts basic and the redirect count at zero whoever creates it.
+ */
+export function newRequest(url: string, fields: NewRequestFields): ModelRequest {
+  return {
+    method: 'GET',
+    urlList: [url],
+    headerList: [],
+    body: null,
+    mode: 'no-cors',
+    credentialsMode: 'same-origin',
+    redirectMode: 'follow',
+    cacheMode: 'default',
+    referrerPolicy: '',
+    unsafeRequest: false,
+    useCORSPreflight: false,
+    ...fields,
+    responseTainting: 'basic',
+    redirectCount: 0,
+  };
 }
 
 export function currentURL(request: ModelRequest): string {
@@ -121,9 +151,7 @@ export function note(
   message: string,
   deviation?: string,
 ): void {
-  const reason: Reason = { algorithm, step: String(step), message };
-  if (deviation !== undefined) reason.deviation = deviation;
-  fp.because.push(reason);
+  fp.because.push(reason(algorithm, step, message, deviation));
 }
 
 /** A network error that is also recorded as the decisive step. */

@@ -11,7 +11,7 @@ import { isInitiatorApi, type Scenario } from '../scenario/types.js';
 import { parseScenario } from '../scenario/validate.js';
 import { explainPrediction } from './explain.js';
 import { isPotentiallyTrustworthyURL, setSite } from './fetch-metadata.js';
-import type { ModelRequest } from './fetch-params.js';
+import { newRequest, type ModelRequest } from './fetch-params.js';
 import {
   corsSettingsAttributeCredentialsMode,
   createAPotentialCORSRequest,
@@ -273,21 +273,10 @@ test.describe('Fetch Metadata', () => {
   });
 
   test('Sec-Fetch-Site walks the URL list', () => {
+    // A request that followed redirects: its URL list holds every URL it went to.
     const req = (urls: string[]): ModelRequest => ({
-      method: 'GET',
+      ...newRequest('', { origin: parseSerializedOrigin('https://example.com'), mode: 'cors' }),
       urlList: urls,
-      headerList: [],
-      body: null,
-      origin: parseSerializedOrigin('https://example.com'),
-      mode: 'cors',
-      credentialsMode: 'same-origin',
-      redirectMode: 'follow',
-      cacheMode: 'default',
-      referrerPolicy: '',
-      unsafeRequest: false,
-      useCORSPreflight: false,
-      responseTainting: 'basic',
-      redirectCount: 0,
     });
     expect(setSite(req(['https://example.com/a']))).toBe('same-origin');
     expect(setSite(req(['https://sub.example.com/a']))).toBe('same-site');

@@ -19,6 +19,7 @@ import type { EngineProfile } from './engine-profile.js';
 import { isJavaScriptMIMETypeEssence } from './mime-type.js';
 import { isCORSSafelistedRequestHeader } from './request-headers.js';
 import { extractBodyType, MODEL_FORM_BOUNDARY } from './request.js';
+import { reason } from './result.js';
 
 /** A request mode as HTML may set it (fetch() and XHR never set the last two). */
 export type HTMLRequestMode = RequestMode | 'navigate' | 'websocket';
@@ -45,12 +46,6 @@ export interface HandedRequest {
 }
 
 const HTML = 'https://html.spec.whatwg.org/#';
-
-function reason(algorithm: string, step: string, message: string, deviation?: string): Reason {
-  const r: Reason = { algorithm, step, message };
-  if (deviation !== undefined) r.deviation = deviation;
-  return r;
-}
 
 // https://html.spec.whatwg.org/#cors-settings-attribute-credentials-mode
 /** The credentials mode a CORS settings attribute state stands for. */

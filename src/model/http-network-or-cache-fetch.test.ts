@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import type { Prediction, Scenario } from '../scenario/types.js';
 import { CHROMIUM, FIREFOX, SPEC, WEBKIT } from '../engine-facts/index.js';
 import type { EngineProfile } from './engine-profile.js';
-import type { FetchParams, ModelRequest } from './fetch-params.js';
+import { newRequest, type FetchParams, type ModelRequest } from './fetch-params.js';
 import { httpNetworkOrCacheFetch } from './http-network-or-cache-fetch.js';
 import { parseSerializedOrigin } from './origin.js';
 import { EMPTY_PREFLIGHT_CACHE } from './cors-preflight-cache.js';
@@ -121,21 +121,10 @@ function always421(): { fp: FetchParams; request: ModelRequest } {
     cookieHosts: [],
     clientOrigin: PAGE,
   };
+  // Main fetch has already set cors tainting on a cross-origin cors request.
   const request: ModelRequest = {
-    method: 'POST',
-    urlList: [url],
-    headerList: [],
-    body: null,
-    origin: parseSerializedOrigin(PAGE),
-    mode: 'cors',
-    credentialsMode: 'same-origin',
-    redirectMode: 'follow',
-    cacheMode: 'default',
-    referrerPolicy: '',
-    unsafeRequest: false,
-    useCORSPreflight: false,
+    ...newRequest(url, { method: 'POST', origin: parseSerializedOrigin(PAGE), mode: 'cors' }),
     responseTainting: 'cors',
-    redirectCount: 0,
   };
   const fp: FetchParams = {
     request,

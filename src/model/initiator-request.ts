@@ -3,6 +3,7 @@
 // constructor itself (request.ts), keepalive being invisible to CORS.
 import type { InitiatorApi, ScenarioRequest } from '../scenario/types.js';
 import type { EngineProfile } from './engine-profile.js';
+import { newRequest } from './fetch-params.js';
 import { headerListAppend } from './header-list.js';
 import { initiatorRequest, type HandedRequest } from './html-initiators.js';
 import type { Origin } from './origin.js';
@@ -45,9 +46,10 @@ export function constructInitiatorRequest(
     built: {
       ok: true,
       because,
-      request: {
+      // The referrer policy and the use-CORS-preflight flag keep a new request's initial
+      // values: the initiators modelled here set neither.
+      request: newRequest(url, {
         method: handed.method,
-        urlList: [url],
         headerList,
         body: handed.hasBody ? { stream: false } : null,
         origin,
@@ -56,12 +58,8 @@ export function constructInitiatorRequest(
         credentialsMode: handed.credentials,
         redirectMode: handed.redirectMode,
         cacheMode: api === 'eventsource' || api === 'websocket' ? 'no-store' : 'default',
-        referrerPolicy: '',
         unsafeRequest: handed.unsafeRequest,
-        useCORSPreflight: false,
-        responseTainting: 'basic',
-        redirectCount: 0,
-      },
+      }),
     },
   };
 }

@@ -5,7 +5,7 @@
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import type { BodySpec, HeaderList, Reason, ScenarioRequest } from '../scenario/types.js';
 import type { EngineProfile } from './engine-profile.js';
-import type { ModelRequest } from './fetch-params.js';
+import { newRequest, type ModelRequest } from './fetch-params.js';
 import {
   headerListAppend,
   headerListCombine,
@@ -28,7 +28,7 @@ import {
   isNoCORSSafelistedRequestHeader,
   isPrivilegedNoCORSRequestHeaderName,
 } from './request-headers.js';
-import { fail, type StepFailure } from './result.js';
+import { fail, reason, type StepFailure } from './result.js';
 import { serializeAMIMEType } from './serialize-mime-type.js';
 
 export type BuiltRequest =
@@ -40,15 +40,26 @@ export const MODEL_FORM_BOUNDARY = '----ModelFormBoundary0123456789ab';
 
 type Guard = 'request' | 'request-no-cors';
 
-function reason(
+/** The API threw: the failure is the outcome, and the last decisive step. */
+function thrown(failure: StepFailure, because: Reason[]): BuiltRequest {
+  because.push(reason(failure.algorithm, failure.step, failure.message));
+  return { ok: false, failure, because };
+}
+
+/**
+ * A forbidden request-header the API leaves out of the request; the reason names the knob
+ * `userAgentIsForbidden` when the engine forbids a header the standard allows.
+ */
+function forbiddenHeaderLeftOut(
   algorithm: string,
-  step: string | number,
-  message: string,
-  deviation?: string,
+  step: number,
+  name: string,
+  value: string,
+  how: string,
 ): Reason {
-  const r: Reason = { algorithm, step: String(step), message };
-  if (deviation !== undefined) r.deviation = deviation;
-  return r;
+  const inSpec = isForbiddenRequestHeader(name, value, SPEC);
+  const message = `\`${name}\` is a forbidden request-header: ${how}`;
+  return reason(algorithm, step, message, inSpec ? undefined : 'userAgentIsForbidden');
 }
 
 // https://fetch.spec.whatwg.org/#concept-bodyinit-extract
@@ -96,15 +107,7 @@ export function headersAppend(
   if (!isHeaderName(name) || !isHeaderValue(value))
     return fail('headers-validate', 1, `TypeError: \`${name}: ${value}\` is not a valid header`);
   if (guard === 'request' && isForbiddenRequestHeader(name, value, profile)) {
-    const inSpec = isForbiddenRequestHeader(name, value, SPEC);
-    because.push(
-      reason(
-        'headers-validate',
-        3,
-        `\`${name}\` is a forbidden request-header: silently dropped`,
-        inSpec ? undefined : 'userAgentIsForbidden',
-      ),
-    );
+    because.push(forbiddenHeaderLeftOut('headers-validate', 3, name, value, 'silently dropped'));
     return list;
   }
   // 3. The `request-no-cors` guard keeps the header only when its combined value is still
@@ -152,13 +155,11 @@ export function constructFetchRequest(
   profile: EngineProfile,
 ): BuiltRequest {
   const because: Reason[] = [];
-  const exception = (step: string | number, message: string): BuiltRequest => {
-    const failure = fail('dom-request', step, message);
-    because.push(reason(failure.algorithm, failure.step, failure.message));
-    return { ok: false, failure, because };
-  };
+  const exception = (step: string | number, message: string): BuiltRequest =>
+    thrown(fail('dom-request', step, message), because);
   // 1-15. Parse the URL (a role URL never has credentials) and take the defaults: mode cors,
-  //       credentials same-origin, cache default, redirect follow; the unsafe-request flag.
+  //       credentials same-origin, cache default, redirect follow. Step 12's new request is
+  //       built last, once the steps below have decided its fields.
   // 16-18. Mode (navigate cannot come from a scenario).
   const mode = init.mode ?? 'cors';
   // 19. Credentials mode.
@@ -252,26 +253,21 @@ export function constructFetchRequest(
       '39.2',
       `TypeError: a stream body needs mode cors or same-origin, got \`${mode}\``,
     );
-  return {
-    ok: true,
-    because,
-    request: {
-      method,
-      urlList: [url],
-      headerList,
-      body: body === undefined ? null : { stream },
-      origin,
-      mode,
-      credentialsMode,
-      redirectMode,
-      cacheMode,
-      referrerPolicy: init.referrerPolicy ?? '',
-      unsafeRequest: true,
-      useCORSPreflight: stream,
-      responseTainting: 'basic',
-      redirectCount: 0,
-    },
-  };
+  // 12. The new request: the unsafe-request flag set, its other fields as decided above.
+  const request = newRequest(url, {
+    method,
+    headerList,
+    body: body === undefined ? null : { stream },
+    origin,
+    mode,
+    credentialsMode,
+    redirectMode,
+    cacheMode,
+    referrerPolicy: init.referrerPolicy ?? '',
+    unsafeRequest: true,
+    useCORSPreflight: stream,
+  });
+  return { ok: true, because, request };
 }
 
 // https://xhr.spec.whatwg.org/#dom-xmlhttprequest-send (with open(), setRequestHeader(), withCredentials)
@@ -283,11 +279,8 @@ export function constructXHRRequest(
   profile: EngineProfile,
 ): BuiltRequest {
   const because: Reason[] = [];
-  const exception = (algorithm: string, step: string | number, message: string): BuiltRequest => {
-    const failure = fail(algorithm, step, message);
-    because.push(reason(failure.algorithm, failure.step, failure.message));
-    return { ok: false, failure, because };
-  };
+  const exception = (algorithm: string, step: string | number, message: string): BuiltRequest =>
+    thrown(fail(algorithm, step, message), because);
   // open() steps 2-4: an invalid method throws SyntaxError, a forbidden one SecurityError;
   // then the method is normalized.
   const rawMethod = init.method ?? 'GET';
@@ -312,14 +305,8 @@ export function constructXHRRequest(
         `SyntaxError: \`${name}: ${value}\` is not a valid header`,
       );
     if (isForbiddenRequestHeader(name, value, profile)) {
-      const inSpec = isForbiddenRequestHeader(name, value, SPEC);
       because.push(
-        reason(
-          'dom-xmlhttprequest-setrequestheader',
-          5,
-          `\`${name}\` is a forbidden request-header: ignored`,
-          inSpec ? undefined : 'userAgentIsForbidden',
-        ),
+        forbiddenHeaderLeftOut('dom-xmlhttprequest-setrequestheader', 5, name, value, 'ignored'),
       );
       continue;
     }
@@ -372,31 +359,25 @@ export function constructXHRRequest(
         'uploadListenerNeedsBody',
       ),
     );
-  // send() steps 5-6: mode cors, redirects followed, unsafe-request flag, and the
-  // use-CORS-preflight flag when xhr.upload has listeners (with a body only, under the
-  // `uploadListenerNeedsBody` knob).
-  return {
-    ok: true,
-    because,
-    request: {
-      method,
-      urlList: [url],
-      headerList,
-      body: body === undefined ? null : { stream: false },
-      origin,
-      mode: 'cors',
-      credentialsMode: withCredentials ? 'include' : 'same-origin',
-      redirectMode: 'follow',
-      cacheMode: 'default',
-      referrerPolicy: init.referrerPolicy ?? '',
-      unsafeRequest: true,
-      useCORSPreflight:
-        init.uploadListener === true &&
-        (body !== undefined || profile.uploadListenerNeedsBody !== true),
-      responseTainting: 'basic',
-      redirectCount: 0,
-    },
-  };
+  // send() steps 5-6: the new request, its fields in the order step 6 lists them: the
+  // unsafe-request flag, mode cors, the use-CORS-preflight flag when xhr.upload has listeners
+  // (step 5; with a body only, under the `uploadListenerNeedsBody` knob), credentials mode
+  // from withCredentials. Redirect mode and cache mode keep a new request's initial values
+  // (follow, default).
+  const request = newRequest(url, {
+    method,
+    headerList,
+    unsafeRequest: true,
+    body: body === undefined ? null : { stream: false },
+    origin,
+    mode: 'cors',
+    useCORSPreflight:
+      init.uploadListener === true &&
+      (body !== undefined || profile.uploadListenerNeedsBody !== true),
+    credentialsMode: withCredentials ? 'include' : 'same-origin',
+    referrerPolicy: init.referrerPolicy ?? '',
+  });
+  return { ok: true, because, request };
 }
 
 /** Either API, as the scenario says. */

@@ -1,4 +1,5 @@
 // A check either passes or names the spec step that failed (design.md section 3).
+import type { Reason } from '../scenario/types.js';
 
 /** A failed step: the algorithm's anchor id, the step number, and why, with values. */
 export interface StepFailure {
@@ -16,6 +17,18 @@ export const PASS: Check = { ok: true };
 
 export function fail(algorithm: string, step: string | number, message: string): StepFailure {
   return { ok: false, algorithm, step: String(step), message };
+}
+
+/** A decisive step as a prediction lists it; `deviation` names the knob that changed it. */
+export function reason(
+  algorithm: string,
+  step: string | number,
+  message: string,
+  deviation?: string,
+): Reason {
+  const r: Reason = { algorithm, step: String(step), message };
+  if (deviation !== undefined) r.deviation = deviation;
+  return r;
 }
 
 /** Anchor ids that live in the XMLHttpRequest Standard rather than in Fetch. */
