@@ -53,7 +53,8 @@ export function trimBy(s: string, pred: (c: string) => boolean): string {
 
 /** ASCII-lowercase (bytes 0x41-0x5A to 0x61-0x7A; nothing else changes). */
 export function byteLowercase(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x20));
+  // Header names are mostly lowercase already; runs of A-Z lowercase alike in JS.
+  return /[A-Z]/.test(s) ? s.replace(/[A-Z]+/g, (run) => run.toLowerCase()) : s;
 }
 
 /** ASCII-uppercase (bytes 0x61-0x7A to 0x41-0x5A; nothing else changes). */
@@ -64,7 +65,15 @@ export function byteUppercase(s: string): string {
 /** Byte-case-insensitive equality: only ASCII letters fold. */
 // https://fetch.spec.whatwg.org/#byte-case-insensitive
 export function byteCaseInsensitiveMatch(a: string, b: string): boolean {
-  return a.length === b.length && byteLowercase(a) === byteLowercase(b);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x >= 0x41 && x <= 0x5a) x += 0x20;
+    if (y >= 0x41 && y <= 0x5a) y += 0x20;
+    if (x !== y) return false;
+  }
+  return true;
 }
 
 /** ASCII digits only, and at least one (`1*DIGIT`). */
