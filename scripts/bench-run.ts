@@ -1,8 +1,8 @@
 // The `run` and `reports` figures of `npm run bench -- --json`: the full conformance run
 // (`cors-conformance run`, every suite, the engines side by side as it runs them by default)
 // against the harness alone on the same scenario tables and engines (fixture servers, engine
-// launch, runScenarios per table, the engines at once; no Playwright Test, no reports), and
-// the size of the reports the run wrote.
+// launch, every table's runScenarios at once, the engines at once; no Playwright Test, no
+// reports), and the size of the reports the run wrote.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,7 +45,10 @@ export async function scenarioTables(): Promise<Scenario[][]> {
   return tables;
 }
 
-/** The harness alone: each engine launched and fed every table, all engines at once. */
+/**
+ * The harness alone: each engine launched and fed every table at once (its page admits the
+ * batches in order, as in a full run), all engines at once.
+ */
 export async function harnessSeconds(engines: readonly BrowserName[]): Promise<number> {
   const tables = await scenarioTables();
   const t0 = performance.now();
@@ -55,9 +58,11 @@ export async function harnessSeconds(engines: readonly BrowserName[]): Promise<n
       const session = new RunSession(world.slot, world.servers);
       try {
         const profile = getEngineProfile(browser);
-        for (const table of tables) {
-          await runScenarios(world.slot, world.servers, table, { profile, session });
-        }
+        await Promise.all(
+          tables.map((table) =>
+            runScenarios(world.slot, world.servers, table, { profile, session }),
+          ),
+        );
       } finally {
         await session.close();
         await world.close();
