@@ -15,6 +15,7 @@ const STYLE = 'https://html.spec.whatwg.org/#link-type-stylesheet';
 const FONT = 'https://drafts.csswg.org/css-fonts/#font-fetching-requirements';
 const MEDIA = 'https://html.spec.whatwg.org/#concept-media-load-resource';
 const PRELOAD = 'https://html.spec.whatwg.org/#link-type-preload';
+const PRELOAD_FETCH = 'https://html.spec.whatwg.org/#preload';
 const EVENTSOURCE = 'https://html.spec.whatwg.org/#dom-eventsource';
 const BEACON = 'https://w3c.github.io/beacon/#sec-processing-model';
 const FORM = 'https://html.spec.whatwg.org/#form-submission-algorithm';
@@ -261,6 +262,22 @@ export const INITIATORS_STATUS_SCENARIOS = [
     anchors: [PRELOAD],
     request: { api: 'preload', variant: 'script', target: 'same-origin' },
     server: { actual: { status: 404 } },
+  },
+  // A null body is the exception: the preload reads the body, and a response without body
+  // bytes becomes a network error.
+  {
+    id: 'initiators-status/preload-image-204-same',
+    title: '<link rel=preload as=image>, same-origin, status 204 (null body): error',
+    anchors: [PRELOAD, PRELOAD_FETCH, NULL_BODY],
+    request: { api: 'preload', variant: 'image', target: 'same-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/preload-fetch-205-same',
+    title: '<link rel=preload as=fetch>, same-origin, status 205 (null body): error',
+    anchors: [PRELOAD, PRELOAD_FETCH, NULL_BODY],
+    request: { api: 'preload', variant: 'fetch', target: 'same-origin' },
+    server: { actual: { status: 205 } },
   },
   {
     id: 'initiators-status/preload-fetch-301-no-location-same',
