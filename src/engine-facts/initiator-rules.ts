@@ -3,7 +3,11 @@
 // from each engine's Fetch rules so both can grow without touching each other; the engine
 // files append these to their own.
 import { IMAGE_SCRIPT_STYLE_LOADS, type Api, type OriginRole } from '../scenario/types.js';
-import { POST_REDIRECT_FROM_PAGE_ORIGIN, SCRIPTS_RUN_AN_EMPTY_BODY } from './shared-rules.js';
+import {
+  POST_REDIRECT_FROM_PAGE_ORIGIN,
+  PRELOAD_WITHOUT_BODY_BYTES_LOADS,
+  SCRIPTS_RUN_AN_EMPTY_BODY,
+} from './shared-rules.js';
 import { OUTCOME_FIELDS, type DeviationRule } from './types.js';
 
 /** Every origin role other than the page's own: a no-cors request there is opaque. */
@@ -363,6 +367,24 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     rows: ['initiators-status/preload-script-404-same'],
   },
   {
+    ...PRELOAD_WITHOUT_BODY_BYTES_LOADS,
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/core/loader/link_loader.cc',
+          symbol:
+            'LinkLoader::NotifyFinished (error only when the Resource has an error or fails ' +
+            'integrity; an empty 2xx or 304 body is no error for a script, style, font or raw ' +
+            'resource, while an image resource without data fails to decode)',
+        },
+      ],
+      observed:
+        'Chromium 156: same-origin preloads as fetch, font, script and style answered 204, 205 ' +
+        'or 304 fire load; as=image fires error',
+    },
+  },
+  {
     id: 'scripts-run-an-empty-body',
     reason:
       'a module script, import(), a worker script or importScripts answered 204 or 205 runs ' +
@@ -444,6 +466,23 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     rows: ['initiators-status/form-get-304-same'],
   },
 ];
+
+/** Firefox's fetch and font preloads (FontPreloader derives from FetchPreloader). */
+const FIREFOX_FETCH_PRELOADER = {
+  source: 'uriloader/preload/FetchPreloader.cpp',
+  symbol:
+    'FetchPreloader::OnStopRequest (a response status outside 2xx becomes a failure; ' +
+    'FontPreloader, layout/style/FontPreloader.h, is a FetchPreloader)',
+};
+
+/** What Firefox's script and style-sheet loaders ask of an HTTP channel before using it. */
+const FIREFOX_REQUEST_SUCCEEDED = {
+  source: 'netwerk/protocol/http/HttpBaseChannel.cpp',
+  symbol:
+    'HttpBaseChannel::GetRequestSucceeded (status / 100 == 2), which the script loader ' +
+    '(dom/script/ScriptLoader.cpp) and the style-sheet loader (layout/style/Loader.cpp) ' +
+    'check before they use a response',
+};
 
 export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
   {
@@ -536,12 +575,12 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
   {
     id: 'preload-error-event-for-http-error-status',
     reason:
-      '<link rel=preload> as script, style or fetch fires error when the answer has a status ' +
-      'of 400 or more, where https://html.spec.whatwg.org/#link-type-preload fires error only ' +
-      'for a network error',
+      '<link rel=preload> as script, style, fetch or font fires error when the answer has a ' +
+      'status of 400 or more, where https://html.spec.whatwg.org/#link-type-preload fires ' +
+      'error only for a network error',
     fields: ['loaded'],
     when: {
-      request: { api: ['preload'], variant: ['script', 'style', 'fetch'] },
+      request: { api: ['preload'], variant: ['script', 'style', 'fetch', 'font'] },
       finalStatusRanges: [{ from: 400, to: 999 }],
     },
     evidence: {
@@ -553,35 +592,57 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
             '404 (style): preload events; 404 (script): preload events; 404 (fetch): preload ' +
             'events (expected FAIL)',
         },
+        FIREFOX_FETCH_PRELOADER,
       ],
-      observed: 'Firefox ESR 153.8: error for a same-origin as=script preload answered 404',
+      observed:
+        'Firefox ESR 153.8: error for same-origin preloads as script, style, fetch and font ' +
+        'answered 404',
     },
     rows: ['initiators-status/preload-script-404-same'],
   },
   {
-    id: 'fetch-preload-error-event-for-redirect-status',
+    id: 'preload-success-only-for-2xx',
     reason:
-      '<link rel=preload as=fetch> whose chain ends on a 3xx (no Location to follow) fires ' +
-      'error: the preloader takes only a 2xx as success, where ' +
+      '<link rel=preload> as fetch, font, script or style whose chain ends on a 3xx (no ' +
+      'Location to follow) fires error: the preloaders take only a 2xx as success, where ' +
       'https://html.spec.whatwg.org/#link-type-preload fires error only for a network error ' +
       '(statuses of 400 or more are covered by preload-error-event-for-http-error-status)',
     fields: ['loaded'],
     when: {
-      request: { api: ['preload'], variant: ['fetch'] },
+      request: { api: ['preload'], variant: ['fetch', 'font', 'script', 'style'] },
       finalStatusRanges: [{ from: 300, to: 399 }],
     },
     evidence: {
       status: 'evidenced',
-      upstream: [
-        {
-          source: 'uriloader/preload/FetchPreloader.cpp',
-          symbol: 'FetchPreloader::OnStopRequest (a response status outside 2xx becomes a failure)',
-        },
-      ],
+      upstream: [FIREFOX_FETCH_PRELOADER, FIREFOX_REQUEST_SUCCEEDED],
       observed:
-        'Firefox ESR 153.8: error for a same-origin as=fetch preload answered 301 without Location',
+        'Firefox ESR 153.8: error for same-origin preloads as fetch, font, script and style ' +
+        'answered 300, and as=fetch answered 301 without Location; as=image answered 300 fires load',
     },
-    rows: ['initiators-status/preload-fetch-301-no-location-same'],
+    rows: [
+      'initiators-status/preload-fetch-301-no-location-same',
+      'initiators-status/preload-script-300-same',
+    ],
+  },
+  {
+    ...PRELOAD_WITHOUT_BODY_BYTES_LOADS,
+    reason:
+      '<link rel=preload> as fetch, font, script or style answered 204 or 205 (a null body) ' +
+      'fires load: the preloaders take any 2xx as success, where ' +
+      'https://html.spec.whatwg.org/#preload turns a response without body bytes into a ' +
+      'network error, so https://html.spec.whatwg.org/#link-type-preload fires error (a 304 ' +
+      'is no 2xx and fires error, as does an image preload without data)',
+    when: {
+      request: { api: ['preload'], variant: ['fetch', 'font', 'script', 'style'] },
+      finalStatus: [204, 205],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [FIREFOX_FETCH_PRELOADER, FIREFOX_REQUEST_SUCCEEDED],
+      observed:
+        'Firefox ESR 153.8: same-origin preloads as fetch, font, script and style answered 204 ' +
+        'or 205 fire load; answered 304 they fire error, as=image fires error for all three',
+    },
   },
   {
     id: 'media-null-body-fires-no-event',
@@ -847,12 +908,12 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
   {
     id: 'preload-error-event-for-http-error-status',
     reason:
-      '<link rel=preload> as script or style fires error when the answer has a status of 400 ' +
-      'or more, where https://html.spec.whatwg.org/#link-type-preload fires error only for a ' +
-      'network error',
+      '<link rel=preload> as script, style or font fires error when the answer has a status ' +
+      'of 400 or more, where https://html.spec.whatwg.org/#link-type-preload fires error only ' +
+      'for a network error',
     fields: ['loaded'],
     when: {
-      request: { api: ['preload'], variant: ['script', 'style'] },
+      request: { api: ['preload'], variant: ['script', 'style', 'font'] },
       finalStatusRanges: [{ from: 400, to: 999 }],
     },
     evidence: {
@@ -862,10 +923,63 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
           wpt: 'LayoutTests/imported/w3c/web-platform-tests/preload/preload-error.sub-expected.txt',
           test: '404 (style): preload events; 404 (script): preload events',
         },
+        {
+          source: 'Source/WebCore/loader/SubresourceLoader.cpp',
+          symbol:
+            'SubresourceLoader::checkForHTTPStatusCodeError (an error from status 400 unless ' +
+            'the resource ignores status errors, as raw and image resources do)',
+        },
       ],
-      observed: 'WebKitGTK 2.50.6: error for a same-origin as=script preload answered 404',
+      observed:
+        'WebKitGTK 2.50.6: error for same-origin preloads as script and font answered 404; ' +
+        'as=fetch and as=image answered 404 fire load',
     },
     rows: ['initiators-status/preload-script-404-same'],
+  },
+  {
+    ...PRELOAD_WITHOUT_BODY_BYTES_LOADS,
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'Source/WebCore/loader/LinkLoader.cpp',
+          symbol:
+            'LinkLoader::notifyFinished and triggerEvents (error only when the cached resource ' +
+            'has errorOccurred; an empty 2xx or 304 body is none)',
+        },
+      ],
+      observed:
+        'WebKitGTK 2.50.6: same-origin preloads as fetch, font, script and style answered 204, ' +
+        '205 or 304 fire load; as=image answered 204 or 304 fires error',
+    },
+  },
+  {
+    id: 'body-of-a-205-answer-is-read',
+    reason:
+      'the body a server sends with a 205 reaches the page (an image decodes, media plays, an ' +
+      'image preload loads), where https://fetch.spec.whatwg.org/#concept-main-fetch sets the ' +
+      'body of a response with a null body status to null, so there is nothing to decode',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['img', 'img-canvas', 'audio', 'video', 'preload'] },
+      finalStatus: [205],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'libsoup/http1/soup-client-message-io-http1.c',
+          symbol:
+            'parse_headers (no body only for HEAD, 204, 304, 1xx and a successful CONNECT: a ' +
+            "205's Content-Length body is read)",
+        },
+      ],
+      observed:
+        'WebKitGTK 2.50.6: same-origin <img>, <img> drawn to a canvas, <audio>, <video> and ' +
+        '<link rel=preload as=image> answered 205 with a body load; importScripts of a 205 ' +
+        'runs the script the body holds',
+    },
+    rows: ['initiators-status/img-205-same'],
   },
   {
     id: 'classic-script-error-only-from-400',

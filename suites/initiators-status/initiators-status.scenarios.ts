@@ -67,6 +67,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 204 } },
   },
   {
+    id: 'initiators-status/img-205-same',
+    title: '<img>, same-origin, status 205 with a body (null body status): no image data, error',
+    anchors: [IMAGE, NULL_BODY],
+    request: { api: 'img', target: 'same-origin' },
+    server: { actual: { status: 205 } },
+  },
+  {
     id: 'initiators-status/audio-204-same',
     title: '<audio>, same-origin, status 204 (null body): no media data, error',
     anchors: [MEDIA, NULL_BODY],
@@ -262,6 +269,14 @@ export const INITIATORS_STATUS_SCENARIOS = [
     anchors: [PRELOAD],
     request: { api: 'preload', variant: 'script', target: 'same-origin' },
     server: { actual: { status: 404 } },
+  },
+  {
+    id: 'initiators-status/preload-script-300-same',
+    title:
+      '<link rel=preload as=script>, same-origin, status 300 without Location: a response, load',
+    anchors: [PRELOAD, REDIRECT],
+    request: { api: 'preload', variant: 'script', target: 'same-origin' },
+    server: { actual: { status: 300 } },
   },
   // A null body is the exception: the preload reads the body, and a response without body
   // bytes becomes a network error.
