@@ -24,6 +24,8 @@ interface OpaqueResponseRule {
   reason: string;
   fields: DeviationRule['fields'];
   api: readonly Api[];
+  variant?: readonly string[];
+  finalMIMEType?: NonNullable<DeviationRule['when']['finalMIMEType']>;
   finalStatus?: readonly number[];
   finalStatusRanges?: readonly { from: number; to: number }[];
   evidence: DeviationRule['evidence'];
@@ -40,9 +42,14 @@ function opaqueResponseRules(r: OpaqueResponseRule): DeviationRule[] {
   const status = {
     ...(r.finalStatus ? { finalStatus: r.finalStatus } : {}),
     ...(r.finalStatusRanges ? { finalStatusRanges: r.finalStatusRanges } : {}),
+    ...(r.finalMIMEType ? { finalMIMEType: r.finalMIMEType } : {}),
   };
   const common = { reason: r.reason, fields: r.fields, evidence: r.evidence };
-  const request = { api: r.api, crossorigin: ['absent'] as const };
+  const request = {
+    api: r.api,
+    crossorigin: ['absent'] as const,
+    ...(r.variant ? { variant: r.variant } : {}),
+  };
   return [
     {
       ...common,
@@ -551,14 +558,19 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       '<link rel=preload as=font> without crossorigin is a cors-mode request (Origin sent), ' +
       'where the CORS settings attribute in the No CORS state makes it no-cors ' +
       '(https://html.spec.whatwg.org/#link-type-preload)',
-    fields: ['originHeader'],
+    fields: ['originHeader', 'secFetch'],
     when: { request: { api: ['preload'], crossorigin: ['absent'], variant: ['font'] } },
     evidence: {
       status: 'unconfirmed',
-      observed: 'Firefox ESR 153.8: Origin: http://example.com:P on the font preload',
+      observed:
+        'Firefox ESR 153.8: Origin: http://example.com:P on the font preload, and to an https ' +
+        'URL Sec-Fetch-Mode: cors',
       searched: 'not found yet: uriloader/preload/ and dom/html/HTMLLinkElement.cpp',
     },
-    rows: ['initiators-other/preload-font-absent-cross-none'],
+    rows: [
+      'initiators-other/preload-font-absent-cross-none',
+      'initiators-other/preload-font-absent-https-cross-none',
+    ],
   },
   {
     ...SCRIPTS_RUN_AN_EMPTY_BODY,
@@ -736,6 +748,121 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       redirected: ['initiators-status/audio-201-redirect-same-to-cross'],
     },
   }),
+  ...opaqueResponseRules({
+    id: 'opaque-partial-script-not-from-byte-0-blocked',
+    reason:
+      'a classic script fetched without CORS whose response is opaque, typed neither as ' +
+      'JavaScript nor as a type refused for scripts, and answered 206 without a Content-Range ' +
+      'that starts at byte 0 fires error: Opaque Response Blocking drops a partial response ' +
+      'that is not the first before it sniffs the body, where ' +
+      'https://html.spec.whatwg.org/#fetch-a-classic-script takes any ok status (a JavaScript ' +
+      'type is safelisted and loads)',
+    fields: ['loaded'],
+    api: ['script'],
+    finalStatus: [206],
+    finalMIMEType: 'not-javascript-not-refused',
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'netwerk/protocol/http/HttpBaseChannel.cpp',
+          symbol:
+            'HttpBaseChannel::PerformOpaqueResponseSafelistCheckBeforeSniff (an opaque-safelisted ' +
+            'type passes; then a 206 that IsFirstPartialResponse rejects is blocked)',
+        },
+      ],
+      observed:
+        'Firefox ESR 153.8: <script> without crossorigin, same-origin 301 to another port, ' +
+        'answered 206 text/plain without Content-Range, fires error (fuzz seed 2612021, case ' +
+        '1356); cross-origin 206 with the fixture script typed text/javascript runs',
+    },
+    rows: {
+      direct: ['initiators-status/script-206-text-plain-cross'],
+      redirected: ['initiators-status/script-206-text-plain-redirect-same-to-cross'],
+    },
+  }),
+  ...opaqueResponseRules({
+    id: 'opaque-image-preload-without-body-bytes-loads',
+    reason:
+      '<link rel=preload as=image> without crossorigin whose response is opaque and answered ' +
+      '204, 205 or 304 (a null body) fires load, where https://html.spec.whatwg.org/#preload ' +
+      'turns a response without body bytes into a network error (the same preload answered ' +
+      'on the page origin fires error)',
+    fields: ['loaded'],
+    api: ['preload'],
+    variant: ['image'],
+    finalStatus: [204, 205, 304],
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox ESR 153.8: a cross-origin <link rel=preload as=image> answered 204, 205 or ' +
+        '304 fires load (fuzz seed 2612021, case 1877: a 304 without Location on ' +
+        'cross-origin-2); same-origin, or with crossorigin=anonymous and ACAO *, it fires error',
+      searched:
+        'not found yet: image/imgLoader.cpp (how a preload of an opaque image reports a ' +
+        'response without data) and uriloader/preload/PreloaderBase.cpp (NotifyStop)',
+    },
+    rows: {
+      direct: ['initiators-status/preload-image-204-cross'],
+      redirected: ['initiators-status/preload-image-304-redirect-same-to-cross'],
+    },
+  }),
+  {
+    id: 'stylesheet-without-a-mime-type-loads',
+    reason:
+      'a style sheet whose answer has no MIME type (no valid Content-Type, or none) loads, ' +
+      'where https://html.spec.whatwg.org/#link-type-stylesheet fails when the Content-Type ' +
+      'metadata is not text/css',
+    fields: ['loaded', 'tainted'],
+    when: { request: { api: ['stylesheet'] }, finalMIMEType: 'none' },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'layout/style/Loader.cpp',
+          symbol:
+            'SheetLoadData::VerifySheetReadyToParse (validType: text/css, the unknown content ' +
+            'type or an empty one)',
+        },
+      ],
+      observed:
+        'Firefox ESR 153.8: same-origin and cross-origin <link rel=stylesheet> answered 200 ' +
+        'with Content-Type "sid=1; Path=/", "nonsense" or empty, or with a body and no ' +
+        'Content-Type, fire load (fuzz seed 2612021, case 1466); text/plain fires error',
+    },
+    rows: ['initiators-status/stylesheet-invalid-content-type-same'],
+  },
+  {
+    id: 'imported-script-muted-by-final-origin-only',
+    reason:
+      "importScripts() mutes a script's errors only when its final URL is on another origin: " +
+      "a chain that passes another origin and returns to the worker's origin reports the " +
+      'error in full, where the response is opaque from the first cross-origin hop on ' +
+      '(https://fetch.spec.whatwg.org/#concept-main-fetch) and ' +
+      'https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script mutes it',
+    fields: ['tainted'],
+    when: {
+      request: { api: ['importScripts'] },
+      redirects: { present: true, hops: ['off-page-origin'], lastHop: 'to-page-origin' },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'dom/workers/loader/NetworkLoadHandler.cpp',
+          symbol:
+            'NetworkLoadHandler::DataReceivedFromNetwork (mMutedErrorFlag: not top level and ' +
+            "the worker's principal does not subsume the channel's result principal, that of " +
+            'the final URL)',
+        },
+      ],
+      observed:
+        'Firefox ESR 153.8: importScripts of a same-origin URL redirected to another origin and ' +
+        "back rethrows the script's own error (fuzz seed 2612021, case 1976); redirected off " +
+        'the origin only, the error is muted',
+    },
+    rows: ['initiators-script/importscripts-redirect-cross-and-back'],
+  },
 ];
 
 export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [

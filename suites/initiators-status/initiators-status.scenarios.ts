@@ -205,6 +205,23 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 206 }, redirects: [{ status: 302, to: 'cross-origin' }] },
   },
   {
+    id: 'initiators-status/script-206-text-plain-cross',
+    title: '<script>, cross-origin without crossorigin, 206 text/plain without Content-Range: runs',
+    anchors: [CLASSIC],
+    request: { api: 'script', target: 'cross-origin' },
+    server: { actual: { status: 206, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/script-206-text-plain-redirect-same-to-cross',
+    title: '<script>, same-origin 302 to cross-origin, 206 text/plain without Content-Range: runs',
+    anchors: [CLASSIC, REDIRECT],
+    request: { api: 'script', target: 'same-origin' },
+    server: {
+      actual: { status: 206, headers: { 'Content-Type': 'text/plain' } },
+      redirects: [{ status: 302, to: 'cross-origin' }],
+    },
+  },
+  {
     id: 'initiators-status/img-206-range-cross',
     title: '<img>, cross-origin without crossorigin, 206 with Content-Range from byte 0: load',
     anchors: [IMAGE],
@@ -256,6 +273,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
   },
   {
+    id: 'initiators-status/stylesheet-invalid-content-type-same',
+    title: '<link rel=stylesheet>, same-origin, Content-Type "sid=1; Path=/" (no MIME type): error',
+    anchors: [STYLE],
+    request: { api: 'stylesheet', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'sid=1; Path=/' } } },
+  },
+  {
     id: 'initiators-status/eventsource-text-plain-same',
     title: 'EventSource, same-origin, Content-Type text/plain: not text/event-stream, error',
     anchors: [EVENTSOURCE],
@@ -286,6 +310,20 @@ export const INITIATORS_STATUS_SCENARIOS = [
     anchors: [PRELOAD, PRELOAD_FETCH, NULL_BODY],
     request: { api: 'preload', variant: 'image', target: 'same-origin' },
     server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/preload-image-204-cross',
+    title: '<link rel=preload as=image>, cross-origin without crossorigin, status 204: error',
+    anchors: [PRELOAD, PRELOAD_FETCH, NULL_BODY],
+    request: { api: 'preload', variant: 'image', target: 'cross-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/preload-image-304-redirect-same-to-cross',
+    title: '<link rel=preload as=image>, same-origin 302 to cross-origin, status 304: error',
+    anchors: [PRELOAD, PRELOAD_FETCH, NULL_BODY, REDIRECT],
+    request: { api: 'preload', variant: 'image', target: 'same-origin' },
+    server: { actual: { status: 304 }, redirects: [{ status: 302, to: 'cross-origin' }] },
   },
   {
     id: 'initiators-status/preload-fetch-205-same',
