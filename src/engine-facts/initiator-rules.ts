@@ -558,18 +558,21 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       '<link rel=preload as=font> without crossorigin is a cors-mode request (Origin sent), ' +
       'where the CORS settings attribute in the No CORS state makes it no-cors ' +
       '(https://html.spec.whatwg.org/#link-type-preload)',
-    fields: ['originHeader', 'secFetch'],
+    fields: ['originHeader', 'secFetch', 'actualSent', 'loaded'],
     when: { request: { api: ['preload'], crossorigin: ['absent'], variant: ['font'] } },
     evidence: {
       status: 'unconfirmed',
       observed:
         'Firefox ESR 153.8: Origin: http://example.com:P on the font preload, and to an https ' +
-        'URL Sec-Fetch-Mode: cors',
+        'URL Sec-Fetch-Mode: cors; as a CORS request it does not follow a redirect from ' +
+        'another origin whose answer has no Access-Control-Allow-Origin, nor one to a URL ' +
+        'with user:pass@ (fuzz seed 2612022, cases 614 and 1268)',
       searched: 'not found yet: uriloader/preload/ and dom/html/HTMLLinkElement.cpp',
     },
     rows: [
       'initiators-other/preload-font-absent-cross-none',
       'initiators-other/preload-font-absent-https-cross-none',
+      'initiators-other/preload-font-absent-redirect-cross-to-same',
     ],
   },
   {
@@ -843,7 +846,7 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['tainted'],
     when: {
       request: { api: ['importScripts'] },
-      redirects: { present: true, hops: ['off-page-origin'], lastHop: 'to-page-origin' },
+      redirects: { present: true, lastHop: 'to-page-origin' },
     },
     evidence: {
       status: 'evidenced',
@@ -858,10 +861,14 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       ],
       observed:
         'Firefox ESR 153.8: importScripts of a same-origin URL redirected to another origin and ' +
-        "back rethrows the script's own error (fuzz seed 2612021, case 1976); redirected off " +
-        'the origin only, the error is muted',
+        "back, or a cross-origin URL redirected to the page origin, rethrows the script's own " +
+        'error (fuzz seeds 2612021, case 1976, and 2612022, case 45); redirected off the ' +
+        'origin only, the error is muted',
     },
-    rows: ['initiators-script/importscripts-redirect-cross-and-back'],
+    rows: [
+      'initiators-script/importscripts-redirect-cross-and-back',
+      'initiators-script/importscripts-redirect-cross-to-same',
+    ],
   },
 ];
 

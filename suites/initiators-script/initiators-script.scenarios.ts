@@ -719,6 +719,17 @@ export const INITIATORS_SCRIPT_SCENARIOS = [
     },
   },
   {
+    id: 'initiators-script/importscripts-redirect-cross-to-same',
+    title:
+      'importScripts() in a same-origin worker, cross-site 301 to the page origin: opaque, errors muted',
+    anchors: [
+      'https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script',
+      'https://fetch.spec.whatwg.org/#concept-main-fetch',
+    ],
+    request: { api: 'importScripts', target: 'cross-origin' },
+    server: { actual: { status: 200 }, redirects: [{ status: 301, to: 'same-origin' }] },
+  },
+  {
     id: 'initiators-script/importscripts-cross-404',
     title: 'importScripts() in a same-origin worker, cross-site, status 404',
     anchors: ['https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script'],
