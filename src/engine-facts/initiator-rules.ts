@@ -6,6 +6,7 @@ import { IMAGE_SCRIPT_STYLE_LOADS, type Api, type OriginRole } from '../scenario
 import {
   MODULE_AND_WORKER_SCRIPT_APIS,
   POST_REDIRECT_FROM_PAGE_ORIGIN,
+  PRELOAD_WITHOUT_BODY_BYTES_LOADS,
   SCRIPTS_RUN_AN_EMPTY_BODY,
 } from './shared-rules.js';
 import { EVERY_FIELD, type DeviationRule } from './types.js';
@@ -24,6 +25,8 @@ interface OpaqueResponseRule {
   reason: string;
   fields: DeviationRule['fields'];
   api: readonly Api[];
+  variant?: readonly string[];
+  finalMIMEType?: NonNullable<DeviationRule['when']['finalMIMEType']>;
   finalStatus?: readonly number[];
   finalStatusRanges?: readonly { from: number; to: number }[];
   evidence: DeviationRule['evidence'];
@@ -40,9 +43,14 @@ function opaqueResponseRules(r: OpaqueResponseRule): DeviationRule[] {
   const status = {
     ...(r.finalStatus ? { finalStatus: r.finalStatus } : {}),
     ...(r.finalStatusRanges ? { finalStatusRanges: r.finalStatusRanges } : {}),
+    ...(r.finalMIMEType ? { finalMIMEType: r.finalMIMEType } : {}),
   };
   const common = { reason: r.reason, fields: r.fields, evidence: r.evidence };
-  const request = { api: r.api, crossorigin: ['absent'] as const };
+  const request = {
+    api: r.api,
+    crossorigin: ['absent'] as const,
+    ...(r.variant ? { variant: r.variant } : {}),
+  };
   return [
     {
       ...common,
@@ -78,7 +86,7 @@ function preloadErrorFromStatus400(
     reason:
       `<link rel=preload> as ${named} fires error when the answer has a status of 400 or ` +
       'more, where https://html.spec.whatwg.org/#link-type-preload fires error only for a ' +
-      'network error (any response fires load)',
+      'network error',
     fields: ['loaded'],
     when: {
       request: { api: ['preload'], variant: variants },
@@ -368,6 +376,24 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
       'as=fetch preloads answered 404 fire load',
   }),
   {
+    ...PRELOAD_WITHOUT_BODY_BYTES_LOADS,
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'third_party/blink/renderer/core/loader/link_loader.cc',
+          symbol:
+            'LinkLoader::NotifyFinished (error only when the Resource has an error or fails ' +
+            'integrity; an empty 2xx or 304 body is no error for a script, style, font or raw ' +
+            'resource, while an image resource without data fails to decode)',
+        },
+      ],
+      observed:
+        'Chromium 156: same-origin preloads as fetch, font, script and style answered 204, 205 ' +
+        'or 304 fire load; as=image fires error',
+    },
+  },
+  {
     id: 'scripts-run-an-empty-body',
     reason:
       'a module script, import(), a worker script or importScripts answered 204 or 205 runs ' +
@@ -438,6 +464,23 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
   },
 ];
 
+/** Firefox's fetch and font preloads (FontPreloader derives from FetchPreloader). */
+const FIREFOX_FETCH_PRELOADER = {
+  source: 'uriloader/preload/FetchPreloader.cpp',
+  symbol:
+    'FetchPreloader::OnStopRequest (a response status outside 2xx becomes a failure; ' +
+    'FontPreloader, layout/style/FontPreloader.h, is a FetchPreloader)',
+};
+
+/** What Firefox's script and style-sheet loaders ask of an HTTP channel before using it. */
+const FIREFOX_REQUEST_SUCCEEDED = {
+  source: 'netwerk/protocol/http/HttpBaseChannel.cpp',
+  symbol:
+    'HttpBaseChannel::GetRequestSucceeded (status / 100 == 2), which the script loader ' +
+    '(dom/script/ScriptLoader.cpp) and the style-sheet loader (layout/style/Loader.cpp) ' +
+    'check before they use a response',
+};
+
 export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
   {
     id: 'classic-script-errors-not-muted',
@@ -505,14 +548,22 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       '<link rel=preload as=font> without crossorigin is a cors-mode request (Origin sent), ' +
       'where the CORS settings attribute in the No CORS state makes it no-cors ' +
       '(https://html.spec.whatwg.org/#link-type-preload)',
-    fields: ['originHeader'],
+    fields: ['originHeader', 'secFetch', 'actualSent', 'loaded'],
     when: { request: { api: ['preload'], crossorigin: ['absent'], variant: ['font'] } },
     evidence: {
       status: 'unconfirmed',
-      observed: 'Firefox ESR 153.8: Origin: http://example.com:P on the font preload',
+      observed:
+        'Firefox ESR 153.8: Origin: http://example.com:P on the font preload, and to an https ' +
+        'URL Sec-Fetch-Mode: cors; as a CORS request it does not follow a redirect from ' +
+        'another origin whose answer has no Access-Control-Allow-Origin, nor one to a URL ' +
+        'with user:pass@ (fuzz seed 2612022, cases 614 and 1268)',
       searched: 'not found yet: uriloader/preload/ and dom/html/HTMLLinkElement.cpp',
     },
-    rows: ['initiators-other/preload-font-absent-cross-none'],
+    rows: [
+      'initiators-other/preload-font-absent-cross-none',
+      'initiators-other/preload-font-absent-https-cross-none',
+      'initiators-other/preload-font-absent-redirect-cross-to-same',
+    ],
   },
   {
     ...SCRIPTS_RUN_AN_EMPTY_BODY,
@@ -526,7 +577,7 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
         'empty 2xx body is treated)',
     },
   },
-  preloadErrorFromStatus400(['script', 'style', 'fetch'], {
+  preloadErrorFromStatus400(['script', 'style', 'fetch', 'font'], {
     status: 'evidenced',
     upstream: [
       {
@@ -535,33 +586,55 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
           '404 (style): preload events; 404 (script): preload events; 404 (fetch): preload ' +
           'events (expected FAIL)',
       },
+      FIREFOX_FETCH_PRELOADER,
     ],
-    observed: 'Firefox ESR 153.8: error for a same-origin as=script preload answered 404',
+    observed:
+      'Firefox ESR 153.8: error for same-origin preloads as script, style, fetch and font ' +
+      'answered 404',
   }),
   {
-    id: 'fetch-preload-error-event-for-redirect-status',
+    id: 'preload-success-only-for-2xx',
     reason:
-      '<link rel=preload as=fetch> whose chain ends on a 3xx (no Location to follow) fires ' +
-      'error: the preloader takes only a 2xx as success, where ' +
+      '<link rel=preload> as fetch, font, script or style whose chain ends on a 3xx (no ' +
+      'Location to follow) fires error: the preloaders take only a 2xx as success, where ' +
       'https://html.spec.whatwg.org/#link-type-preload fires error only for a network error ' +
       '(statuses of 400 or more are covered by preload-error-event-for-http-error-status)',
     fields: ['loaded'],
     when: {
-      request: { api: ['preload'], variant: ['fetch'] },
+      request: { api: ['preload'], variant: ['fetch', 'font', 'script', 'style'] },
       finalStatusRanges: [{ from: 300, to: 399 }],
     },
     evidence: {
       status: 'evidenced',
-      upstream: [
-        {
-          source: 'uriloader/preload/FetchPreloader.cpp',
-          symbol: 'FetchPreloader::OnStopRequest (a response status outside 2xx becomes a failure)',
-        },
-      ],
+      upstream: [FIREFOX_FETCH_PRELOADER, FIREFOX_REQUEST_SUCCEEDED],
       observed:
-        'Firefox ESR 153.8: error for a same-origin as=fetch preload answered 301 without Location',
+        'Firefox ESR 153.8: error for same-origin preloads as fetch, font, script and style ' +
+        'answered 300, and as=fetch answered 301 without Location; as=image answered 300 fires load',
     },
-    rows: ['initiators-status/preload-fetch-301-no-location-same'],
+    rows: [
+      'initiators-status/preload-fetch-301-no-location-same',
+      'initiators-status/preload-script-300-same',
+    ],
+  },
+  {
+    ...PRELOAD_WITHOUT_BODY_BYTES_LOADS,
+    reason:
+      '<link rel=preload> as fetch, font, script or style answered 204 or 205 (a null body) ' +
+      'fires load: the preloaders take any 2xx as success, where ' +
+      'https://html.spec.whatwg.org/#preload turns a response without body bytes into a ' +
+      'network error, so https://html.spec.whatwg.org/#link-type-preload fires error (a 304 ' +
+      'is no 2xx and fires error, as does an image preload without data)',
+    when: {
+      request: { api: ['preload'], variant: ['fetch', 'font', 'script', 'style'] },
+      finalStatus: [204, 205],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [FIREFOX_FETCH_PRELOADER, FIREFOX_REQUEST_SUCCEEDED],
+      observed:
+        'Firefox ESR 153.8: same-origin preloads as fetch, font, script and style answered 204 ' +
+        'or 205 fire load; answered 304 they fire error, as=image fires error for all three',
+    },
   },
   {
     id: 'media-null-body-fires-no-event',
@@ -655,6 +728,125 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       redirected: ['initiators-status/audio-201-redirect-same-to-cross'],
     },
   }),
+  ...opaqueResponseRules({
+    id: 'opaque-partial-script-not-from-byte-0-blocked',
+    reason:
+      'a classic script fetched without CORS whose response is opaque, typed neither as ' +
+      'JavaScript nor as a type refused for scripts, and answered 206 without a Content-Range ' +
+      'that starts at byte 0 fires error: Opaque Response Blocking drops a partial response ' +
+      'that is not the first before it sniffs the body, where ' +
+      'https://html.spec.whatwg.org/#fetch-a-classic-script takes any ok status (a JavaScript ' +
+      'type is safelisted and loads)',
+    fields: ['loaded'],
+    api: ['script'],
+    finalStatus: [206],
+    finalMIMEType: 'not-javascript-not-refused',
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'netwerk/protocol/http/HttpBaseChannel.cpp',
+          symbol:
+            'HttpBaseChannel::PerformOpaqueResponseSafelistCheckBeforeSniff (an opaque-safelisted ' +
+            'type passes; then a 206 that IsFirstPartialResponse rejects is blocked)',
+        },
+      ],
+      observed:
+        'Firefox ESR 153.8: <script> without crossorigin, same-origin 301 to another port, ' +
+        'answered 206 text/plain without Content-Range, fires error (fuzz seed 2612021, case ' +
+        '1356); cross-origin 206 with the fixture script typed text/javascript runs',
+    },
+    rows: {
+      direct: ['initiators-status/script-206-text-plain-cross'],
+      redirected: ['initiators-status/script-206-text-plain-redirect-same-to-cross'],
+    },
+  }),
+  ...opaqueResponseRules({
+    id: 'opaque-image-preload-without-body-bytes-loads',
+    reason:
+      '<link rel=preload as=image> without crossorigin whose response is opaque and answered ' +
+      '204, 205 or 304 (a null body) fires load, where https://html.spec.whatwg.org/#preload ' +
+      'turns a response without body bytes into a network error (the same preload answered ' +
+      'on the page origin fires error)',
+    fields: ['loaded'],
+    api: ['preload'],
+    variant: ['image'],
+    finalStatus: [204, 205, 304],
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Firefox ESR 153.8: a cross-origin <link rel=preload as=image> answered 204, 205 or ' +
+        '304 fires load (fuzz seed 2612021, case 1877: a 304 without Location on ' +
+        'cross-origin-2); same-origin, or with crossorigin=anonymous and ACAO *, it fires error',
+      searched:
+        'not found yet: image/imgLoader.cpp (how a preload of an opaque image reports a ' +
+        'response without data) and uriloader/preload/PreloaderBase.cpp (NotifyStop)',
+    },
+    rows: {
+      direct: ['initiators-status/preload-image-204-cross'],
+      redirected: ['initiators-status/preload-image-304-redirect-same-to-cross'],
+    },
+  }),
+  {
+    id: 'stylesheet-without-a-mime-type-loads',
+    reason:
+      'a style sheet whose answer has no MIME type (no valid Content-Type, or none) loads, ' +
+      'where https://html.spec.whatwg.org/#link-type-stylesheet fails when the Content-Type ' +
+      'metadata is not text/css',
+    fields: ['loaded', 'tainted'],
+    when: { request: { api: ['stylesheet'] }, finalMIMEType: 'none' },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'layout/style/Loader.cpp',
+          symbol:
+            'SheetLoadData::VerifySheetReadyToParse (validType: text/css, the unknown content ' +
+            'type or an empty one)',
+        },
+      ],
+      observed:
+        'Firefox ESR 153.8: same-origin and cross-origin <link rel=stylesheet> answered 200 ' +
+        'with Content-Type "sid=1; Path=/", "nonsense" or empty, or with a body and no ' +
+        'Content-Type, fire load (fuzz seed 2612021, case 1466); text/plain fires error',
+    },
+    rows: ['initiators-status/stylesheet-invalid-content-type-same'],
+  },
+  {
+    id: 'imported-script-muted-by-final-origin-only',
+    reason:
+      "importScripts() mutes a script's errors only when its final URL is on another origin: " +
+      "a chain that passes another origin and returns to the worker's origin reports the " +
+      'error in full, where the response is opaque from the first cross-origin hop on ' +
+      '(https://fetch.spec.whatwg.org/#concept-main-fetch) and ' +
+      'https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script mutes it',
+    fields: ['tainted'],
+    when: {
+      request: { api: ['importScripts'] },
+      redirects: { present: true, lastHop: 'to-page-origin' },
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'dom/workers/loader/NetworkLoadHandler.cpp',
+          symbol:
+            'NetworkLoadHandler::DataReceivedFromNetwork (mMutedErrorFlag: not top level and ' +
+            "the worker's principal does not subsume the channel's result principal, that of " +
+            'the final URL)',
+        },
+      ],
+      observed:
+        'Firefox ESR 153.8: importScripts of a same-origin URL redirected to another origin and ' +
+        "back, or a cross-origin URL redirected to the page origin, rethrows the script's own " +
+        'error (fuzz seeds 2612021, case 1976, and 2612022, case 45); redirected off the ' +
+        'origin only, the error is muted',
+    },
+    rows: [
+      'initiators-script/importscripts-redirect-cross-and-back',
+      'initiators-script/importscripts-redirect-cross-to-same',
+    ],
+  },
 ];
 
 export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
@@ -824,16 +1016,69 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'Source/WebCore/workers/WorkerScriptLoader.cpp',
     },
   },
-  preloadErrorFromStatus400(['script', 'style'], {
+  preloadErrorFromStatus400(['script', 'style', 'font'], {
     status: 'evidenced',
     upstream: [
       {
         wpt: 'LayoutTests/imported/w3c/web-platform-tests/preload/preload-error.sub-expected.txt',
         test: '404 (style): preload events; 404 (script): preload events',
       },
+      {
+        source: 'Source/WebCore/loader/SubresourceLoader.cpp',
+        symbol:
+          'SubresourceLoader::checkForHTTPStatusCodeError (an error from status 400 unless ' +
+          'the resource ignores status errors, as raw and image resources do)',
+      },
     ],
-    observed: 'WebKitGTK 2.50.6: error for a same-origin as=script preload answered 404',
+    observed:
+      'WebKitGTK 2.50.6: error for same-origin preloads as script and font answered 404; ' +
+      'as=fetch and as=image answered 404 fire load',
   }),
+  {
+    ...PRELOAD_WITHOUT_BODY_BYTES_LOADS,
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'Source/WebCore/loader/LinkLoader.cpp',
+          symbol:
+            'LinkLoader::notifyFinished and triggerEvents (error only when the cached resource ' +
+            'has errorOccurred; an empty 2xx or 304 body is none)',
+        },
+      ],
+      observed:
+        'WebKitGTK 2.50.6: same-origin preloads as fetch, font, script and style answered 204, ' +
+        '205 or 304 fire load; as=image answered 204 or 304 fires error',
+    },
+  },
+  {
+    id: 'body-of-a-205-answer-is-read',
+    reason:
+      'the body a server sends with a 205 reaches the page (an image decodes, media plays, an ' +
+      'image preload loads), where https://fetch.spec.whatwg.org/#concept-main-fetch sets the ' +
+      'body of a response with a null body status to null, so there is nothing to decode',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['img', 'img-canvas', 'audio', 'video', 'preload'] },
+      finalStatus: [205],
+    },
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'libsoup/http1/soup-client-message-io-http1.c',
+          symbol:
+            'parse_headers (no body only for HEAD, 204, 304, 1xx and a successful CONNECT: a ' +
+            "205's Content-Length body is read)",
+        },
+      ],
+      observed:
+        'WebKitGTK 2.50.6: same-origin <img>, <img> drawn to a canvas, <audio>, <video> and ' +
+        '<link rel=preload as=image> answered 205 with a body load; importScripts of a 205 ' +
+        'runs the script the body holds',
+    },
+    rows: ['initiators-status/img-205-same'],
+  },
   {
     id: 'classic-script-error-only-from-400',
     reason:

@@ -226,6 +226,12 @@ test('finalStatusRanges and finalMIMEType read the response the chain ends on', 
   expect(matcherHolds(css, at(200, { 'Content-Type': 'text/css;charset=utf-8' }), 0)).toBe(false);
   expect(matcherHolds(css, at(200, { 'Content-Type': 'text/plain' }), 0)).toBe(true);
   expect(matcherHolds(css, at(200, undefined, 'p{}'), 0)).toBe(true);
+  const none = { finalMIMEType: 'none' } as const;
+  expect(matcherHolds(none, at(200), 0)).toBe(false);
+  expect(matcherHolds(none, at(200, { 'Content-Type': 'sid=1; Path=/' }), 0)).toBe(true);
+  expect(matcherHolds(none, at(200, { 'Content-Type': '' }), 0)).toBe(true);
+  expect(matcherHolds(none, at(200, undefined, 'p{}'), 0)).toBe(true);
+  expect(matcherHolds(none, at(200, { 'Content-Type': 'text/plain' }), 0)).toBe(false);
   const js = { finalMIMEType: 'not-javascript-not-refused' } as const;
   expect(matcherHolds(js, at(200, { 'Content-Type': 'text/plain' }), 0)).toBe(true);
   expect(matcherHolds(js, at(200, { 'Content-Type': 'image/png' }), 0)).toBe(false);

@@ -201,6 +201,7 @@ function finalMIMETypeIs(test: NonNullable<Matcher['finalMIMEType']>, s: Scenari
   const ownBody = end === s.server?.actual && (s.server.actual.body ?? '') !== '';
   if (!named && !ownBody) return false;
   const mime = extractAMIMEType(headers);
+  if (test === 'none') return mime === 'failure';
   const essence = mime === 'failure' ? '' : mime.essence;
   if (test === 'not-text-css') return essence !== 'text/css';
   const refused = ['image/', 'audio/', 'video/'].some((p) => essence.startsWith(p));

@@ -95,3 +95,22 @@ export const SCRIPTS_RUN_AN_EMPTY_BODY: SharedRule = {
     'initiators-status/importscripts-205-same',
   ],
 };
+
+/**
+ * Chromium and WebKit: a preload other than as=image answered with a null body status fires
+ * load. Firefox's rule of the same id leaves 304 out: its preloaders take only a 2xx.
+ */
+export const PRELOAD_WITHOUT_BODY_BYTES_LOADS: SharedRule = {
+  id: 'preload-without-body-bytes-loads',
+  reason:
+    '<link rel=preload> as fetch, font, script or style answered 204, 205 or 304 (a null ' +
+    'body) fires load, where https://html.spec.whatwg.org/#preload turns a response without ' +
+    'body bytes into a network error, so https://html.spec.whatwg.org/#link-type-preload ' +
+    'fires error (an image preload does fire error: there is no image to decode)',
+  fields: ['loaded'],
+  when: {
+    request: { api: ['preload'], variant: ['fetch', 'font', 'script', 'style'] },
+    finalStatus: [204, 205, 304],
+  },
+  rows: ['initiators-status/preload-fetch-205-same'],
+};

@@ -204,9 +204,10 @@ export interface Matcher {
    * type when the scenario names none): `not-text-css` is anything but `text/css`;
    * `not-javascript-not-refused` is no JavaScript MIME type and none of the types
    * https://fetch.spec.whatwg.org/#should-response-to-request-be-blocked-due-to-mime-type?
-   * refuses as script (`image/*`, `audio/*`, `video/*`, `text/csv`).
+   * refuses as script (`image/*`, `audio/*`, `video/*`, `text/csv`); `none` is no MIME type at
+   * all (extraction fails: no valid Content-Type, or a body of the scenario's own without one).
    */
-  finalMIMEType?: 'not-text-css' | 'not-javascript-not-refused';
+  finalMIMEType?: 'not-text-css' | 'not-javascript-not-refused' | 'none';
   /**
    * Some answer the scenario's servers give (a redirect hop, a preflight at a hop or at the
    * final URL, the final answer) has one of these statuses.

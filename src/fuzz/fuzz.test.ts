@@ -104,6 +104,33 @@ test('a case failing only in its batch is reported with the batch outcome and it
   expect(finding?.outcome.diffs).toEqual([{ field: 'x', predicted: 1, observed: 2 }]);
 });
 
+test('harness errors are listed with their cause, and the first few with their verdict alone', async () => {
+  const model = modelExecutor(getEngineProfile('spec'), null);
+  // Indices 2 and 6 are harness errors in their batch (a wait ran out); alone they pass.
+  const executor: FuzzExecutor = {
+    engine: 'model:spec',
+    async run(scenarios) {
+      const outcomes = await model.run(scenarios);
+      if (scenarios.length < 2) return outcomes;
+      return outcomes.map((o, i) =>
+        i === 2 || i === 6 ? { ...o, verdict: 'harness-error', note: 'wait ran out' } : o,
+      );
+    },
+  };
+  const report = await runFuzz({
+    executor,
+    seed: SEED,
+    runs: 10,
+    batchSize: 10,
+    maxHarnessReplays: 1,
+  });
+  expect(report.counts['harness-error']).toBe(2);
+  expect(report.harnessErrors).toEqual([
+    { replay: `${SEED}:2`, note: 'wait ran out', aloneVerdict: 'pass' },
+    { replay: `${SEED}:6`, note: 'wait ran out' },
+  ]);
+});
+
 test('batched shrinking ends on the same path as fast-check shrinking one candidate at a time', async () => {
   const executor = modelExecutor(getEngineProfile('spec'), 'acrh-unsorted');
   const report = await runFuzz({ executor, seed: SEED, runs: 300, maxShrunk: 0 });

@@ -48,6 +48,8 @@ export interface FuzzOptions extends SeededRunOptions<FuzzProgress> {
   batchesInFlight?: number;
   /** Failures shrunk (default 5); further failures are reported unshrunk. */
   maxShrunk?: number;
+  /** Harness errors run again alone (default 25). */
+  maxHarnessReplays?: number;
   /** Shrink candidates run together in one executor call (default 16). */
   shrinkWidth?: number;
 }
@@ -92,7 +94,11 @@ export interface FuzzReport {
   failing: number[];
   /** Failures beyond `maxShrunk`, by replay id of the unshrunk scenario. */
   unshrunk: string[];
-  harnessErrors: { replay: string; note: string }[];
+  /**
+   * Each harness error with its cause and, for the first `maxHarnessReplays`, its verdict when
+   * run again alone: `pass` there means the batch (load, timing) caused it, not the scenario.
+   */
+  harnessErrors: { replay: string; note: string; aloneVerdict?: VerdictKind }[];
 }
 
 /** A shrunk failure: the minimal scenario found, its path, and the executor calls spent. */
@@ -160,6 +166,8 @@ interface Campaign {
   /** One per failure, in failing order: its finding, or its replay id when left unshrunk. */
   outcomes: Promise<FuzzFinding | string | null>[];
   harnessErrors: FuzzReport['harnessErrors'];
+  /** The harness errors' runs alone, awaited before the report. */
+  harnessReplays: Promise<void>[];
   profileExplained: number;
   done: number;
 }
@@ -222,9 +230,8 @@ function record(c: Campaign, start: number, batch: Scenario[], outcomes: FuzzOut
         shrink ? findingFor(c, index, scenario, o) : Promise.resolve(replayOf(c, index)),
       );
     }
-    if (o.verdict === 'harness-error') {
-      c.harnessErrors.push({ replay: replayOf(c, index), note: o.note ?? '' });
-    }
+    if (o.verdict === 'harness-error' && scenario !== undefined)
+      recordHarnessError(c, index, scenario, o);
   });
   c.done = start + batch.length;
   opts.onProgress?.({
@@ -234,6 +241,24 @@ function record(c: Campaign, start: number, batch: Scenario[], outcomes: FuzzOut
     failures: c.failing.length,
     elapsedMs: (opts.now ?? Date.now)() - c.started,
   });
+}
+
+/** Lists a harness error; the first few also run again alone, beside the generation. */
+function recordHarnessError(c: Campaign, index: number, scenario: Scenario, o: FuzzOutcome): void {
+  const entry: FuzzReport['harnessErrors'][number] = {
+    replay: replayOf(c, index),
+    note: o.note ?? '',
+  };
+  c.harnessErrors.push(entry);
+  if (c.harnessReplays.length >= (c.opts.maxHarnessReplays ?? 25)) return;
+  c.harnessReplays.push(
+    c.opts.executor.run([scenario]).then(
+      ([alone]) => {
+        if (alone !== undefined) entry.aloneVerdict = alone.verdict;
+      },
+      () => undefined, // no verdict alone: the entry stays as the batch left it
+    ),
+  );
 }
 
 function replayOf(c: Campaign, path: number | string): string {
@@ -295,10 +320,12 @@ export async function runFuzz(opts: FuzzOptions): Promise<FuzzReport> {
     failing: [],
     outcomes: [],
     harnessErrors: [],
+    harnessReplays: [],
     profileExplained: 0,
     done: 0,
   };
   const generationMs = await generate(c);
+  await Promise.all(c.harnessReplays);
   const findings: FuzzFinding[] = [];
   const unshrunk: string[] = [];
   for (const o of await Promise.all(c.outcomes)) {

@@ -3,8 +3,17 @@
 // two ports, and prints every request that arrives. The data it serves is prepended by
 // repro.ts as `const DATA = {...}`.
 
+import {
+  IMPORT_SCRIPTS_WORKER_PATH,
+  IMPORT_SCRIPTS_WORKER_SOURCE,
+} from '../harness/initiators/page-drivers.js';
+
 /** Source text of the server, after the DATA line. */
-export const REPRO_SERVER_SOURCE = String.raw`
+export const REPRO_SERVER_SOURCE =
+  `const IMPORT_SCRIPTS_WORKER_PATH = ${JSON.stringify(IMPORT_SCRIPTS_WORKER_PATH)};
+const IMPORT_SCRIPTS_WORKER_SOURCE = ${JSON.stringify(IMPORT_SCRIPTS_WORKER_SOURCE)};
+` +
+  String.raw`
 import net from 'node:net';
 
 const PAGE_PORT = Number(process.env.PAGE_PORT ?? 8001);
@@ -14,6 +23,9 @@ const ORIGINS = {
   page: 'http://localhost:' + PAGE_PORT,
   other: 'http://127.0.0.1:' + OTHER_PORT,
 };
+
+// Every request to a hop, in order (the journal the page's wire-watching drivers read).
+const seen = [];
 
 function roleOrigin(role) {
   return role === 'same-origin' || role === 'same-origin-of-parent' ? ORIGINS.page : ORIGINS.other;
@@ -39,8 +51,14 @@ function head(headers, name) {
   return line ? line[1] : null;
 }
 
-function answer(socket, spec, vars) {
-  const body = Buffer.from(spec.body ?? '', 'utf8');
+// HEAD and these statuses carry no body, as the fixture servers send them.
+function bodyless(status, method) {
+  return method === 'HEAD' || status === 204 || status === 304 || (status >= 100 && status < 200);
+}
+
+function answer(socket, spec, vars, method) {
+  const bytes = spec.body64 !== undefined ? Buffer.from(spec.body64, 'base64') : Buffer.from(spec.body ?? '', 'utf8');
+  const body = bodyless(spec.status, method) ? Buffer.alloc(0) : bytes;
   let text = 'HTTP/1.1 ' + spec.status + ' ' + (spec.statusText ?? 'X') + '\r\n';
   for (const [name, value] of spec.headers) {
     const v = fill(value, vars);
@@ -60,13 +78,22 @@ function handle(socket, port, method, target, headers) {
       (preflight ? '  [preflight] ACRM=' + acrm + ' ACRH=' + head(headers, 'access-control-request-headers') : '') +
       '  Origin=' + origin,
   );
+  if (path === '/__journal') {
+    // The initiator drivers that watch the wire (CSS images, beacons) poll this.
+    const records = seen.map(() => ({ kind: 'request' }));
+    return answer(socket, { status: 200, statusText: 'OK', headers: [['Content-Type', 'application/json'], ['Cache-Control', 'no-store']], body: JSON.stringify(records) }, {}, method);
+  }
+  if (path === IMPORT_SCRIPTS_WORKER_PATH) {
+    return answer(socket, { status: 200, statusText: 'OK', headers: [['Content-Type', 'text/javascript; charset=utf-8'], ['Cache-Control', 'no-store']], body: IMPORT_SCRIPTS_WORKER_SOURCE }, {}, method);
+  }
   if (path === '/' || path === '/repro.html') {
-    return answer(socket, { status: 200, statusText: 'OK', headers: [['Content-Type', 'text/html; charset=utf-8'], ['Cache-Control', 'no-store']], body: DATA.html }, {});
+    return answer(socket, { status: 200, statusText: 'OK', headers: [['Content-Type', 'text/html; charset=utf-8'], ['Cache-Control', 'no-store']], body: DATA.html }, {}, method);
   }
   const m = /^\/hop\/(\d+)$/.exec(path);
   const i = m ? Number(m[1]) : -1;
   const hop = i >= 0 && i < DATA.hops.length ? DATA.hops[i] : i === DATA.hops.length ? DATA.final : null;
-  if (hop === null) return answer(socket, { status: 404, statusText: 'Not Found', headers: [['Content-Length', '0']] }, {});
+  if (hop === null) return answer(socket, { status: 404, statusText: 'Not Found', headers: [['Content-Length', '0']] }, {}, method);
+  seen.push(target);
   const here = port === PAGE_PORT ? ORIGINS.page : ORIGINS.other;
   let next = null;
   if (i < DATA.hops.length) {
@@ -87,9 +114,9 @@ function handle(socket, port, method, target, headers) {
   };
   vars.ORIGIN = vars.origin.toUpperCase();
   if (preflight) {
-    return answer(socket, hop.preflight ?? { status: 404, statusText: 'Not Found', headers: [['Content-Length', '0']] }, vars);
+    return answer(socket, hop.preflight ?? { status: 404, statusText: 'Not Found', headers: [['Content-Length', '0']] }, vars, method);
   }
-  return answer(socket, hop.response, vars);
+  return answer(socket, hop.response, vars, method);
 }
 
 function serve(port) {

@@ -4,7 +4,16 @@
 // and the CORS answers on two ports, and a README with the replay command and the diff.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { materialiseScenario, stepRequests } from '../harness/compile.js';
+import { asset, assetFor } from '../../servers/assets.js';
+import {
+  endingHop,
+  finalAsset,
+  materialiseScenario,
+  stepDescriptor,
+  stepRequests,
+} from '../harness/compile.js';
+import { PAGE_RUNNER_SOURCE } from '../harness/page-runner.js';
+import { isInitiatorApi } from '../scenario/types.js';
 import { normalizeHeaders } from '../scenario/placeholders.js';
 import type { BodySpec, Scenario, ScenarioRequest } from '../scenario/types.js';
 import type { FuzzFinding } from './fuzz.js';
@@ -69,17 +78,39 @@ export function requestCode(req: ScenarioRequest, url: string): string {
   ].join('\n');
 }
 
+/**
+ * JS (an async arrow function body) loading one initiator's request the way the harness
+ * does: the harness's own page runner and in-page driver (page-runner.ts), given the step's
+ * descriptor; it returns the driver's load, error and taint result.
+ */
+export function initiatorCode(req: ScenarioRequest, url: string): string {
+  const d = stepDescriptor(req, '');
+  return [
+    `const d = { ...${q(d)}, url: ${url}, journalUrl: PAGE + '/__journal', helperOrigin: PAGE };`,
+    "const arg = { cases: [{ token: 'repro', steps: [d] }], concurrency: 1, bodyCap: 2048, stepTimeoutMs: 10000, client: 'page' };",
+    'const [r] = JSON.parse(await corsConformanceRunner(arg));',
+    'return r.harnessError ?? r.steps[0].initiator;',
+  ].join('\n');
+}
+
 /** The page: runs each step in order and prints what JS saw next to the model's prediction. */
 export function reproHtml(s: Scenario, expected: unknown): string {
-  const steps = stepRequests(s).map(({ request, step }, i) => {
+  const requests = stepRequests(s);
+  const steps = requests.map(({ request, step }, i) => {
     const role = request.target ?? s.request.target ?? 'cross-origin';
     const query = request.query === undefined || request.query === '' ? '' : `?${request.query}`;
     const base = role === 'same-origin' || role === 'same-origin-of-parent' ? 'PAGE' : 'OTHER';
     const url = `${base} + '/hop/0${query}'`;
     const wait = step?.delayMs ? `await new Promise((r) => setTimeout(r, ${step.delayMs}));\n` : '';
-    return `${wait}try { out.push(await (async () => {\n${requestCode(request, url)}\n})()); } catch (e) { out.push({ error: String(e) }); }\n// step ${i}`;
+    const code = isInitiatorApi(request.api ?? 'fetch')
+      ? initiatorCode(request, url)
+      : requestCode(request, url);
+    return `${wait}try { out.push(await (async () => {\n${code}\n})()); } catch (e) { out.push({ error: String(e) }); }\n// step ${i}`;
   });
+  const initiators = requests.some(({ request }) => isInitiatorApi(request.api ?? 'fetch'));
   const runner = [
+    // The harness's page runner, for the initiators: the same elements, events and waits.
+    ...(initiators ? [`const corsConformanceRunner = (${PAGE_RUNNER_SOURCE});`] : []),
     'async function run(PAGE, OTHER) {',
     'const out = [];',
     ...steps,
@@ -120,21 +151,33 @@ ${top}
 `;
 }
 
-/** The data server.mjs serves: every hop and the final URL, headers written out in full. */
+/** The asset's bytes as base64 (`body64` of an answer), or nothing when there is none. */
+function assetBody(name: ReturnType<typeof assetFor>): { body64?: string } {
+  return name === null ? {} : { body64: asset(name).bytes.toString('base64') };
+}
+
+/**
+ * The data server.mjs serves: every hop and the final URL, headers written out in full. The
+ * answer an initiator's page sees (the final URL's, or the hop the chain ends on) carries the
+ * fixture asset the harness serves there (an image, a font, a script...), as `body64`.
+ */
 export function reproServerData(s: Scenario, html: string): unknown {
   const m = materialiseScenario(s);
   const server = m.server ?? {};
-  const hops = (server.redirects ?? []).map((h) => {
+  const ending = endingHop(s);
+  const hops = (server.redirects ?? []).map((h, i) => {
     const headers = normalizeHeaders(h.headers);
     const hasLocation = headers.some(([n]) => n.toLowerCase() === 'location');
     if (h.noLocation !== true && !hasLocation) headers.unshift(['Location', '<next>']);
+    const body =
+      ending === i ? assetBody(assetFor(s.request.api ?? 'fetch', s.request.variant)) : {};
     return {
       to: h.to,
       userinfo: h.userinfo ?? '',
       preflight: h.preflight
         ? { ...h.preflight, headers: normalizeHeaders(h.preflight.headers) }
         : null,
-      response: { status: h.status, headers },
+      response: { status: h.status, headers, ...body },
     };
   });
   const final = {
@@ -144,6 +187,7 @@ export function reproServerData(s: Scenario, html: string): unknown {
     response: {
       ...(server.actual ?? { status: 200 }),
       headers: normalizeHeaders(server.actual?.headers),
+      ...assetBody(finalAsset(s)),
     },
   };
   return {

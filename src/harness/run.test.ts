@@ -22,7 +22,7 @@ import {
   type HarnessServers,
 } from './run.js';
 import type { CaseResult } from './types.js';
-import type { RawCaseResult, RawStepResult } from './types.js';
+import type { InitiatorPageResult, RawCaseResult, RawStepResult } from './types.js';
 
 const okStep: RawStepResult = {
   kind: 'ok',
@@ -519,4 +519,26 @@ test('batches that fail together in one engine share one restart', async () => {
     'EngineCrashed: browser went away',
   ]);
   expect(launches()).toBe(1);
+});
+
+test("an initiator's wait that ran out is a harness error where the verdict would be fail", async () => {
+  const { ctx, finished } = steps();
+  const img: Scenario = { id: 'img', request: { api: 'img', target: 'same-origin' } };
+  const batch = prepareCases(ctx, [img, img], 'run13');
+  const raw = await scheduleBatch(ctx, batch, 'page');
+  const outcomes: InitiatorPageResult[] = [
+    { loaded: false, timeout: true, detail: 'no event within 8000 ms' },
+    { loaded: false, detail: 'error' },
+  ];
+  const settled = raw.map((r, i) => ({
+    ...r,
+    steps: r.steps.map((s) => ({ ...s, initiator: outcomes[i] ?? { loaded: null } })),
+  }));
+  settleBatch(ctx, batch, { raw: settled, cause: '', console: [] });
+  expect(finished.get(0)?.verdict).toBe('harness-error');
+  expect(finished.get(0)?.note).toBe(
+    "chromium: step 0: no event within 8000 ms (the page's wait ran out)",
+  );
+  // An error event is an observation: the disagreement stays a finding.
+  expect(finished.get(1)?.verdict).toBe('fail');
 });

@@ -20,6 +20,7 @@ import type {
 import { parseScenario } from '../scenario/validate.js';
 import type { OriginMap } from '../scenario/world.js';
 import { compileScenario, cookieNames, type CompiledCase } from './compile.js';
+import { initiatorWaitRanOut } from './initiators/compare.js';
 import type { Engine } from './engines/types.js';
 import { observeCase } from './observe.js';
 import { PAGE_RUNNER_SOURCE, clientFields, type RunnerArg } from './page-runner.js';
@@ -396,6 +397,13 @@ export function settleCase(
   }
   base.prediction = p.prediction;
   base.specPrediction = p.specPrediction;
+  const waited = v.verdict === 'fail' ? initiatorWaitRanOut(raw.steps) : -1;
+  if (waited >= 0) {
+    const detail = raw.steps[waited]?.initiator?.detail ?? 'no event';
+    return error(`${engineName}: step ${waited}: ${detail} (the page's wait ran out)`, {
+      observation,
+    });
+  }
   const result: CaseResult = {
     scenario: p.scenario,
     engine: engineName,

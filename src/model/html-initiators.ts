@@ -485,14 +485,18 @@ function loadedByStatus(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; 
             : 'the image decodes',
       );
     case 'preload':
-      // https://html.spec.whatwg.org/#link-type-preload: the preload's processResponse fires
-      // error for a network error only; any response, whatever its status, fires load.
+      // https://html.spec.whatwg.org/#link-type-preload fires error for a network error only,
+      // whatever the status. But https://html.spec.whatwg.org/#preload consumes the body and
+      // turns a response whose body bytes are null into a network error, and a null body
+      // status has null body bytes (https://fetch.spec.whatwg.org/#fetch-finale).
       return say(
-        `${HTML}link-type-preload`,
-        !failed,
+        `${HTML}${noBody ? 'preload' : 'link-type-preload'}`,
+        !failed && !noBody,
         failed
           ? 'a network error'
-          : `status ${String(r.internalStatus)}: a response, not a network error`,
+          : noBody
+            ? `status ${String(r.internalStatus)} has a null body: no body bytes, so the preload's response becomes a network error`
+            : `status ${String(r.internalStatus)}: a response, not a network error`,
       );
     case 'stylesheet':
       // https://html.spec.whatwg.org/#default-fetch-and-process-the-linked-resource: success

@@ -496,6 +496,28 @@ export const INITIATORS_OTHER_SCENARIOS = [
     server: { actual: { status: 200 } },
   },
   {
+    id: 'initiators-other/preload-font-absent-https-cross-none',
+    title:
+      '<link rel=preload as=font> crossorigin absent, https cross-site, no ACAO (no-cors, Sec-Fetch-Mode no-cors)',
+    anchors: [
+      'https://html.spec.whatwg.org/#link-type-preload',
+      'https://html.spec.whatwg.org/#create-a-potential-cors-request',
+    ],
+    request: { api: 'preload', variant: 'font', target: 'https-cross-origin' },
+    server: { actual: { status: 200 } },
+  },
+  {
+    id: 'initiators-other/preload-font-absent-redirect-cross-to-same',
+    title:
+      '<link rel=preload as=font> crossorigin absent, cross-site 301 to the page origin (no-cors: followed, load)',
+    anchors: [
+      'https://html.spec.whatwg.org/#link-type-preload',
+      'https://fetch.spec.whatwg.org/#concept-http-redirect-fetch',
+    ],
+    request: { api: 'preload', variant: 'font', target: 'cross-origin' },
+    server: { actual: { status: 200 }, redirects: [{ status: 301, to: 'same-origin' }] },
+  },
+  {
     id: 'initiators-other/preload-image-absent-cross-none',
     title: '<link rel=preload as=image> crossorigin absent, cross-site, no ACAO (no-cors)',
     anchors: [

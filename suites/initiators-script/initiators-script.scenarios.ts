@@ -702,6 +702,34 @@ export const INITIATORS_SCRIPT_SCENARIOS = [
     server: { actual: { status: 200 } },
   },
   {
+    id: 'initiators-script/importscripts-redirect-cross-and-back',
+    title:
+      'importScripts() in a same-origin worker, same-origin 302 to cross-site 302 back: opaque from the first cross-origin hop, errors muted',
+    anchors: [
+      'https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script',
+      'https://fetch.spec.whatwg.org/#concept-main-fetch',
+    ],
+    request: { api: 'importScripts', target: 'same-origin' },
+    server: {
+      actual: { status: 200 },
+      redirects: [
+        { status: 302, to: 'cross-origin' },
+        { status: 302, to: 'same-origin' },
+      ],
+    },
+  },
+  {
+    id: 'initiators-script/importscripts-redirect-cross-to-same',
+    title:
+      'importScripts() in a same-origin worker, cross-site 301 to the page origin: opaque, errors muted',
+    anchors: [
+      'https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script',
+      'https://fetch.spec.whatwg.org/#concept-main-fetch',
+    ],
+    request: { api: 'importScripts', target: 'cross-origin' },
+    server: { actual: { status: 200 }, redirects: [{ status: 301, to: 'same-origin' }] },
+  },
+  {
     id: 'initiators-script/importscripts-cross-404',
     title: 'importScripts() in a same-origin worker, cross-site, status 404',
     anchors: ['https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script'],

@@ -15,6 +15,7 @@ const STYLE = 'https://html.spec.whatwg.org/#link-type-stylesheet';
 const FONT = 'https://drafts.csswg.org/css-fonts/#font-fetching-requirements';
 const MEDIA = 'https://html.spec.whatwg.org/#concept-media-load-resource';
 const PRELOAD = 'https://html.spec.whatwg.org/#link-type-preload';
+const PRELOAD_FETCH = 'https://html.spec.whatwg.org/#preload';
 const EVENTSOURCE = 'https://html.spec.whatwg.org/#dom-eventsource';
 const BEACON = 'https://w3c.github.io/beacon/#sec-processing-model';
 const FORM = 'https://html.spec.whatwg.org/#form-submission-algorithm';
@@ -64,6 +65,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     anchors: [IMAGE, NULL_BODY],
     request: { api: 'img', target: 'same-origin' },
     server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/img-205-same',
+    title: '<img>, same-origin, status 205 with a body (null body status): no image data, error',
+    anchors: [IMAGE, NULL_BODY],
+    request: { api: 'img', target: 'same-origin' },
+    server: { actual: { status: 205 } },
   },
   {
     id: 'initiators-status/audio-204-same',
@@ -197,6 +205,23 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 206 }, redirects: [{ status: 302, to: 'cross-origin' }] },
   },
   {
+    id: 'initiators-status/script-206-text-plain-cross',
+    title: '<script>, cross-origin without crossorigin, 206 text/plain without Content-Range: runs',
+    anchors: [CLASSIC],
+    request: { api: 'script', target: 'cross-origin' },
+    server: { actual: { status: 206, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
+    id: 'initiators-status/script-206-text-plain-redirect-same-to-cross',
+    title: '<script>, same-origin 302 to cross-origin, 206 text/plain without Content-Range: runs',
+    anchors: [CLASSIC, REDIRECT],
+    request: { api: 'script', target: 'same-origin' },
+    server: {
+      actual: { status: 206, headers: { 'Content-Type': 'text/plain' } },
+      redirects: [{ status: 302, to: 'cross-origin' }],
+    },
+  },
+  {
     id: 'initiators-status/img-206-range-cross',
     title: '<img>, cross-origin without crossorigin, 206 with Content-Range from byte 0: load',
     anchors: [IMAGE],
@@ -248,6 +273,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
   },
   {
+    id: 'initiators-status/stylesheet-invalid-content-type-same',
+    title: '<link rel=stylesheet>, same-origin, Content-Type "sid=1; Path=/" (no MIME type): error',
+    anchors: [STYLE],
+    request: { api: 'stylesheet', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'sid=1; Path=/' } } },
+  },
+  {
     id: 'initiators-status/eventsource-text-plain-same',
     title: 'EventSource, same-origin, Content-Type text/plain: not text/event-stream, error',
     anchors: [EVENTSOURCE],
@@ -261,6 +293,44 @@ export const INITIATORS_STATUS_SCENARIOS = [
     anchors: [PRELOAD],
     request: { api: 'preload', variant: 'script', target: 'same-origin' },
     server: { actual: { status: 404 } },
+  },
+  {
+    id: 'initiators-status/preload-script-300-same',
+    title:
+      '<link rel=preload as=script>, same-origin, status 300 without Location: a response, load',
+    anchors: [PRELOAD, REDIRECT],
+    request: { api: 'preload', variant: 'script', target: 'same-origin' },
+    server: { actual: { status: 300 } },
+  },
+  // A null body is the exception: the preload reads the body, and a response without body
+  // bytes becomes a network error.
+  {
+    id: 'initiators-status/preload-image-204-same',
+    title: '<link rel=preload as=image>, same-origin, status 204 (null body): error',
+    anchors: [PRELOAD, PRELOAD_FETCH, NULL_BODY],
+    request: { api: 'preload', variant: 'image', target: 'same-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/preload-image-204-cross',
+    title: '<link rel=preload as=image>, cross-origin without crossorigin, status 204: error',
+    anchors: [PRELOAD, PRELOAD_FETCH, NULL_BODY],
+    request: { api: 'preload', variant: 'image', target: 'cross-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/preload-image-304-redirect-same-to-cross',
+    title: '<link rel=preload as=image>, same-origin 302 to cross-origin, status 304: error',
+    anchors: [PRELOAD, PRELOAD_FETCH, NULL_BODY, REDIRECT],
+    request: { api: 'preload', variant: 'image', target: 'same-origin' },
+    server: { actual: { status: 304 }, redirects: [{ status: 302, to: 'cross-origin' }] },
+  },
+  {
+    id: 'initiators-status/preload-fetch-205-same',
+    title: '<link rel=preload as=fetch>, same-origin, status 205 (null body): error',
+    anchors: [PRELOAD, PRELOAD_FETCH, NULL_BODY],
+    request: { api: 'preload', variant: 'fetch', target: 'same-origin' },
+    server: { actual: { status: 205 } },
   },
   {
     id: 'initiators-status/preload-fetch-301-no-location-same',

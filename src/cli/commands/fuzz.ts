@@ -10,7 +10,9 @@ import { generatorArb, runFuzz, scenarioAt } from '../../fuzz/fuzz.js';
 import { parseModelFault, type ModelFault } from '../../fuzz/fault.js';
 import { findingShape, replayCommand, writeRepro } from '../../fuzz/repro.js';
 import {
+  FUZZ_CONCURRENCY,
   FUZZ_ENGINES,
+  FUZZ_INITIATOR_CONCURRENCY,
   openExecutor,
   type FuzzEngineName,
   type OpenExecutor,
@@ -91,9 +93,11 @@ function summary(r: FuzzReport): string {
 }
 
 /** The engine's executor; an engine that is missing or will not start is exit 3. */
-async function openEngine(engine: FuzzEngineName, fault: ModelFault | null): Promise<OpenExecutor> {
+async function openEngine(plan: Plan, engine: FuzzEngineName): Promise<OpenExecutor> {
+  const concurrency =
+    plan.generator === 'initiators' ? FUZZ_INITIATOR_CONCURRENCY : FUZZ_CONCURRENCY;
   try {
-    return await openExecutor(engine, fault);
+    return await openExecutor(engine, plan.fault, concurrency);
   } catch (e) {
     const reason = e instanceof EngineUnavailable ? 'no-engine' : 'engine';
     throw new CliError(reason, `--engine ${engine}: ${messageOf(e)}`);
@@ -105,7 +109,7 @@ async function replayOne(plan: Plan, replay: ReplayId, io: CliIo, json: boolean)
   let failed = false;
   const out: unknown[] = [];
   for (const engine of plan.engines) {
-    const opened = await openEngine(engine, plan.fault);
+    const opened = await openEngine(plan, engine);
     try {
       const [o] = await opened.executor.run([scenario]);
       if (o === undefined) continue;
@@ -154,7 +158,7 @@ export async function fuzzAction(
   const reports: FuzzReport[] = [];
   const repros: Record<string, string> = {};
   for (const engine of plan.engines) {
-    const opened = await openEngine(engine, plan.fault);
+    const opened = await openEngine(plan, engine);
     try {
       let lastLine = 0;
       const report = await runFuzz({

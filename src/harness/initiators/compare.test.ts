@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { InitiatorPrediction, WireRequest } from '../../scenario/types.js';
-import { compareInitiator, compareSecFetch, secFetchOf } from './compare.js';
+import { compareInitiator, compareSecFetch, initiatorWaitRanOut, secFetchOf } from './compare.js';
 
 const predicted = (loaded: boolean, tainted?: boolean): InitiatorPrediction => ({
   request: {
@@ -32,6 +32,15 @@ test('loaded differs, a timeout is its own value, a page without an event compar
   expect(compareInitiator('img', predicted(false), { loaded: false, timeout: true }, '')).toEqual([
     { field: 'loaded', predicted: false, observed: 'timeout' },
   ]);
+  // A form's only outcome is the load event: none within the wait is the observation false.
+  expect(compareInitiator('form', predicted(false), { loaded: false, timeout: true }, '')).toEqual(
+    [],
+  );
+  expect(compareInitiator('form', predicted(true), { loaded: false, timeout: true }, '')).toEqual([
+    { field: 'loaded', predicted: true, observed: false },
+  ]);
+  expect(initiatorWaitRanOut([{}, { initiator: { loaded: false, timeout: true } }])).toBe(1);
+  expect(initiatorWaitRanOut([{ initiator: { loaded: false } }])).toBe(-1);
   expect(compareInitiator('css-image', predicted(false), { loaded: null }, '')).toEqual([]);
   expect(compareInitiator('img', undefined, { loaded: true }, '')).toEqual([]);
   expect(compareInitiator('img', predicted(true), undefined, '')).toHaveLength(1);

@@ -49,7 +49,9 @@ export const TAINT_OBSERVED: readonly string[] = [
 /**
  * The initiator's page result vs the prediction. `loaded` null (no page event for it, a CSS
  * image) compares nothing; a driver that timed out is observed as `timeout`, never as an
- * error event. `tainted` is compared where the model predicts it and the resource loaded.
+ * error event, except a form: its only outcome is the frame's load event, so a load event
+ * that never came is the observation `false`. `tainted` is compared where the model predicts
+ * it and the resource loaded.
  */
 export function compareInitiator(
   api: string,
@@ -63,7 +65,7 @@ export function compareInitiator(
   }
   const diffs: Diff[] = [];
   if (observed.loaded !== null) {
-    const seen = observed.timeout === true ? 'timeout' : observed.loaded;
+    const seen = observed.timeout === true && api !== 'form' ? 'timeout' : observed.loaded;
     if (seen !== predicted.page.loaded) {
       diffs.push({ field: `${prefix}loaded`, predicted: predicted.page.loaded, observed: seen });
     }
@@ -76,6 +78,17 @@ export function compareInitiator(
       diffs.push({ field: `${prefix}tainted`, predicted: tainted, observed: seen });
   }
   return diffs;
+}
+
+/**
+ * The first step whose driver waited in vain for an event (`timeout`), or -1. A case judged
+ * `fail` with such a step is a harness error: on a loaded machine the page's wait runs out
+ * before a slow event, and a case that never completed is neither a pass nor a finding.
+ */
+export function initiatorWaitRanOut(
+  steps: readonly { initiator?: InitiatorPageResult | undefined }[],
+): number {
+  return steps.findIndex((s) => s.initiator?.timeout === true);
 }
 
 /** Whether a prediction speaks about Fetch Metadata at all (some wire request predicts it). */
