@@ -87,11 +87,15 @@ export const test = base.extend<object, CorsWorkerOptions & CorsWorkerFixtures>(
       await use({
         run(title, scenarios) {
           const p = start(title, scenarios);
-          // The worker will run the tables declared after this one too: start them now, so
-          // their batches share the page with this table's (a table's wait for its slowest
-          // case overlaps the others'). The page admits them in order.
-          if (ahead)
-            for (const later of tablesAfter(title)) void start(later.title, later.scenarios);
+          // The worker will run the tables declared after this one too: start the next few
+          // now, so their batches share the page with this table's (a table's wait for its
+          // slowest case overlaps the others'). Only a few: Playwright replaces the worker
+          // after a failing test, and the new one runs what the old one started again.
+          if (ahead) {
+            for (const later of tablesAfter(title).slice(0, TABLES_AHEAD)) {
+              void start(later.title, later.scenarios);
+            }
+          }
           return p;
         },
       });
@@ -105,6 +109,9 @@ export const test = base.extend<object, CorsWorkerOptions & CorsWorkerFixtures>(
 });
 
 export { expect };
+
+/** Tables started ahead of their first test, after the one a test needs now. */
+const TABLES_AHEAD = 3;
 
 /** Every table `defineScenarioSuite` declared in this process, in order. */
 const declared: { title: string; scenarios: readonly Scenario[] }[] = [];
