@@ -7,6 +7,7 @@ import {
   POST_REDIRECT_FROM_PAGE_ORIGIN,
   PRELOAD_WITHOUT_BODY_BYTES_LOADS,
   SCRIPTS_RUN_AN_EMPTY_BODY,
+  STYLESHEET_WITHOUT_A_MIME_TYPE_LOADS,
 } from './shared-rules.js';
 import { OUTCOME_FIELDS, type DeviationRule } from './types.js';
 
@@ -123,13 +124,13 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     ],
   },
   {
-    id: 'beacon-origin-null-after-leaving-page-origin',
+    id: 'post-origin-null-after-leaving-page-origin',
     reason:
-      'a sendBeacon POST redirected (307/308) from the page origin to another origin carries ' +
-      '`Origin: null`; the spec taints the origin only after a hop from another origin',
+      'a sendBeacon or form POST redirected (307/308) from the page origin to another origin ' +
+      'carries `Origin: null`; the spec taints the origin only after a hop from another origin',
     fields: ['originHeader'],
     when: {
-      request: { api: ['beacon'] },
+      request: { api: ['beacon', 'form'] },
       redirects: POST_REDIRECT_FROM_PAGE_ORIGIN,
     },
     evidence: {
@@ -137,9 +138,14 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
       upstream: [
         { source: 'net/url_request/redirect_util.cc', symbol: 'RedirectUtil::UpdateHttpRequest' },
       ],
-      observed: 'Chromium 156: `Origin: null` at the cross-origin hop of a beacon',
+      observed:
+        'Chromium 156: `Origin: null` at the cross-origin hop of a beacon, and of a form POST ' +
+        'into an iframe',
     },
-    rows: ['initiators-other/beacon-string-redirect-same-to-cross'],
+    rows: [
+      'initiators-other/beacon-string-redirect-same-to-cross',
+      'initiators-other/form-post-307-same-to-cross',
+    ],
   },
   {
     id: 'websocket-handshake-without-fetch-metadata',
@@ -811,13 +817,7 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     },
   }),
   {
-    id: 'stylesheet-without-a-mime-type-loads',
-    reason:
-      'a style sheet whose answer has no MIME type (no valid Content-Type, or none) loads, ' +
-      'where https://html.spec.whatwg.org/#link-type-stylesheet fails when the Content-Type ' +
-      'metadata is not text/css',
-    fields: ['loaded', 'tainted'],
-    when: { request: { api: ['stylesheet'] }, finalMIMEType: 'none' },
+    ...STYLESHEET_WITHOUT_A_MIME_TYPE_LOADS,
     evidence: {
       status: 'evidenced',
       upstream: [
@@ -833,7 +833,6 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
         'with Content-Type "sid=1; Path=/", "nonsense" or empty, or with a body and no ' +
         'Content-Type, fire load (fuzz seed 2612021, case 1466); text/plain fires error',
     },
-    rows: ['initiators-status/stylesheet-invalid-content-type-same'],
   },
   {
     id: 'imported-script-muted-by-final-origin-only',
@@ -1114,6 +1113,61 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'runs the script the body holds',
     },
     rows: ['initiators-status/img-205-same'],
+  },
+  {
+    ...STYLESHEET_WITHOUT_A_MIME_TYPE_LOADS,
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: a same-origin <link rel=stylesheet> answered 200 with Content-Type ' +
+        '"Origin" or empty fires load (fuzz seed 2612025, case 742); text/plain fires error',
+      searched:
+        'not found yet: Source/WebCore/loader/cache/CachedCSSStyleSheet.cpp (canUseSheet: which ' +
+        'MIME type an invalid Content-Type leaves) and the libsoup content sniffer',
+    },
+  },
+  {
+    id: 'media-without-body-requested-again',
+    reason:
+      'an audio or video element answered 204 or 304 (no body) requests the URL a second ' +
+      'time, where https://html.spec.whatwg.org/#concept-media-load-resource fetches the ' +
+      'resource once and a response without media data reaches the failure steps',
+    fields: ['secFetch'],
+    when: { request: { api: ['audio', 'video'] }, finalStatus: [204, 304] },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: <audio> and <video> to an https cross-site URL answered 204 or 304 ' +
+        'send two GETs (the second seen through its Sec-Fetch-* headers; fuzz seed 2612025, ' +
+        'case 317); answered 200, 205 or 404, one',
+      searched:
+        'not found yet: Source/WebCore/platform/graphics/gstreamer/WebKitWebSourceGStreamer.cpp ' +
+        '(CachedResourceStreamingClient::responseReceived and the source element restarting a ' +
+        'read that got no data)',
+    },
+    rows: ['initiators-status/audio-204-https-cross'],
+  },
+  {
+    id: 'navigation-post-redirect-from-page-origin-origin-null',
+    reason:
+      'a form POST redirected (307/308, the method kept) from the page origin to another ' +
+      'origin carries `Origin: null`, where https://fetch.spec.whatwg.org/#concept-request-tainted-origin ' +
+      "stays same-origin: the hop leaves the request's own origin, and only a hop from another " +
+      'origin taints it',
+    fields: ['originHeader'],
+    when: { request: { api: ['form'] }, redirects: POST_REDIRECT_FROM_PAGE_ORIGIN },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: a form POST into an iframe, same-origin 307 or 308 to another origin, ' +
+        'carries Origin: null at the second URL (fuzz seed 2612025, case 190); cross-origin 307 ' +
+        'to another origin also null, as the spec says',
+      searched:
+        'not found yet: Source/WebCore/loader/DocumentLoader.cpp (willSendRequest for a ' +
+        'redirect) and Source/WebKit/NetworkProcess/soup/NetworkDataTaskSoup.cpp ' +
+        '(continueHTTPRedirection clears Origin on an origin change; what sets null)',
+    },
+    rows: ['initiators-other/form-post-307-same-to-cross'],
   },
   {
     id: 'classic-script-error-only-from-400',

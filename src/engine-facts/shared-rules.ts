@@ -108,3 +108,18 @@ export const PRELOAD_WITHOUT_BODY_BYTES_LOADS: SharedRule = {
   },
   rows: ['initiators-status/preload-fetch-205-same'],
 };
+
+/**
+ * Firefox and WebKit: a style sheet whose answer has no MIME type loads. Each engine states
+ * its own evidence.
+ */
+export const STYLESHEET_WITHOUT_A_MIME_TYPE_LOADS: SharedRule = {
+  id: 'stylesheet-without-a-mime-type-loads',
+  reason:
+    'a style sheet whose answer has no MIME type (no valid Content-Type, or none) loads, ' +
+    'where https://html.spec.whatwg.org/#link-type-stylesheet fails when the Content-Type ' +
+    'metadata is not text/css',
+  fields: ['loaded', 'tainted'],
+  when: { request: { api: ['stylesheet'] }, finalMIMEType: 'none' },
+  rows: ['initiators-status/stylesheet-invalid-content-type-same'],
+};

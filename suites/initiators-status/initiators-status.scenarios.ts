@@ -81,6 +81,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 204 } },
   },
   {
+    id: 'initiators-status/audio-204-https-cross',
+    title: '<audio>, https cross-site, status 204 (null body): one request, error',
+    anchors: [MEDIA, NULL_BODY],
+    request: { api: 'audio', target: 'https-cross-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
     id: 'initiators-status/stylesheet-204-same',
     title: '<link rel=stylesheet>, same-origin, status 204 (null body): an empty sheet, load',
     anchors: [STYLE, NULL_BODY],
