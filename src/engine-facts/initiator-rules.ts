@@ -8,6 +8,7 @@ import {
   PRELOAD_WITHOUT_BODY_BYTES_LOADS,
   SCRIPTS_RUN_AN_EMPTY_BODY,
   STYLESHEET_WITHOUT_A_MIME_TYPE_LOADS,
+  STYLESHEET_WITHOUT_BODY_BYTES_LOADS,
 } from './shared-rules.js';
 import { OUTCOME_FIELDS, type DeviationRule } from './types.js';
 
@@ -869,6 +870,24 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       'initiators-script/importscripts-redirect-cross-to-same',
     ],
   },
+  {
+    ...STYLESHEET_WITHOUT_BODY_BYTES_LOADS,
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        FIREFOX_REQUEST_SUCCEEDED,
+        {
+          source: 'layout/style/Loader.cpp',
+          symbol:
+            'SheetLoadData::VerifySheetReadyToParse (a channel whose request succeeded, any ' +
+            '2xx, is parsed, an empty body as an empty sheet)',
+        },
+      ],
+      observed:
+        'Firefox ESR 153.8: same-origin and cross-origin <link rel=stylesheet> answered 204 or 205 fire load; answered 304 ' +
+        '(no 2xx) they fire error',
+    },
+  },
 ];
 
 export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
@@ -1309,5 +1328,16 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'and the mechanism of bug 276364 (a redirect checked with stored credentials)',
     },
     rows: ['initiators-status/css-mask-image-redirect-cross-to-same-acao'],
+  },
+  {
+    ...STYLESHEET_WITHOUT_BODY_BYTES_LOADS,
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: same-origin and cross-origin <link rel=stylesheet> answered 204 or 205 fire load; answered 304, error',
+      searched:
+        'not found yet: Source/WebCore/loader/cache/CachedCSSStyleSheet.cpp (an empty 2xx ' +
+        'body) and Source/WebCore/html/HTMLLinkElement.cpp (notifyFinished)',
+    },
   },
 ];

@@ -123,3 +123,19 @@ export const STYLESHEET_WITHOUT_A_MIME_TYPE_LOADS: SharedRule = {
   when: { request: { api: ['stylesheet'] }, finalMIMEType: 'none' },
   rows: ['initiators-status/stylesheet-invalid-content-type-same'],
 };
+
+/**
+ * Chromium, Firefox and WebKit: a style sheet answered 204 or 205 loads as an empty sheet
+ * (WebKit reads a 205's body, see body-of-a-205-answer-is-read). Each engine states its own
+ * evidence.
+ */
+export const STYLESHEET_WITHOUT_BODY_BYTES_LOADS: SharedRule = {
+  id: 'stylesheet-without-body-bytes-loads',
+  reason:
+    'a style sheet answered 204 or 205 (a null body) fires load, where ' +
+    'https://html.spec.whatwg.org/#default-fetch-and-process-the-linked-resource fails when ' +
+    'the body bytes are null',
+  fields: ['loaded'],
+  when: { request: { api: ['stylesheet'] }, finalStatus: [204, 205] },
+  rows: ['initiators-status/stylesheet-204-same'],
+};

@@ -29,8 +29,8 @@ const USERINFO_REDIRECT = {
 } satisfies Scenario['server'];
 
 export const INITIATORS_STATUS_SCENARIOS = [
-  // A null body: nothing to decode or run. HTML errors on null body bytes for scripts and
-  // workers; an image without data is broken; an empty style sheet still loads.
+  // A null body: nothing to decode or run. HTML errors on null body bytes for scripts,
+  // workers and style sheets; an image without data is broken.
   {
     id: 'initiators-status/script-204-same',
     title: 'classic <script>, same-origin, status 204 (null body): error',
@@ -89,7 +89,7 @@ export const INITIATORS_STATUS_SCENARIOS = [
   },
   {
     id: 'initiators-status/stylesheet-204-same',
-    title: '<link rel=stylesheet>, same-origin, status 204 (null body): an empty sheet, load',
+    title: '<link rel=stylesheet>, same-origin, status 204 (null body): null body bytes, error',
     anchors: [STYLE, NULL_BODY],
     request: { api: 'stylesheet', target: 'same-origin' },
     server: { actual: { status: 204 } },
