@@ -67,6 +67,14 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 204 } },
   },
   {
+    id: 'initiators-status/img-407-same',
+    title:
+      '<img>, same-origin, status 407 from the server itself: a response, the image decodes, load',
+    anchors: [IMAGE],
+    request: { api: 'img', target: 'same-origin' },
+    server: { actual: { status: 407 } },
+  },
+  {
     id: 'initiators-status/img-205-same',
     title: '<img>, same-origin, status 205 with a body (null body status): no image data, error',
     anchors: [IMAGE, NULL_BODY],
