@@ -846,7 +846,9 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['tainted'],
     when: {
       request: { api: ['importScripts'] },
-      redirects: { present: true, lastHop: 'to-page-origin' },
+      // Broader than the behaviour, which needs the final URL on the page origin: any chain
+      // that comes back to the page origin from another (its later hops may stay there).
+      redirects: { present: true, hops: ['to-page-origin'] },
     },
     evidence: {
       status: 'evidenced',
@@ -862,12 +864,14 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       observed:
         'Firefox ESR 153.8: importScripts of a same-origin URL redirected to another origin and ' +
         "back, or a cross-origin URL redirected to the page origin, rethrows the script's own " +
-        'error (fuzz seeds 2612021, case 1976, and 2612022, case 45); redirected off the ' +
-        'origin only, the error is muted',
+        'error (fuzz seeds 2612021, case 1976, 2612022, case 45, and 2612033, case 236: back ' +
+        'on the page origin, then two more hops there); redirected off the origin only, the ' +
+        'error is muted',
     },
     rows: [
       'initiators-script/importscripts-redirect-cross-and-back',
       'initiators-script/importscripts-redirect-cross-to-same',
+      'initiators-script/importscripts-redirect-cross-back-then-same',
     ],
   },
   {
@@ -1339,5 +1343,29 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'not found yet: Source/WebCore/loader/cache/CachedCSSStyleSheet.cpp (an empty 2xx ' +
         'body) and Source/WebCore/html/HTMLLinkElement.cpp (notifyFinished)',
     },
+  },
+  {
+    id: 'module-worker-script-mime-type-not-checked',
+    reason:
+      'a module worker whose script is answered with a type that is no JavaScript MIME type ' +
+      '(text/plain) runs, where https://html.spec.whatwg.org/#fetch-a-single-module-script ' +
+      'fails without a JavaScript MIME type (a classic worker does fail here)',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['module-worker'] },
+      finalMIMEType: 'not-javascript-not-refused',
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        "WebKitGTK 2.50.6: new Worker(url, {type: 'module'}) of a same-origin script answered " +
+        '200 text/plain posts its message (fuzz seed 2612034, case 1900); a classic and a ' +
+        'shared worker fail, <script type=module> fails',
+      searched:
+        'not found yet: Source/WebCore/workers/WorkerScriptLoader.cpp (didReceiveResponse: the ' +
+        "MIME type check for a module worker's top-level script) and " +
+        'Source/WebCore/workers/WorkerModuleScriptLoader.cpp',
+    },
+    rows: ['initiators-status/module-worker-text-plain-same'],
   },
 ];

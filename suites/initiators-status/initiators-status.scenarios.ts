@@ -253,6 +253,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
   // The MIME type: module and worker scripts and importScripts need a JavaScript one, a style
   // sheet text/css, EventSource text/event-stream; a classic script takes any.
   {
+    id: 'initiators-status/module-worker-text-plain-same',
+    title: 'new Worker() type module, same-origin, Content-Type text/plain: not JavaScript, error',
+    anchors: [MODULE],
+    request: { api: 'module-worker', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
+  {
     id: 'initiators-status/worker-text-plain-same',
     title: 'new Worker(), same-origin, Content-Type text/plain: not JavaScript, error',
     anchors: [WORKER],
