@@ -139,3 +139,29 @@ export const STYLESHEET_WITHOUT_BODY_BYTES_LOADS: SharedRule = {
   when: { request: { api: ['stylesheet'] }, finalStatus: [204, 205] },
   rows: ['initiators-status/stylesheet-204-same'],
 };
+
+/**
+ * Chromium and Firefox: importScripts() mutes by the final URL's origin, not by the response
+ * tainting. Each engine states its own evidence.
+ */
+export const IMPORTED_SCRIPT_MUTED_BY_FINAL_ORIGIN_ONLY: SharedRule = {
+  id: 'imported-script-muted-by-final-origin-only',
+  reason:
+    "importScripts() mutes a script's errors only when its final URL is on another origin: " +
+    "a chain that passes another origin and returns to the worker's origin reports the " +
+    'error in full, where the response is opaque from the first cross-origin hop on ' +
+    '(https://fetch.spec.whatwg.org/#concept-main-fetch) and ' +
+    'https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script mutes it',
+  fields: ['tainted'],
+  when: {
+    request: { api: ['importScripts'] },
+    // Broader than the behaviour, which needs the final URL on the page origin: any chain
+    // that comes back to the page origin from another (its later hops may stay there).
+    redirects: { present: true, hops: ['to-page-origin'] },
+  },
+  rows: [
+    'initiators-script/importscripts-redirect-cross-and-back',
+    'initiators-script/importscripts-redirect-cross-to-same',
+    'initiators-script/importscripts-redirect-cross-back-then-same',
+  ],
+};
