@@ -351,8 +351,10 @@ export function settleCase(
   const waited = v.verdict === 'fail' ? initiatorWaitRanOut(raw.steps) : -1;
   if (waited >= 0) {
     const detail = raw.steps[waited]?.initiator?.detail ?? 'no event';
+    // The differences stay with the case: they say what the wait would have had to show.
     return error(`${engineName}: step ${waited}: ${detail} (the page's wait ran out)`, {
       observation,
+      diffs: v.diffs,
     });
   }
   const result: CaseResult = {

@@ -96,6 +96,14 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 204 } },
   },
   {
+    id: 'initiators-status/video-204-anon-https-cross',
+    title:
+      '<video crossorigin=anonymous>, https cross-site, ACAO origin, status 204: one request, error',
+    anchors: [MEDIA, NULL_BODY],
+    request: { api: 'video', target: 'https-cross-origin', crossorigin: 'anonymous' },
+    server: { actual: { status: 204, headers: { 'Access-Control-Allow-Origin': '<origin>' } } },
+  },
+  {
     id: 'initiators-status/stylesheet-204-same',
     title: '<link rel=stylesheet>, same-origin, status 204 (null body): null body bytes, error',
     anchors: [STYLE, NULL_BODY],
