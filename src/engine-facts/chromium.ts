@@ -203,7 +203,7 @@ const RULES: readonly DeviationRule[] = [
       'ERR_UNEXPECTED_PROXY_AUTH, in every mode; fetch#http-network-or-cache-fetch has a page ' +
       'prompt for proxy credentials on a 407 rather than fail (the model, which never prompts, ' +
       'hands the 407 to the page)',
-    fields: [...OUTCOME_FIELDS],
+    fields: [...OUTCOME_FIELDS, 'loaded'],
     when: { finalStatus: [407] },
     evidence: {
       status: 'evidenced',
@@ -215,8 +215,10 @@ const RULES: readonly DeviationRule[] = [
       ],
       observed:
         'Chromium 156: a 407 from the final URL (fetch cors, same-origin, no-cors; XHR) or from a ' +
-        'redirect hop is a network error; a 401 is handed to the page',
+        'redirect hop is a network error; a 401 is handed to the page; a same-origin <img> ' +
+        'answered 407 fires error (initiator fuzz seed 2612030, case 1727)',
     },
+    rows: ['initiators-status/img-407-same'],
     replays: ['83003:9877:0:0:0:0:0:0:0:0:0:1:1:0:0:0:9:11:9:9:9:9:9:9:9'],
   },
   {

@@ -8,6 +8,9 @@ import {
   POST_REDIRECT_FROM_PAGE_ORIGIN,
   PRELOAD_WITHOUT_BODY_BYTES_LOADS,
   SCRIPTS_RUN_AN_EMPTY_BODY,
+  STYLESHEET_WITHOUT_A_MIME_TYPE_LOADS,
+  STYLESHEET_WITHOUT_BODY_BYTES_LOADS,
+  IMPORTED_SCRIPT_MUTED_BY_FINAL_ORIGIN_ONLY,
 } from './shared-rules.js';
 import { EVERY_FIELD, type DeviationRule } from './types.js';
 
@@ -149,13 +152,13 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     ],
   },
   {
-    id: 'beacon-origin-null-after-leaving-page-origin',
+    id: 'post-origin-null-after-leaving-page-origin',
     reason:
-      'a sendBeacon POST redirected (307/308) from the page origin to another origin carries ' +
-      '`Origin: null`; the spec taints the origin only after a hop from another origin',
+      'a sendBeacon or form POST redirected (307/308) from the page origin to another origin ' +
+      'carries `Origin: null`; the spec taints the origin only after a hop from another origin',
     fields: ['originHeader'],
     when: {
-      request: { api: ['beacon'] },
+      request: { api: ['beacon', 'form'] },
       redirects: POST_REDIRECT_FROM_PAGE_ORIGIN,
     },
     evidence: {
@@ -163,9 +166,14 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
       upstream: [
         { source: 'net/url_request/redirect_util.cc', symbol: 'RedirectUtil::UpdateHttpRequest' },
       ],
-      observed: 'Chromium 156: `Origin: null` at the cross-origin hop of a beacon',
+      observed:
+        'Chromium 156: `Origin: null` at the cross-origin hop of a beacon, and of a form POST ' +
+        'into an iframe',
     },
-    rows: ['initiators-other/beacon-string-redirect-same-to-cross'],
+    rows: [
+      'initiators-other/beacon-string-redirect-same-to-cross',
+      'initiators-other/form-post-307-same-to-cross',
+    ],
   },
   {
     id: 'websocket-handshake-without-fetch-metadata',
@@ -462,6 +470,20 @@ export const CHROMIUM_INITIATOR_RULES: readonly DeviationRule[] = [
     },
     rows: ['initiators-status/form-get-304-same'],
   },
+  {
+    ...IMPORTED_SCRIPT_MUTED_BY_FINAL_ORIGIN_ONLY,
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'Chromium 156: importScripts of a same-origin URL redirected to another origin and ' +
+        "back, or of a cross-origin URL redirected to the page origin, rethrows the script's " +
+        'own error (rows importscripts-redirect-cross-and-back, -cross-to-same and ' +
+        '-cross-back-then-same); redirected off the origin only, the error is muted',
+      searched:
+        'not found yet: third_party/blink/renderer/core/workers/worker_global_scope.cc ' +
+        '(ImportScriptsInternal: how the error sanitizing is decided from the response)',
+    },
+  },
 ];
 
 /** Firefox's fetch and font preloads (FontPreloader derives from FetchPreloader). */
@@ -642,7 +664,7 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       'an audio or video element answered 204 or 205 (a null body) fires neither error nor ' +
       'any readiness event, where https://html.spec.whatwg.org/#concept-media-load-resource ' +
       'runs the media data processing steps on no data and so reaches the failure steps',
-    fields: ['loaded'],
+    fields: ['loaded', 'secFetch'],
     when: { request: { api: ['audio', 'video'] }, finalStatus: [204, 205] },
     evidence: {
       status: 'unconfirmed',
@@ -654,7 +676,10 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
         'an empty successful response) and dom/html/HTMLMediaElement.cpp (when a load with ' +
         'no data reports an error)',
     },
-    rows: ['initiators-status/audio-204-same'],
+    // A CORS <video> to an https URL answered 204: no event, and hundreds of further GETs
+    // within the 8 s wait, seen through their Sec-Fetch-* headers (initiator fuzz seed
+    // 2612037, case 1908).
+    rows: ['initiators-status/audio-204-same', 'initiators-status/video-204-anon-https-cross'],
   },
   ...opaqueResponseRules({
     id: 'opaque-partial-response-not-from-byte-0-blocked',
@@ -788,13 +813,7 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     },
   }),
   {
-    id: 'stylesheet-without-a-mime-type-loads',
-    reason:
-      'a style sheet whose answer has no MIME type (no valid Content-Type, or none) loads, ' +
-      'where https://html.spec.whatwg.org/#link-type-stylesheet fails when the Content-Type ' +
-      'metadata is not text/css',
-    fields: ['loaded', 'tainted'],
-    when: { request: { api: ['stylesheet'] }, finalMIMEType: 'none' },
+    ...STYLESHEET_WITHOUT_A_MIME_TYPE_LOADS,
     evidence: {
       status: 'evidenced',
       upstream: [
@@ -810,21 +829,9 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
         'with Content-Type "sid=1; Path=/", "nonsense" or empty, or with a body and no ' +
         'Content-Type, fire load (fuzz seed 2612021, case 1466); text/plain fires error',
     },
-    rows: ['initiators-status/stylesheet-invalid-content-type-same'],
   },
   {
-    id: 'imported-script-muted-by-final-origin-only',
-    reason:
-      "importScripts() mutes a script's errors only when its final URL is on another origin: " +
-      "a chain that passes another origin and returns to the worker's origin reports the " +
-      'error in full, where the response is opaque from the first cross-origin hop on ' +
-      '(https://fetch.spec.whatwg.org/#concept-main-fetch) and ' +
-      'https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script mutes it',
-    fields: ['tainted'],
-    when: {
-      request: { api: ['importScripts'] },
-      redirects: { present: true, lastHop: 'to-page-origin' },
-    },
+    ...IMPORTED_SCRIPT_MUTED_BY_FINAL_ORIGIN_ONLY,
     evidence: {
       status: 'evidenced',
       upstream: [
@@ -839,13 +846,28 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
       observed:
         'Firefox ESR 153.8: importScripts of a same-origin URL redirected to another origin and ' +
         "back, or a cross-origin URL redirected to the page origin, rethrows the script's own " +
-        'error (fuzz seeds 2612021, case 1976, and 2612022, case 45); redirected off the ' +
-        'origin only, the error is muted',
+        'error (fuzz seeds 2612021, case 1976, 2612022, case 45, and 2612033, case 236: back ' +
+        'on the page origin, then two more hops there); redirected off the origin only, the ' +
+        'error is muted',
     },
-    rows: [
-      'initiators-script/importscripts-redirect-cross-and-back',
-      'initiators-script/importscripts-redirect-cross-to-same',
-    ],
+  },
+  {
+    ...STYLESHEET_WITHOUT_BODY_BYTES_LOADS,
+    evidence: {
+      status: 'evidenced',
+      upstream: [
+        FIREFOX_REQUEST_SUCCEEDED,
+        {
+          source: 'layout/style/Loader.cpp',
+          symbol:
+            'SheetLoadData::VerifySheetReadyToParse (a channel whose request succeeded, any ' +
+            '2xx, is parsed, an empty body as an empty sheet)',
+        },
+      ],
+      observed:
+        'Firefox ESR 153.8: same-origin and cross-origin <link rel=stylesheet> answered 204 or 205 fire load; answered 304 ' +
+        '(no 2xx) they fire error',
+    },
   },
 ];
 
@@ -1080,6 +1102,61 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
     rows: ['initiators-status/img-205-same'],
   },
   {
+    ...STYLESHEET_WITHOUT_A_MIME_TYPE_LOADS,
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: a same-origin <link rel=stylesheet> answered 200 with Content-Type ' +
+        '"Origin" or empty fires load (fuzz seed 2612025, case 742); text/plain fires error',
+      searched:
+        'not found yet: Source/WebCore/loader/cache/CachedCSSStyleSheet.cpp (canUseSheet: which ' +
+        'MIME type an invalid Content-Type leaves) and the libsoup content sniffer',
+    },
+  },
+  {
+    id: 'media-without-body-requested-again',
+    reason:
+      'an audio or video element answered 204 or 304 (no body) requests the URL a second ' +
+      'time, where https://html.spec.whatwg.org/#concept-media-load-resource fetches the ' +
+      'resource once and a response without media data reaches the failure steps',
+    fields: ['secFetch'],
+    when: { request: { api: ['audio', 'video'] }, finalStatus: [204, 304] },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: <audio> and <video> to an https cross-site URL answered 204 or 304 ' +
+        'send two GETs (the second seen through its Sec-Fetch-* headers; fuzz seed 2612025, ' +
+        'case 317); answered 200, 205 or 404, one',
+      searched:
+        'not found yet: Source/WebCore/platform/graphics/gstreamer/WebKitWebSourceGStreamer.cpp ' +
+        '(CachedResourceStreamingClient::responseReceived and the source element restarting a ' +
+        'read that got no data)',
+    },
+    rows: ['initiators-status/audio-204-https-cross'],
+  },
+  {
+    id: 'navigation-post-redirect-from-page-origin-origin-null',
+    reason:
+      'a form POST redirected (307/308, the method kept) from the page origin to another ' +
+      'origin carries `Origin: null`, where https://fetch.spec.whatwg.org/#concept-request-tainted-origin ' +
+      "stays same-origin: the hop leaves the request's own origin, and only a hop from another " +
+      'origin taints it',
+    fields: ['originHeader'],
+    when: { request: { api: ['form'] }, redirects: POST_REDIRECT_FROM_PAGE_ORIGIN },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: a form POST into an iframe, same-origin 307 or 308 to another origin, ' +
+        'carries Origin: null at the second URL (fuzz seed 2612025, case 190); cross-origin 307 ' +
+        'to another origin also null, as the spec says',
+      searched:
+        'not found yet: Source/WebCore/loader/DocumentLoader.cpp (willSendRequest for a ' +
+        'redirect) and Source/WebKit/NetworkProcess/soup/NetworkDataTaskSoup.cpp ' +
+        '(continueHTTPRedirection clears Origin on an origin change; what sets null)',
+    },
+    rows: ['initiators-other/form-post-307-same-to-cross'],
+  },
+  {
     id: 'classic-script-error-only-from-400',
     reason:
       'a classic script answered with a status below 400 that is not ok (a 3xx without ' +
@@ -1219,5 +1296,40 @@ export const WEBKIT_INITIATOR_RULES: readonly DeviationRule[] = [
         'and the mechanism of bug 276364 (a redirect checked with stored credentials)',
     },
     rows: ['initiators-status/css-mask-image-redirect-cross-to-same-acao'],
+  },
+  {
+    ...STYLESHEET_WITHOUT_BODY_BYTES_LOADS,
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        'WebKitGTK 2.50.6: same-origin and cross-origin <link rel=stylesheet> answered 204 or 205 fire load; answered 304, error',
+      searched:
+        'not found yet: Source/WebCore/loader/cache/CachedCSSStyleSheet.cpp (an empty 2xx ' +
+        'body) and Source/WebCore/html/HTMLLinkElement.cpp (notifyFinished)',
+    },
+  },
+  {
+    id: 'module-worker-script-mime-type-not-checked',
+    reason:
+      'a module worker whose script is answered with a type that is no JavaScript MIME type ' +
+      '(text/plain) runs, where https://html.spec.whatwg.org/#fetch-a-single-module-script ' +
+      'fails without a JavaScript MIME type (a classic worker does fail here)',
+    fields: ['loaded'],
+    when: {
+      request: { api: ['module-worker'] },
+      finalMIMEType: 'not-javascript-not-refused',
+    },
+    evidence: {
+      status: 'unconfirmed',
+      observed:
+        "WebKitGTK 2.50.6: new Worker(url, {type: 'module'}) of a same-origin script answered " +
+        '200 text/plain posts its message (fuzz seed 2612034, case 1900); a classic and a ' +
+        'shared worker fail, <script type=module> fails',
+      searched:
+        'not found yet: Source/WebCore/workers/WorkerScriptLoader.cpp (didReceiveResponse: the ' +
+        "MIME type check for a module worker's top-level script) and " +
+        'Source/WebCore/workers/WorkerModuleScriptLoader.cpp',
+    },
+    rows: ['initiators-status/module-worker-text-plain-same'],
   },
 ];

@@ -81,7 +81,7 @@ function effective(r: ScenarioRequest): ScenarioRequest {
 
 function requestMatches(m: RequestMatcher, request: ScenarioRequest): boolean {
   const r = effective(request);
-  const method = normalizeMethod(r.method ?? 'GET');
+  const method = requestMethod(r);
   return (
     within(m.api, r.api ?? 'fetch') &&
     within(m.method, method) &&
@@ -214,9 +214,19 @@ function endsWithoutLocation(s: Scenario): boolean {
   return end !== null && REDIRECT_STATUSES.includes(end.status) && !hasLocation(end.headers);
 }
 
+/**
+ * The method the request goes out with: the scenario's, else the initiator's own (sendBeacon
+ * and a form submission POST, https://w3c.github.io/beacon/#sec-processing-model and
+ * https://html.spec.whatwg.org/#form-submission-algorithm; everything else GETs).
+ */
+function requestMethod(r: ScenarioRequest): string {
+  if (r.method !== undefined) return normalizeMethod(r.method);
+  return r.api === 'beacon' || r.api === 'form' ? 'POST' : 'GET';
+}
+
 /** Whether some hop rewrites the request's method to GET (http-redirect-fetch step 12). */
 function rewritesToGET(s: Scenario, r: ScenarioRequest): boolean {
-  const method = normalizeMethod(r.method ?? 'GET');
+  const method = requestMethod(r);
   return (s.server?.redirects ?? []).some(
     (h) =>
       (h.status === 303 && method !== 'GET' && method !== 'HEAD') ||

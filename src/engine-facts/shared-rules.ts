@@ -114,3 +114,60 @@ export const PRELOAD_WITHOUT_BODY_BYTES_LOADS: SharedRule = {
   },
   rows: ['initiators-status/preload-fetch-205-same'],
 };
+
+/**
+ * Firefox and WebKit: a style sheet whose answer has no MIME type loads. Each engine states
+ * its own evidence.
+ */
+export const STYLESHEET_WITHOUT_A_MIME_TYPE_LOADS: SharedRule = {
+  id: 'stylesheet-without-a-mime-type-loads',
+  reason:
+    'a style sheet whose answer has no MIME type (no valid Content-Type, or none) loads, ' +
+    'where https://html.spec.whatwg.org/#link-type-stylesheet fails when the Content-Type ' +
+    'metadata is not text/css',
+  fields: ['loaded', 'tainted'],
+  when: { request: { api: ['stylesheet'] }, finalMIMEType: 'none' },
+  rows: ['initiators-status/stylesheet-invalid-content-type-same'],
+};
+
+/**
+ * Chromium, Firefox and WebKit: a style sheet answered 204 or 205 loads as an empty sheet
+ * (WebKit reads a 205's body, see body-of-a-205-answer-is-read). Each engine states its own
+ * evidence.
+ */
+export const STYLESHEET_WITHOUT_BODY_BYTES_LOADS: SharedRule = {
+  id: 'stylesheet-without-body-bytes-loads',
+  reason:
+    'a style sheet answered 204 or 205 (a null body) fires load, where ' +
+    'https://html.spec.whatwg.org/#default-fetch-and-process-the-linked-resource fails when ' +
+    'the body bytes are null',
+  fields: ['loaded'],
+  when: { request: { api: ['stylesheet'] }, finalStatus: [204, 205] },
+  rows: ['initiators-status/stylesheet-204-same'],
+};
+
+/**
+ * Chromium and Firefox: importScripts() mutes by the final URL's origin, not by the response
+ * tainting. Each engine states its own evidence.
+ */
+export const IMPORTED_SCRIPT_MUTED_BY_FINAL_ORIGIN_ONLY: SharedRule = {
+  id: 'imported-script-muted-by-final-origin-only',
+  reason:
+    "importScripts() mutes a script's errors only when its final URL is on another origin: " +
+    "a chain that passes another origin and returns to the worker's origin reports the " +
+    'error in full, where the response is opaque from the first cross-origin hop on ' +
+    '(https://fetch.spec.whatwg.org/#concept-main-fetch) and ' +
+    'https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script mutes it',
+  fields: ['tainted'],
+  when: {
+    request: { api: ['importScripts'] },
+    // Broader than the behaviour, which needs the final URL on the page origin: any chain
+    // that comes back to the page origin from another (its later hops may stay there).
+    redirects: { present: true, hops: ['to-page-origin'] },
+  },
+  rows: [
+    'initiators-script/importscripts-redirect-cross-and-back',
+    'initiators-script/importscripts-redirect-cross-to-same',
+    'initiators-script/importscripts-redirect-cross-back-then-same',
+  ],
+};

@@ -172,7 +172,11 @@ const RULES: readonly DeviationRule[] = [
       ],
       observed: 'WebKitGTK 2.50.6: the GET at the final URL carries the page origin',
     },
-    rows: ['redirects/post-303-same-to-same', 'redirects/xhr-post-301-same-to-same'],
+    rows: [
+      'redirects/post-303-same-to-same',
+      'redirects/xhr-post-301-same-to-same',
+      'initiators-other/beacon-no-body-301-same-site-to-same-site',
+    ],
     replays: [
       '777:253:0:1:0:0:0:0:0:2:1:2:4:4:4:4:8:6:6:6:0:1:2:2',
       '5150:546:0:0:0:0:0:0:0:0:1:1:1:1:1:5:3:3:3:3:5:5:8:7:7:9:9',

@@ -539,6 +539,11 @@ test("an initiator's wait that ran out is a harness error where the verdict woul
   expect(finished.get(0)?.note).toBe(
     "chromium: step 0: no event within 8000 ms (the page's wait ran out)",
   );
+  expect(finished.get(0)?.diffs).toContainEqual({
+    field: 'loaded',
+    predicted: true,
+    observed: 'timeout',
+  });
   // An error event is an observation: the disagreement stays a finding.
   expect(finished.get(1)?.verdict).toBe('fail');
 });

@@ -334,6 +334,14 @@ export function settleBatch(ctx: RunContext, batch: readonly Pending[], out: Bat
   }
 }
 
+/** Which step's initiator waited in vain for an event, as a note, or null when none did. */
+function waitRanOutNote(steps: readonly RawStepResult[]): string | null {
+  const k = initiatorWaitRanOut(steps);
+  if (k < 0) return null;
+  const detail = steps[k]?.initiator?.detail ?? 'no event';
+  return `step ${k}: ${detail} (the page's wait ran out)`;
+}
+
 /** One case's result from what the page returned and what the servers journaled. */
 export function settleCase(
   ctx: RunContext,
@@ -397,13 +405,9 @@ export function settleCase(
   }
   base.prediction = p.prediction;
   base.specPrediction = p.specPrediction;
-  const waited = v.verdict === 'fail' ? initiatorWaitRanOut(raw.steps) : -1;
-  if (waited >= 0) {
-    const detail = raw.steps[waited]?.initiator?.detail ?? 'no event';
-    return error(`${engineName}: step ${waited}: ${detail} (the page's wait ran out)`, {
-      observation,
-    });
-  }
+  const waited = v.verdict === 'fail' ? waitRanOutNote(raw.steps) : null;
+  // The differences stay with the case: they say what the wait would have had to show.
+  if (waited !== null) return error(`${engineName}: ${waited}`, { observation, diffs: v.diffs });
   const result: CaseResult = {
     scenario: p.scenario,
     engine: engineName,

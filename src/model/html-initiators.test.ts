@@ -145,7 +145,7 @@ test.describe('what HTML hands to Fetch', () => {
     expect(mod.initiator?.page.loaded).toBe(false);
   });
 
-  test('a preload fires error for a network error only, a null body being one; a null body breaks images and scripts; a form answered 204 or 205 never loads', () => {
+  test('a preload fires error for a network error only, a null body being one; a null body breaks images, scripts and style sheets; a form answered 204 or 205 never loads', () => {
     const at = (
       request: Scenario['request'],
       status: number,
@@ -166,7 +166,8 @@ test.describe('what HTML hands to Fetch', () => {
       expect(at({ api: 'script' }, status), `script ${status}`).toBe(false);
       expect(at({ api: 'preload', variant: 'image' }, status), `preload ${status}`).toBe(false);
     }
-    expect(at({ api: 'stylesheet' }, 204, 'text/css')).toBe(true);
+    expect(at({ api: 'stylesheet' }, 204, 'text/css')).toBe(false);
+    expect(at({ api: 'stylesheet' }, 200, 'text/css')).toBe(true);
     // The MIME type: scripts of workers and modules need JavaScript, sheets text/css.
     expect(at({ api: 'worker' }, 200, 'text/plain')).toBe(false);
     expect(at({ api: 'module-script' }, 200, 'text/plain; charset=utf-8')).toBe(false);

@@ -500,8 +500,15 @@ function loadedByStatus(api: InitiatorApi, r: FetchOutcome): { loaded: boolean; 
       );
     case 'stylesheet':
       // https://html.spec.whatwg.org/#default-fetch-and-process-the-linked-resource: success
-      // needs a response with an ok status; an empty style sheet is still one.
-      return say(`${HTML}default-fetch-and-process-the-linked-resource`, okStatusOf(r), why(r));
+      // needs body bytes and an ok status. A null body status has null body bytes
+      // (https://fetch.spec.whatwg.org/#fetch-finale); an empty body is still bytes.
+      return say(
+        `${HTML}default-fetch-and-process-the-linked-resource`,
+        okStatusOf(r) && !noBody,
+        noBody && okStatusOf(r)
+          ? `status ${String(r.internalStatus)} has a null body: the body bytes are null`
+          : why(r),
+      );
     case 'beacon':
       return say(
         'https://w3c.github.io/beacon/#sec-processing-model',

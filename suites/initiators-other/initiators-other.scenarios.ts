@@ -266,6 +266,17 @@ export const INITIATORS_OTHER_SCENARIOS = [
     server: { actual: { status: 200 }, redirects: [{ status: 307, to: 'cross-origin' }] },
   },
   {
+    id: 'initiators-other/beacon-no-body-301-same-site-to-same-site',
+    title:
+      'sendBeacon without data, same-site, 301 to the same URL origin: GET after it, no Origin',
+    anchors: [
+      'https://w3c.github.io/beacon/#sec-processing-model',
+      'https://fetch.spec.whatwg.org/#append-a-request-origin-header',
+    ],
+    request: { api: 'beacon', target: 'same-site' },
+    server: { actual: { status: 200 }, redirects: [{ status: 301, to: 'same-site' }] },
+  },
+  {
     id: 'initiators-other/beacon-string-https-cookie',
     title: 'sendBeacon, cross-site https, string body, cookie SameSite=None; Secure: sent',
     anchors: ['https://w3c.github.io/beacon/#sec-processing-model'],
@@ -692,6 +703,22 @@ export const INITIATORS_OTHER_SCENARIOS = [
       body: { kind: 'url-search-params', value: 'a=1' },
     },
     server: { actual: { status: 200 }, redirects: [{ status: 307, to: 'cross-origin-2' }] },
+  },
+  {
+    id: 'initiators-other/form-post-307-same-to-cross',
+    title:
+      'form POST into an iframe, same-origin, 307 \u2192 cross-site: POST again, Origin of the page (untainted)',
+    anchors: [
+      'https://html.spec.whatwg.org/#form-submission-algorithm',
+      'https://fetch.spec.whatwg.org/#concept-request-tainted-origin',
+    ],
+    request: {
+      api: 'form',
+      method: 'POST',
+      target: 'same-origin',
+      body: { kind: 'url-search-params', value: 'a=1' },
+    },
+    server: { actual: { status: 200 }, redirects: [{ status: 307, to: 'cross-origin' }] },
   },
   {
     id: 'initiators-other/form-post-https-cookie',

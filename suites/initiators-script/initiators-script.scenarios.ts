@@ -730,6 +730,24 @@ export const INITIATORS_SCRIPT_SCENARIOS = [
     server: { actual: { status: 200 }, redirects: [{ status: 301, to: 'same-origin' }] },
   },
   {
+    id: 'initiators-script/importscripts-redirect-cross-back-then-same',
+    title:
+      'importScripts() in a same-origin worker, same-origin 301 to cross-site, 301 back, 301 to itself: opaque, errors muted',
+    anchors: [
+      'https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script',
+      'https://fetch.spec.whatwg.org/#concept-main-fetch',
+    ],
+    request: { api: 'importScripts', target: 'same-origin' },
+    server: {
+      actual: { status: 200 },
+      redirects: [
+        { status: 301, to: 'cross-origin' },
+        { status: 301, to: 'same-origin' },
+        { status: 301, to: 'same-origin' },
+      ],
+    },
+  },
+  {
     id: 'initiators-script/importscripts-cross-404',
     title: 'importScripts() in a same-origin worker, cross-site, status 404',
     anchors: ['https://html.spec.whatwg.org/#fetch-a-classic-worker-imported-script'],

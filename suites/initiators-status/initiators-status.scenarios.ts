@@ -29,8 +29,8 @@ const USERINFO_REDIRECT = {
 } satisfies Scenario['server'];
 
 export const INITIATORS_STATUS_SCENARIOS = [
-  // A null body: nothing to decode or run. HTML errors on null body bytes for scripts and
-  // workers; an image without data is broken; an empty style sheet still loads.
+  // A null body: nothing to decode or run. HTML errors on null body bytes for scripts,
+  // workers and style sheets; an image without data is broken.
   {
     id: 'initiators-status/script-204-same',
     title: 'classic <script>, same-origin, status 204 (null body): error',
@@ -67,6 +67,14 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 204 } },
   },
   {
+    id: 'initiators-status/img-407-same',
+    title:
+      '<img>, same-origin, status 407 from the server itself: a response, the image decodes, load',
+    anchors: [IMAGE],
+    request: { api: 'img', target: 'same-origin' },
+    server: { actual: { status: 407 } },
+  },
+  {
     id: 'initiators-status/img-205-same',
     title: '<img>, same-origin, status 205 with a body (null body status): no image data, error',
     anchors: [IMAGE, NULL_BODY],
@@ -81,8 +89,23 @@ export const INITIATORS_STATUS_SCENARIOS = [
     server: { actual: { status: 204 } },
   },
   {
+    id: 'initiators-status/audio-204-https-cross',
+    title: '<audio>, https cross-site, status 204 (null body): one request, error',
+    anchors: [MEDIA, NULL_BODY],
+    request: { api: 'audio', target: 'https-cross-origin' },
+    server: { actual: { status: 204 } },
+  },
+  {
+    id: 'initiators-status/video-204-anon-https-cross',
+    title:
+      '<video crossorigin=anonymous>, https cross-site, ACAO origin, status 204: one request, error',
+    anchors: [MEDIA, NULL_BODY],
+    request: { api: 'video', target: 'https-cross-origin', crossorigin: 'anonymous' },
+    server: { actual: { status: 204, headers: { 'Access-Control-Allow-Origin': '<origin>' } } },
+  },
+  {
     id: 'initiators-status/stylesheet-204-same',
-    title: '<link rel=stylesheet>, same-origin, status 204 (null body): an empty sheet, load',
+    title: '<link rel=stylesheet>, same-origin, status 204 (null body): null body bytes, error',
     anchors: [STYLE, NULL_BODY],
     request: { api: 'stylesheet', target: 'same-origin' },
     server: { actual: { status: 204 } },
@@ -237,6 +260,13 @@ export const INITIATORS_STATUS_SCENARIOS = [
   },
   // The MIME type: module and worker scripts and importScripts need a JavaScript one, a style
   // sheet text/css, EventSource text/event-stream; a classic script takes any.
+  {
+    id: 'initiators-status/module-worker-text-plain-same',
+    title: 'new Worker() type module, same-origin, Content-Type text/plain: not JavaScript, error',
+    anchors: [MODULE],
+    request: { api: 'module-worker', target: 'same-origin' },
+    server: { actual: { status: 200, headers: { 'Content-Type': 'text/plain' } } },
+  },
   {
     id: 'initiators-status/worker-text-plain-same',
     title: 'new Worker(), same-origin, Content-Type text/plain: not JavaScript, error',
