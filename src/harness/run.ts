@@ -298,7 +298,6 @@ export async function runBatchWithRetry(
   batch: readonly Pending[],
   client: ClientKind,
   cookies: readonly CookieSetup[],
-  handedOff?: () => void,
 ): Promise<BatchOutcome> {
   const { session } = ctx;
   const out: BatchOutcome = { raw: null, cause: '', console: [] };
@@ -307,7 +306,7 @@ export async function runBatchWithRetry(
       const engine = session.slot.engine;
       try {
         await session.useCookies(cookies);
-        out.raw = await scheduleBatch(ctx, batch, client, handedOff);
+        out.raw = await scheduleBatch(ctx, batch, client);
       } catch (e) {
         out.cause = oneLine(e);
         try {
