@@ -76,8 +76,11 @@ export function jarSwitch(
   ];
 }
 
-/** Batches in flight at once in one session's page, unless the session is told otherwise. */
-export const DEFAULT_BATCHES_IN_FLIGHT = 4;
+/**
+ * Batches one session's page runs at once, unless the session is told otherwise (not the
+ * fuzzer's executor calls in flight, src/fuzz/fuzz.ts, which feed these).
+ */
+const PAGE_BATCHES_AT_ONCE = 4;
 
 /** A batch waiting for its turn in the page: the jar it needs and how to let it in. */
 interface Waiter {
@@ -89,7 +92,7 @@ interface Waiter {
  * The long-lived page of one engine, reused across batches and tables. Opaque-origin
  * clients live in iframes of this page, so a backend with a single window works too.
  *
- * Batches share the page: up to `batchesInFlight` run in it at once, as long as they need
+ * Batches share the page: up to `pageBatchesAtOnce` run in it at once, as long as they need
  * the same cookie jar. A batch that needs another jar waits until the page is empty (a jar
  * switch navigates the page, which would end every case in it), and batches behind it wait
  * for their turn, so no jar starves.
@@ -111,7 +114,7 @@ export class RunSession {
   constructor(
     readonly slot: EngineSlot,
     readonly servers: HarnessServers,
-    readonly batchesInFlight = DEFAULT_BATCHES_IN_FLIGHT,
+    readonly pageBatchesAtOnce = PAGE_BATCHES_AT_ONCE,
   ) {}
 
   get runnerUrl(): string {
@@ -166,7 +169,7 @@ export class RunSession {
   private letIn(): void {
     const t = this.turns;
     for (let w = t.waiting[0]; w !== undefined; w = t.waiting[0]) {
-      const fits = t.active === 0 || (w.jar === t.jar && t.active < this.batchesInFlight);
+      const fits = t.active === 0 || (w.jar === t.jar && t.active < this.pageBatchesAtOnce);
       if (!fits) return;
       t.waiting.shift();
       t.jar = w.jar;
