@@ -294,8 +294,9 @@ export const CHROMIUM_FACTS: EngineFacts = {
     uploadListenerNeedsBody: true,
   },
   conditions: [
-    'cookies: Playwright contexts are off-the-record profiles, which block third-party ' +
-      'cookies by default (knob thirdPartyCookies: block); a stock regular profile allows them',
+    'cookies: the harness runs in a fresh browser context (CDP Target.createBrowserContext, ' +
+      'as Playwright does), an off-the-record profile, which blocks third-party cookies by ' +
+      'default (knob thirdPartyCookies: block); a stock regular profile allows them',
   ],
   knobs: {
     wildcardCoversAuthorization: {
@@ -461,7 +462,7 @@ export const CHROMIUM_FACTS: EngineFacts = {
           },
         ],
         observed:
-          'Chromium 156 in a Playwright (off-the-record) context: a SameSite=None; Secure cookie ' +
+          'Chromium 156 in an off-the-record browser context: a SameSite=None; Secure cookie ' +
           'of the cross-site https origin is not sent on a fetch from the page',
       },
     },

@@ -100,7 +100,7 @@ export interface ReportData {
   engineVersions: Record<string, string>;
   /**
    * Engine name → how the harness drives it where that shapes what is observed (e.g. the
-   * cookie policy of Playwright's off-the-record contexts), from src/engine-facts/.
+   * cookie policy of an off-the-record browser context), from src/engine-facts/.
    */
   conditions: Record<string, string[]>;
   sections: string[];

@@ -286,7 +286,7 @@ test("the report states each engine's run conditions (Chromium's cookie policy) 
   const data = buildReport(sampleResults(), { generatedAt: AT });
   expect(data.conditions.chromium?.[0]).toMatch(/off-the-record/);
   expect(formatSummary(data)).toMatch(
-    /chromium +note: cookies: Playwright contexts are off-the-record/,
+    /chromium +note: cookies: the harness runs in a fresh browser context .*off-the-record/,
   );
   expect(toHtml(data)).toMatch(/class="meta conditions" data-engine="chromium">chromium: cookies:/);
   expect(formatSummary(data)).toMatch(/deviation \(evidenced\) \d+ +deviation \(unconfirmed\) \d+/);

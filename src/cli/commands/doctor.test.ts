@@ -22,7 +22,7 @@ const CHROMIUM: EngineInfo = {
   browser: 'chromium',
   version: '156.0.1',
   executable: '/usr/bin/chromium',
-  driver: 'playwright',
+  driver: 'cdp',
   source: 'system',
   hostNames: true,
 };
@@ -50,7 +50,7 @@ test('prints each engine with version, place, driver and the fix for a missing o
   const text = io.out.join('');
   expect(code).toBe(0);
   expect(text).toContain('chromium found 156.0.1 at /usr/bin/chromium (system package)');
-  expect(text).toContain('Playwright over CDP');
+  expect(text).toContain('CDP over a pipe');
   expect(text).toContain('missing: no webkit found');
   expect(text).toContain('fix: sudo apt-get install -y webkit2gtk-driver xvfb');
   expect(text).toContain('1 of 2 engines usable');

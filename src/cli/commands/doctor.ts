@@ -62,6 +62,8 @@ export function drivenBy(info: EngineInfo): string {
   if (info.driver === 'webdriver-classic') {
     return 'WebDriver classic (WebKitWebDriver + MiniBrowser, under Xvfb unless DISPLAY is usable)';
   }
+  if (info.driver === 'cdp') return 'CDP over a pipe (its DevTools protocol, our own client)';
+  if (info.driver === 'webdriver-bidi') return 'WebDriver BiDi (our own client)';
   if (info.browser === 'chromium') return 'Playwright over CDP';
   if (info.browser === 'firefox') {
     return info.source === 'playwright'

@@ -11,8 +11,8 @@ test('finds the three system engines with versions and how each is driven', asyn
   const found = await detectEngines({ env: { PATH: '/usr/bin:/bin' }, skipPlaywright: true });
   const infos = found.filter((f): f is EngineInfo => !isMissing(f));
   expect(infos.map((i) => [i.browser, i.driver, i.source])).toEqual([
-    ['chromium', 'playwright', 'system'],
-    ['firefox', 'playwright', 'system'],
+    ['chromium', 'cdp', 'system'],
+    ['firefox', 'webdriver-bidi', 'system'],
     ['webkit', 'webdriver-classic', 'system'],
   ]);
   for (const info of infos) expect(info.version).toMatch(/^\d+\.\d+/);

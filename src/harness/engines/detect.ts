@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { delimiter, join } from 'node:path';
 import { chromium, firefox, webkit } from 'playwright';
 import { DEFAULT_HOST_NAMES, HOSTS_PATH, hostsTextCovers, isRoot } from './hosts-file.js';
-import type { BrowserName, EngineInfo, EngineMissing } from './types.js';
+import type { BrowserName, EngineDriver, EngineInfo, EngineMissing } from './types.js';
 import { BROWSER_NAMES } from './types.js';
 
 export const ENV_VARS: Record<BrowserName, string> = {
@@ -71,13 +71,12 @@ export async function findEngine(
         fix: `unset ${ENV_VARS[browser]} or point it at a ${browser} executable`,
       };
     }
-    const driver = browser === 'webkit' ? 'webdriver-classic' : 'playwright';
     return withXvfbCheck(
       {
         browser,
         version: await versionOf(browser, fromEnv, 'env'),
         executable: fromEnv,
-        driver,
+        driver: driverFor(browser, env),
         source: 'env',
         hostNames,
       },
@@ -112,12 +111,23 @@ export async function findEngine(
       browser,
       version: await versionOf(browser, system, 'system'),
       executable: system,
-      driver: browser === 'webkit' ? 'webdriver-classic' : 'playwright',
+      driver: driverFor(browser, env),
       source: 'system',
       hostNames,
     },
     env,
   );
+}
+
+/**
+ * How a build that is not Playwright's own is driven. `CORS_CONFORMANCE_DRIVER=playwright`
+ * drives Chromium and Firefox through Playwright instead (slower: Playwright follows every
+ * request's network events), to compare the two.
+ */
+export function driverFor(browser: BrowserName, env: NodeJS.ProcessEnv): EngineDriver {
+  if (browser === 'webkit') return 'webdriver-classic';
+  if (env.CORS_CONFORMANCE_DRIVER === 'playwright') return 'playwright';
+  return browser === 'chromium' ? 'cdp' : 'webdriver-bidi';
 }
 
 /** WebKitGTK needs an X display: a usable DISPLAY or Xvfb to start one. */

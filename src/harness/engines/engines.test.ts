@@ -171,7 +171,7 @@ for (const browser of BROWSER_NAMES) {
         page.takeConsole();
         await page.run('async () => { console.error("probe-error"); }', null);
         const consoleLines = page.takeConsole();
-        if (engine.info.driver === 'playwright') {
+        if (engine.info.driver !== 'webdriver-classic') {
           await expect
             .poll(() => [...consoleLines, ...page.takeConsole()].join())
             .toContain('probe-error');

@@ -1,9 +1,18 @@
 // The one door to the browsers: `launchEngine` picks the backend that drives the engine found.
+import { launchBidiEngine } from './bidi-engine.js';
+import { launchCdpEngine } from './cdp-engine.js';
 import { findEngine, isMissing } from './detect.js';
 import type { DetectOptions } from './detect.js';
 import { assertNotStopping, trackEngine } from './live.js';
 import { launchPlaywrightEngine } from './playwright-engine.js';
-import type { BrowserName, Engine, EngineMissing, LaunchOptions } from './types.js';
+import type {
+  BrowserName,
+  Engine,
+  EngineDriver,
+  EngineInfo,
+  EngineMissing,
+  LaunchOptions,
+} from './types.js';
 import { launchWebDriverEngine } from './webdriver-engine.js';
 
 export * from './types.js';
@@ -11,6 +20,14 @@ export { detectEngines, findEngine, isMissing, ENV_VARS, PACKAGES, fixFor } from
 export type { DetectOptions } from './detect.js';
 export { DEFAULT_HOST_NAMES, ensureHostsEntries, rewriteHostsText } from './hosts-file.js';
 export { EnginesStopped, closeLiveEngines, liveEngineCount, signalsHandledByHost } from './live.js';
+
+const LAUNCHERS: Record<EngineDriver, (info: EngineInfo, opts: LaunchOptions) => Promise<Engine>> =
+  {
+    cdp: launchCdpEngine,
+    'webdriver-bidi': launchBidiEngine,
+    'webdriver-classic': launchWebDriverEngine,
+    playwright: launchPlaywrightEngine,
+  };
 
 /** The engine asked for is not installed; `missing.fix` is the command that installs it. */
 export class EngineUnavailable extends Error {
@@ -33,10 +50,7 @@ export async function launchEngine(
   assertNotStopping();
   const found = await findEngine(browser, detect);
   if (isMissing(found)) throw new EngineUnavailable(found);
-  const engine =
-    found.driver === 'playwright'
-      ? await launchPlaywrightEngine(found, opts)
-      : await launchWebDriverEngine(found, opts);
+  const engine = await LAUNCHERS[found.driver](found, opts);
   try {
     // A stop that came while the browser started: it must not outlive the process.
     assertNotStopping();

@@ -1,68 +1,20 @@
 // Chromium, Firefox and Playwright's own WebKit through Playwright: one browser and one
 // context per Engine, a page per openPage.
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, LaunchOptions as PwLaunchOptions, Page } from 'playwright';
 import { chromium, firefox, webkit } from 'playwright';
+import { chromiumArgs, firefoxPrefs } from './browser-settings.js';
+import { tempParent } from './browser-process.js';
 import { ensureHostsEntries } from './hosts-file.js';
 import { hostHandlesSignals } from './live.js';
 import { callWithTimeout, scriptExpression } from './script.js';
 import type { Engine, EngineCookie, EngineInfo, EnginePage, LaunchOptions } from './types.js';
-import { EngineCrashed } from './types.js';
+import { EngineCrashed, withCookieDefaults } from './types.js';
 import { errorFirstLine as firstLine } from '../../error-text.js';
 
 export const DEFAULT_SCRIPT_TIMEOUT_MS = 30_000;
 const LAUNCH_TIMEOUT_MS = 60_000;
-
-/** Chromium flags: no sandbox (root in containers), nothing that phones home. */
-export function chromiumArgs(hostNames: readonly string[]): string[] {
-  const args = [
-    '--no-sandbox',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ];
-  if (hostNames.length > 0) {
-    args.push(`--host-resolver-rules=${hostNames.map((h) => `MAP ${h} 127.0.0.1`).join(',')}`);
-  }
-  return args;
-}
-
-/** Firefox prefs: the test names resolve to loopback, and the browser stays off the network. */
-export function firefoxPrefs(
-  hostNames: readonly string[],
-): Record<string, string | number | boolean> {
-  return {
-    'network.dns.localDomains': hostNames.join(','),
-    // Plain-HTTP origins are the norm here: no HTTPS-first upgrade attempts.
-    'dom.security.https_first': false,
-    'dom.security.https_first_schemeless': false,
-    'dom.security.https_only_mode': false,
-    // Background traffic that would otherwise try to reach the outside world.
-    'app.update.enabled': false,
-    'app.update.auto': false,
-    'browser.safebrowsing.malware.enabled': false,
-    'browser.safebrowsing.phishing.enabled': false,
-    'browser.safebrowsing.downloads.enabled': false,
-    'browser.shell.checkDefaultBrowser': false,
-    'datareporting.policy.dataSubmissionEnabled': false,
-    'datareporting.healthreport.uploadEnabled': false,
-    'toolkit.telemetry.enabled': false,
-    'extensions.update.enabled': false,
-    'extensions.getAddons.cache.enabled': false,
-    'network.captive-portal-service.enabled': false,
-    'network.connectivity-service.enabled': false,
-    'network.dns.disablePrefetch': true,
-    'network.prefetch-next': false,
-    'network.http.speculative-parallel-limit': 0,
-    'services.settings.server': 'http://127.0.0.1:9/',
-    'browser.region.network.url': '',
-  };
-}
 
 export async function launchPlaywrightEngine(
   info: EngineInfo,
@@ -113,17 +65,6 @@ export async function launchPlaywrightEngine(
   }
 }
 
-/**
- * Where the engine's temporary folder goes. Chromium puts a socket in it, and a socket path
- * has at most 107 bytes: with `org.chromium.Chromium.XXXXXX/SingletonSocket` and the
- * folder's own name that leaves about 55 for the parent, else the system's folder is used.
- */
-function tempParent(): string {
-  const runTemp = process.env.CORS_CONFORMANCE_TEMP;
-  const fits = runTemp !== undefined && runTemp.length <= 55 && existsSync(runTemp);
-  return fits ? runTemp : tmpdir();
-}
-
 function launchBrowser(
   info: EngineInfo,
   base: PwLaunchOptions,
@@ -164,19 +105,7 @@ class PlaywrightEngine implements Engine {
   }
 
   async addCookie(cookie: EngineCookie): Promise<void> {
-    const sameSite = cookie.sameSite ?? 'None';
-    await this.guard(() =>
-      this.context.addCookies([
-        {
-          name: cookie.name,
-          value: cookie.value,
-          url: cookie.url,
-          sameSite,
-          secure: cookie.secure ?? (sameSite === 'None' || cookie.url.startsWith('https:')),
-          httpOnly: cookie.httpOnly ?? true,
-        },
-      ]),
-    );
+    await this.guard(() => this.context.addCookies([withCookieDefaults(cookie)]));
   }
 
   async close(): Promise<void> {

@@ -5,13 +5,19 @@
 export type BrowserName = 'chromium' | 'firefox' | 'webkit';
 export const BROWSER_NAMES: readonly BrowserName[] = ['chromium', 'firefox', 'webkit'];
 
+/**
+ * How an engine is driven: Chromium over CDP and Firefox over WebDriver BiDi by our own
+ * clients, WebKitGTK over WebDriver classic, and Playwright's own builds by Playwright.
+ */
+export type EngineDriver = 'cdp' | 'webdriver-bidi' | 'webdriver-classic' | 'playwright';
+
 /** Where an engine build was found and how it is driven (printed by `doctor`). */
 export interface EngineInfo {
   browser: BrowserName;
   /** The engine's own version string, e.g. `156.0.8078.73`. */
   version: string;
   executable: string;
-  driver: 'playwright' | 'webdriver-classic';
+  driver: EngineDriver;
   /** How it was found: an env var / config path, Playwright's installed build, or the system package. */
   source: 'env' | 'playwright' | 'system';
   /** Whether host names such as `example.com` resolve to loopback in this engine. */
@@ -58,6 +64,17 @@ export interface EngineCookie {
   /** Default: true for https URLs and for SameSite=None. */
   secure?: boolean;
   httpOnly?: boolean;
+}
+
+/** A cookie with every default filled in (SameSite None; Secure for https and for None; HttpOnly). */
+export function withCookieDefaults(cookie: EngineCookie): Required<EngineCookie> {
+  const sameSite = cookie.sameSite ?? 'None';
+  return {
+    ...cookie,
+    sameSite,
+    secure: cookie.secure ?? (sameSite === 'None' || cookie.url.startsWith('https:')),
+    httpOnly: cookie.httpOnly ?? true,
+  };
 }
 
 export interface EnginePage {

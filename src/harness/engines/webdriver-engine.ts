@@ -13,6 +13,7 @@ import { displayUsable } from './detect.js';
 import { ensureHostsEntries } from './hosts-file.js';
 import type { Engine, EngineCookie, EngineInfo, EnginePage, LaunchOptions } from './types.js';
 import { EngineCrashed, ScriptTimeout } from './types.js';
+import { ProcessGroups, signalGroup } from './process-groups.js';
 import { WebDriverClient, WebDriverError } from './webdriver-client.js';
 import { COLLECT_WAIT_MS, ScriptMultiplexer } from './webdriver-runs.js';
 
@@ -308,57 +309,6 @@ class WebDriverPage implements EnginePage {
   close(): Promise<void> {
     return this.engine.closePage(this.handle);
   }
-}
-
-/** Child processes started detached (each leads its own group) and killed group-wide. */
-class ProcessGroups {
-  private readonly children: ChildProcess[] = [];
-  private readonly onExit = (): void => {
-    for (const child of this.children) signalGroup(child, 'SIGKILL');
-  };
-
-  add(child: ChildProcess): void {
-    if (this.children.length === 0) process.on('exit', this.onExit);
-    this.children.push(child);
-  }
-
-  pids(): number[] {
-    return this.children.map((c) => c.pid).filter((pid): pid is number => pid !== undefined);
-  }
-
-  async killAll(): Promise<void> {
-    // Newest first: the driver (and its MiniBrowser) before the X server it draws on.
-    for (const child of [...this.children].reverse()) {
-      signalGroup(child, 'SIGTERM');
-      if (!(await exited(child, 1_500))) {
-        signalGroup(child, 'SIGKILL');
-        await exited(child, 1_500);
-      }
-      // Helpers of the group may outlive its leader for a moment; make sure they go too.
-      signalGroup(child, 'SIGKILL');
-    }
-    process.off('exit', this.onExit);
-  }
-}
-
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // The group is already gone.
-  }
-}
-
-function exited(child: ChildProcess, ms: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve(true);
-    });
-  });
 }
 
 /**
