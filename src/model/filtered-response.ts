@@ -7,67 +7,53 @@ function internalOf(r: ModelResponse): ModelResponse {
   return r.internal ?? r;
 }
 
-/**
- * A filtered response over `r`'s internal response that keeps its status and URL list; only
- * the header names page JS can read are filtered (basic and CORS filtered responses).
- */
-function headerFilteredResponse(
-  r: ModelResponse,
-  type: 'basic' | 'cors',
-  exposed: (internal: ModelResponse) => string[],
-): ModelResponse {
-  const internal = internalOf(r);
-  return {
-    ...internal,
-    type,
-    readable: readableHeaderNames(type, internal.headers, exposed(internal)),
-    internal,
-  };
-}
-
-/**
- * A filtered response over `r`'s internal response with status 0 and an empty header list
- * (opaque and opaque-redirect filtered responses); they differ in the URL list.
- */
-function opaqueFilteredResponseOf(
-  r: ModelResponse,
-  type: 'opaque' | 'opaqueredirect',
-  urlList: (internal: ModelResponse) => string[],
-): ModelResponse {
-  const internal = internalOf(r);
-  return {
-    type,
-    status: 0,
-    headers: [],
-    urlList: urlList(internal),
-    corsExposed: [],
-    readable: [],
-    internal,
-  };
-}
-
 // https://fetch.spec.whatwg.org/#concept-filtered-response-basic
 /** Every header but `Set-Cookie`/`Set-Cookie2`. */
 export function basicFilteredResponse(r: ModelResponse): ModelResponse {
-  return headerFilteredResponse(r, 'basic', () => []);
+  const internal = internalOf(r);
+  return {
+    ...internal,
+    type: 'basic',
+    readable: readableHeaderNames('basic', internal.headers, []),
+    internal,
+  };
 }
 
 // https://fetch.spec.whatwg.org/#concept-filtered-response-cors
 /** Only the CORS-safelisted response-header names, given the CORS-exposed list. */
 export function corsFilteredResponse(r: ModelResponse): ModelResponse {
-  return headerFilteredResponse(r, 'cors', (internal) => internal.corsExposed);
+  const internal = internalOf(r);
+  return {
+    ...internal,
+    type: 'cors',
+    readable: readableHeaderNames('cors', internal.headers, internal.corsExposed),
+    internal,
+  };
+}
+
+/**
+ * What the opaque and the opaque-redirect filtered responses share: status 0, an empty
+ * header list, nothing readable. They differ in the URL list.
+ */
+function opaqueFilteredResponseOf(
+  internal: ModelResponse,
+  type: 'opaque' | 'opaqueredirect',
+  urlList: string[],
+): ModelResponse {
+  return { type, status: 0, headers: [], urlList, corsExposed: [], readable: [], internal };
 }
 
 // https://fetch.spec.whatwg.org/#concept-filtered-response-opaque
 /** Status 0, no headers, empty URL list. */
 export function opaqueFilteredResponse(r: ModelResponse): ModelResponse {
-  return opaqueFilteredResponseOf(r, 'opaque', () => []);
+  return opaqueFilteredResponseOf(internalOf(r), 'opaque', []);
 }
 
 // https://fetch.spec.whatwg.org/#concept-filtered-response-opaque-redirect
 /** Status 0, no headers; keeps the URL list of the response that redirected. */
 export function opaqueRedirectFilteredResponse(r: ModelResponse): ModelResponse {
-  return opaqueFilteredResponseOf(r, 'opaqueredirect', (internal) => internal.urlList);
+  const internal = internalOf(r);
+  return opaqueFilteredResponseOf(internal, 'opaqueredirect', internal.urlList);
 }
 
 // https://fetch.spec.whatwg.org/#concept-main-fetch (step 14.1)
