@@ -67,6 +67,9 @@ export type DiffField =
   | 'tainted'
   | 'secFetch';
 
+/** The fields of the CORS-preflight request: whether one is sent, and its two request headers. */
+export const PREFLIGHT_FIELDS: readonly DiffField[] = ['preflight', 'acrm', 'acrh'];
+
 /** The fields of what page JS sees of the response. */
 export const OUTCOME_FIELDS: readonly DiffField[] = [
   'outcome',
@@ -81,9 +84,7 @@ export const OUTCOME_FIELDS: readonly DiffField[] = [
  * sent changes it too whenever some request of the case goes to a potentially trustworthy URL.
  */
 export const EVERY_FIELD: readonly DiffField[] = [
-  'preflight',
-  'acrm',
-  'acrh',
+  ...PREFLIGHT_FIELDS,
   'actualSent',
   'originHeader',
   ...OUTCOME_FIELDS,
