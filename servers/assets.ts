@@ -65,14 +65,31 @@ export function tinyPng(): Buffer {
   ]);
 }
 
-/** Big-endian writer for the font tables. */
-function be(fields: [bits: 8 | 16 | 32, value: number][]): Buffer {
+type Field = [bits: 16 | 32, value: number];
+
+/** Big-endian 16-bit fields, one per value (negative values as two's complement). */
+function u16(...values: number[]): Field[] {
+  return values.map((v) => [16, v]);
+}
+
+/** Big-endian 32-bit fields, one per value. */
+function u32(...values: number[]): Field[] {
+  return values.map((v) => [32, v]);
+}
+
+/** `n` 16-bit zero fields (reserved and unused ones). */
+function zeros16(n: number): Field[] {
+  return u16(...Array.from({ length: n }, () => 0));
+}
+
+/** Big-endian writer for the font tables: the fields of each run, in order. */
+function be(...runs: Field[][]): Buffer {
+  const fields = runs.flat();
   const size = fields.reduce((n, [bits]) => n + bits / 8, 0);
   const out = Buffer.alloc(size);
   let at = 0;
   for (const [bits, v] of fields) {
-    if (bits === 8) out.writeUInt8(v & 0xff, at);
-    else if (bits === 16) out.writeUInt16BE(v & 0xffff, at);
+    if (bits === 16) out.writeUInt16BE(v & 0xffff, at);
     else out.writeUInt32BE(v >>> 0, at);
     at += bits / 8;
   }
@@ -88,28 +105,12 @@ function tableChecksum(buf: Buffer): number {
 
 /** A rectangle glyph (one contour, four on-curve points), padded to an even length. */
 function rectGlyph(): Buffer {
-  const head = be([
-    [16, 1],
-    [16, 50],
-    [16, 0],
-    [16, 450],
-    [16, 700],
-    [16, 3],
-    [16, 0],
-  ]);
+  // One contour in the box (50, 0)-(450, 700), its last point index 3, no instructions.
+  const head = be(u16(1, 50, 0, 450, 700, 3, 0));
   const flags = Buffer.from([1, 1, 1, 1]);
-  const xs = be([
-    [16, 50],
-    [16, 400],
-    [16, 0],
-    [16, -400],
-  ]);
-  const ys = be([
-    [16, 0],
-    [16, 0],
-    [16, 700],
-    [16, 0],
-  ]);
+  // Coordinates as deltas from the previous point.
+  const xs = be(u16(50, 400, 0, -400));
+  const ys = be(u16(0, 0, 700, 0));
   const g = Buffer.concat([head, flags, xs, ys]);
   return g.length % 2 === 0 ? g : Buffer.concat([g, Buffer.alloc(1)]);
 }
@@ -124,21 +125,12 @@ function nameTable(family: string): Buffer {
     [6, `${family}-Regular`],
   ];
   const encoded = strings.map(([id, s]) => [id, Buffer.from(s, 'utf16le').swap16()] as const);
-  const header = be([
-    [16, 0],
-    [16, encoded.length],
-    [16, 6 + 12 * encoded.length],
-  ]);
+  // Format 0, the record count, where the strings start.
+  const header = be(u16(0, encoded.length, 6 + 12 * encoded.length));
   let offset = 0;
   const records = encoded.map(([id, b]) => {
-    const r = be([
-      [16, 3],
-      [16, 1],
-      [16, 0x409],
-      [16, id],
-      [16, b.length],
-      [16, offset],
-    ]);
+    // Windows platform, Unicode BMP, en-US; the name id, the string's length and offset.
+    const r = be(u16(3, 1, 0x409, id, b.length, offset));
     offset += b.length;
     return r;
   });
@@ -147,119 +139,65 @@ function nameTable(family: string): Buffer {
 
 function os2Table(): Buffer {
   return Buffer.concat([
-    be([
-      [16, 4], // version
-      [16, 500], // xAvgCharWidth
-      [16, 400], // usWeightClass
-      [16, 5], // usWidthClass
-      [16, 0], // fsType: installable
-      ...Array.from({ length: 10 }, (): [16, number] => [16, 0]), // sub/superscript, strikeout
-      [16, 0], // sFamilyClass
-    ]),
+    // Version 4, xAvgCharWidth 500, usWeightClass 400, usWidthClass 5, fsType 0 (installable);
+    // sub/superscript and strikeout sizes and offsets 0; sFamilyClass 0.
+    be(u16(4, 500, 400, 5, 0), zeros16(10), u16(0)),
     Buffer.alloc(10), // panose
-    be([
-      [32, 1], // ulUnicodeRange1: Basic Latin
-      [32, 0],
-      [32, 0],
-      [32, 0],
-    ]),
+    // ulUnicodeRange1-4: Basic Latin only.
+    be(u32(1, 0, 0, 0)),
     Buffer.from('NONE', 'latin1'),
-    be([
-      [16, 0x40], // fsSelection: REGULAR
-      [16, 0x41], // usFirstCharIndex
-      [16, 0x41], // usLastCharIndex
-      [16, 800], // sTypoAscender
-      [16, -200], // sTypoDescender
-      [16, 0], // sTypoLineGap
-      [16, 800], // usWinAscent
-      [16, 200], // usWinDescent
-      [32, 1], // ulCodePageRange1: Latin 1
-      [32, 0],
-      [16, 500], // sxHeight
-      [16, 700], // sCapHeight
-      [16, 0], // usDefaultChar
-      [16, 0x20], // usBreakChar
-      [16, 1], // usMaxContext
-    ]),
+    be(
+      // fsSelection REGULAR, usFirstCharIndex and usLastCharIndex `A`.
+      u16(0x40, 0x41, 0x41),
+      // sTypoAscender, sTypoDescender, sTypoLineGap, usWinAscent, usWinDescent.
+      u16(800, -200, 0, 800, 200),
+      // ulCodePageRange1-2: Latin 1.
+      u32(1, 0),
+      // sxHeight, sCapHeight, usDefaultChar, usBreakChar (space), usMaxContext.
+      u16(500, 700, 0, 0x20, 1),
+    ),
   ]);
 }
 
 function cmapTable(): Buffer {
   // Format 4, two segments: U+0041 → glyph 1, and the required 0xFFFF end segment.
-  const sub = be([
-    [16, 4],
-    [16, 32],
-    [16, 0],
-    [16, 4], // segCountX2
-    [16, 4], // searchRange
-    [16, 1], // entrySelector
-    [16, 0], // rangeShift
-    [16, 0x41],
-    [16, 0xffff], // endCode
-    [16, 0], // reservedPad
-    [16, 0x41],
-    [16, 0xffff], // startCode
-    [16, 1 - 0x41],
-    [16, 1], // idDelta
-    [16, 0],
-    [16, 0], // idRangeOffset
-  ]);
-  return Buffer.concat([
-    be([
-      [16, 0],
-      [16, 1],
-      [16, 3],
-      [16, 1],
-      [32, 12],
-    ]),
-    sub,
-  ]);
+  const sub = be(
+    // Format, length, language; segCountX2, searchRange, entrySelector, rangeShift.
+    u16(4, 32, 0, 4, 4, 1, 0),
+    u16(0x41, 0xffff), // endCode
+    u16(0), // reservedPad
+    u16(0x41, 0xffff), // startCode
+    u16(1 - 0x41, 1), // idDelta
+    u16(0, 0), // idRangeOffset
+  );
+  // Version 0, one encoding record (Windows, Unicode BMP) whose subtable starts at 12.
+  return Buffer.concat([be(u16(0, 1, 3, 1), u32(12)), sub]);
 }
 
 function headTable(): Buffer {
-  return be([
-    [32, 0x00010000],
-    [32, 0x00010000],
-    [32, 0], // checkSumAdjustment, filled in later
-    [32, 0x5f0f3cf5],
-    [16, 0x000b],
-    [16, 1000],
-    [32, 0],
-    [32, 0],
-    [32, 0],
-    [32, 0], // created, modified
-    [16, 50],
-    [16, 0],
-    [16, 450],
-    [16, 700],
-    [16, 0], // macStyle
-    [16, 8], // lowestRecPPEM
-    [16, 2], // fontDirectionHint
-    [16, 0], // indexToLocFormat: short
-    [16, 0],
-  ]);
+  return be(
+    // Version 1.0, fontRevision 1.0, checkSumAdjustment (filled in later), magicNumber.
+    u32(0x00010000, 0x00010000, 0, 0x5f0f3cf5),
+    // flags, unitsPerEm.
+    u16(0x000b, 1000),
+    // created, modified.
+    u32(0, 0, 0, 0),
+    // xMin, yMin, xMax, yMax; macStyle, lowestRecPPEM, fontDirectionHint,
+    // indexToLocFormat (short), glyphDataFormat.
+    u16(50, 0, 450, 700, 0, 8, 2, 0, 0),
+  );
 }
 
 function hheaTable(numGlyphs: number): Buffer {
-  return be([
-    [32, 0x00010000],
-    [16, 800],
-    [16, -200],
-    [16, 0],
-    [16, 500],
-    [16, 50],
-    [16, 50],
-    [16, 450],
-    [16, 1],
-    [16, 0],
-    [16, 0],
-    [16, 0],
-    [16, 0],
-    [16, 0],
-    [16, 0],
-    [16, 0],
-    [16, numGlyphs],
-  ]);
+  return be(
+    u32(0x00010000),
+    // ascender, descender, lineGap, advanceWidthMax, minLeftSideBearing,
+    // minRightSideBearing, xMaxExtent, caretSlopeRise.
+    u16(800, -200, 0, 500, 50, 50, 450, 1),
+    // caretSlopeRun, caretOffset, four reserved, metricDataFormat.
+    zeros16(7),
+    u16(numGlyphs),
+  );
 }
 
 function fontTables(): Record<string, Buffer> {
@@ -267,38 +205,15 @@ function fontTables(): Record<string, Buffer> {
   const numGlyphs = 2;
   const head = headTable();
   const hhea = hheaTable(numGlyphs);
-  const maxp = be([
-    [32, 0x00010000],
-    [16, numGlyphs],
-    [16, 4], // maxPoints
-    [16, 1], // maxContours
-    [16, 0],
-    [16, 0],
-    [16, 2], // maxZones
-    ...Array.from({ length: 8 }, (): [16, number] => [16, 0]),
-  ]);
-  const hmtx = be([
-    [16, 500],
-    [16, 50],
-    [16, 500],
-    [16, 50],
-  ]);
-  const loca = be([
-    [16, 0],
-    [16, glyph.length / 2],
-    [16, glyph.length],
-  ]);
-  const post = be([
-    [32, 0x00030000],
-    [32, 0],
-    [16, -100],
-    [16, 50],
-    [32, 0],
-    [32, 0],
-    [32, 0],
-    [32, 0],
-    [32, 0],
-  ]);
+  // Version 1.0, numGlyphs, maxPoints 4, maxContours 1, maxCompositePoints and
+  // maxCompositeContours 0, maxZones 2, the eight limits after it 0.
+  const maxp = be(u32(0x00010000), u16(numGlyphs, 4, 1, 0, 0, 2), zeros16(8));
+  // advanceWidth 500, lsb 50 for each glyph.
+  const hmtx = be(u16(500, 50, 500, 50));
+  const loca = be(u16(0, glyph.length / 2, glyph.length));
+  // Version 3.0, italicAngle 0, underlinePosition and thickness, isFixedPitch, the memory
+  // hints.
+  const post = be(u32(0x00030000, 0), u16(-100, 50), u32(0, 0, 0, 0, 0));
   return {
     'OS/2': os2Table(),
     cmap: cmapTable(),
@@ -323,13 +238,7 @@ export function tinyFont(): Buffer {
   const n = tags.length;
   const entrySelector = Math.floor(Math.log2(n));
   const searchRange = 16 * 2 ** entrySelector;
-  const dir = be([
-    [32, 0x00010000],
-    [16, n],
-    [16, searchRange],
-    [16, entrySelector],
-    [16, n * 16 - searchRange],
-  ]);
+  const dir = be(u32(0x00010000), u16(n, searchRange, entrySelector, n * 16 - searchRange));
   let offset = 12 + 16 * n;
   const records: Buffer[] = [];
   const bodies: Buffer[] = [];
@@ -337,15 +246,8 @@ export function tinyFont(): Buffer {
   for (const tag of tags) {
     const t = tables[tag] ?? Buffer.alloc(0);
     if (tag === 'head') headOffset = offset;
-    const rec = Buffer.concat([Buffer.from(tag, 'latin1'), be([[32, tableChecksum(t)]])]);
     records.push(
-      Buffer.concat([
-        rec,
-        be([
-          [32, offset],
-          [32, t.length],
-        ]),
-      ]),
+      Buffer.concat([Buffer.from(tag, 'latin1'), be(u32(tableChecksum(t), offset, t.length))]),
     );
     const padded = Buffer.concat([t, Buffer.alloc((4 - (t.length % 4)) % 4)]);
     bodies.push(padded);

@@ -2,6 +2,7 @@
 // UsageError (exit 2) whose one line names the flag and repeats what was given.
 import { freshSeed, parseReplay, type ReplayId } from '../fuzz/replay.js';
 import { UsageError, messageOf } from './errors.js';
+import type { OptionSpec } from './run-command.js';
 
 /** A whole number of at least `min` (`--runs`, `--shrink`, `--timeout`, ...). */
 export function wholeNumber(flag: string, text: string, min = 1): number {
@@ -37,6 +38,23 @@ export interface SeededRunFlags {
   runs?: string;
   time?: string;
   replay?: string;
+}
+
+/**
+ * The options of a seeded run (`--seed`, `--runs`, `--time`, `--replay`, checked together by
+ * planSeededRun), declared once; `help` words the three whose meaning is the command's own.
+ */
+export function seededRunOptions(help: {
+  runs: string;
+  time: string;
+  replay: string;
+}): OptionSpec[] {
+  return [
+    ['--seed <n>', 'seed of the run (default: a fresh one, printed)'],
+    ['--runs <n>', help.runs],
+    ['--time <duration>', help.time],
+    ['--replay <seed:path>', help.replay],
+  ];
 }
 
 /** How long a seeded run goes: a count, a time, or one replayed case. */

@@ -1,13 +1,13 @@
 // The options `verify` and `audit` share because both probe a live target: credentials as a
 // logged-in user's browser sends them, the generated lookalikes' seed and size, deadlines,
 // and starting the target. Declared and checked once here; a bad value is a UsageError.
-import type { Command } from 'commander';
 import { CredentialError, parseCookieString, parseHeaderLine } from '../live/credentials.js';
 import { DEFAULT_RUNS_PER_ORIGIN } from '../policy/index.js';
 import type { HeaderList } from '../scenario/types.js';
 import type { StartOptions } from '../live/start-target.js';
 import { UsageError } from './errors.js';
 import { parseSeed, wholeNumber } from './flags.js';
+import { collect, type OptionSpec } from './run-command.js';
 import { onStop } from './signals.js';
 
 export interface LiveCliOptions {
@@ -30,43 +30,36 @@ export interface LiveSettings {
   start?: string;
 }
 
-/** Commander's collector for a repeatable option. */
-export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-/** Declares the shared options on a command. */
-export function addLiveOptions(command: Command): Command {
-  return command
-    .option('--ca <file>', 'PEM certificate to trust for an https target')
-    .option('--insecure', 'accept any certificate from an https target')
-    .option(
-      '--cookie <cookies>',
-      'the Cookie header a logged-in user sends ("session=abc; theme=dark"); every credentialed probe carries it and the browser gets it in its jar (default: a made-up session cookie)',
-    )
-    .option(
-      '--header <line>',
-      'a header a logged-in user\'s browser adds to credentialed requests ("Authorization: Bearer x"); repeatable',
-      collect,
-    )
-    .option(
-      '--seed <n>',
-      'seed of the generated lookalikes (default: a fresh one, printed); replays a run',
-    )
-    .option(
-      '--runs <n>',
-      'generated lookalikes drawn per allowed origin or pattern (0: none)',
-      String(DEFAULT_RUNS_PER_ORIGIN),
-    )
-    .option('--timeout <seconds>', 'overall limit of the whole command (default: none)')
-    .option(
-      '--probe-timeout <ms>',
-      'overall limit of one request to the target, complete answer included',
-      '10000',
-    )
-    .option(
-      '--start <command>',
-      'start the target with this shell command, wait for its port, stop its whole process tree at the end',
-    );
-}
+/** The shared options, declared after each command's own. */
+export const LIVE_OPTIONS: readonly OptionSpec[] = [
+  ['--ca <file>', 'PEM certificate to trust for an https target'],
+  ['--insecure', 'accept any certificate from an https target'],
+  [
+    '--cookie <cookies>',
+    'the Cookie header a logged-in user sends ("session=abc; theme=dark"); every credentialed probe carries it and the browser gets it in its jar (default: a made-up session cookie)',
+  ],
+  [
+    '--header <line>',
+    'a header a logged-in user\'s browser adds to credentialed requests ("Authorization: Bearer x"); repeatable',
+    collect,
+  ],
+  ['--seed <n>', 'seed of the generated lookalikes (default: a fresh one, printed); replays a run'],
+  [
+    '--runs <n>',
+    'generated lookalikes drawn per allowed origin or pattern (0: none)',
+    String(DEFAULT_RUNS_PER_ORIGIN),
+  ],
+  ['--timeout <seconds>', 'overall limit of the whole command (default: none)'],
+  [
+    '--probe-timeout <ms>',
+    'overall limit of one request to the target, complete answer included',
+    '10000',
+  ],
+  [
+    '--start <command>',
+    'start the target with this shell command, wait for its port, stop its whole process tree at the end',
+  ],
+];
 
 /** Checks the shared options. */
 export function parseLiveOptions(o: LiveCliOptions): LiveSettings {

@@ -27,21 +27,27 @@ import {
 } from './run-command.js';
 import { installSignalHandlers } from './signals.js';
 
-/** The subcommands, in the order `--help` lists them. */
-const COMMANDS: readonly CommandFactory[] = [
-  predictCommand,
-  explainCommand,
-  doctorCommand,
-  fuzzCommand,
-  verifyCommand,
-  auditCommand,
-  frameworksCommand,
-  historyCommand,
-  runCommandDefinition,
-  listCommand,
-  showReportCommand,
-  suggestRulesCommand,
-];
+/**
+ * The subcommands, in the order `--help` lists them. A function, not a constant: a command
+ * module that imports this one (audit reads packageVersion) may still be loading when this
+ * module runs, and its factory exists only once it has.
+ */
+function commands(): readonly CommandFactory[] {
+  return [
+    predictCommand,
+    explainCommand,
+    doctorCommand,
+    fuzzCommand,
+    verifyCommand,
+    auditCommand,
+    frameworksCommand,
+    historyCommand,
+    runCommandDefinition,
+    listCommand,
+    showReportCommand,
+    suggestRulesCommand,
+  ];
+}
 
 /**
  * The package version, from the nearest package.json named `cors-conformance` above this
@@ -75,7 +81,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError()
     .addHelpText('after', `\n${EXIT_CODE_HELP}`);
   // Process streams; the exit code goes to process.exitCode.
-  for (const make of COMMANDS) program.addCommand(make(processIo(), setExitCode));
+  for (const make of commands()) program.addCommand(make(processIo(), setExitCode));
   // Usage errors exit 2 with one stderr line, also for commands registered by others; every
   // command's help ends with the one exit-code table.
   for (const command of [program, ...program.commands]) {

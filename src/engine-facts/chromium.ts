@@ -7,7 +7,8 @@ import {
   POST_REDIRECT_FROM_PAGE_ORIGIN,
   REDIRECT_WITHOUT_LOCATION_IS_FINAL_IN_ERROR_MODE,
 } from './shared-rules.js';
-import { EVERY_FIELD, OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
+import { EVERY_FIELD, OUTCOME_FIELDS, PREFLIGHT_FIELDS } from './types.js';
+import type { DeviationRule, EngineFacts } from './types.js';
 
 const RULES: readonly DeviationRule[] = [
   {
@@ -16,7 +17,7 @@ const RULES: readonly DeviationRule[] = [
       'a fetch() with a ReadableStream body in mode same-origin to another origin is ' +
       'preflighted before it fails; main fetch fails a same-origin-mode request to another ' +
       'origin before any request (fetch#concept-main-fetch step 12)',
-    fields: ['preflight', 'acrm', 'acrh', 'secFetch'],
+    fields: [...PREFLIGHT_FIELDS, 'secFetch'],
     when: { request: { api: ['fetch'], mode: ['same-origin'], body: ['stream'] } },
     evidence: {
       status: 'unconfirmed',
@@ -110,7 +111,7 @@ const RULES: readonly DeviationRule[] = [
     reason:
       'client-hint request headers (dpr, width, ...) are removed when a redirect leaves the page ' +
       'origin, so a value that needed a preflight no longer does; the spec keeps author headers',
-    fields: ['preflight', 'actualSent', 'acrm', 'acrh', 'secFetch'],
+    fields: [...PREFLIGHT_FIELDS, 'actualSent', 'secFetch'],
     when: {
       request: {
         headers: [

@@ -4,7 +4,8 @@
 import { SPEC } from '../model/spec-profile.js';
 import { FIREFOX_INITIATOR_RULES } from './initiator-rules.js';
 import { CONDITIONAL_REQUEST_HEADER_PREFLIGHT_NOT_CACHED } from './shared-rules.js';
-import { EVERY_FIELD, OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
+import { EVERY_FIELD, OUTCOME_FIELDS, PREFLIGHT_FIELDS } from './types.js';
+import type { DeviationRule, EngineFacts } from './types.js';
 
 const RULES: readonly DeviationRule[] = [
   {
@@ -13,7 +14,7 @@ const RULES: readonly DeviationRule[] = [
       'Content-Type set twice (one combined value such as `text/plain;charset=UTF-8, ' +
       "text/plain;charset=UTF-8`) is CORS-unsafe, where the spec's MIME type parser reads the " +
       'combined value as text/plain with a parameter, a safelisted Content-Type',
-    fields: ['preflight', 'acrm', 'acrh', 'actualSent', ...OUTCOME_FIELDS, 'secFetch'],
+    fields: [...PREFLIGHT_FIELDS, 'actualSent', ...OUTCOME_FIELDS, 'secFetch'],
     when: { request: { headers: [{ names: ['content-type'], laterLine: true }] } },
     evidence: {
       status: 'unconfirmed',

@@ -573,13 +573,20 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     fields: ['originHeader', 'secFetch', 'actualSent', 'loaded'],
     when: { request: { api: ['preload'], crossorigin: ['absent'], variant: ['font'] } },
     evidence: {
-      status: 'unconfirmed',
+      status: 'evidenced',
+      upstream: [
+        {
+          source: 'layout/style/FontLoaderUtils.cpp',
+          symbol:
+            'FontLoaderUtils::BuildChannelFlags (the CORS mode is ignored: a font load, ' +
+            'preload included, requires CORS checks unless its URL is file:)',
+        },
+      ],
       observed:
         'Firefox ESR 153.8: Origin: http://example.com:P on the font preload, and to an https ' +
         'URL Sec-Fetch-Mode: cors; as a CORS request it does not follow a redirect from ' +
         'another origin whose answer has no Access-Control-Allow-Origin, nor one to a URL ' +
         'with user:pass@ (fuzz seed 2612022, cases 614 and 1268)',
-      searched: 'not found yet: uriloader/preload/ and dom/html/HTMLLinkElement.cpp',
     },
     rows: [
       'initiators-other/preload-font-absent-cross-none',

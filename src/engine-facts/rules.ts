@@ -23,6 +23,7 @@ import type {
   DeviationRule,
   HeaderMatcher,
   HopKind,
+  ListedRequestValues,
   Matcher,
   RedirectMatcher,
   RequestMatcher,
@@ -79,25 +80,34 @@ function effective(r: ScenarioRequest): ScenarioRequest {
   };
 }
 
+/** The value of each listed field for a request as the engine runs it (see `effective`). */
+function listedValues(r: ScenarioRequest): ListedRequestValues {
+  return {
+    api: r.api ?? 'fetch',
+    method: requestMethod(r),
+    mode: r.mode ?? 'cors',
+    credentials: r.credentials ?? 'same-origin',
+    cache: r.cache ?? 'default',
+    redirect: r.redirect ?? 'follow',
+    referrerPolicy: r.referrerPolicy ?? '',
+    body: bodyKindOf(r),
+    target: r.target ?? 'cross-origin',
+    crossorigin: r.crossorigin ?? 'absent',
+    variant: r.variant ?? defaultVariant(r),
+  };
+}
+
 function requestMatches(m: RequestMatcher, request: ScenarioRequest): boolean {
   const r = effective(request);
-  const method = requestMethod(r);
+  const values = listedValues(r);
+  const fields = Object.keys(values) as (keyof ListedRequestValues)[];
   return (
-    within(m.api, r.api ?? 'fetch') &&
-    within(m.method, method) &&
-    !(m.notMethod ?? []).includes(method) &&
-    (m.safelistedMethod === undefined || m.safelistedMethod === isCORSSafelistedMethod(method)) &&
-    within(m.mode, r.mode ?? 'cors') &&
-    within(m.credentials, r.credentials ?? 'same-origin') &&
-    within(m.cache, r.cache ?? 'default') &&
-    within(m.redirect, r.redirect ?? 'follow') &&
-    within(m.referrerPolicy, r.referrerPolicy ?? '') &&
-    within(m.body, bodyKindOf(r)) &&
+    fields.every((f) => within<unknown>(m[f], values[f])) &&
+    !(m.notMethod ?? []).includes(values.method) &&
+    (m.safelistedMethod === undefined ||
+      m.safelistedMethod === isCORSSafelistedMethod(values.method)) &&
     (m.uploadListener === undefined || m.uploadListener === (r.uploadListener === true)) &&
-    within(m.target, r.target ?? 'cross-origin') &&
-    (m.headers ?? []).every((h) => headerMatches(normalizeHeaders(r.headers), h)) &&
-    within(m.crossorigin, r.crossorigin ?? 'absent') &&
-    within(m.variant, r.variant ?? defaultVariant(r))
+    (m.headers ?? []).every((h) => headerMatches(normalizeHeaders(r.headers), h))
   );
 }
 

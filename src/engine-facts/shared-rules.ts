@@ -3,7 +3,8 @@
 // (its source citations, what its build showed, its wording of the mechanism where that
 // differs), so the evidence stays per engine.
 import type { Api } from '../scenario/types.js';
-import { OUTCOME_FIELDS, type DeviationRule, type RedirectMatcher } from './types.js';
+import { OUTCOME_FIELDS, PREFLIGHT_FIELDS } from './types.js';
+import type { DeviationRule, RedirectMatcher } from './types.js';
 
 /** A rule without its evidence: the part two engines share word for word. */
 type SharedRule = Omit<DeviationRule, 'evidence'>;
@@ -28,7 +29,7 @@ export const REDIRECT_WITHOUT_LOCATION_IS_FINAL_IN_ERROR_MODE: SharedRule = {
  */
 export const CONDITIONAL_REQUEST_HEADER_PREFLIGHT_NOT_CACHED: Omit<SharedRule, 'reason'> = {
   id: 'conditional-request-header-preflight-not-cached',
-  fields: ['preflight', 'acrm', 'acrh', 'secFetch'],
+  fields: [...PREFLIGHT_FIELDS, 'secFetch'],
   when: {
     step: 'then',
     request: {

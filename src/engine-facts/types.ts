@@ -67,6 +67,9 @@ export type DiffField =
   | 'tainted'
   | 'secFetch';
 
+/** The fields of the CORS-preflight request: whether one is sent, and its two request headers. */
+export const PREFLIGHT_FIELDS: readonly DiffField[] = ['preflight', 'acrm', 'acrh'];
+
 /** The fields of what page JS sees of the response. */
 export const OUTCOME_FIELDS: readonly DiffField[] = [
   'outcome',
@@ -81,9 +84,7 @@ export const OUTCOME_FIELDS: readonly DiffField[] = [
  * sent changes it too whenever some request of the case goes to a potentially trustworthy URL.
  */
 export const EVERY_FIELD: readonly DiffField[] = [
-  'preflight',
-  'acrm',
-  'acrh',
+  ...PREFLIGHT_FIELDS,
   'actualSent',
   'originHeader',
   ...OUTCOME_FIELDS,
@@ -117,30 +118,39 @@ export interface HeaderMatcher {
   laterLine?: boolean;
 }
 
+/**
+ * The values of a request a matcher can list, by field, as rules.ts reads them from the
+ * request of the step that differs; a listed field holds when the value is one of the list.
+ */
+export interface ListedRequestValues {
+  api: Api;
+  /** The method after normalisation (uppercase for the six the standard normalises). */
+  method: string;
+  mode: RequestMode;
+  credentials: CredentialsMode;
+  cache: CacheMode;
+  redirect: RedirectMode;
+  referrerPolicy: ReferrerPolicy;
+  body: BodyKind;
+  target: OriginRole;
+  /** Initiators: the CORS settings attribute (absent when the scenario leaves it out). */
+  crossorigin: CrossOriginAttribute;
+  /** Initiators: the variant (the api's default when the scenario leaves it out). */
+  variant: string;
+}
+
 /** The request of the step that differs; every field given must hold. */
-export interface RequestMatcher {
-  api?: readonly Api[];
-  /** Methods after normalisation (uppercase for the six the standard normalises). */
-  method?: readonly string[];
+export type RequestMatcher = {
+  [F in keyof ListedRequestValues]?: readonly ListedRequestValues[F][];
+} & {
   /** The method (after normalisation) is none of these. */
   notMethod?: readonly string[];
   /** Whether the method is a CORS-safelisted method (GET, HEAD, POST). */
   safelistedMethod?: boolean;
-  mode?: readonly RequestMode[];
-  credentials?: readonly CredentialsMode[];
-  cache?: readonly CacheMode[];
-  redirect?: readonly RedirectMode[];
-  referrerPolicy?: readonly ReferrerPolicy[];
-  body?: readonly BodyKind[];
   uploadListener?: boolean;
-  target?: readonly OriginRole[];
   /** Every header matcher must be met by the request's header lines. */
   headers?: readonly HeaderMatcher[];
-  /** Initiators: the CORS settings attribute (absent when the scenario leaves it out). */
-  crossorigin?: readonly CrossOriginAttribute[];
-  /** Initiators: the variant (the api's default when the scenario leaves it out). */
-  variant?: readonly string[];
-}
+};
 
 /**
  * How one redirect hop moves, from the URL that answered with it to the URL it points to:

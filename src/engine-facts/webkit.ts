@@ -6,7 +6,8 @@ import { SPEC } from '../model/spec-profile.js';
 import { HTTP_ORIGIN_ROLES } from '../scenario/types.js';
 import { WEBKIT_INITIATOR_RULES } from './initiator-rules.js';
 import { REDIRECT_WITHOUT_LOCATION_IS_FINAL_IN_ERROR_MODE } from './shared-rules.js';
-import { EVERY_FIELD, OUTCOME_FIELDS, type DeviationRule, type EngineFacts } from './types.js';
+import { EVERY_FIELD, OUTCOME_FIELDS, PREFLIGHT_FIELDS } from './types.js';
+import type { DeviationRule, EngineFacts } from './types.js';
 
 const NETWORK_DATA_TASK = 'Source/WebKit/NetworkProcess/soup/NetworkDataTaskSoup.cpp';
 const LOAD_CHECKER = 'Source/WebKit/NetworkProcess/NetworkLoadChecker.cpp';
@@ -133,7 +134,7 @@ const RULES: readonly DeviationRule[] = [
       'a DELETE redirected (any redirect status) to another origin becomes a body-less GET, ' +
       'judged for the preflight as GET; the spec rewrites only POST on 301/302 and other ' +
       'methods on 303',
-    fields: ['preflight', 'acrm', 'acrh', 'actualSent', 'originHeader', 'secFetch'],
+    fields: [...PREFLIGHT_FIELDS, 'actualSent', 'originHeader', 'secFetch'],
     when: {
       request: { method: ['DELETE'] },
       redirects: { present: true, hops: ['cross-origin'] },
@@ -194,7 +195,7 @@ const RULES: readonly DeviationRule[] = [
       'a redirect from the page origin to another origin whose Location has user:pass@ is ' +
       'preflighted before it fails; fetch#http-redirect-fetch step 9 fails it before any request ' +
       'to the new URL',
-    fields: ['preflight', 'acrm', 'acrh', 'actualSent', 'secFetch'],
+    fields: [...PREFLIGHT_FIELDS, 'actualSent', 'secFetch'],
     when: {
       request: { mode: ['cors'] },
       redirects: { present: true, userinfo: true, hops: ['from-page-origin'] },

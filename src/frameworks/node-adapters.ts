@@ -9,7 +9,9 @@ import type { SuiteAdapter, StartedPolicy } from './suite-adapter.js';
 import { SUITE_ROUTE_BODY, SUITE_ROUTE_HEADERS, SUITE_ROUTE_PATH } from './suite-adapter.js';
 import type { RequestHandler } from './swap-server.js';
 import { SwapServer } from './swap-server.js';
-import type { Translation } from './node-options.js';
+import type { CorsOptions } from 'cors';
+import type { FastifyCorsOptions } from '@fastify/cors';
+import type { HonoSuiteOptions, KoaSuiteOptions, Translation } from './node-options.js';
 import {
   cannotExpressWith,
   configJson,
@@ -31,12 +33,15 @@ interface AppBuild {
   close?: () => Promise<void>;
 }
 
-interface NodeAdapterSpec<T extends object> {
-  name: string;
-  /** Packages (as installed, aliases included) the adapter loads. */
-  packages: string[];
+/**
+ * One framework with its CORS middleware: the options a policy becomes and the app that
+ * serves the route behind them. `P` names the installed packages of one version.
+ */
+interface NodeFramework<T extends object, P> {
   translate: (p: FrameworkPolicy) => Translation<T>;
-  build(options: T): Promise<AppBuild>;
+  /** The packages (as installed, aliases included) the version `pkg` loads. */
+  packages(pkg: P): string[];
+  build(options: T, pkg: P): Promise<AppBuild>;
 }
 
 /** The older versions this project installs under npm aliases, as `npm install` names them. */
@@ -67,25 +72,30 @@ function missingPackage(packages: readonly string[]): string | null {
   return null;
 }
 
-/** An in-process adapter from a translation and an app builder. */
-function nodeAdapter<T extends object>(spec: NodeAdapterSpec<T>): SuiteAdapter {
+/** The in-process adapter `name` for one installed version (`pkg`) of a framework. */
+function nodeAdapter<T extends object, P>(
+  name: string,
+  framework: NodeFramework<T, P>,
+  pkg: P,
+): SuiteAdapter {
+  const packages = framework.packages(pkg);
   let server: SwapServer | null = null;
   return {
-    name: spec.name,
+    name,
     unavailable: () => {
-      const missing = missingPackage(spec.packages);
+      const missing = missingPackage(packages);
       return Promise.resolve(
         missing === null
           ? null
-          : `package ${missing} is not installed (npm install --save-dev ${spec.packages.map(installSpec).join(' ')})`,
+          : `package ${missing} is not installed (npm install --save-dev ${packages.map(installSpec).join(' ')})`,
       );
     },
-    cannotExpress: cannotExpressWith(spec.translate),
+    cannotExpress: cannotExpressWith(framework.translate),
     async start(p): Promise<StartedPolicy> {
-      const t = spec.translate(p);
-      if ('cannot' in t) throw new Error(`${spec.name} cannot express the policy: ${t.cannot}`);
+      const t = framework.translate(p);
+      if ('cannot' in t) throw new Error(`${name} cannot express the policy: ${t.cannot}`);
       server ??= await SwapServer.start();
-      const app = await spec.build(t.options);
+      const app = await framework.build(t.options, pkg);
       const s = server;
       s.use(app.handler);
       return {
@@ -114,21 +124,18 @@ function sendRoute(res: http.ServerResponse): void {
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
 /** express with `cors` (any installed version under `pkg`). */
-function expressCors(name: string, pkg: string): SuiteAdapter {
-  return nodeAdapter({
-    name,
-    packages: ['express', pkg],
-    translate: corsOptionsFor,
-    build: async (options) => {
-      const express = (await import('express')).default;
-      const cors = require(pkg) as (o: object) => Middleware;
-      const app = express();
-      app.use(cors(options));
-      app.all(SUITE_ROUTE_PATH, (_req, res) => sendRoute(res));
-      return { handler: app };
-    },
-  });
-}
+const EXPRESS_CORS: NodeFramework<CorsOptions, string> = {
+  translate: corsOptionsFor,
+  packages: (pkg) => ['express', pkg],
+  build: async (options, pkg) => {
+    const express = (await import('express')).default;
+    const cors = require(pkg) as (o: object) => Middleware;
+    const app = express();
+    app.use(cors(options));
+    app.all(SUITE_ROUTE_PATH, (_req, res) => sendRoute(res));
+    return { handler: app };
+  },
+};
 
 interface FastifyLike {
   register(plugin: unknown, options: object): PromiseLike<unknown>;
@@ -150,40 +157,40 @@ type FastifyFactory = (o: {
   serverFactory: (h: RequestHandler) => http.Server;
 }) => FastifyLike;
 
-/** fastify with its CORS plugin; the app's handler is taken from `serverFactory`. */
-function fastifyCors(name: string, fastifyPkg: string, corsPkg: string): SuiteAdapter {
-  return nodeAdapter({
-    name,
-    packages: [fastifyPkg, corsPkg],
-    translate: fastifyCorsOptionsFor,
-    build: async (options) => {
-      const http = await import('node:http');
-      const fastify = require(fastifyPkg) as FastifyFactory;
-      const plugin = require(corsPkg) as unknown;
-      let handler: RequestHandler | undefined;
-      const app = fastify({
-        logger: false,
-        serverFactory: (h) => {
-          handler = h;
-          return http.createServer();
-        },
-      });
-      await app.register(plugin, options);
-      app.route({
-        method: ROUTE_METHODS,
-        url: SUITE_ROUTE_PATH,
-        handler: (_req, reply) => {
-          const r = reply as FastifyReply;
-          for (const [n, v] of SUITE_ROUTE_HEADERS) r.header(n, v);
-          r.type('application/json').send(SUITE_ROUTE_BODY);
-        },
-      });
-      await app.ready();
-      if (handler === undefined) throw new Error(`${fastifyPkg} did not call serverFactory`);
-      return { handler, close: async () => void (await app.close()) };
-    },
-  });
-}
+/**
+ * fastify with its CORS plugin (any installed versions of the two); the app's handler is
+ * taken from `serverFactory`.
+ */
+const FASTIFY_CORS: NodeFramework<FastifyCorsOptions, { fastify: string; cors: string }> = {
+  translate: fastifyCorsOptionsFor,
+  packages: (pkg) => [pkg.fastify, pkg.cors],
+  build: async (options, { fastify: fastifyPkg, cors: corsPkg }) => {
+    const http = await import('node:http');
+    const fastify = require(fastifyPkg) as FastifyFactory;
+    const plugin = require(corsPkg) as unknown;
+    let handler: RequestHandler | undefined;
+    const app = fastify({
+      logger: false,
+      serverFactory: (h) => {
+        handler = h;
+        return http.createServer();
+      },
+    });
+    await app.register(plugin, options);
+    app.route({
+      method: ROUTE_METHODS,
+      url: SUITE_ROUTE_PATH,
+      handler: (_req, reply) => {
+        const r = reply as FastifyReply;
+        for (const [n, v] of SUITE_ROUTE_HEADERS) r.header(n, v);
+        r.type('application/json').send(SUITE_ROUTE_BODY);
+      },
+    });
+    await app.ready();
+    if (handler === undefined) throw new Error(`${fastifyPkg} did not call serverFactory`);
+    return { handler, close: async () => void (await app.close()) };
+  },
+};
 
 interface KoaLike {
   use(mw: unknown): void;
@@ -191,29 +198,26 @@ interface KoaLike {
 }
 
 /** koa with `@koa/cors` (any installed version under `pkg`). */
-function koaCors(name: string, pkg: string): SuiteAdapter {
-  return nodeAdapter({
-    name,
-    packages: ['koa', pkg],
-    translate: koaCorsOptionsFor,
-    build: async (options) => {
-      const Koa = (await import('koa')).default as unknown as new () => KoaLike;
-      const cors = require(pkg) as (o: object) => unknown;
-      const app = new Koa();
-      app.use(cors(options));
-      app.use(
-        (ctx: { path: string; status: number; body: unknown; set(n: string, v: string): void }) => {
-          if (ctx.path !== SUITE_ROUTE_PATH) return;
-          for (const [n, v] of SUITE_ROUTE_HEADERS) ctx.set(n, v);
-          ctx.set('Content-Type', 'application/json');
-          ctx.status = 200;
-          ctx.body = SUITE_ROUTE_BODY;
-        },
-      );
-      return { handler: app.callback() };
-    },
-  });
-}
+const KOA_CORS: NodeFramework<KoaSuiteOptions, string> = {
+  translate: koaCorsOptionsFor,
+  packages: (pkg) => ['koa', pkg],
+  build: async (options, pkg) => {
+    const Koa = (await import('koa')).default as unknown as new () => KoaLike;
+    const cors = require(pkg) as (o: object) => unknown;
+    const app = new Koa();
+    app.use(cors(options));
+    app.use(
+      (ctx: { path: string; status: number; body: unknown; set(n: string, v: string): void }) => {
+        if (ctx.path !== SUITE_ROUTE_PATH) return;
+        for (const [n, v] of SUITE_ROUTE_HEADERS) ctx.set(n, v);
+        ctx.set('Content-Type', 'application/json');
+        ctx.status = 200;
+        ctx.body = SUITE_ROUTE_BODY;
+      },
+    );
+    return { handler: app.callback() };
+  },
+};
 
 interface HonoLike {
   use(path: string, mw: unknown): void;
@@ -225,41 +229,44 @@ interface HonoLike {
 }
 
 /** hono's `cors` middleware (any installed version under `pkg`) on @hono/node-server. */
-function honoCors(name: string, pkg: string): SuiteAdapter {
-  return nodeAdapter({
-    name,
-    packages: [pkg, '@hono/node-server'],
-    translate: honoCorsOptionsFor,
-    build: async (options) => {
-      const { Hono } = require(pkg) as { Hono: new () => HonoLike };
-      const { cors } = require(`${pkg}/cors`) as { cors: (o: object) => unknown };
-      const { getRequestListener } = (await import('@hono/node-server')) as unknown as {
-        getRequestListener: (f: HonoLike['fetch']) => RequestHandler;
-      };
-      const app = new Hono();
-      app.use('*', cors(options));
-      const headers = Object.fromEntries([
-        ...SUITE_ROUTE_HEADERS,
-        ['Content-Type', 'application/json'],
-      ]) as Record<string, string>;
-      app.all(SUITE_ROUTE_PATH, (c) => c.body(SUITE_ROUTE_BODY, 200, headers));
-      return { handler: getRequestListener(app.fetch) };
-    },
-  });
-}
+const HONO_CORS: NodeFramework<HonoSuiteOptions, string> = {
+  translate: honoCorsOptionsFor,
+  packages: (pkg) => [pkg, '@hono/node-server'],
+  build: async (options, pkg) => {
+    const { Hono } = require(pkg) as { Hono: new () => HonoLike };
+    const { cors } = require(`${pkg}/cors`) as { cors: (o: object) => unknown };
+    const { getRequestListener } = (await import('@hono/node-server')) as unknown as {
+      getRequestListener: (f: HonoLike['fetch']) => RequestHandler;
+    };
+    const app = new Hono();
+    app.use('*', cors(options));
+    const headers = Object.fromEntries([
+      ...SUITE_ROUTE_HEADERS,
+      ['Content-Type', 'application/json'],
+    ]) as Record<string, string>;
+    app.all(SUITE_ROUTE_PATH, (c) => c.body(SUITE_ROUTE_BODY, 200, headers));
+    return { handler: getRequestListener(app.fetch) };
+  },
+};
 
 /** The built-in Node adapters, current versions first within each framework. */
 export function nodeSuiteAdapters(): SuiteAdapter[] {
   return [
-    expressCors('express+cors@2.8.6', 'cors'),
-    expressCors('express+cors@2.8.4', 'cors-v2-8-4'),
-    expressCors('express+cors@2.8.1', 'cors-v2-8-1'),
-    fastifyCors('fastify+@fastify/cors@11.4.3', 'fastify', '@fastify/cors'),
-    fastifyCors('fastify@3+fastify-cors@6.0.2', 'fastify-v3', 'fastify-cors-v6-0-2'),
-    koaCors('koa+@koa/cors@5.0.0', '@koa/cors'),
-    koaCors('koa+@koa/cors@4.0.0', 'koa-cors-v4'),
-    honoCors('hono@4.13.19', 'hono'),
-    honoCors('hono@4.12.24', 'hono-v4-12-24'),
-    honoCors('hono@4.10.2', 'hono-v4-10-2'),
+    nodeAdapter('express+cors@2.8.6', EXPRESS_CORS, 'cors'),
+    nodeAdapter('express+cors@2.8.4', EXPRESS_CORS, 'cors-v2-8-4'),
+    nodeAdapter('express+cors@2.8.1', EXPRESS_CORS, 'cors-v2-8-1'),
+    nodeAdapter('fastify+@fastify/cors@11.4.3', FASTIFY_CORS, {
+      fastify: 'fastify',
+      cors: '@fastify/cors',
+    }),
+    nodeAdapter('fastify@3+fastify-cors@6.0.2', FASTIFY_CORS, {
+      fastify: 'fastify-v3',
+      cors: 'fastify-cors-v6-0-2',
+    }),
+    nodeAdapter('koa+@koa/cors@5.0.0', KOA_CORS, '@koa/cors'),
+    nodeAdapter('koa+@koa/cors@4.0.0', KOA_CORS, 'koa-cors-v4'),
+    nodeAdapter('hono@4.13.19', HONO_CORS, 'hono'),
+    nodeAdapter('hono@4.12.24', HONO_CORS, 'hono-v4-12-24'),
+    nodeAdapter('hono@4.10.2', HONO_CORS, 'hono-v4-10-2'),
   ];
 }

@@ -64,13 +64,33 @@ export interface KoaSuiteOptions {
   keepHeadersOnError: boolean;
 }
 
-const noKnob = (p: FrameworkPolicy, who: string): string | null => {
-  if (p.preflightContinue === true)
-    return `${who} always answers a preflight itself (no preflightContinue)`;
-  if (p.optionsSuccessStatus === 200)
-    return `${who} always answers a successful preflight 204 (no optionsSuccessStatus)`;
+/** What a middleware does with a preflight whatever it is configured with. */
+export interface FixedPreflight {
+  /** Whether it answers a preflight itself; if not, the route always runs. */
+  answersItself: boolean;
+  /** The status of a successful preflight (the route's when the middleware never answers). */
+  status: 200 | 204;
+}
+
+/**
+ * Why `who` cannot express a policy that asks for other preflight handling than `fixed`
+ * (`preflightContinue`, `optionsSuccessStatus`), or null when it asks for none or the same.
+ */
+export function preflightKnobMissing(
+  p: FrameworkPolicy,
+  who: string,
+  fixed: FixedPreflight,
+): string | null {
+  if (p.preflightContinue === fixed.answersItself)
+    return fixed.answersItself
+      ? `${who} always answers a preflight itself (no preflightContinue)`
+      : `${who} never answers a preflight itself: the route always runs`;
+  if (p.optionsSuccessStatus !== undefined && p.optionsSuccessStatus !== fixed.status)
+    return fixed.answersItself
+      ? `${who} always answers a successful preflight ${fixed.status} (no optionsSuccessStatus)`
+      : `${who} leaves a preflight to the route, which answers ${fixed.status} (no optionsSuccessStatus)`;
   return null;
-};
+}
 
 /**
  * `@koa/cors` options: `*` is the middleware's documented default (`origin` left out),
@@ -78,7 +98,7 @@ const noKnob = (p: FrameworkPolicy, who: string): string | null => {
  * origin when the policy allows it (else '' : no CORS headers).
  */
 export function koaCorsOptionsFor(p: FrameworkPolicy): Translation<KoaSuiteOptions> {
-  const cannot = noKnob(p, '@koa/cors');
+  const cannot = preflightKnobMissing(p, '@koa/cors', { answersItself: true, status: 204 });
   if (cannot !== null) return { cannot };
   const options: KoaSuiteOptions = {
     allowMethods: p.methods,
@@ -112,7 +132,7 @@ export interface HonoSuiteOptions {
 
 /** `hono/cors` options: `*` as `'*'`, functions for every origin and for lists. */
 export function honoCorsOptionsFor(p: FrameworkPolicy): Translation<HonoSuiteOptions> {
-  const cannot = noKnob(p, 'hono/cors');
+  const cannot = preflightKnobMissing(p, 'hono/cors', { answersItself: true, status: 204 });
   if (cannot !== null) return { cannot };
   const o = p.origins;
   const options: HonoSuiteOptions = {

@@ -3,7 +3,7 @@
 // origin as a regular expression matching any origin, patterns as anchored regular
 // expressions, `requestHeaders: '*'` as `"*"`. Pure; the Python side only calls the
 // middleware with them.
-import type { Translation } from './node-options.js';
+import { preflightKnobMissing, type Translation } from './node-options.js';
 import { patternRegExp } from './shared.js';
 import type { FrameworkPolicy } from './vocabulary.js';
 
@@ -26,10 +26,8 @@ const patterns = (entries: readonly string[]): string[] => entries.filter((e) =>
 
 /** Starlette 0.26 `CORSMiddleware(app, **kwargs)`. */
 export function starletteKwargs(p: FrameworkPolicy): Translation<Record<string, unknown>> {
-  if (p.preflightContinue === true)
-    return { cannot: 'CORSMiddleware always answers a preflight itself (no preflightContinue)' };
-  if (p.optionsSuccessStatus === 204)
-    return { cannot: 'CORSMiddleware answers a successful preflight 200 (no status option)' };
+  const cannot = preflightKnobMissing(p, 'CORSMiddleware', { answersItself: true, status: 200 });
+  if (cannot !== null) return { cannot };
   const o = p.origins;
   const kwargs: Record<string, unknown> = {
     allow_origins: o.kind === 'list' ? exact(o.entries) : o.kind === 'any' ? ['*'] : [],
@@ -50,10 +48,8 @@ export function starletteKwargs(p: FrameworkPolicy): Translation<Record<string, 
  * `send_wildcard` is set, which it refuses together with `supports_credentials`.
  */
 export function flaskCorsKwargs(p: FrameworkPolicy): Translation<Record<string, unknown>> {
-  if (p.preflightContinue === false)
-    return { cannot: 'flask-cors never answers a preflight itself: the route always runs' };
-  if (p.optionsSuccessStatus === 204)
-    return { cannot: "a preflight gets the route's status (200), there is no status option" };
+  const cannot = preflightKnobMissing(p, 'flask-cors', { answersItself: false, status: 200 });
+  if (cannot !== null) return { cannot };
   const o = p.origins;
   const kwargs: Record<string, unknown> = {
     origins:

@@ -34,39 +34,29 @@ export function isNetworkErrorMessage(message: string): boolean {
   return NETWORK_ERROR_PATTERNS.some((re) => re.test(message));
 }
 
+/** The step kinds that decide the outcome alone, whatever the page saw with them. */
+const OUTCOME_OF_KIND: Readonly<Record<Exclude<RawStepResult['kind'], 'rejected'>, Classified>> = {
+  // A response reached JS.
+  ok: { outcome: 'ok', recognised: true },
+  // Request/XHR construction threw (bad method, forbidden mode combination...).
+  threw: { outcome: 'exception', recognised: true },
+  // The page's step timeout: never judged in a run (run.ts makes it a harness error).
+  timeout: { outcome: 'network-error', recognised: false },
+};
+
 /**
- * Decides the outcome of one raw step result:
- * - a response reached JS → `ok`;
- * - Request/XHR construction threw (bad method, forbidden mode combination...) → `exception`;
+ * Decides the outcome of one raw step result: by its kind (OUTCOME_OF_KIND), or for a
+ * rejection by what rejected:
  * - fetch rejected with a TypeError → `network-error` (recognised when the message is one
  *   the engines use for network errors), any other rejection → `exception`;
  * - an XHR `error` event → `network-error`; an `abort` event is not an outcome the model
- *   predicts and is reported as an unrecognised network error;
- * - the page's step timeout → an unrecognised network error here, though a run never judges
- *   such a case (run.ts makes it a harness error).
+ *   predicts and is reported as an unrecognised network error.
  */
 export function classifyStep(raw: RawStepResult): Classified {
-  switch (raw.kind) {
-    case 'ok':
-      return { outcome: 'ok', recognised: true };
-    case 'threw':
-      return { outcome: 'exception', recognised: true };
-    case 'timeout':
-      return { outcome: 'network-error', recognised: false };
-    case 'rejected': {
-      if (raw.event !== undefined) {
-        return {
-          outcome: 'network-error',
-          recognised: XHR_NETWORK_ERROR_EVENTS.includes(raw.event),
-        };
-      }
-      if (raw.errorName === 'TypeError') {
-        return {
-          outcome: 'network-error',
-          recognised: isNetworkErrorMessage(raw.errorMessage ?? ''),
-        };
-      }
-      return { outcome: 'exception', recognised: false };
-    }
-  }
+  if (raw.kind !== 'rejected') return { ...OUTCOME_OF_KIND[raw.kind] };
+  if (raw.event !== undefined)
+    return { outcome: 'network-error', recognised: XHR_NETWORK_ERROR_EVENTS.includes(raw.event) };
+  if (raw.errorName === 'TypeError')
+    return { outcome: 'network-error', recognised: isNetworkErrorMessage(raw.errorMessage ?? '') };
+  return { outcome: 'exception', recognised: false };
 }

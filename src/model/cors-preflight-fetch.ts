@@ -5,14 +5,8 @@ import { corsCheckOf } from './cors-check.js';
 import type { EngineProfile } from './engine-profile.js';
 import type { CacheRequest } from './cors-preflight-cache.js';
 import { storePreflightResult } from './cors-preflight-cache.js';
-import {
-  currentURL,
-  failWith,
-  note,
-  type FetchParams,
-  type FetchResponse,
-  type ModelRequest,
-} from './fetch-params.js';
+import { currentURL, failWith, note } from './fetch-params.js';
+import type { FetchParams, FetchResponse, ModelRequest } from './fetch-params.js';
 import { extractHeaderListValues } from './header-list.js';
 import { byteCaseInsensitiveMatch } from './http-tokens.js';
 import { httpNetworkOrCacheFetch } from './http-network-or-cache-fetch.js';

@@ -31,34 +31,29 @@ export function corsFilteredResponse(r: ModelResponse): ModelResponse {
   };
 }
 
+/**
+ * What the opaque and the opaque-redirect filtered responses share: status 0, an empty
+ * header list, nothing readable. They differ in the URL list.
+ */
+function opaqueFilteredResponseOf(
+  internal: ModelResponse,
+  type: 'opaque' | 'opaqueredirect',
+  urlList: string[],
+): ModelResponse {
+  return { type, status: 0, headers: [], urlList, corsExposed: [], readable: [], internal };
+}
+
 // https://fetch.spec.whatwg.org/#concept-filtered-response-opaque
 /** Status 0, no headers, empty URL list. */
 export function opaqueFilteredResponse(r: ModelResponse): ModelResponse {
-  const internal = internalOf(r);
-  return {
-    type: 'opaque',
-    status: 0,
-    headers: [],
-    urlList: [],
-    corsExposed: [],
-    readable: [],
-    internal,
-  };
+  return opaqueFilteredResponseOf(internalOf(r), 'opaque', []);
 }
 
 // https://fetch.spec.whatwg.org/#concept-filtered-response-opaque-redirect
 /** Status 0, no headers; keeps the URL list of the response that redirected. */
 export function opaqueRedirectFilteredResponse(r: ModelResponse): ModelResponse {
   const internal = internalOf(r);
-  return {
-    type: 'opaqueredirect',
-    status: 0,
-    headers: [],
-    urlList: internal.urlList,
-    corsExposed: [],
-    readable: [],
-    internal,
-  };
+  return opaqueFilteredResponseOf(internal, 'opaqueredirect', internal.urlList);
 }
 
 // https://fetch.spec.whatwg.org/#concept-main-fetch (step 14.1)

@@ -3,13 +3,8 @@
 import { corsCheckOf } from './cors-check.js';
 import { lookupPreflightCache } from './cors-preflight-cache.js';
 import { cacheRequestOf, corsPreflightFetch } from './cors-preflight-fetch.js';
-import {
-  failWith,
-  isNetworkError,
-  note,
-  type FetchParams,
-  type FetchResponse,
-} from './fetch-params.js';
+import { failWith, isNetworkError, note } from './fetch-params.js';
+import type { FetchParams, FetchResponse } from './fetch-params.js';
 import { opaqueRedirectFilteredResponse } from './filtered-response.js';
 import { httpNetworkOrCacheFetch } from './http-network-or-cache-fetch.js';
 import { httpRedirectFetch } from './http-redirect-fetch.js';

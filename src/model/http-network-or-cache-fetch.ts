@@ -1,13 +1,8 @@
 // HTTP-network-or-cache fetch, reduced to what CORS observes: the `Origin` header, whether
 // credentials (the scenario's cookie) go along, and what the scenario's server answers.
 import type { HeaderList, WireRequest } from '../scenario/types.js';
-import {
-  currentURL,
-  note,
-  type FetchParams,
-  type ModelRequest,
-  type ModelResponse,
-} from './fetch-params.js';
+import { currentURL, note } from './fetch-params.js';
+import type { FetchParams, ModelRequest, ModelResponse } from './fetch-params.js';
 import {
   cookieIsSent,
   cookieNeutralProfile,

@@ -1,13 +1,7 @@
 // HTTP-redirect fetch: following a redirect re-enters main
 // fetch for the new URL, which re-decides tainting, the preflight and the CORS check.
-import {
-  currentURL,
-  failWith,
-  note,
-  type FetchParams,
-  type FetchResponse,
-  type ModelResponse,
-} from './fetch-params.js';
+import { currentURL, failWith, note } from './fetch-params.js';
+import type { FetchParams, FetchResponse, ModelResponse } from './fetch-params.js';
 import { headerListDelete } from './header-list.js';
 import { mainFetch } from './main-fetch.js';
 import { isSameOrigin, originOfURL } from './origin.js';

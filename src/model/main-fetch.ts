@@ -7,14 +7,8 @@ import {
   initialHeadersForcePreflight,
   unsafeNamesDeviation,
 } from './cors-preflight-fetch.js';
-import {
-  currentURL,
-  failWith,
-  isNetworkError,
-  note,
-  type FetchParams,
-  type FetchResponse,
-} from './fetch-params.js';
+import { currentURL, failWith, isNetworkError, note } from './fetch-params.js';
+import type { FetchParams, FetchResponse } from './fetch-params.js';
 import {
   basicFilteredResponse,
   corsFilteredResponse,

@@ -33,6 +33,30 @@ function skipTabOrSpace(data: string, position: number): number {
 }
 
 /**
+ * Optional whitespace, `delimiter`, optional whitespace, then a position's digits (steps 4-9
+ * with `=` and the start position, steps 10-15 with `-` and the end position): the digits
+ * (empty when absent) and where parsing goes on, or failure when the delimiter is missing.
+ */
+function delimitedPosition(
+  data: string,
+  from: number,
+  delimiter: '=' | '-',
+  allowWhitespace: boolean,
+): { digits: string; position: number } | 'failure' {
+  let position = from;
+  // 4/10. Optional whitespace.
+  if (allowWhitespace) position = skipTabOrSpace(data, position);
+  // 5-6/11-12. Then the delimiter.
+  if (data[position] !== delimiter) return 'failure';
+  position++;
+  // 7/13. Optional whitespace.
+  if (allowWhitespace) position = skipTabOrSpace(data, position);
+  // 8/14. The digits, possibly none (9/15 turn them into a position or null).
+  const [digits, end] = collectDigits(data, position);
+  return { digits, position: end };
+}
+
+/**
  * Parse `bytes=start-end` (one range only). `allowWhitespace` permits tabs/spaces around
  * `=` and `-`. The unit `bytes` is case-sensitive in the spec; `unitCaseInsensitive` is the
  * engine knob `rangeUnitCaseInsensitive`, `positionLimit` the knob `rangePositionLimit`
@@ -51,38 +75,24 @@ export function parseASingleRangeHeaderValue(
   const unitOk = opts?.unitCaseInsensitive ? unit.toLowerCase() === 'bytes' : unit === 'bytes';
   if (!unitOk) return 'failure';
   // 3. Continue after the unit.
-  let position = 5;
-  // 4. Optional whitespace.
-  if (allowWhitespace) position = skipTabOrSpace(data, position);
-  // 5-6. Then `=`.
-  if (data[position] !== '=') return 'failure';
-  position++;
-  // 7. Optional whitespace.
-  if (allowWhitespace) position = skipTabOrSpace(data, position);
-  // 8-9. The start digits, or null.
-  const [rangeStart, afterStart] = collectDigits(data, position);
-  position = afterStart;
-  const start = rangeStart === '' ? null : Number(rangeStart);
-  // 10. Optional whitespace.
-  if (allowWhitespace) position = skipTabOrSpace(data, position);
-  // 11-12. Then `-`.
-  if (data[position] !== '-') return 'failure';
-  position++;
-  // 13. Optional whitespace.
-  if (allowWhitespace) position = skipTabOrSpace(data, position);
-  // 14-15. The end digits, or null.
-  const [rangeEnd, afterEnd] = collectDigits(data, position);
-  position = afterEnd;
-  const end = rangeEnd === '' ? null : Number(rangeEnd);
+  // 4-9. `=` between optional whitespace, then the start digits; no digits: null.
+  const rangeStart = delimitedPosition(data, 5, '=', allowWhitespace);
+  if (rangeStart === 'failure') return 'failure';
+  const start = rangeStart.digits === '' ? null : Number(rangeStart.digits);
+  // 10-15. `-` between optional whitespace, then the end digits; no digits: null.
+  const rangeEnd = delimitedPosition(data, rangeStart.position, '-', allowWhitespace);
+  if (rangeEnd === 'failure') return 'failure';
+  const end = rangeEnd.digits === '' ? null : Number(rangeEnd.digits);
   // 16. Nothing may follow (a second range `,2-3` fails here).
-  if (position < data.length) return 'failure';
+  if (rangeEnd.position < data.length) return 'failure';
   // 17. `bytes=-` names nothing.
   if (start === null && end === null) return 'failure';
   // 18. A backwards range fails.
   if (start !== null && end !== null && start > end) return 'failure';
   // Engine knob: positions beyond the engine's integer type fail the parse.
   const limit = opts?.positionLimit ?? 'none';
-  if (beyondLimit(rangeStart, limit) || beyondLimit(rangeEnd, limit)) return 'failure';
+  if (beyondLimit(rangeStart.digits, limit) || beyondLimit(rangeEnd.digits, limit))
+    return 'failure';
   // 19. Done.
   return { start, end };
 }

@@ -35,6 +35,17 @@ export type BuiltRequest =
   | { ok: true; request: ModelRequest; because: Reason[] }
   | { ok: false; failure: StepFailure; because: Reason[] };
 
+/**
+ * What page JS does (`init`) with a URL string, as the spec's request: made by a client of
+ * `origin` in an engine with `profile`, or the exception the API throws.
+ */
+export type RequestConstructor = (
+  init: ScenarioRequest,
+  url: string,
+  origin: Origin,
+  profile: EngineProfile,
+) => BuiltRequest;
+
 /** A stand-in multipart boundary; browsers pick a random one of similar length. */
 export const MODEL_FORM_BOUNDARY = '----ModelFormBoundary0123456789ab';
 
@@ -148,12 +159,7 @@ export function headersAppend(
 
 // https://fetch.spec.whatwg.org/#dom-request
 /** `new Request(url, init)` / `fetch(url, init)` for a URL string. */
-export function constructFetchRequest(
-  init: ScenarioRequest,
-  url: string,
-  origin: Origin,
-  profile: EngineProfile,
-): BuiltRequest {
+export const constructFetchRequest: RequestConstructor = (init, url, origin, profile) => {
   const because: Reason[] = [];
   const exception = (step: string | number, message: string): BuiltRequest =>
     thrown(fail('dom-request', step, message), because);
@@ -268,16 +274,11 @@ export function constructFetchRequest(
     useCORSPreflight: stream,
   });
   return { ok: true, because, request };
-}
+};
 
 // https://xhr.spec.whatwg.org/#dom-xmlhttprequest-send (with open(), setRequestHeader(), withCredentials)
 /** `xhr.open(method, url)`, `setRequestHeader` per header line, `withCredentials`, `send(body)`. */
-export function constructXHRRequest(
-  init: ScenarioRequest,
-  url: string,
-  origin: Origin,
-  profile: EngineProfile,
-): BuiltRequest {
+export const constructXHRRequest: RequestConstructor = (init, url, origin, profile) => {
   const because: Reason[] = [];
   const exception = (algorithm: string, step: string | number, message: string): BuiltRequest =>
     thrown(fail(algorithm, step, message), because);
@@ -378,16 +379,11 @@ export function constructXHRRequest(
     referrerPolicy: init.referrerPolicy ?? '',
   });
   return { ok: true, because, request };
-}
+};
 
 /** Either API, as the scenario says. */
-export function constructRequest(
-  init: ScenarioRequest,
-  url: string,
-  origin: Origin,
-  profile: EngineProfile,
-): BuiltRequest {
+export const constructRequest: RequestConstructor = (init, url, origin, profile) => {
   return init.api === 'xhr'
     ? constructXHRRequest(init, url, origin, profile)
     : constructFetchRequest(init, url, origin, profile);
-}
+};

@@ -20,19 +20,27 @@ export interface PlaceholderValues {
   requestOrigin?: string | null;
 }
 
-const PLACEHOLDER = /<(origin|ORIGIN|host|target-origin|next|acrm|acrh|request-origin)>/g;
+/**
+ * What each placeholder stands for; null or undefined when it echoes something the request
+ * did not have. The names, the pattern and the lookup all come from this one table.
+ */
+const PLACEHOLDERS = {
+  origin: (v) => v.origin,
+  ORIGIN: (v) => v.origin.toUpperCase(),
+  host: (v) => v.host,
+  'target-origin': (v) => v.targetOrigin,
+  next: (v) => v.next,
+  acrm: (v) => v.acrm,
+  acrh: (v) => v.acrh,
+  'request-origin': (v) => v.requestOrigin,
+} satisfies Record<string, (v: PlaceholderValues) => string | null | undefined>;
+
+type PlaceholderName = keyof typeof PLACEHOLDERS;
 
 /** Names of the placeholders a value may contain. */
-export const PLACEHOLDER_NAMES = [
-  'origin',
-  'ORIGIN',
-  'host',
-  'target-origin',
-  'next',
-  'acrm',
-  'acrh',
-  'request-origin',
-] as const;
+export const PLACEHOLDER_NAMES = Object.keys(PLACEHOLDERS) as readonly PlaceholderName[];
+
+const PLACEHOLDER = new RegExp(`<(${PLACEHOLDER_NAMES.join('|')})>`, 'g');
 
 /**
  * Resolves the placeholders in one header value. Returns null when the value echoes a
@@ -42,8 +50,8 @@ export const PLACEHOLDER_NAMES = [
  */
 export function resolvePlaceholders(value: string, v: PlaceholderValues): string | null {
   let missing = false;
-  const out = value.replace(PLACEHOLDER, (_m, name: string) => {
-    const got = lookup(name, v);
+  const out = value.replace(PLACEHOLDER, (_m, name: PlaceholderName) => {
+    const got = PLACEHOLDERS[name](v);
     if (got === null || got === undefined) {
       missing = true;
       return '';
@@ -51,29 +59,6 @@ export function resolvePlaceholders(value: string, v: PlaceholderValues): string
     return got;
   });
   return missing ? null : out;
-}
-
-function lookup(name: string, v: PlaceholderValues): string | null | undefined {
-  switch (name) {
-    case 'origin':
-      return v.origin;
-    case 'ORIGIN':
-      return v.origin.toUpperCase();
-    case 'host':
-      return v.host;
-    case 'target-origin':
-      return v.targetOrigin;
-    case 'next':
-      return v.next;
-    case 'acrm':
-      return v.acrm;
-    case 'acrh':
-      return v.acrh;
-    case 'request-origin':
-      return v.requestOrigin;
-    default:
-      return undefined;
-  }
 }
 
 /** Resolves every value of a header list; lines whose echo had nothing to echo are dropped. */

@@ -2,7 +2,6 @@
 // [--fail-on low|medium|high]`: insecure or broken CORS answers of a server, with evidence,
 // fixes, and browser proofs of the exploitable ones. Exit 1 when a finding reaches --fail-on;
 // 2 for bad usage, 3 for an unreachable target or a missing engine (src/cli/errors.ts).
-import { Command } from 'commander';
 import { audit, formatAuditText, isSeverity, reachesFailOn, toSarif } from '../../audit/index.js';
 import type { AuditOptions } from '../../audit/index.js';
 import { BROWSER_NAMES } from '../../harness/engines/types.js';
@@ -12,8 +11,8 @@ import { checkTargetUrl } from '../../policy/index.js';
 import { EXIT, UsageError, toCliError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import type { LiveCliOptions } from '../live-options.js';
-import { START_UNDER_CLI, addLiveOptions, collect, parseLiveOptions } from '../live-options.js';
-import { actionOf, runStandalone } from '../run-command.js';
+import { LIVE_OPTIONS, START_UNDER_CLI, parseLiveOptions } from '../live-options.js';
+import { collect, commandFactory, inProcess } from '../run-command.js';
 import { packageVersion } from '../main.js';
 
 export interface AuditCliOptions extends LiveCliOptions {
@@ -87,41 +86,34 @@ async function readCa(file: string, io: CliIo): Promise<string> {
   }
 }
 
-export function auditCommand(io: CliIo, done: (code: number) => void): Command {
-  const command = new Command('audit')
-    .description(
-      'probe a server for insecure CORS answers (reflection with and without cookies, preflight reflection, null, ' +
-        'named and generated lookalike origins, credentialed wildcard, ' +
-        'Vary, determinism, OPTIONS handling, preflight status, error responses, slow header parsing); ' +
-        'exploitable findings are proven in a real browser. Finding ids: docs/audit.md',
-    )
-    .option('-t, --target <url>', 'the server URL to audit (only this origin is contacted)')
-    .option(
+/** `audit`: its help and options (the live-target ones last); auditAction runs it. */
+export const auditCommand = commandFactory('audit', {
+  description:
+    'probe a server for insecure CORS answers (reflection with and without cookies, preflight reflection, null, named and generated lookalike origins, credentialed wildcard, Vary, determinism, OPTIONS handling, preflight status, error responses, slow header parsing); exploitable findings are proven in a real browser. Finding ids: docs/audit.md',
+  options: [
+    ['-t, --target <url>', 'the server URL to audit (only this origin is contacted)'],
+    [
       '-a, --allow-origin <origin>',
       'an origin (or https://*.example.com pattern) you mean to allow; repeatable',
       collect,
-    )
-    .option('-f, --format <format>', 'text, json or sarif', 'text')
-    .option(
+    ],
+    ['-f, --format <format>', 'text, json or sarif', 'text'],
+    [
       '--fail-on <severity>',
       'exit 1 when a finding has this severity or higher: low, medium, high',
       'medium',
-    )
-    .option('--no-proof', 'skip the browser proofs')
-    .option(
-      '-e, --engine <browser>',
-      'engine for browser proofs: chromium, firefox, webkit',
-      'chromium',
-    )
-
-    .option(
+    ],
+    ['--no-proof', 'skip the browser proofs'],
+    ['-e, --engine <browser>', 'engine for browser proofs: chromium, firefox, webkit', 'chromium'],
+    [
       '--acrh-budget <ms>',
       'time budget for one adversarial preflight, beyond an ordinary one measured the same way',
       '2000',
-    );
-  return addLiveOptions(command).action(actionOf(io, done, auditAction));
-}
+    ],
+    ...LIVE_OPTIONS,
+  ],
+  run: auditAction,
+});
 
-export function runAudit(argv: string[], io: CliIo): Promise<number> {
-  return runStandalone(auditCommand, argv, io);
-}
+/** Runs `audit` in-process; `argv` are the arguments after `audit`. */
+export const runAudit = inProcess(auditCommand);

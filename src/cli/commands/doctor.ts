@@ -2,13 +2,13 @@
 // each was found, how it is driven, whether test host names resolve in it, and the one
 // command that gets a missing one. Exit 0 when at least one engine is usable, 3 (environment)
 // otherwise.
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { detectEngines, isMissing } from '../../harness/engines/detect.js';
 import { launchEngine } from '../../harness/engines/index.js';
 import type { Engine, EngineInfo, EngineMissing } from '../../harness/engines/types.js';
 import { EXIT, messageOf } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { actionOf, runStandalone } from '../run-command.js';
+import { commandFactory, runStandalone } from '../run-command.js';
 
 export type Detect = () => Promise<Array<EngineInfo | EngineMissing>>;
 
@@ -140,20 +140,21 @@ function describe(engine: EngineInfo | EngineMissing, check: LaunchCheck | undef
   );
 }
 
-/** The `doctor` command, writing to `io` and reporting its exit code to `done`. */
+/** The `doctor` command on `deps` (the real detection and launches unless a test passes fakes). */
 export function doctorCommand(
   io: CliIo,
   done: (code: number) => void,
   deps: DoctorDeps = {},
 ): Command {
-  return new Command('doctor')
-    .description(
-      'check which browser engines (chromium, firefox, webkit) can be driven here: version, ' +
-        'where found, how driven, host-name mapping, and the command that installs a missing one',
-    )
-    .option('--json', 'print the findings as JSON')
-    .option('--launch', 'also start each engine found and run a script in it (a few seconds)')
-    .action(actionOf(io, done, (options: DoctorOptions, i) => doctorAction(options, i, deps)));
+  return commandFactory('doctor', {
+    description:
+      'check which browser engines (chromium, firefox, webkit) can be driven here: version, where found, how driven, host-name mapping, and the command that installs a missing one',
+    options: [
+      ['--json', 'print the findings as JSON'],
+      ['--launch', 'also start each engine found and run a script in it (a few seconds)'],
+    ],
+    run: (options: DoctorOptions, i) => doctorAction(options, i, deps),
+  })(io, done);
 }
 
 /** Runs `doctor` in-process; `argv` are the arguments after `doctor`. */

@@ -6,7 +6,7 @@ import { predict } from '../../model/predict.js';
 import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { OutputLimit, parseEngineName, readScenarioInput } from '../io.js';
-import { runStandalone } from '../run-command.js';
+import { inProcess } from '../run-command.js';
 import { scenarioCommand, type EngineOption } from './predict.js';
 
 /** The body of `explain`; resolves to the exit code. */
@@ -29,13 +29,9 @@ export async function explainAction(
 /** The `explain` command, writing to `io` and reporting its exit code to `done`. */
 export const explainCommand = scenarioCommand(
   'explain',
-  'explain in words why the model predicts what it does for a scenario: the outcome and ' +
-    'the spec step that decided it, what went on the wire, the readable headers and the ' +
-    'follow-up chain; engine deviations name the profile knob',
+  'explain in words why the model predicts what it does for a scenario: the outcome and the spec step that decided it, what went on the wire, the readable headers and the follow-up chain; engine deviations name the profile knob',
   explainAction,
 );
 
 /** Runs `explain` in-process; `argv` are the arguments after `explain`. */
-export function runExplain(argv: string[], io: CliIo): Promise<number> {
-  return runStandalone(explainCommand, argv, io);
-}
+export const runExplain = inProcess(explainCommand);

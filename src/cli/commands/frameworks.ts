@@ -5,7 +5,6 @@
 // is judged against the policy's intent through the model; disagreements are shrunk,
 // written as reproductions and confirmed in an engine. `--policy P` is the one-policy
 // comparison table instead.
-import { Command } from 'commander';
 import type * as CompareModule from '../../frameworks/compare.js';
 import type { SuiteAdapter } from '../../frameworks/suite-adapter.js';
 import type { BrowserName } from '../../harness/engines/types.js';
@@ -13,9 +12,9 @@ import { definedFields } from '../../object-fields.js';
 import { loadPolicyFile } from '../../policy/index.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import type { ReplayId } from '../../fuzz/replay.js';
-import { planSeededRun, wholeNumber, type SeededRunPlan } from '../flags.js';
+import { planSeededRun, seededRunOptions, wholeNumber, type SeededRunPlan } from '../flags.js';
 import type { CliIo } from '../io.js';
-import { actionOf, runStandalone } from '../run-command.js';
+import { commandFactory, inProcess } from '../run-command.js';
 import { parseBrowsers } from './verify.js';
 
 export interface FrameworksCliOptions {
@@ -205,38 +204,37 @@ export async function frameworksAction(options: FrameworksCliOptions, io: CliIo)
   return policyAction(options, options.policy, io);
 }
 
-export function frameworksCommand(io: CliIo, done: (code: number) => void): Command {
-  return new Command('frameworks')
-    .description(
-      'generated policies and requests through every CORS middleware adapter (or --adapter FILE), judged against the policy: ' +
-        'disagreements shrunk, reproduced under reports/frameworks/ and confirmed in an engine (exit 1 when there is one); ' +
-        '--policy P compares one policy across the adapters instead',
-    )
-    .option(
+/** `frameworks`: its help and options; frameworksAction runs it. */
+export const frameworksCommand = commandFactory('frameworks', {
+  description:
+    'generated policies and requests through every CORS middleware adapter (or --adapter FILE), judged against the policy: disagreements shrunk, reproduced under reports/frameworks/ and confirmed in an engine (exit 1 when there is one); --policy P compares one policy across the adapters instead',
+  options: [
+    [
       '--adapter <file>',
       'your own middleware: a module exporting an adapter (see docs/frameworks.md)',
-    )
-    .option('--only <names>', 'built-in adapters to run, comma-separated (default: all)')
-    .option('--seed <n>', 'seed of the run (default: a fresh one, printed)')
-    .option('--runs <n>', 'generated cases (default 100)')
-    .option('--time <duration>', 'run for this long instead (90s, 10m)')
-    .option('--replay <seed:path>', 're-run one generated (or shrunk) case and print its exchanges')
-    .option('--shrink <n>', 'cases one shrink may run', '120')
-    .option('--out <dir>', 'where reproductions go', 'reports/frameworks')
-    .option('--json', 'print the report as JSON')
-    .option(
+    ],
+    ['--only <names>', 'built-in adapters to run, comma-separated (default: all)'],
+    ...seededRunOptions({
+      runs: 'generated cases (default 100)',
+      time: 'run for this long instead (90s, 10m)',
+      replay: 're-run one generated (or shrunk) case and print its exchanges',
+    }),
+    ['--shrink <n>', 'cases one shrink may run', '120'],
+    ['--out <dir>', 'where reproductions go', 'reports/frameworks'],
+    ['--json', 'print the report as JSON'],
+    [
       '-p, --policy <file>',
       'compare one policy (policy.json, cors.config.ts) across the adapters instead',
-    )
-    .option(
+    ],
+    [
       '-e, --engine <browser>',
       'engine confirming findings: chromium, firefox, webkit (default chromium)',
-    )
-    .option('--no-browser', 'no engine: raw HTTP and the model only')
-    .option('-f, --format <format>', 'text or json', 'text')
-    .action(actionOf(io, done, frameworksAction));
-}
+    ],
+    ['--no-browser', 'no engine: raw HTTP and the model only'],
+    ['-f, --format <format>', 'text or json', 'text'],
+  ],
+  run: frameworksAction,
+});
 
-export function runFrameworks(argv: string[], io: CliIo): Promise<number> {
-  return runStandalone(frameworksCommand, argv, io);
-}
+/** Runs `frameworks` in-process; `argv` are the arguments after `frameworks`. */
+export const runFrameworks = inProcess(frameworksCommand);

@@ -4,7 +4,6 @@
 // minimal scenario, printed with its SEED:PATH and replay command, and written out as a
 // standalone reproduction under reports/fuzz/.
 import { resolve } from 'node:path';
-import { Command } from 'commander';
 import type { FuzzReport } from '../../fuzz/fuzz.js';
 import { generatorArb, runFuzz, scenarioAt } from '../../fuzz/fuzz.js';
 import { parseModelFault, type ModelFault } from '../../fuzz/fault.js';
@@ -21,10 +20,10 @@ import { EngineUnavailable } from '../../harness/engines/index.js';
 import { definedFields } from '../../object-fields.js';
 import { CliError, EXIT, UsageError, messageOf } from '../errors.js';
 import type { ReplayId } from '../../fuzz/replay.js';
-import { planSeededRun, wholeNumber, type SeededRunPlan } from '../flags.js';
+import { planSeededRun, seededRunOptions, wholeNumber, type SeededRunPlan } from '../flags.js';
 import type { CliIo } from '../io.js';
 import { checkOutputDir } from '../io.js';
-import { actionOf, runStandalone } from '../run-command.js';
+import { commandFactory, inProcess } from '../run-command.js';
 
 export interface FuzzCliOptions {
   engine: string;
@@ -211,37 +210,32 @@ export async function fuzzAction(
   return reports.some((r) => r.counts.fail > 0) ? EXIT.findings : EXIT.ok;
 }
 
-/** The `fuzz` command, writing to `io` and reporting its exit code to `done`. */
-export function fuzzCommand(io: CliIo, done: (code: number) => void): Command {
-  return new Command('fuzz')
-    .description(
-      "run generated scenarios in the engines and compare each with the model's profile; " +
-        'shrink every unexplained disagreement and write a standalone reproduction (exit 1 when there is one)',
-    )
-    .option(
+/** `fuzz`: its help and options; fuzzAction runs it. */
+export const fuzzCommand = commandFactory('fuzz', {
+  description:
+    "run generated scenarios in the engines and compare each with the model's profile; shrink every unexplained disagreement and write a standalone reproduction (exit 1 when there is one)",
+  options: [
+    [
       '-e, --engine <names>',
       `comma-separated: ${FUZZ_ENGINES.join(', ')} (model: the true model, no browser)`,
       'chromium',
-    )
-    .option('--seed <n>', 'seed of the run (default: a fresh one, printed)')
-    .option('--runs <n>', 'generated scenarios per engine (default 1000)')
-    .option('--time <duration>', 'run for this long per engine instead (90s, 10m)')
-    .option('--replay <seed:path>', 're-run one generated (or shrunk) case')
-    .option(
-      '--fault <name>',
-      'inject a deliberate model fault (also CORS_MODEL_FAULT): acrh-unsorted',
-    )
-    .option(
+    ],
+    ...seededRunOptions({
+      runs: 'generated scenarios per engine (default 1000)',
+      time: 'run for this long per engine instead (90s, 10m)',
+      replay: 're-run one generated (or shrunk) case',
+    }),
+    ['--fault <name>', 'inject a deliberate model fault (also CORS_MODEL_FAULT): acrh-unsorted'],
+    [
       '--initiators',
       'generate requests from the other initiators (img, script, font, worker, beacon, form, WebSocket, ...) instead of fetch()/XHR; a replay of such a case needs it too',
-    )
-    .option('--shrink <n>', 'failures to shrink per engine', '5')
-    .option('--out <dir>', 'where reproductions go', 'reports/fuzz')
-    .option('--json', 'print the reports as JSON')
-    .action(actionOf(io, done, fuzzAction));
-}
+    ],
+    ['--shrink <n>', 'failures to shrink per engine', '5'],
+    ['--out <dir>', 'where reproductions go', 'reports/fuzz'],
+    ['--json', 'print the reports as JSON'],
+  ],
+  run: fuzzAction,
+});
 
 /** Runs `fuzz` in-process; `argv` are the arguments after `fuzz`. */
-export function runFuzzCommand(argv: string[], io: CliIo): Promise<number> {
-  return runStandalone(fuzzCommand, argv, io);
-}
+export const runFuzzCommand = inProcess(fuzzCommand);

@@ -5,7 +5,6 @@
 // missing since the baseline included), 2 when the inputs are missing or broken.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { Command } from 'commander';
 import type { CaseStates, Drift } from '../../report/drift.js';
 import {
   caseStatesOf,
@@ -33,7 +32,7 @@ import { MAX_RESULTS_CHARS } from '../../scenario/json-input.js';
 import { CliError, UsageError, messageOf } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { readJsonInput } from '../io.js';
-import { actionOf, runStandalone } from '../run-command.js';
+import { commandFactory, runStandalone } from '../run-command.js';
 
 export interface HistoryCliOptions {
   results: string;
@@ -146,25 +145,24 @@ export async function historyAction(opts: HistoryCliOptions, io: CliIo): Promise
   return driftExitCode(drift);
 }
 
-export function historyCommand(io: CliIo, done: (code: number) => void): Command {
-  return new Command('history')
-    .description(
-      'compare a run with the previous one (drift: new failures, new passes, changed reasons, ' +
-        'harness errors, cases missing), append its record to the run history and redraw the trend page; ' +
-        'exit 0 no drift, 1 drift, 2 bad input',
-    )
-    .option('--results <file>', 'the run to record', 'reports/results.json')
-    .option('--dir <dir>', 'the history folder', 'reports/history')
-    .option('--run-id <id>', "this run's id (default: from the results' time)")
-    .option('--seed <seed>', 'the fuzz seed of this run, kept in the record')
-    .option('--link <url>', "where this run's matrix is kept (default: a copy under <dir>/runs/)")
-    .option('--baseline <file>', 'compare with this results.json or history record instead')
-    .option('--no-record', 'only report drift; leave the history as it is')
-    .option('--json', 'print the drift as JSON')
-    .action(actionOf(io, done, historyAction));
-}
+/** `history`: its help and options; historyAction runs it. */
+export const historyCommand = commandFactory('history', {
+  description:
+    'compare a run with the previous one (drift: new failures, new passes, changed reasons, harness errors, cases missing), append its record to the run history and redraw the trend page; exit 0 no drift, 1 drift, 2 bad input',
+  options: [
+    ['--results <file>', 'the run to record', 'reports/results.json'],
+    ['--dir <dir>', 'the history folder', 'reports/history'],
+    ['--run-id <id>', "this run's id (default: from the results' time)"],
+    ['--seed <seed>', 'the fuzz seed of this run, kept in the record'],
+    ['--link <url>', "where this run's matrix is kept (default: a copy under <dir>/runs/)"],
+    ['--baseline <file>', 'compare with this results.json or history record instead'],
+    ['--no-record', 'only report drift; leave the history as it is'],
+    ['--json', 'print the drift as JSON'],
+  ],
+  run: historyAction,
+});
 
 /** Runs `history` in-process; `argv` are the arguments after `history`. */
 export function runHistory(io: CliIo, argv: string[]): Promise<number> {
-  return runStandalone((i, done) => historyCommand(i, done), argv, io);
+  return runStandalone(historyCommand, argv, io);
 }

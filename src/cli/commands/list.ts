@@ -2,12 +2,11 @@
 // ships, to read, copy and adapt: per scenario its id, title and spec anchors, or with
 // --json the scenarios themselves in the portable format (one array, ready for `predict`,
 // `explain` or `run FILE`).
-import { Command } from 'commander';
 import { anchorUrl } from '../../model/result.js';
 import { loadSuites, type SuiteTable } from '../../suites/catalog.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
-import { actionOf, runStandalone } from '../run-command.js';
+import { commandFactory, inProcess } from '../run-command.js';
 
 export interface ListOptions {
   suite?: string;
@@ -55,18 +54,16 @@ export async function listAction(options: ListOptions, io: CliIo): Promise<numbe
   return EXIT.ok;
 }
 
-export function listCommand(io: CliIo, done: (code: number) => void): Command {
-  return new Command('list')
-    .description(
-      'list the scenarios of the shipped suites: id, title and spec anchors, ' +
-        'or with --json the scenarios in the portable format (copy one to adapt it)',
-    )
-    .option('-s, --suite <names>', 'suites, comma-separated (default: all)')
-    .option('--json', 'print the scenarios as one JSON array')
-    .action(actionOf(io, done, listAction));
-}
+/** `list`: its help and options; listAction runs it. */
+export const listCommand = commandFactory('list', {
+  description:
+    'list the scenarios of the shipped suites: id, title and spec anchors, or with --json the scenarios in the portable format (copy one to adapt it)',
+  options: [
+    ['-s, --suite <names>', 'suites, comma-separated (default: all)'],
+    ['--json', 'print the scenarios as one JSON array'],
+  ],
+  run: listAction,
+});
 
 /** Runs `list` in-process; `argv` are the arguments after `list`. */
-export function runList(argv: string[], io: CliIo): Promise<number> {
-  return runStandalone(listCommand, argv, io);
-}
+export const runList = inProcess(listCommand);

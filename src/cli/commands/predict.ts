@@ -1,12 +1,11 @@
 // `cors-conformance predict [--engine E] [FILE|-]`: the reference model's prediction for
 // one scenario (or an array of them, answered in the same order) as JSON on stdout.
-import { Command } from 'commander';
 import { getEngineProfile } from '../../engine-facts/index.js';
 import { predict } from '../../model/predict.js';
 import { EXIT } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { OutputLimit, parseEngineName, readScenarioInput } from '../io.js';
-import { runCommand, runStandalone, type CommandFactory } from '../run-command.js';
+import { commandFactory, inProcess, type CommandFactory } from '../run-command.js';
 
 export interface EngineOption {
   engine: string;
@@ -37,26 +36,20 @@ export function scenarioCommand(
   description: string,
   action: (file: string | undefined, options: EngineOption, io: CliIo) => Promise<number>,
 ): CommandFactory {
-  return (io, done) =>
-    new Command(name)
-      .description(description)
-      .argument('[file]', 'scenario JSON file, or - for stdin (default: stdin)')
-      .option('-e, --engine <name>', 'engine profile: spec, chromium, firefox or webkit', 'spec')
-      .action(async (file: string | undefined, options: EngineOption) => {
-        done(await runCommand(io, () => action(file, options, io)));
-      });
+  return commandFactory(name, {
+    description,
+    argument: { name: '[file]', help: 'scenario JSON file, or - for stdin (default: stdin)' },
+    options: [['-e, --engine <name>', 'engine profile: spec, chromium, firefox or webkit', 'spec']],
+    run: (options: EngineOption, io, file: string | undefined) => action(file, options, io),
+  });
 }
 
 /** The `predict` command, writing to `io` and reporting its exit code to `done`. */
 export const predictCommand = scenarioCommand(
   'predict',
-  'print what the reference model predicts for a scenario (or an array of them) as JSON: ' +
-    'preflight, ACRM/ACRH, actual request sent, outcome, status, response type, ' +
-    'Origin header, readable headers, the chain of follow-ups and the reasons',
+  'print what the reference model predicts for a scenario (or an array of them) as JSON: preflight, ACRM/ACRH, actual request sent, outcome, status, response type, Origin header, readable headers, the chain of follow-ups and the reasons',
   predictAction,
 );
 
 /** Runs `predict` in-process; `argv` are the arguments after `predict`. */
-export function runPredict(argv: string[], io: CliIo): Promise<number> {
-  return runStandalone(predictCommand, argv, io);
-}
+export const runPredict = inProcess(predictCommand);

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { BUILDS_ENV } from '../../harness/engine-builds.js';
 import { detectEngines } from '../../harness/engines/detect.js';
 import type { EngineInfo, EngineMissing } from '../../harness/engines/types.js';
@@ -34,7 +34,7 @@ import type { CliIo } from '../io.js';
 import { checkOutputDir, processIo, readJsonInput } from '../io.js';
 import { MAX_RESULTS_CHARS } from '../../scenario/json-input.js';
 import { spawnTree } from '../process-tree.js';
-import { runCommand, runStandalone } from '../run-command.js';
+import { commandFactory, runStandalone } from '../run-command.js';
 import { loadScenarioFiles } from '../scenario-files.js';
 import { sideBySideReport, type ResultCase } from '../side-by-side.js';
 import { suiteNames, type SuiteTable } from '../../suites/catalog.js';
@@ -380,33 +380,31 @@ export function runCommandDefinition(
   done: (code: number) => void,
   deps: () => RunDeps = defaultRunDeps,
 ): Command {
-  return new Command('run')
-    .description(
-      'run the conformance suites (or your scenario files) in every available engine and write reports/ ' +
-        '(results.json, junit.xml, index.html); exit 0 no drift, 1 drift, 2 usage, 3 no engine or no results, 130/143 interrupted',
-    )
-    .argument(
-      '[files...]',
-      'scenario files, folders (their *.json) or globs to run instead of the suites: ' +
-        'prints the spec prediction, each engine profile and observation side by side',
-    )
-    .option(
-      '-e, --engine <names>',
-      'engines, comma-separated: chromium, firefox, webkit (default: all found)',
-    )
-    .option('-s, --suite <names>', 'suites, comma-separated (default: all; `list` names them)')
-    .option('-o, --out <dir>', 'where the reports go', 'reports')
-    .option('--shard <i/n>', "run one shard of n (Playwright's --shard)")
-    .option('--workers <n>', 'Playwright workers (default: one per engine, side by side)')
-    .option('--html', "also write Playwright's own HTML report (playwright-report/)")
-    .option('--blob <dir>', 'also write a Playwright blob report to DIR (merge shards later)')
-    .option(
-      '--baseline <file>',
-      'exit on drift since this earlier results.json or history record instead',
-    )
-    .action(async (files: string[], options: RunOptions) => {
-      done(await runCommand(io, () => runAction(options, io, deps(), files)));
-    });
+  return commandFactory('run', {
+    description:
+      'run the conformance suites (or your scenario files) in every available engine and write reports/ (results.json, junit.xml, index.html); exit 0 no drift, 1 drift, 2 usage, 3 no engine or no results, 130/143 interrupted',
+    argument: {
+      name: '[files...]',
+      help: 'scenario files, folders (their *.json) or globs to run instead of the suites: prints the spec prediction, each engine profile and observation side by side',
+    },
+    options: [
+      [
+        '-e, --engine <names>',
+        'engines, comma-separated: chromium, firefox, webkit (default: all found)',
+      ],
+      ['-s, --suite <names>', 'suites, comma-separated (default: all; `list` names them)'],
+      ['-o, --out <dir>', 'where the reports go', 'reports'],
+      ['--shard <i/n>', "run one shard of n (Playwright's --shard)"],
+      ['--workers <n>', 'Playwright workers (default: one per engine, side by side)'],
+      ['--html', "also write Playwright's own HTML report (playwright-report/)"],
+      ['--blob <dir>', 'also write a Playwright blob report to DIR (merge shards later)'],
+      [
+        '--baseline <file>',
+        'exit on drift since this earlier results.json or history record instead',
+      ],
+    ],
+    run: (options: RunOptions, i, files: string[]) => runAction(options, i, deps(), files),
+  })(io, done);
 }
 
 /** Runs `run` in-process; `argv` are the arguments after `run`. */

@@ -3,12 +3,12 @@
 // index.html; runs until stopped (Ctrl-C: exit 130).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import { EXIT, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import type { ReportServer } from '../report-server.js';
 import { startReportServer } from '../report-server.js';
-import { actionOf, runStandalone } from '../run-command.js';
+import { commandFactory, runStandalone } from '../run-command.js';
 import { onStop } from '../signals.js';
 
 export interface ShowReportOptions {
@@ -64,18 +64,20 @@ function untilSignal(): Promise<void> {
   });
 }
 
+/** The `show-report` command on `deps` (the working folder, and until when it serves). */
 export function showReportCommand(
   io: CliIo,
   done: (code: number) => void,
   deps: ShowReportDeps = { cwd: process.cwd(), untilStopped: untilSignal },
 ): Command {
-  return new Command('show-report')
-    .description('serve the reports folder on 127.0.0.1 and print the URL of the matrix')
-    .option('-p, --port <port>', 'port to listen on (0: any free port)', '9324')
-    .option('-d, --dir <dir>', 'the reports folder', 'reports')
-    .action(
-      actionOf(io, done, (options: ShowReportOptions, i) => showReportAction(options, i, deps)),
-    );
+  return commandFactory('show-report', {
+    description: 'serve the reports folder on 127.0.0.1 and print the URL of the matrix',
+    options: [
+      ['-p, --port <port>', 'port to listen on (0: any free port)', '9324'],
+      ['-d, --dir <dir>', 'the reports folder', 'reports'],
+    ],
+    run: (options: ShowReportOptions, i) => showReportAction(options, i, deps),
+  })(io, done);
 }
 
 export function runShowReport(argv: string[], io: CliIo, deps: ShowReportDeps): Promise<number> {

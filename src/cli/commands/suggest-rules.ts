@@ -3,13 +3,12 @@
 // that now match the spec (stale), and a candidate rule for every failing case, with reason
 // and evidence TODO. It writes nothing: engine facts are reviewed code, not generated files.
 import { fromResultsJson } from '../../report/report-data.js';
-import { Command } from 'commander';
 import { caseProblem } from '../../report/drift-report.js';
 import { MAX_RESULTS_CHARS } from '../../scenario/json-input.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { readJsonInput } from '../io.js';
-import { actionOf, runStandalone } from '../run-command.js';
+import { commandFactory, inProcess } from '../run-command.js';
 import type { ResultCase } from '../../report/suggest-rules.js';
 import { formatSuggestions, suggestRules } from '../../report/suggest-rules.js';
 
@@ -62,18 +61,16 @@ export async function suggestRulesAction(options: SuggestOptions, io: CliIo): Pr
   return EXIT.ok;
 }
 
-export function suggestRulesCommand(io: CliIo, done: (code: number) => void): Command {
-  return new Command('suggest-rules')
-    .description(
-      'from a run, print what to review in src/engine-facts/<engine>.ts: stale rule rows and ' +
-        'a candidate deviation rule per failing case (reason and evidence TODO); writes nothing',
-    )
-    .option('--from <file>', 'results of a run', 'reports/results.json')
-    .option('-e, --engine <names>', 'only these engines, comma-separated (default: all in the run)')
-    .action(actionOf(io, done, suggestRulesAction));
-}
+/** `suggest-rules`: its help and options; suggestRulesAction runs it. */
+export const suggestRulesCommand = commandFactory('suggest-rules', {
+  description:
+    'from a run, print what to review in src/engine-facts/<engine>.ts: stale rule rows and a candidate deviation rule per failing case (reason and evidence TODO); writes nothing',
+  options: [
+    ['--from <file>', 'results of a run', 'reports/results.json'],
+    ['-e, --engine <names>', 'only these engines, comma-separated (default: all in the run)'],
+  ],
+  run: suggestRulesAction,
+});
 
 /** Runs `suggest-rules` in-process; `argv` are the arguments after the command name. */
-export function runSuggestRules(argv: string[], io: CliIo): Promise<number> {
-  return runStandalone((i, d) => suggestRulesCommand(i, d), argv, io);
-}
+export const runSuggestRules = inProcess(suggestRulesCommand);

@@ -4,7 +4,6 @@
 // loads, 1 when a case is too strict or too permissive or an asset has a finding, 2 for a
 // bad policy or asset list, 3 for an unreachable target or a missing engine
 // (src/cli/errors.ts).
-import { Command } from 'commander';
 import { BROWSER_NAMES } from '../../harness/engines/types.js';
 import type { BrowserName } from '../../harness/engines/types.js';
 import { LOAD_KINDS } from '../../harness/initiators/load.js';
@@ -21,8 +20,8 @@ import {
 import { EXIT, UsageError, toCliError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import type { LiveCliOptions } from '../live-options.js';
-import { START_UNDER_CLI, addLiveOptions, collect, parseLiveOptions } from '../live-options.js';
-import { actionOf, runStandalone } from '../run-command.js';
+import { LIVE_OPTIONS, START_UNDER_CLI, parseLiveOptions } from '../live-options.js';
+import { collect, commandFactory, inProcess } from '../run-command.js';
 
 export interface VerifyCliOptions extends LiveCliOptions {
   target?: string;
@@ -137,45 +136,39 @@ export async function verifyAction(options: VerifyCliOptions, io: CliIo): Promis
   }
 }
 
-export function verifyCommand(io: CliIo, done: (code: number) => void): Command {
-  const command = new Command('verify')
-    .description(
-      "check a server's CORS against the policy its owner declares: allowed and disallowed origins " +
-        '(with lookalikes), methods, headers, credentials; each case as intended, too strict or too permissive, ' +
-        'from the model and from real engines on the requesting origins; with --assets, whether the fonts, ' +
-        "images, scripts and stylesheets a page on the site's origin loads from it load",
-    )
-    .option(
+/** `verify`: its help and options (the live-target ones last); verifyAction runs it. */
+export const verifyCommand = commandFactory('verify', {
+  description:
+    "check a server's CORS against the policy its owner declares: allowed and disallowed origins (with lookalikes), methods, headers, credentials; each case as intended, too strict or too permissive, from the model and from real engines on the requesting origins; with --assets, whether the fonts, images, scripts and stylesheets a page on the site's origin loads from it load",
+  options: [
+    [
       '-t, --target <url>',
       'the server URL (only this origin, the listed asset URLs and local pages are contacted)',
-    )
-    .option(
+    ],
+    [
       '-p, --policy <file>',
       'policy.json, or cors.config.ts / .js exporting defineConfig({ target, policy })',
-    )
-    .option(
+    ],
+    [
       '-e, --engine <browser>',
       'engine confirming each case (repeatable; default chromium)',
       collect,
-    )
-    .option(
+    ],
+    [
       '--assets <file>',
       `assets a page on the site loads, one per line: KIND URL [anonymous|use-credentials] (KIND: ${LOAD_KINDS.join(', ')}; a URL starting with / is on the target); each must load, untainted where CORS is asked for`,
-    )
-    .option(
-      '--asset <line>',
-      'one asset, as a line of --assets ("font=/a.woff2"); repeatable',
-      collect,
-    )
-    .option(
+    ],
+    ['--asset <line>', 'one asset, as a line of --assets ("font=/a.woff2"); repeatable', collect],
+    [
       '--from <origin>',
       "the site's origin whose pages load the assets (default: the policy's first origin)",
-    )
-    .option('--no-browser', 'the model only, no engine')
-    .option('-f, --format <format>', 'text or json', 'text');
-  return addLiveOptions(command).action(actionOf(io, done, verifyAction));
-}
+    ],
+    ['--no-browser', 'the model only, no engine'],
+    ['-f, --format <format>', 'text or json', 'text'],
+    ...LIVE_OPTIONS,
+  ],
+  run: verifyAction,
+});
 
-export function runVerify(argv: string[], io: CliIo): Promise<number> {
-  return runStandalone(verifyCommand, argv, io);
-}
+/** Runs `verify` in-process; `argv` are the arguments after `verify`. */
+export const runVerify = inProcess(verifyCommand);
