@@ -5,7 +5,7 @@
 // run does not (an interrupted run, a shard, a removed or renamed scenario): what did not
 // run cannot be called unchanged. Pure; the caller reads files and prints.
 import type { VerdictKind } from '../harness/types.js';
-import type { CaseMark, HistoryRecord, RunResults } from './history.js';
+import type { CaseMark, RunResults } from './history.js';
 import { caseMark, parseCaseMark } from './history.js';
 import { escapeHtml } from './html-escape.js';
 
@@ -45,10 +45,6 @@ export function caseStatesOf(results: RunResults): CaseStates {
   const out: CaseStates = {};
   for (const c of results.cases) out[c.key] = caseMark(c);
   return out;
-}
-
-export function caseStatesOfRecord(record: HistoryRecord): CaseStates {
-  return record.cases;
 }
 
 /** Compares `current` with `baseline` (null: first run, every bad case is new). */
