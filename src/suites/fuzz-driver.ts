@@ -7,7 +7,7 @@ import { preflightTrail, sampleCacheCases } from '../fuzz/cache-commands.js';
 import { browserExecutor } from '../fuzz/executor.js';
 import { modelFaultFromEnv } from '../fuzz/fault.js';
 import { runFuzz } from '../fuzz/fuzz.js';
-import { FUZZ_CONCURRENCY } from '../fuzz/session.js';
+import { FUZZ_PACE } from '../fuzz/session.js';
 import { freshSeed } from '../fuzz/replay.js';
 import { replayCommand } from '../fuzz/repro.js';
 import { RunSession } from '../harness/run.js';
@@ -45,7 +45,7 @@ function defineFuzzSuite(): void {
         profile: getEngineProfile(corsBrowser),
         session,
         fault: modelFaultFromEnv(),
-        concurrency: FUZZ_CONCURRENCY,
+        concurrency: FUZZ_PACE.concurrency,
       });
       try {
         // Batches of 50, three in the engine at once: the table is small, so split it to overlap.

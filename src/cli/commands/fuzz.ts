@@ -9,9 +9,8 @@ import { generatorArb, runFuzz, scenarioAt } from '../../fuzz/fuzz.js';
 import { parseModelFault, type ModelFault } from '../../fuzz/fault.js';
 import { findingShape, replayCommand, writeRepro } from '../../fuzz/repro.js';
 import {
-  FUZZ_CONCURRENCY,
   FUZZ_ENGINES,
-  FUZZ_INITIATOR_CONCURRENCY,
+  fuzzPaceOf,
   openExecutor,
   type FuzzEngineName,
   type OpenExecutor,
@@ -93,10 +92,8 @@ function summary(r: FuzzReport): string {
 
 /** The engine's executor; an engine that is missing or will not start is exit 3. */
 async function openEngine(plan: Plan, engine: FuzzEngineName): Promise<OpenExecutor> {
-  const concurrency =
-    plan.generator === 'initiators' ? FUZZ_INITIATOR_CONCURRENCY : FUZZ_CONCURRENCY;
   try {
-    return await openExecutor(engine, plan.fault, concurrency);
+    return await openExecutor(engine, plan.fault, fuzzPaceOf(plan.generator).concurrency);
   } catch (e) {
     const reason = e instanceof EngineUnavailable ? 'no-engine' : 'engine';
     throw new CliError(reason, `--engine ${engine}: ${messageOf(e)}`);
@@ -164,6 +161,7 @@ export async function fuzzAction(
         executor: opened.executor,
         seed: plan.seed,
         maxShrunk: plan.maxShrunk,
+        batchSize: fuzzPaceOf(plan.generator).batchSize,
         ...definedFields(plan, ['generator', 'runs', 'timeMs']),
         onProgress: (p) => {
           if (p.elapsedMs - lastLine < 2000 && p.done !== p.total) return;
