@@ -203,7 +203,11 @@ function parseOptions(argv: string[]): BenchOptions {
     .option('-n <count>', 'cases per measurement', '300')
     .option('--concurrency <k>', 'cases in flight in the page', '16')
     .option('--rounds <r>', 'alternating raw/harness rounds (medians are printed)', '3')
-    .option('--fuzz-runs <n>', 'generated scenarios for the fuzz throughput line (0: skip)', '1200')
+    .option(
+      '--fuzz-runs <n>',
+      'generated scenarios for the fuzz throughput line (0: skip); six batches, so three stay in flight',
+      '3600',
+    )
     .option('--no-run', 'skip the full conformance run and the harness-only run beside it')
     .option('--json', 'print { <engine>: {...}, run: {...}, reports: {...} }')
     .exitOverride();

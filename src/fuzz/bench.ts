@@ -6,7 +6,7 @@ import { FUZZ_PACE, openExecutor, type FuzzEngineName } from './session.js';
 /** Generated scenarios per minute for `runs` scenarios of a fixed seed (failures not shrunk). */
 export async function fuzzThroughput(
   engine: FuzzEngineName,
-  runs = 600,
+  runs = 3600,
   seed = 1,
 ): Promise<number> {
   const opened = await openExecutor(engine, null);
