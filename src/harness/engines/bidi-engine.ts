@@ -15,6 +15,7 @@ import {
   waitForStderr,
   webSocketTransport,
 } from './browser-process.js';
+import { ConsoleLines } from './console-lines.js';
 import { ProtocolConnection } from './protocol-connection.js';
 import { callWithTimeout, scriptExpression } from './script.js';
 import type { Engine, EngineCookie, EngineInfo, EnginePage, LaunchOptions } from './types.js';
@@ -147,7 +148,7 @@ interface EvaluateResult {
 }
 
 class BidiPage implements EnginePage {
-  private consoleLines: string[] = [];
+  private readonly console = new ConsoleLines();
 
   constructor(
     private readonly connection: ProtocolConnection,
@@ -159,12 +160,8 @@ class BidiPage implements EnginePage {
   /** A script's console message or uncaught error, as Playwright words them. */
   onLogEntry(p: Record<string, unknown>): void {
     const text = typeof p.text === 'string' ? p.text : '';
-    if (p.type === 'javascript') {
-      this.consoleLines.push(`error: ${text}`);
-      return;
-    }
-    const type = p.level === 'warn' ? 'warning' : p.level;
-    if (type === 'error' || type === 'warning') this.consoleLines.push(`${type}: ${text}`);
+    // An uncaught exception is an error whatever its level says.
+    this.console.add(p.type === 'javascript' ? 'error' : p.level, text);
   }
 
   /**
@@ -198,9 +195,7 @@ class BidiPage implements EnginePage {
   }
 
   takeConsole(): string[] {
-    const lines = this.consoleLines;
-    this.consoleLines = [];
-    return lines;
+    return this.console.take();
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,7 @@ import {
   pipeTransport,
   startBrowserProcess,
 } from './browser-process.js';
+import { ConsoleLines } from './console-lines.js';
 import { ProtocolConnection } from './protocol-connection.js';
 import { callWithTimeout, scriptExpression } from './script.js';
 import type { Engine, EngineCookie, EngineInfo, EnginePage, LaunchOptions } from './types.js';
@@ -96,7 +97,7 @@ interface EvaluateReply {
 }
 
 class CdpPage implements EnginePage {
-  private consoleLines: string[] = [];
+  private readonly console = new ConsoleLines();
   private crashed = false;
   private readonly stopListening: (() => void)[] = [];
 
@@ -109,14 +110,11 @@ class CdpPage implements EnginePage {
     this.listen('Runtime.consoleAPICalled', (p) => this.onConsole(p));
     this.listen('Runtime.exceptionThrown', (p) => {
       const details = p.exceptionDetails as EvaluateReply['exceptionDetails'];
-      this.consoleLines.push(`error: ${exceptionText(details)}`);
+      this.console.add('error', exceptionText(details));
     });
     this.listen('Log.entryAdded', (p) => {
       const entry = p.entry as { level?: string; text?: string; source?: string };
-      if (entry.source === 'worker') return;
-      const type = entry.level === 'warning' ? 'warning' : entry.level;
-      if (type === 'error' || type === 'warning')
-        this.consoleLines.push(`${type}: ${entry.text ?? ''}`);
+      if (entry.source !== 'worker') this.console.add(entry.level, entry.text ?? '');
     });
     this.listen('Inspector.targetCrashed', () => {
       this.crashed = true;
@@ -180,9 +178,7 @@ class CdpPage implements EnginePage {
   }
 
   takeConsole(): string[] {
-    const lines = this.consoleLines;
-    this.consoleLines = [];
-    return lines;
+    return this.console.take();
   }
 
   async close(): Promise<void> {
@@ -201,14 +197,12 @@ class CdpPage implements EnginePage {
   }
 
   private onConsole(p: Record<string, unknown>): void {
-    const type = p.type === 'warning' ? 'warning' : p.type;
-    if (type !== 'error' && type !== 'warning') return;
     // Each argument as the console shows it: a primitive's value, an object's description.
     const args = (p.args ?? []) as { value?: string | number | boolean; description?: string }[];
     const text = args
       .map((a) => (a.value !== undefined ? String(a.value) : (a.description ?? '')))
       .join(' ');
-    this.consoleLines.push(`${type}: ${text}`);
+    this.console.add(p.type, text);
   }
 
   private assertAlive(): void {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, LaunchOptions as PwLaunchOptions, Page } from 'playwright';
 import { chromium, firefox, webkit } from 'playwright';
 import { chromiumArgs, firefoxPrefs } from './browser-settings.js';
+import { ConsoleLines } from './console-lines.js';
 import { tempParent } from './browser-process.js';
 import { ensureHostsEntries } from './hosts-file.js';
 import { hostHandlesSignals } from './live.js';
@@ -132,7 +133,7 @@ class PlaywrightEngine implements Engine {
 }
 
 class PlaywrightPage implements EnginePage {
-  private consoleLines: string[] = [];
+  private readonly console = new ConsoleLines();
   private crashed = false;
 
   constructor(
@@ -140,12 +141,8 @@ class PlaywrightPage implements EnginePage {
     private readonly scriptTimeoutMs: number,
     private readonly guard: <T>(fn: () => Promise<T>) => Promise<T>,
   ) {
-    page.on('console', (message) => {
-      const type = message.type();
-      if (type === 'error' || type === 'warning')
-        this.consoleLines.push(`${type}: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => this.consoleLines.push(`error: ${error.message}`));
+    page.on('console', (message) => this.console.add(message.type(), message.text()));
+    page.on('pageerror', (error) => this.console.add('error', error.message));
     page.on('crash', () => {
       this.crashed = true;
     });
@@ -162,9 +159,7 @@ class PlaywrightPage implements EnginePage {
   }
 
   takeConsole(): string[] {
-    const lines = this.consoleLines;
-    this.consoleLines = [];
-    return lines;
+    return this.console.take();
   }
 
   async close(): Promise<void> {
