@@ -1,10 +1,19 @@
 // The marked /etc/hosts block that maps the test host names to 127.0.0.1, as pure text
-// functions. Plain JavaScript with JSDoc types so that both scripts/browsers.mjs (which runs
+// functions. Each name gets an IPv4 line and an IPv4-mapped IPv6 line (`::ffff:127.0.0.1`):
+// GLib's resolver (WebKitGTK) looks a name up for IPv6 on its own, and a name the file maps
+// for IPv4 only is then asked of the DNS server, once per new connection. A DNS server that
+// drops some of those queries (a sandbox's, under load) makes each one wait out the
+// resolver's 5 s timeout (resolv.conf(5) `timeout`); libsoup opens a new connection for
+// every request whose method is not idempotent, so requests stalled 5-15 s in batches. The
+// mapped address reaches the same 127.0.0.1 listener. Plain JavaScript with JSDoc types so that both scripts/browsers.mjs (which runs
 // before `npm ci` and the build) and the compiled harness (hosts-file.ts) import this one copy.
 // @ts-check
 
 export const HOSTS_BEGIN = '# cors-conformance begin';
 export const HOSTS_END = '# cors-conformance end';
+
+/** The addresses each name is mapped to, one line each. */
+export const HOSTS_ADDRESSES = Object.freeze(['127.0.0.1', '::ffff:127.0.0.1']);
 
 /**
  * The names the harness's origins use (see src/scenario/world.ts), mapped by default.
@@ -19,7 +28,7 @@ export const DEFAULT_HOST_NAMES = Object.freeze([
 ]);
 
 /**
- * Returns `text` with exactly one marked block mapping `names` to 127.0.0.1 at the end (no
+ * Returns `text` with exactly one marked block mapping `names` to HOSTS_ADDRESSES at the end (no
  * block when `names` is empty). Lines outside the block are kept byte for byte; running it
  * twice with the same names gives the same text.
  * @param {string} text
@@ -47,7 +56,8 @@ export function rewriteHostsText(text, names) {
   while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
   const unique = [...new Set(names)];
   if (unique.length > 0) {
-    kept.push(HOSTS_BEGIN, ...unique.map((name) => `127.0.0.1 ${name}`), HOSTS_END);
+    const lines = unique.flatMap((name) => HOSTS_ADDRESSES.map((a) => `${a} ${name}`));
+    kept.push(HOSTS_BEGIN, ...lines, HOSTS_END);
   }
   return kept.length === 0 ? '' : `${kept.join('\n')}\n`;
 }
@@ -68,5 +78,5 @@ export function namesInBlock(text) {
     else if (line === HOSTS_END) inBlock = false;
     else if (inBlock) names.push(...line.split(/\s+/).slice(1));
   }
-  return names.filter((name) => name.length > 0);
+  return [...new Set(names.filter((name) => name.length > 0))];
 }

@@ -1,12 +1,13 @@
 // Host names for engines that resolve through the system resolver (WebKitGTK has no
 // command-line host mapping): a marked block of `/etc/hosts` lines pointing the test names at
-// 127.0.0.1. The block's text functions live in hosts-block.mjs (plain JS, shared with
+// 127.0.0.1, for IPv4 and IPv6 lookups alike. The block's text functions live in hosts-block.mjs (plain JS, shared with
 // scripts/browsers.mjs, which runs before the build); only `ensureHostsEntries` touches the file.
 import { readFile, writeFile } from 'node:fs/promises';
-import { namesInBlock, rewriteHostsText } from './hosts-block.mjs';
+import { HOSTS_ADDRESSES, namesInBlock, rewriteHostsText } from './hosts-block.mjs';
 
 export {
   DEFAULT_HOST_NAMES,
+  HOSTS_ADDRESSES,
   HOSTS_BEGIN,
   HOSTS_END,
   namesInBlock,
@@ -15,16 +16,18 @@ export {
 
 export const HOSTS_PATH = '/etc/hosts';
 
-/** Whether every name in `names` is mapped to 127.0.0.1 somewhere in the hosts text. */
+/** Whether every name in `names` is mapped to each of HOSTS_ADDRESSES somewhere in the hosts text. */
 export function hostsTextCovers(text: string, names: readonly string[]): boolean {
   const mapped = new Set<string>();
   for (const raw of text.split('\n')) {
     const line = raw.replace(/#.*/, '').trim();
     const [address, ...aliases] = line.split(/\s+/);
-    if (address !== '127.0.0.1') continue;
-    for (const alias of aliases) mapped.add(alias.toLowerCase());
+    if (address === undefined || !HOSTS_ADDRESSES.includes(address)) continue;
+    for (const alias of aliases) mapped.add(`${address} ${alias.toLowerCase()}`);
   }
-  return names.every((name) => mapped.has(name.toLowerCase()));
+  return names.every((name) =>
+    HOSTS_ADDRESSES.every((address) => mapped.has(`${address} ${name.toLowerCase()}`)),
+  );
 }
 
 export function isRoot(): boolean {
@@ -32,7 +35,7 @@ export function isRoot(): boolean {
 }
 
 /**
- * Makes sure `names` resolve to 127.0.0.1 through the hosts file. Returns true when they
+ * Makes sure `names` resolve to 127.0.0.1 (IPv4 and IPv6 lookups) through the hosts file. Returns true when they
  * already do or the block was written (root only), false otherwise. The file is rewritten in
  * place (not renamed over) because containers often bind-mount it.
  */
