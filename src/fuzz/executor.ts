@@ -51,6 +51,8 @@ export interface BrowserExecutorOptions {
   session?: RunSession;
   fault?: ModelFault | null;
   concurrency?: number;
+  /** Steps sending at once in the page (RunOptions.requestsAtOnce). */
+  requestsAtOnce?: number;
 }
 
 /** Runs scenarios in a real engine; an injected fault re-decides each verdict. */
@@ -68,6 +70,7 @@ export function browserExecutor(
         ...(opts.facts === undefined ? {} : { facts: opts.facts }),
         ...(opts.session === undefined ? {} : { session: opts.session }),
         ...(opts.concurrency === undefined ? {} : { concurrency: opts.concurrency }),
+        ...(opts.requestsAtOnce === undefined ? {} : { requestsAtOnce: opts.requestsAtOnce }),
       });
       return results.map((r): FuzzOutcome => {
         let v = r.verdict;

@@ -28,13 +28,18 @@ test.afterAll(async () => {
   await servers.close();
 });
 
-async function run(scenarios: Scenario[], concurrency = 4): Promise<RawCaseResult[]> {
+async function run(
+  scenarios: Scenario[],
+  concurrency = 4,
+  requestsAtOnce = 0,
+): Promise<RawCaseResult[]> {
   const cases = scenarios.map((s, i) => compileScenario(s, servers, `pr${i}x${Date.now()}`));
   const out = await runner({
     cases: cases.map((c) => c.descriptor),
     concurrency,
     bodyCap: 5,
     stepTimeoutMs: 5000,
+    requestsAtOnce,
     client: 'page',
   });
   expect(typeof out).toBe('string');
@@ -79,6 +84,20 @@ test('fetch path: status, type, header names, capped body, then-steps with marks
   const ct = post.rawHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '';
   expect(ct).toMatch(/^multipart\/form-data; boundary=/);
   expect(post.rawHeaders.find(([n]) => n.toLowerCase() === 'x-one')?.[1]).toBe('1, 2');
+});
+
+test('requestsAtOnce: one step sends at a time, and a case waiting out a delay holds no slot', async () => {
+  const delayed: Scenario = { request: {}, then: { delayMs: 300, request: {} } };
+  const results = await run([delayed, { request: {} }, { request: {} }], 3, 1);
+  const spans = results.flatMap((r) =>
+    r.steps.map((st) => ({ from: st.startedMs ?? NaN, to: (st.startedMs ?? NaN) + st.elapsedMs })),
+  );
+  expect(spans).toHaveLength(4);
+  spans.sort((a, b) => a.from - b.from);
+  // startedMs is rounded to whole ms: allow 1 ms of overlap from rounding alone.
+  spans.slice(1).forEach((span, i) => expect(span.from).toBeGreaterThanOrEqual(spans[i]!.to - 1));
+  const delayedStep = results[0]?.steps[1]?.startedMs ?? NaN;
+  for (const r of results.slice(1)) expect(r.steps[0]?.startedMs).toBeLessThan(delayedStep);
 });
 
 test('construction errors are `threw`, network failures `rejected`, and one case never stops another', async () => {

@@ -19,6 +19,11 @@ export interface RunnerArg {
   bodyCap: number;
   /** A step that has not settled after this long is reported as `timeout`. */
   stepTimeoutMs: number;
+  /**
+   * Steps sending at once, across the cases in flight (0: as many as `concurrency` allows). A
+   * case waiting out a `then` step's delay holds no slot, so many cases can wait while few send.
+   */
+  requestsAtOnce?: number;
   /** `page` runs here; other clients are relayed to an iframe holding the same runner. */
   client: ClientKind;
   /** The iframe's src for a relayed client (a sandboxed page URL or a data: URL). */
@@ -193,8 +198,22 @@ export const PAGE_RUNNER_SOURCE = String.raw`async function corsConformanceRunne
   // Every other page API (img, script, worker, ...): src/harness/initiators/page-drivers.ts.
 ${INITIATOR_DRIVERS_SOURCE}
 
+  let free = arg.requestsAtOnce > 0 ? arg.requestsAtOnce : Infinity;
+  const waiting = [];
+  const acquire = () => free > 0 ? (free--, undefined) : new Promise((r) => waiting.push(r));
+  const release = () => { const w = waiting.shift(); if (w) w(); else free++; };
+
   const runStep = async (d) => {
     if (d.delayMs) await sleep(d.delayMs);
+    await acquire();
+    try {
+      return await sendStep(d);
+    } finally {
+      release();
+    }
+  };
+
+  const sendStep = async (d) => {
     if (d.markUrl) {
       try {
         await fetch(d.markUrl, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' });

@@ -54,6 +54,8 @@ export interface RunOptions {
   specProfile?: EngineProfile;
   /** Cases in flight at once inside the page. Default 16. */
   concurrency?: number;
+  /** Requests in flight at once inside the page (a case waiting out a delay holds none). Default: no cap. */
+  requestsAtOnce?: number;
   /** Cases per in-page call (a crash costs at most one batch). Default 200. */
   batchSize?: number;
   stepTimeoutMs?: number;
@@ -125,7 +127,7 @@ export interface RunContext {
   specProfile: EngineProfile;
   facts: JudgeFacts;
   /** The page runner's settings for every batch. */
-  page: { concurrency: number; bodyCap: number; stepTimeoutMs: number };
+  page: { concurrency: number; bodyCap: number; stepTimeoutMs: number; requestsAtOnce: number };
   batchSize: number;
   /** Records a case's result (and reports progress). */
   finish(index: number, r: CaseResult): void;
@@ -460,6 +462,7 @@ export function runContext(
       concurrency: opts.concurrency ?? 16,
       bodyCap: opts.bodyCap ?? 2048,
       stepTimeoutMs: opts.stepTimeoutMs ?? 10_000,
+      requestsAtOnce: opts.requestsAtOnce ?? 0,
     },
     batchSize: opts.batchSize ?? 200,
     finish,

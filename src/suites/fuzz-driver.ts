@@ -46,6 +46,7 @@ function defineFuzzSuite(): void {
         session,
         fault: modelFaultFromEnv(),
         concurrency: FUZZ_PACE.concurrency,
+        requestsAtOnce: FUZZ_PACE.requestsAtOnce,
       });
       try {
         // Batches of 50, three in the engine at once: the table is small, so split it to overlap.

@@ -93,7 +93,7 @@ function summary(r: FuzzReport): string {
 /** The engine's executor; an engine that is missing or will not start is exit 3. */
 async function openEngine(plan: Plan, engine: FuzzEngineName): Promise<OpenExecutor> {
   try {
-    return await openExecutor(engine, plan.fault, fuzzPaceOf(plan.generator).concurrency);
+    return await openExecutor(engine, plan.fault, fuzzPaceOf(plan.generator));
   } catch (e) {
     const reason = e instanceof EngineUnavailable ? 'no-engine' : 'engine';
     throw new CliError(reason, `--engine ${engine}: ${messageOf(e)}`);
