@@ -685,7 +685,7 @@ export const FIREFOX_INITIATOR_RULES: readonly DeviationRule[] = [
     },
     // A CORS <video> to an https URL answered 204: no event, and hundreds of further GETs
     // within the 8 s wait, seen through their Sec-Fetch-* headers (initiator fuzz seed
-    // 2612037, case 1908).
+    // 2612037, case 1908). The media driver now stops waiting after 50 such fetches.
     rows: ['initiators-status/audio-204-same', 'initiators-status/video-204-anon-https-cross'],
   },
   ...opaqueResponseRules({
