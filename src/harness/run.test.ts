@@ -63,6 +63,8 @@ interface FakeBehaviour {
   origin: string;
   /** Every URL the page navigated to. */
   gotos: string[];
+  /** Called as each in-page run starts. */
+  onRun?: () => void;
 }
 
 function fakeEngine(servers: { journal: Journal }, b: FakeBehaviour, calls: { n: number }): Engine {
@@ -71,6 +73,7 @@ function fakeEngine(servers: { journal: Journal }, b: FakeBehaviour, calls: { n:
     run<T>(_src: string, arg: unknown): Promise<T> {
       if (closed) return Promise.reject(new EngineCrashed('the engine was closed'));
       const call = calls.n++;
+      b.onRun?.();
       if (b.crashOnCalls.includes(call))
         return Promise.reject(new EngineCrashed('browser went away'));
       const { cases } = arg as RunnerArg;
@@ -505,6 +508,27 @@ test('batches of one jar share the page up to the limit; another jar waits until
   await Promise.all(all);
   expect(log.slice(7)).toEqual(['end d', 'start e', 'end e']);
   expect(behaviour.gotos).toHaveLength(2); // and back to the empty jar for e
+});
+
+test('a cookie-free table on a shared session does not wait for the batches queued behind it', async () => {
+  const { servers, slot, behaviour } = setup();
+  const session = new RunSession(slot, servers, 2);
+  const [g, h] = [gate(), gate()];
+  const held: Promise<void>[] = [session.withJar([], () => g.wait)];
+  // While the table's batch runs beside g, another batch queues for the page.
+  behaviour.onRun = () => {
+    behaviour.onRun = undefined;
+    held.push(session.withJar([], () => h.wait));
+  };
+  const table = runScenarios(slot, servers, [simple('a')], { profile, session });
+  const first = await Promise.race([table.then(() => 'table'), turn().then(() => 'still waiting')]);
+  // Nothing of this table is in the jar: it ends with its batch, not after h's turn.
+  expect(first).toBe('table');
+  expect(held).toHaveLength(2);
+  g.open();
+  h.open();
+  await Promise.all(held);
+  expect(session.holdsCookies).toBe(false);
 });
 
 test('batches that fail together in one engine share one restart', async () => {

@@ -490,8 +490,12 @@ export async function runScenarios(
     opts.onProgress?.(done, scenarios.length, r);
   });
   await runGroups(ctx, groupCases(prepareCases(ctx, scenarios)));
-  // Leave the jar as it was found: cookies are a group's, not the engine's.
-  await session.withJar([], () => Promise.resolve()).catch(() => undefined);
+  // Leave the jar as it was found: cookies are a group's, not the engine's. A jar with no
+  // cookies of this session needs nothing, and asking would queue this call behind every
+  // batch other tables have waiting for the page.
+  if (session.holdsCookies) {
+    await session.withJar([], () => Promise.resolve()).catch(() => undefined);
+  }
   if (opts.session === undefined) {
     await session.close();
     // The caller's engine was replaced after a crash: close the replacement we launched.

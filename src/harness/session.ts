@@ -117,6 +117,11 @@ export class RunSession {
     readonly pageBatchesAtOnce = PAGE_BATCHES_AT_ONCE,
   ) {}
 
+  /** Whether the browser's jar holds cookies this session set and has not expired yet. */
+  get holdsCookies(): boolean {
+    return this.jar.length > 0;
+  }
+
   get runnerUrl(): string {
     return `${this.servers.pageOrigin}${RUNNER_PAGE_PATH}`;
   }
