@@ -517,7 +517,7 @@ test('a cookie-free table on a shared session does not wait for the batches queu
   const held: Promise<void>[] = [session.withJar([], () => g.wait)];
   // While the table's batch runs beside g, another batch queues for the page.
   behaviour.onRun = () => {
-    behaviour.onRun = undefined;
+    delete behaviour.onRun;
     held.push(session.withJar([], () => h.wait));
   };
   const table = runScenarios(slot, servers, [simple('a')], { profile, session });
