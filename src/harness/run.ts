@@ -54,7 +54,10 @@ export interface RunOptions {
   specProfile?: EngineProfile;
   /** Cases in flight at once inside the page. Default 16. */
   concurrency?: number;
-  /** Requests in flight at once inside the page (a case waiting out a delay holds none). Default: no cap. */
+  /**
+   * Steps sending at once inside the page (a case waiting out a delay holds no slot).
+   * Default: no cap.
+   */
   requestsAtOnce?: number;
   /** Cases per in-page call (a crash costs at most one batch). Default 200. */
   batchSize?: number;

@@ -5,8 +5,9 @@
 // drops some of those queries (a sandbox's, under load) makes each one wait out the
 // resolver's 5 s timeout (resolv.conf(5) `timeout`); libsoup opens a new connection for
 // every request whose method is not idempotent, so requests stalled 5-15 s in batches. The
-// mapped address reaches the same 127.0.0.1 listener. Plain JavaScript with JSDoc types so that both scripts/browsers.mjs (which runs
-// before `npm ci` and the build) and the compiled harness (hosts-file.ts) import this one copy.
+// mapped address reaches the same 127.0.0.1 listener. Plain JavaScript with JSDoc types so
+// that both scripts/browsers.mjs (which runs before `npm ci` and the build) and the compiled
+// harness (hosts-file.ts) import this one copy.
 // @ts-check
 
 export const HOSTS_BEGIN = '# cors-conformance begin';

@@ -1,7 +1,8 @@
 // Host names for engines that resolve through the system resolver (WebKitGTK has no
 // command-line host mapping): a marked block of `/etc/hosts` lines pointing the test names at
-// 127.0.0.1, for IPv4 and IPv6 lookups alike. The block's text functions live in hosts-block.mjs (plain JS, shared with
-// scripts/browsers.mjs, which runs before the build); only `ensureHostsEntries` touches the file.
+// 127.0.0.1, for IPv4 and IPv6 lookups alike. The block's text functions live in
+// hosts-block.mjs (plain JS, shared with scripts/browsers.mjs, which runs before the build);
+// only `ensureHostsEntries` touches the file.
 import { readFile, writeFile } from 'node:fs/promises';
 import { HOSTS_ADDRESSES, namesInBlock, rewriteHostsText } from './hosts-block.mjs';
 
